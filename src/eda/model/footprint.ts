@@ -27,6 +27,11 @@ export const Pad = z
     roundrect_ratio: z.number().min(0).max(0.5).default(0.25),
     /** Drill diameter for through-hole pads (round holes). */
     drill_mm: z.number().positive().nullable().default(null),
+    /**
+     * Slotted (oval) hole as [width, height] before rotation, for parts whose datasheet asks for a
+     * slot (e.g. USB-C shell tabs). Absent for round holes; `drill_mm` then holds the slot width.
+     */
+    drill_slot_mm: z.tuple([z.number().positive(), z.number().positive()]).optional(),
     /** Copper side of an SMD pad on a top-side footprint. */
     side: z.enum(['top', 'bottom']).default('top'),
     /** Whether mask/paste openings are generated (paste is false for test points, holes). */

@@ -1,0 +1,31 @@
+import { cryptoIds, type Ids } from './kernel/ids.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import { createRuntime, type Runtime } from './runtime/runtime.js';
+import { createMemoryEventStore } from './runtime/store/memory-store.js';
+import type { EventStore } from './runtime/store/event-store.js';
+import { createSecurityLog } from './runtime/security-log.js';
+import { createWorkspace } from './runtime/workspace/index.js';
+import { allTools } from './tools/index.js';
+import type { Services } from './tools/services.js';
+
+export interface ComposeOptions {
+  workspaceDir: string;
+  store?: EventStore;
+  clock?: Clock;
+  ids?: Ids;
+  securityLogFile?: string;
+}
+
+/** The composition root: the one place that wires ports, adapters, services and tools. */
+export async function composeRuntime(options: ComposeOptions): Promise<Runtime> {
+  const workspace = await createWorkspace(options.workspaceDir);
+  const services: Services = { workspace };
+  return createRuntime<Services>({
+    store: options.store ?? createMemoryEventStore(),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? cryptoIds,
+    tools: allTools(),
+    services,
+    securityLog: createSecurityLog(options.securityLogFile ? { file: options.securityLogFile } : {}),
+  });
+}

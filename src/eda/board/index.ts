@@ -1,0 +1,180 @@
+import type { Design, Placement, Point } from '../model/design.js';
+import { copperLayers, padNumberOf } from '../model/design.js';
+import type { Footprint, PadKind, PadShape } from '../model/footprint.js';
+import { footprintToWorld, rectToWorld, worldRotation, type Rect } from './transform.js';
+
+export * from './transform.js';
+
+/**
+ * Board geometry: every placed footprint's pads in board coordinates with the net each pad carries.
+ * Placement, routing, DRC and the .kicad_pcb writer all read this one projection so they agree on
+ * where copper is (issue 4).
+ */
+
+export type FootprintResolver = (name: string) => Footprint | undefined;
+
+/**
+ * Maps a component's pins onto its footprint's pad numbers. Structurally compatible with
+ * `mapPinsToPads` of `eda/footprints` (which may take an extra hint and return more fields).
+ */
+export type PinPadMapper = (
+  footprint: Footprint,
+  pins: { name: string; number: string }[],
+) => { map: Record<string, string[]>; unmapped: string[] };
+
+export interface BoardPad {
+  /** Component id (the key in design.components). */
+  component: string;
+  ref: string;
+  /** Pin name mapped onto this pad, null for pads no pin uses (mounting, unused). */
+  pin: string | null;
+  padNumber: string;
+  /** Net id, null when the pad is on no net. */
+  net: string | null;
+  /** Board coordinates, mm. */
+  center: Point;
+  size: [number, number];
+  /** World rotation: footprint rotation + pad rotation (mirrored for bottom parts). */
+  rotationDeg: number;
+  shape: PadShape;
+  kind: PadKind;
+  drillMm: number | null;
+  roundrectRatio: number;
+  /** Copper layers it occupies: one side for SMD, all for through-hole (NPTH: all, as an obstacle). */
+  layers: string[];
+}
+
+export interface PlacedFootprint {
+  component: string;
+  ref: string;
+  footprint: Footprint;
+  placement: Placement;
+  courtyardWorld: Rect;
+}
+
+export interface BoardGeometry {
+  pads: BoardPad[];
+  footprints: PlacedFootprint[];
+  missingFootprints: { component: string; ref: string; footprint: string | null }[];
+  unmappedPins: { component: string; ref: string; pin: string }[];
+  /** Components with a resolvable footprint but no placement yet: they have no pads here. */
+  unplaced: { component: string; ref: string }[];
+}
+
+const KEY_SEP = '\u0000';
+
+/** (component id, pin name) → net id, from the nets' nodes (the only place connectivity lives). */
+export function pinNetIndex(design: Design): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const id of Object.keys(design.nets).sort()) {
+    const net = design.nets[id]!;
+    for (const node of net.nodes) {
+      const key = node.component + KEY_SEP + node.pin;
+      if (!index.has(key)) index.set(key, id);
+    }
+  }
+  return index;
+}
+
+/** The pins of a component: its declared pins plus any pin a net names but the component omits. */
+export function componentPins(design: Design, componentId: string): { name: string; number: string }[] {
+  const comp = design.components[componentId];
+  if (!comp) return [];
+  const pins = new Map<string, string>();
+  for (const pin of Object.values(comp.pins)) pins.set(pin.name, padNumberOf(pin));
+  for (const id of Object.keys(design.nets).sort()) {
+    for (const node of design.nets[id]!.nodes) {
+      if (node.component === componentId && !pins.has(node.pin)) pins.set(node.pin, node.pin);
+    }
+  }
+  return [...pins].map(([name, number]) => ({ name, number }));
+}
+
+/** Identity mapping: a pin goes to the pads whose number equals its number. */
+export const directPinMapper: PinPadMapper = (footprint, pins) => {
+  const numbers = new Set(footprint.pads.map((p) => p.number));
+  const map: Record<string, string[]> = {};
+  const unmapped: string[] = [];
+  for (const pin of pins) {
+    if (numbers.has(pin.number)) map[pin.name] = [pin.number];
+    else if (numbers.has(pin.name)) map[pin.name] = [pin.name];
+    else unmapped.push(pin.name);
+  }
+  return { map, unmapped };
+};
+
+/** The copper layers a pad of `kind` on `padSide` of a footprint on `placementSide` occupies. */
+export function padLayers(kind: PadKind, padSide: 'top' | 'bottom', placementSide: 'top' | 'bottom', allCopper: string[]): string[] {
+  if (kind !== 'smd') return [...allCopper];
+  const onTop = (padSide === 'top') === (placementSide === 'top');
+  return [onTop ? 'F.Cu' : 'B.Cu'];
+}
+
+/** Resolves one component's footprint, or undefined (missing name or unknown footprint). */
+export function footprintOf(design: Design, componentId: string, resolve: FootprintResolver): Footprint | undefined {
+  const comp = design.components[componentId];
+  if (!comp || comp.footprint === null) return undefined;
+  return resolve(comp.footprint);
+}
+
+export function buildBoardGeometry(design: Design, resolve: FootprintResolver, mapPins?: PinPadMapper): BoardGeometry {
+  const mapper = mapPins ?? directPinMapper;
+  const netOf = pinNetIndex(design);
+  const allCopper = copperLayers(design.board.layers);
+  const out: BoardGeometry = { pads: [], footprints: [], missingFootprints: [], unmappedPins: [], unplaced: [] };
+
+  for (const id of Object.keys(design.components).sort()) {
+    const comp = design.components[id]!;
+    const fp = footprintOf(design, id, resolve);
+    if (!fp) {
+      out.missingFootprints.push({ component: id, ref: comp.ref, footprint: comp.footprint });
+      continue;
+    }
+    const pins = componentPins(design, id);
+    const { map, unmapped } = mapper(fp, pins);
+    for (const pin of [...unmapped].sort()) out.unmappedPins.push({ component: id, ref: comp.ref, pin });
+    const placement = design.placement[id];
+    if (!placement) {
+      out.unplaced.push({ component: id, ref: comp.ref });
+      continue;
+    }
+    out.footprints.push({ component: id, ref: comp.ref, footprint: fp, placement, courtyardWorld: rectToWorld(fp.courtyard, placement) });
+
+    // Pad number → first pin (in pin order) mapped onto it.
+    const pinOfPad = new Map<string, string>();
+    for (const pin of pins) {
+      for (const num of map[pin.name] ?? []) if (!pinOfPad.has(num)) pinOfPad.set(num, pin.name);
+    }
+    for (const pad of fp.pads) {
+      const pin = pad.kind === 'np_thru_hole' ? null : (pinOfPad.get(pad.number) ?? null);
+      out.pads.push({
+        component: id,
+        ref: comp.ref,
+        pin,
+        padNumber: pad.number,
+        net: pin === null ? null : (netOf.get(id + KEY_SEP + pin) ?? null),
+        center: footprintToWorld(pad.at, placement),
+        size: [pad.size[0], pad.size[1]],
+        rotationDeg: worldRotation(pad.rotation_deg, placement),
+        shape: pad.shape,
+        kind: pad.kind,
+        drillMm: pad.drill_mm,
+        roundrectRatio: pad.roundrect_ratio,
+        layers: padLayers(pad.kind, pad.side, placement.side, allCopper),
+      });
+    }
+  }
+  return out;
+}
+
+/** Pads of a component, keyed by pin name (several pads per pin possible). */
+export function padsByPin(geometry: BoardGeometry, componentId: string): Map<string, BoardPad[]> {
+  const out = new Map<string, BoardPad[]>();
+  for (const pad of geometry.pads) {
+    if (pad.component !== componentId || pad.pin === null) continue;
+    const list = out.get(pad.pin) ?? [];
+    list.push(pad);
+    out.set(pad.pin, list);
+  }
+  return out;
+}

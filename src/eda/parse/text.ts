@@ -1,0 +1,173 @@
+import YAML from 'yaml';
+import { fail, type PathSeg } from './context.js';
+import { LIMITS } from './limits.js';
+
+export type TextFormat = 'yaml' | 'json' | 'auto';
+
+/**
+ * Turns design text into a plain JSON-like value, refusing hostile shapes before an expensive or
+ * crashing step runs: size first, then (JSON) native parse plus a linear scan for duplicate keys and
+ * depth, or (YAML) a lexer pass that bounds nesting, aliases and tags before yaml composes anything.
+ */
+export function parseStructuredText(text: unknown, format: TextFormat, maxBytes: number): unknown {
+  if (typeof text !== 'string') fail('design text must be a string');
+  // Each UTF-16 unit is at least one UTF-8 byte, so the cheap length test bounds the exact count.
+  if (text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes) {
+    fail(`design text is larger than the ${maxBytes}-byte limit`, [], { limit_bytes: maxBytes });
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') fail('design text is empty');
+  const first = body.trimStart()[0];
+  if (format === 'json' || (format === 'auto' && (first === '{' || first === '['))) {
+    let value: unknown;
+    try {
+      value = JSON.parse(body) as unknown;
+    } catch (err) {
+      if (format === 'json') fail(`not valid JSON: ${err instanceof Error ? err.message.slice(0, 200) : 'parse error'}`);
+      return parseYaml(body); // "auto": a YAML flow mapping also starts with "{"
+    }
+    scanJson(body);
+    return value;
+  }
+  return parseYaml(body);
+}
+
+/** Linear scan of valid JSON text: nesting depth and duplicate keys (JSON.parse keeps the last silently). */
+function scanJson(text: string): void {
+  interface Frame {
+    keys: Set<string> | null;
+    expectKey: boolean;
+    seg: PathSeg;
+  }
+  const stack: Frame[] = [];
+  const path = () => stack.map((f) => f.seg);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) fail(`duplicate key ${JSON.stringify(key.slice(0, 60))}`, path());
+        top.keys.add(key);
+        top.seg = key;
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= LIMITS.maxDepth) fail(`nesting deeper than ${LIMITS.maxDepth} levels`, path());
+      stack.push(c === 0x7b ? { keys: new Set(), expectKey: true, seg: '' } : { keys: null, expectKey: false, seg: 0 });
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top && typeof top.seg === 'number') top.seg += 1;
+    }
+  }
+}
+
+const CORE_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq']);
+
+/** Lexer pass: bounded by token count, so its cost is bounded before the composer runs. */
+function prescanYaml(text: string): void {
+  let tokens = 0;
+  let flowDepth = 0;
+  let aliases = 0;
+  let lineStart = true;
+  let compact = 0;
+  let line = 1;
+  const where = () => ({ line });
+  for (const token of new YAML.Lexer().lex(text)) {
+    if (++tokens > LIMITS.maxYamlTokens) fail(`YAML has more than ${LIMITS.maxYamlTokens} tokens`, [], where());
+    const type = YAML.CST.tokenType(token);
+    switch (type) {
+      case 'newline':
+        line += 1;
+        lineStart = true;
+        compact = 0;
+        break;
+      case 'space':
+        if (lineStart && token.length > LIMITS.maxIndentColumns) {
+          fail(`YAML indentation deeper than ${LIMITS.maxIndentColumns} columns at line ${line}`, [], where());
+        }
+        break;
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        if (++flowDepth > LIMITS.maxDepth) fail(`YAML nesting deeper than ${LIMITS.maxDepth} levels at line ${line}`, [], where());
+        lineStart = false;
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        flowDepth = Math.max(0, flowDepth - 1);
+        lineStart = false;
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        // Only block-context indicators nest; a one-line flow mapping has one ":" per key.
+        if (flowDepth === 0 && ++compact > LIMITS.maxCompactIndicators) {
+          fail(`more than ${LIMITS.maxCompactIndicators} nested block indicators on line ${line}`, [], where());
+        }
+        lineStart = false;
+        break;
+      case 'alias':
+        if (++aliases > LIMITS.maxAliases) fail(`YAML uses more than ${LIMITS.maxAliases} aliases`, [], where());
+        lineStart = false;
+        break;
+      case 'tag':
+        if (!CORE_TAGS.has(token)) fail(`unsupported YAML tag ${JSON.stringify(token.slice(0, 40))} at line ${line}`, [], where());
+        lineStart = false;
+        break;
+      case 'comment':
+      case 'byte-order-mark':
+      case 'doc-mode':
+      case 'flow-error-end':
+        break;
+      default:
+        if (token.includes('\n')) line += token.split('\n').length - 1;
+        lineStart = false;
+    }
+  }
+}
+
+function lineOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      last = i;
+    }
+  }
+  return { line, col: offset - last };
+}
+
+function parseYaml(text: string): unknown {
+  prescanYaml(text);
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const at = lineOf(text, problem.pos[0]);
+    const msg = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').slice(0, 200);
+    fail(`YAML error at line ${at.line}, column ${at.col}: ${msg}`, [], { line: at.line, column: at.col });
+  }
+  let keyProblem: string | null = null;
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      if (!YAML.isScalar(pair.key)) {
+        keyProblem = 'a mapping key must be a plain string, not a collection';
+        return YAML.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (keyProblem) fail(keyProblem);
+  try {
+    return doc.toJS({ maxAliasCount: LIMITS.maxAliasExpansion }) as unknown;
+  } catch (err) {
+    if (err instanceof ReferenceError || err instanceof RangeError) fail('YAML alias expansion exceeds the limit (alias bomb?)');
+    throw err;
+  }
+}

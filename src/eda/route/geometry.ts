@@ -1,0 +1,195 @@
+/**
+ * Exact distance geometry for the router: copper is modelled as convex primitives — a capsule
+ * (a segment swept by a disk: tracks, round/oval pads, vias) or a rotated rectangle (rect and
+ * roundrect pads; a roundrect is treated as its bounding rect, which is conservative).
+ * Clearance is then the true Euclidean distance between the shapes, as kicad-cli measures it.
+ */
+
+export interface CapsuleShape {
+  kind: 'capsule';
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  /** Radius of the swept disk. */
+  r: number;
+}
+
+export interface RectShape {
+  kind: 'rect';
+  cx: number;
+  cy: number;
+  /** Half extents along the rectangle's own axes. */
+  hx: number;
+  hy: number;
+  /** Unit vector of the rectangle's local x axis in board coordinates. */
+  ux: number;
+  uy: number;
+}
+
+export type Shape = CapsuleShape | RectShape;
+
+export function capsule(ax: number, ay: number, bx: number, by: number, r: number): CapsuleShape {
+  return { kind: 'capsule', ax, ay, bx, by, r };
+}
+
+/**
+ * A rectangle of size w×h centred at (cx, cy), rotated by rotationDeg counter-clockwise as seen
+ * with y down (KiCad): the local x axis maps to (cos, −sin).
+ */
+export function rotatedRect(cx: number, cy: number, w: number, h: number, rotationDeg = 0): RectShape {
+  const r = ((rotationDeg % 360) + 360) % 360;
+  let c = Math.cos((r * Math.PI) / 180);
+  let s = Math.sin((r * Math.PI) / 180);
+  if (r % 90 === 0) {
+    c = Math.round(c);
+    s = Math.round(s);
+  }
+  return { kind: 'rect', cx, cy, hx: w / 2, hy: h / 2, ux: c, uy: -s };
+}
+
+/** An oval (stadium) pad of size w×h as a capsule along its long axis. */
+export function oval(cx: number, cy: number, w: number, h: number, rotationDeg = 0): CapsuleShape {
+  const rect = rotatedRect(cx, cy, w, h, rotationDeg);
+  if (w >= h) {
+    const d = (w - h) / 2;
+    return capsule(cx - rect.ux * d, cy - rect.uy * d, cx + rect.ux * d, cy + rect.uy * d, h / 2);
+  }
+  const d = (h - w) / 2;
+  // local y axis = (−uy, ux)
+  return capsule(cx + rect.uy * d, cy - rect.ux * d, cx - rect.uy * d, cy + rect.ux * d, w / 2);
+}
+
+export function shapeBounds(s: Shape): [number, number, number, number] {
+  if (s.kind === 'capsule') {
+    return [Math.min(s.ax, s.bx) - s.r, Math.min(s.ay, s.by) - s.r, Math.max(s.ax, s.bx) + s.r, Math.max(s.ay, s.by) + s.r];
+  }
+  const ex = Math.abs(s.ux) * s.hx + Math.abs(s.uy) * s.hy;
+  const ey = Math.abs(s.uy) * s.hx + Math.abs(s.ux) * s.hy;
+  return [s.cx - ex, s.cy - ey, s.cx + ex, s.cy + ey];
+}
+
+/** Squared distance from point P to segment AB. */
+export function pointSegDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  const qx = ax + t * dx - px;
+  const qy = ay + t * dy - py;
+  return qx * qx + qy * qy;
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/** Whether segments AB and CD properly or improperly intersect. */
+export function segmentsIntersect(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const d1 = orient(cx, cy, dx, dy, ax, ay);
+  const d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy);
+  const d4 = orient(ax, ay, bx, by, dx, dy);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return false;
+}
+
+/** Distance between segments AB and CD. */
+export function segSegDist(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
+  return Math.sqrt(
+    Math.min(
+      pointSegDist2(ax, ay, cx, cy, dx, dy),
+      pointSegDist2(bx, by, cx, cy, dx, dy),
+      pointSegDist2(cx, cy, ax, ay, bx, by),
+      pointSegDist2(dx, dy, ax, ay, bx, by),
+    ),
+  );
+}
+
+/** Distance from segment AB (already in the rectangle's local frame) to the box [-hx,hx]×[-hy,hy]. */
+function segBoxDistLocal(ax: number, ay: number, bx: number, by: number, hx: number, hy: number): number {
+  const inside = (x: number, y: number) => Math.abs(x) <= hx && Math.abs(y) <= hy;
+  if (inside(ax, ay) || inside(bx, by)) return 0;
+  // Crossing any box edge means distance 0.
+  const corners: [number, number][] = [
+    [-hx, -hy],
+    [hx, -hy],
+    [hx, hy],
+    [-hx, hy],
+  ];
+  let best = Infinity;
+  for (let i = 0; i < 4; i++) {
+    const [cx, cy] = corners[i]!;
+    const [dx, dy] = corners[(i + 1) % 4]!;
+    const d = segSegDist(ax, ay, bx, by, cx, cy, dx, dy);
+    if (d < best) best = d;
+    if (best === 0) return 0;
+  }
+  return best;
+}
+
+/** True distance between segment AB swept by radius r and a shape (0 when they overlap). */
+export function segShapeDist(ax: number, ay: number, bx: number, by: number, s: Shape): number {
+  if (s.kind === 'capsule') return Math.max(0, segSegDist(ax, ay, bx, by, s.ax, s.ay, s.bx, s.by) - s.r);
+  // To the rectangle's local frame: x' = d·u, y' = d·v with v = (−uy, ux).
+  const lax = (ax - s.cx) * s.ux + (ay - s.cy) * s.uy;
+  const lay = -(ax - s.cx) * s.uy + (ay - s.cy) * s.ux;
+  const lbx = (bx - s.cx) * s.ux + (by - s.cy) * s.uy;
+  const lby = -(bx - s.cx) * s.uy + (by - s.cy) * s.ux;
+  return segBoxDistLocal(lax, lay, lbx, lby, s.hx, s.hy);
+}
+
+/** Whether a point lies inside a shape (within tolerance `tol`, which may be negative to shrink). */
+export function pointInShape(px: number, py: number, s: Shape, tol = 0): boolean {
+  if (s.kind === 'capsule') return Math.sqrt(pointSegDist2(px, py, s.ax, s.ay, s.bx, s.by)) <= s.r + tol;
+  const lx = (px - s.cx) * s.ux + (py - s.cy) * s.uy;
+  const ly = -(px - s.cx) * s.uy + (py - s.cy) * s.ux;
+  return Math.abs(lx) <= s.hx + tol && Math.abs(ly) <= s.hy + tol;
+}
+
+/** Distance between two shapes (used for the exact checks of stubs). */
+export function shapeShapeDist(a: Shape, b: Shape): number {
+  if (a.kind === 'capsule') return Math.max(0, segShapeDist(a.ax, a.ay, a.bx, a.by, b) - a.r);
+  if (b.kind === 'capsule') return shapeShapeDist(b, a);
+  // rect–rect: min over edges of a against b (0 if a centre inside b or vice versa).
+  if (pointInShape(a.cx, a.cy, b) || pointInShape(b.cx, b.cy, a)) return 0;
+  const ca = rectCorners(a);
+  let best = Infinity;
+  for (let i = 0; i < 4; i++) {
+    const p = ca[i]!;
+    const q = ca[(i + 1) % 4]!;
+    best = Math.min(best, segShapeDist(p[0], p[1], q[0], q[1], b));
+  }
+  return best;
+}
+
+export function rectCorners(s: RectShape): [number, number][] {
+  const vx = -s.uy;
+  const vy = s.ux;
+  const out: [number, number][] = [];
+  for (const [sx, sy] of [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ] as const) {
+    out.push([s.cx + sx * s.hx * s.ux + sy * s.hy * vx, s.cy + sx * s.hx * s.uy + sy * s.hy * vy]);
+  }
+  return out;
+}
+
+export function pointInPoly(px: number, py: number, poly: readonly (readonly [number, number])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i]!;
+    const b = poly[j]!;
+    if (a[1] > py !== b[1] > py) {
+      const x = ((b[0] - a[0]) * (py - a[1])) / (b[1] - a[1]) + a[0];
+      if (px < x) inside = !inside;
+    }
+  }
+  return inside;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import { composeRuntime } from './compose.js';
+import { buildProgram } from './surfaces/cli/program.js';
+import { scrubMessage } from './kernel/errors.js';
+
+const program = buildProgram({
+  compose: (workspaceDir) => composeRuntime({ workspaceDir }),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+});
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+    return;
+  }
+  process.stderr.write(`zaptrace: ${scrubMessage(err instanceof Error ? err.message : String(err))}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,50 @@
+import type { Design, Component, Board, Placement, Routing } from '../../eda/model/design.js';
+import type { Level } from '../capability.js';
+
+/**
+ * Event data by type. Past-tense names; every fact needed to rebuild state is inside the event
+ * (placements, routes and check results are recorded, never recomputed on replay).
+ */
+export interface AuditData {
+  surface: string;
+  session_id: string;
+  principal: string;
+  actor: string;
+  tool: string;
+  capability: Level;
+  granted: Level[];
+  decision: 'allow' | 'deny';
+  reason: string;
+  request_id: string;
+  /** "ok" or the error code the call ended with. */
+  outcome: string;
+}
+
+export interface ValidationData {
+  design_name: string;
+  check: 'erc' | 'drc';
+  ruleset_version: string;
+  evaluated_hash: string;
+  passed: boolean;
+  counts: { error: number; warning: number; info: number };
+  findings: unknown[];
+}
+
+export interface EventDataByType {
+  SessionCreated: { owner: string; auth_source: string };
+  DesignParsed: { design_name: string; design: Design; source: { kind: 'text' | 'file' | 'synthesis' | 'pipeline' | 'transaction'; path?: string; format?: string }; warnings: unknown[] };
+  ComponentAdded: { design_name: string; component: Component; connections: { net: string; pin: string }[] };
+  ComponentRemoved: { design_name: string; component_id: string };
+  BoardUpdated: { design_name: string; board: Partial<Board> };
+  ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[] };
+  NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
+  ValidationRecorded: ValidationData;
+  DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string };
+  ArtifactsExported: { design_name: string; kind: string; files: { path: string; bytes: number; sha256: string }[]; design_hash: string; approval_id: string; evidence: unknown; log_seq: number; head_hash: string };
+  ToolAuthorized: AuditData;
+  ToolDenied: AuditData;
+}
+
+export type EventType = keyof EventDataByType;
+
+export const AUDIT_EVENT_TYPES: readonly EventType[] = ['ToolAuthorized', 'ToolDenied'];

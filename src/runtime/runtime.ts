@@ -1,0 +1,237 @@
+import { ZapTraceError, isZapTraceError } from '../kernel/errors.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Ids } from '../kernel/ids.js';
+import { satisfies, impliedLevels, isLevel } from './capability.js';
+import { computeEventHash, GENESIS_HASH } from './events/chain.js';
+import type { AnyEvent, EventDraft, EventActor } from './events/types.js';
+import type { AuditData } from './events/catalog.js';
+import type { CallContext, Principal } from './principal.js';
+import { emptySessionState, evolve, replay, type SessionState } from './projections/session-state.js';
+import type { EventStore } from './store/event-store.js';
+import type { SecurityLog } from './security-log.js';
+import { createSessionLocks } from './session-lock.js';
+import type { ToolDefinition } from './tool-definition.js';
+import type { RuntimeApi } from './runtime-api.js';
+import { zodIssuesToError } from './validation.js';
+
+export interface RuntimeOptions<S> {
+  store: EventStore;
+  clock: Clock;
+  ids: Ids;
+  tools: readonly ToolDefinition<unknown, unknown, S>[];
+  services: S;
+  securityLog: SecurityLog;
+}
+
+export interface InvokeArgs {
+  tool: string;
+  input: unknown;
+  call: CallContext;
+  /** Session named by the surface (header, MCP connection default, or input.session_id). */
+  sessionId: string | null;
+}
+
+export interface Runtime extends RuntimeApi {
+  invoke(args: InvokeArgs): Promise<unknown>;
+  tools(): readonly ToolDefinition<unknown, unknown, unknown>[];
+  tool(name: string): ToolDefinition<unknown, unknown, unknown> | undefined;
+  store: EventStore;
+  securityLog: SecurityLog;
+}
+
+/**
+ * The one interceptor every call passes (architecture.md): tool lookup → session ownership →
+ * capability → input validation → handler → append. A denied call never reaches the handler;
+ * every non-read call, allowed or denied, leaves an audit event in the caller's session.
+ */
+export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
+  const { store, clock, ids, services, securityLog } = options;
+  const registry = new Map<string, ToolDefinition<unknown, unknown, S>>();
+  for (const t of options.tools) {
+    if (!isLevel(t.level)) throw new Error(`tool ${t.name} has no known capability level`);
+    if (registry.has(t.name)) throw new Error(`tool ${t.name} is defined twice`);
+    registry.set(t.name, t);
+  }
+  const states = new Map<string, SessionState>();
+  const withLock = createSessionLocks();
+
+  async function loadState(sessionId: string): Promise<SessionState | null> {
+    const cached = states.get(sessionId);
+    if (cached) return cached;
+    const events = await store.read(sessionId);
+    if (events.length === 0) return null;
+    const state = replay(events, { sessionId });
+    states.set(sessionId, state);
+    return state;
+  }
+
+  function envelope(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string): AnyEvent[] {
+    let prev = state.head_hash ?? GENESIS_HASH;
+    const at = clock.now().toISOString();
+    return drafts.map((d, i) => {
+      const base = {
+        seq: state.seq + i + 1,
+        id: ids.uuid(),
+        type: d.type,
+        v: d.v ?? 1,
+        at,
+        session_id: state.session_id,
+        actor,
+        request_id: requestId,
+        data: d.data,
+        prev_hash: prev,
+      };
+      const event = { ...base, hash: computeEventHash(base) };
+      prev = event.hash;
+      return event;
+    });
+  }
+
+  /** Appends and folds; the state a command reads back is current when this returns. */
+  async function commit(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string): Promise<SessionState> {
+    if (drafts.length === 0) return state;
+    const events = envelope(state, drafts, actor, requestId);
+    try {
+      await store.append(state.session_id, events, state.seq);
+    } catch (err) {
+      states.delete(state.session_id); // another writer moved the log: reload next time
+      throw err;
+    }
+    let next = state;
+    for (const e of events) next = evolve(next, e);
+    states.set(state.session_id, next);
+    return next;
+  }
+
+  function actorOf(call: CallContext): EventActor {
+    return { principal: call.principal.id, actor: call.actor, surface: call.surface, auth_source: call.principal.authSource };
+  }
+
+  function denyObject(call: CallContext, tool: string, object: string): never {
+    securityLog.record({
+      at: clock.now().toISOString(),
+      principal: call.principal.id,
+      surface: call.surface,
+      tool,
+      object: object.slice(0, 200),
+      code: 'OBJECT_NOT_AUTHORIZED',
+      request_id: call.requestId,
+    });
+    // Same answer whether the session exists or not: no existence oracle.
+    throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
+  }
+
+  async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext): Promise<SessionState> {
+    const state = typeof sessionId === 'string' && sessionId.length <= 200 ? await loadState(sessionId) : null;
+    if (!state || state.owner !== principal.id) {
+      denyObject(call ?? { principal, surface: 'cli', actor: '', reason: '', requestId: '' }, what, String(sessionId));
+    }
+    return state;
+  }
+
+  function auditData(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, decision: 'allow' | 'deny', outcome: string): AuditData {
+    return {
+      surface: call.surface,
+      session_id: sessionId,
+      principal: call.principal.id,
+      actor: call.actor,
+      tool: tool.name,
+      capability: tool.level,
+      granted: impliedLevels(call.principal.grant),
+      decision,
+      reason: call.reason,
+      request_id: call.requestId,
+      outcome,
+    };
+  }
+
+  const api: Runtime = {
+    store,
+    securityLog,
+    tools: () => [...registry.values()] as ToolDefinition<unknown, unknown, unknown>[],
+    tool: (name) => registry.get(name) as ToolDefinition<unknown, unknown, unknown> | undefined,
+
+    async createSession(principal, meta) {
+      const sessionId = ids.sessionId();
+      const state = emptySessionState(sessionId);
+      const actor: EventActor = { principal: principal.id, actor: meta.actor, surface: meta.surface as EventActor['surface'], auth_source: principal.authSource };
+      await withLock(sessionId, () => commit(state, [{ type: 'SessionCreated', data: { owner: principal.id, auth_source: principal.authSource } }], actor, meta.requestId));
+      return sessionId;
+    },
+
+    async listSessions(principal) {
+      const out: { session_id: string; seq: number; designs: string[] }[] = [];
+      for (const id of await store.sessions()) {
+        const s = await loadState(id);
+        if (s && s.owner === principal.id) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
+      }
+      return out;
+    },
+
+    async assertOwner(principal, sessionId, what) {
+      await assertOwner(principal, sessionId, what);
+    },
+
+    async state(sessionId) {
+      return (await loadState(sessionId)) ?? emptySessionState(sessionId);
+    },
+
+    async stateAt(sessionId, seq) {
+      return replay(await store.read(sessionId, { to: seq }), { sessionId, upTo: seq });
+    },
+
+    readEvents: (sessionId, range) => store.read(sessionId, range),
+
+    async invoke({ tool: name, input, call, sessionId }) {
+      const tool = registry.get(name);
+      if (!tool) throw new ZapTraceError('NOT_FOUND', `unknown tool "${name.slice(0, 80)}"`, { tool: name.slice(0, 80) });
+
+      if (tool.session === 'none') {
+        if (!satisfies(call.principal.grant, tool.level)) {
+          throw new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires ${tool.level}`, { required_capability: tool.level });
+        }
+        const parsed = tool.input.safeParse(input ?? {});
+        if (!parsed.success) throw zodIssuesToError(parsed.error);
+        const out = await tool.handler(parsed.data, { call, sessionId: null, state: emptySessionState(''), runtime: api, services });
+        return 'after' in out ? out.after(emptySessionState('')) : out.result;
+      }
+
+      if (sessionId === null) {
+        throw new ZapTraceError('SESSION_REQUIRED', `${tool.name} needs a session: create one with session_create and pass its id`, {});
+      }
+      await assertOwner(call.principal, sessionId, tool.name, call);
+
+      return withLock(sessionId, async () => {
+        const state = (await loadState(sessionId))!;
+        const audited = tool.level !== 'read';
+        if (!satisfies(call.principal.grant, tool.level)) {
+          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId);
+          throw new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
+            required_capability: tool.level,
+            granted: impliedLevels(call.principal.grant),
+          });
+        }
+        const fail = async (err: unknown): Promise<never> => {
+          if (audited) {
+            const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
+            const fresh = (await loadState(sessionId)) ?? state;
+            await commit(fresh, [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', code) }], actorOf(call), call.requestId);
+          }
+          throw err;
+        };
+        const parsed = tool.input.safeParse(input ?? {});
+        if (!parsed.success) return fail(zodIssuesToError(parsed.error));
+        let outcome;
+        try {
+          outcome = await tool.handler(parsed.data, { call, sessionId, state, runtime: api, services });
+        } catch (err) {
+          return fail(err);
+        }
+        const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
+        const next = await commit(state, drafts, actorOf(call), call.requestId);
+        return 'after' in outcome ? outcome.after(next) : outcome.result;
+      });
+    },
+  };
+  return api;
+}

@@ -1,0 +1,102 @@
+import { basename, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { parseGrant } from '../../runtime/capability.js';
+import { verifyChain } from '../../runtime/events/chain.js';
+import { replay } from '../../runtime/projections/session-state.js';
+import type { Runtime } from '../../runtime/runtime.js';
+import { designSummary } from '../../tools/design-views.js';
+import { createMcpConnection } from '../mcp/connection.js';
+import { createMcpServer } from '../mcp/server.js';
+import { readLogFile } from './log-file.js';
+import { serve } from './serve.js';
+
+export interface CliDeps {
+  compose(workspaceDir: string): Promise<Runtime>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const intArg = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
+  return n;
+};
+
+function workspaceDir(opt: string | undefined): string {
+  return resolve(opt ?? process.env['ZAPTRACE_WORKSPACE'] ?? 'workspace');
+}
+
+export function buildProgram(deps: CliDeps): Command {
+  const program = new Command('zaptrace').description('ZapTrace runtime: capability-gated PCB design tools for AI agents (MCP, REST, CLI).').version('0.1.0');
+  program.exitOverride();
+
+  program
+    .command('serve')
+    .description('REST at /api/v1 and MCP Streamable HTTP at /mcp on one server')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port', intArg('port'), 8787)
+    .option('--workspace <dir>', 'workspace root for file tools (env ZAPTRACE_WORKSPACE)')
+    .option('--dev-capability-headers', 'development mode: take grants from X-ZapTrace-Capabilities (loopback only; env ZAPTRACE_DEV_CAPABILITY_HEADERS=1)')
+    .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string }) => {
+      const runtime = await deps.compose(workspaceDir(opts.workspace));
+      await serve(
+        runtime,
+        {
+          host: opts.host,
+          port: opts.port,
+          devCapabilityHeaders: opts.devCapabilityHeaders === true || process.env['ZAPTRACE_DEV_CAPABILITY_HEADERS'] === '1',
+          grantKeyFile: opts.grantKey,
+        },
+        deps.err,
+      );
+    });
+
+  program
+    .command('mcp')
+    .description('MCP over stdio for desktop and CLI agents (the local process is the principal)')
+    .option('--workspace <dir>', 'workspace root (env ZAPTRACE_WORKSPACE)')
+    .addOption(new Option('--grant <level>', 'capability granted to this process (env ZAPTRACE_GRANT); default: read only'))
+    .action(async (opts: { workspace?: string; grant?: string }) => {
+      const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
+      const runtime = await deps.compose(workspaceDir(opts.workspace));
+      const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
+      const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
+      await server.connect(new StdioServerTransport());
+      deps.err(`zaptrace MCP on stdio; grant: ${grant ?? 'read only'}`);
+    });
+
+  program
+    .command('replay')
+    .description('Rebuild the designs of a session log (JSON lines) as they were at a log position')
+    .argument('<file>', 'session log as JSON lines')
+    .option('--to <seq>', 'last event to apply', intArg('seq'))
+    .option('--full', 'print whole designs, not summaries')
+    .action((file: string, opts: { to?: number; full?: boolean }) => {
+      const { events, badLine } = readLogFile(file);
+      if (badLine !== undefined) throw new Error(`${basename(file)}: line ${badLine} is not JSON`);
+      const verdict = verifyChain(events);
+      const state = replay(events, opts.to !== undefined ? { upTo: opts.to } : {});
+      const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
+      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, designs }, null, 2));
+    });
+
+  const audit = program.command('audit').description('Audit trail tools');
+  audit
+    .command('verify')
+    .description('Recompute the hash chain of a session log and name the first broken link')
+    .argument('<file>', 'session log as JSON lines')
+    .action((file: string) => {
+      const { events, badLine } = readLogFile(file);
+      if (badLine !== undefined) {
+        deps.out(JSON.stringify({ ok: false, first_broken: { line: badLine, reason: 'line is not JSON' } }));
+        process.exitCode = 1;
+        return;
+      }
+      const verdict = verifyChain(events);
+      deps.out(JSON.stringify(verdict, null, 2));
+      if (!verdict.ok) process.exitCode = 1;
+    });
+  return program;
+}

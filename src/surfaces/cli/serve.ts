@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Runtime } from '../../runtime/runtime.js';
+import { createHttpApp } from '../http/app.js';
+import { isLoopbackHost, loadGrantKey } from '../http/auth.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  devCapabilityHeaders: boolean;
+  grantKeyFile?: string | undefined;
+  rateLimit?: { ratePerSecond: number; burst: number };
+}
+
+/** Starts REST + MCP over HTTP. Development mode refuses any non-loopback address. */
+export async function serve(runtime: Runtime, options: ServeOptions, log: (line: string) => void): Promise<Server> {
+  if (options.devCapabilityHeaders && !isLoopbackHost(options.host)) {
+    throw new Error(`refusing to start: --dev-capability-headers takes grants from request headers and is allowed only on a loopback host, not ${options.host}`);
+  }
+  const grantPublicKey = options.grantKeyFile ? loadGrantKey(readFileSync(options.grantKeyFile, 'utf8')) : loadGrantKey(process.env['ZAPTRACE_GRANT_PUBLIC_KEY']);
+  const { app, mcp } = createHttpApp(runtime, { devCapabilityHeaders: options.devCapabilityHeaders, grantPublicKey, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const server = app.listen(options.port, options.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.on('close', () => void mcp.close());
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  log(`zaptrace listening on ${base}  (REST ${base}/api/v1, MCP ${base}/mcp)`);
+  if (options.devCapabilityHeaders) {
+    log('DEVELOPMENT MODE: grants are taken from the X-ZapTrace-Capabilities header. Loopback only; never expose this server.');
+  } else {
+    log(`Auth: ${grantPublicKey ? 'Ed25519 grant tokens (Authorization: Bearer ...)' : 'no grant key configured'}; anonymous callers are read-only.`);
+  }
+  return server;
+}

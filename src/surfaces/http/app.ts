@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import { ZapTraceError, toErrorEnvelope, ERROR_STATUS } from '../../kernel/errors.js';
+import type { Runtime } from '../../runtime/runtime.js';
+import { restRouter, type RestState } from '../rest/routes.js';
+import { createMcpHttpHandler } from '../mcp/http-transport.js';
+import { authenticate, type HttpAuthConfig } from './auth.js';
+import { createRateLimiter } from './rate-limit.js';
+
+export interface HttpAppOptions extends HttpAuthConfig {
+  bodyLimitBytes?: number;
+  rateLimit?: { ratePerSecond: number; burst: number };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** One koa server: REST at /api/v1 and MCP Streamable HTTP at /mcp, with the same principal rules. */
+export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
+  const app = new Koa();
+  app.proxy = false; // X-Forwarded-For is never trusted: rate limits key on the socket.
+  const limiter = createRateLimiter(options.rateLimit ?? { ratePerSecond: 100, burst: 400 });
+  const mcp = createMcpHttpHandler(runtime);
+  const bodyLimit = options.bodyLimitBytes ?? 5 * 1024 * 1024;
+
+  app.use(async (ctx, next) => {
+    const given = ctx.get('x-request-id');
+    const requestId = REQUEST_ID.test(given) ? given : randomUUID();
+    ctx.set('X-Request-Id', requestId);
+    try {
+      const declared = Number(ctx.get('content-length') || 0);
+      if (declared > bodyLimit) throw new ZapTraceError('PAYLOAD_TOO_LARGE', `request body over ${bodyLimit} bytes`, { limit_bytes: bodyLimit });
+      const principal = await authenticate(options, { header: (n) => ctx.get(n) || undefined, remoteAddress: ctx.request.socket.remoteAddress ?? 'unknown' });
+      if (!limiter.take(principal.id)) throw new ZapTraceError('RATE_LIMITED', 'too many requests; slow down', {});
+      (ctx.state as RestState).principal = principal;
+      (ctx.state as RestState).requestId = requestId;
+      await next();
+      if (ctx.status === 404 && ctx.body == null && ctx.respond !== false) {
+        throw new ZapTraceError('NOT_FOUND', 'no such route', { path: ctx.path.slice(0, 200) });
+      }
+    } catch (err) {
+      let e = err;
+      const status = (err as { status?: number; type?: string }).status;
+      if (!(err instanceof ZapTraceError) && status === 413) e = new ZapTraceError('PAYLOAD_TOO_LARGE', `request body over ${bodyLimit} bytes`, { limit_bytes: bodyLimit });
+      else if (!(err instanceof ZapTraceError) && status === 400) e = new ZapTraceError('INVALID_INPUT', 'the body is not valid JSON', { path: '' });
+      else if (!(err instanceof ZapTraceError) && status === 415) e = new ZapTraceError('INVALID_INPUT', 'send application/json', { path: '' });
+      const envelope = toErrorEnvelope(e, requestId);
+      if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err);
+      ctx.status = ERROR_STATUS[envelope.error.code];
+      ctx.body = envelope;
+    }
+  });
+
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: bodyLimit, encoding: 'utf-8' }));
+
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/mcp') return next();
+    const state = ctx.state as RestState;
+    ctx.respond = false;
+    try {
+      await mcp.handle(ctx.req, ctx.res, ctx.request.body, state.principal, {
+        actor: (ctx.get('x-zaptrace-actor') || 'mcp-http-client').slice(0, 200),
+        reason: ctx.get('x-zaptrace-reason').slice(0, 500),
+      });
+    } catch (err) {
+      ctx.respond = true;
+      throw err;
+    }
+  });
+
+  const router = restRouter(runtime);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  app.on('error', () => undefined);
+  return { app, mcp };
+}

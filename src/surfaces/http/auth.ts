@@ -1,0 +1,66 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { ZapTraceError } from '../../kernel/errors.js';
+import { isLevel, parseGrant, type Level } from '../../runtime/capability.js';
+import type { Principal } from '../../runtime/principal.js';
+
+/**
+ * HTTP principals (issue 2, contract.md "Sessions and principals"):
+ * - `Authorization: Bearer <JWT>` signed with Ed25519 (EdDSA) by the operator's key: principal
+ *   `token:<sub>`, capability from the `cap` claim. Grants never come from unsigned headers...
+ * - ...except in the explicit loopback development mode, where the single principal `dev:loopback`
+ *   takes its capability from `X-ZapTrace-Capabilities`.
+ * - Anything else is anonymous and read-only, keyed by the socket address (not by a header).
+ */
+export interface HttpAuthConfig {
+  devCapabilityHeaders: boolean;
+  /** Ed25519 public key (PEM or JWK object) that verifies grant tokens; absent = tokens refused. */
+  grantPublicKey?: KeyObject | undefined;
+}
+
+export const TOKEN_ISSUER = 'zaptrace';
+export const TOKEN_AUDIENCE = 'zaptrace-runtime';
+
+export function loadGrantKey(pem: string | undefined): KeyObject | undefined {
+  if (!pem) return undefined;
+  const key = createPublicKey(pem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('grant key must be an Ed25519 public key');
+  return key;
+}
+
+export interface HeaderSource {
+  header(name: string): string | undefined;
+  remoteAddress: string;
+}
+
+export async function authenticate(config: HttpAuthConfig, req: HeaderSource): Promise<Principal> {
+  const authz = req.header('authorization');
+  if (authz !== undefined) {
+    const m = /^Bearer\s+([A-Za-z0-9._-]{10,4096})$/.exec(authz.trim());
+    if (!m || !config.grantPublicKey) throw new ZapTraceError('AUTH_REQUIRED', 'unusable credentials: send a grant token signed by this server\'s grant key', {});
+    try {
+      const { payload } = await jwtVerify(m[1]!, config.grantPublicKey, {
+        algorithms: ['EdDSA'],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'exp'],
+      });
+      const cap: unknown = payload['cap'];
+      const sub = String(payload.sub);
+      if (!isLevel(cap) || !/^[A-Za-z0-9@._:-]{1,100}$/.test(sub)) throw new Error('bad claims');
+      return { id: `token:${sub}`, authSource: 'grant-token', grant: cap as Level };
+    } catch {
+      throw new ZapTraceError('AUTH_REQUIRED', 'grant token rejected (signature, issuer, audience, expiry or claims)', {});
+    }
+  }
+  if (config.devCapabilityHeaders) {
+    return { id: 'dev:loopback', authSource: 'dev-header', grant: parseGrant(req.header('x-zaptrace-capabilities')) };
+  }
+  return { id: `anon:${req.remoteAddress}`, authSource: 'anonymous', grant: null };
+}
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host.replace(/^\[|\]$/g, ''));
+}

@@ -1,0 +1,34 @@
+import { ZapTraceError } from '../../kernel/errors.js';
+import type { Principal } from '../../runtime/principal.js';
+import type { Runtime } from '../../runtime/runtime.js';
+import { queryAudit } from '../../tools/audit-tools.js';
+import type { McpConnection } from './connection.js';
+
+export const AUDIT_URI = 'zaptrace://audit/events';
+const SESSION_URI = /^zaptrace:\/\/sessions\/([A-Za-z0-9_-]{1,200})\/(events|audit)$/;
+
+export function resourceTemplates() {
+  return [
+    { uriTemplate: 'zaptrace://sessions/{session_id}/audit', name: 'session-audit', title: 'Audit events of one of your sessions', mimeType: 'application/json' },
+    { uriTemplate: 'zaptrace://sessions/{session_id}/events', name: 'session-events', title: 'The event log of one of your sessions (JSON lines)', mimeType: 'application/x-ndjson' },
+  ];
+}
+
+/** The session a resource URI reads, after the same ownership check tools get. */
+export async function sessionOfUri(runtime: Runtime, conn: McpConnection, principal: Principal, uri: string): Promise<string> {
+  if (uri === AUDIT_URI) return conn.defaultSession(principal, 'resource');
+  const m = SESSION_URI.exec(uri);
+  if (!m) throw new ZapTraceError('NOT_FOUND', 'unknown resource', { uri: uri.slice(0, 200) });
+  await runtime.assertOwner(principal, m[1]!, `resource:${m[2]}`);
+  return m[1]!;
+}
+
+export async function readResource(runtime: Runtime, conn: McpConnection, principal: Principal, uri: string) {
+  const sessionId = await sessionOfUri(runtime, conn, principal, uri);
+  const events = await runtime.readEvents(sessionId);
+  if (uri.endsWith('/events') && uri !== AUDIT_URI) {
+    return { contents: [{ uri, mimeType: 'application/x-ndjson', text: events.map((e) => JSON.stringify(e)).join('\n') + '\n' }] };
+  }
+  const audit = queryAudit(events, { after_seq: 0, limit: 1000 });
+  return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify({ session_id: sessionId, ...audit }) }] };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AUDIT_EVENT_TYPES } from '../runtime/events/catalog.js';
+import type { AnyEvent } from '../runtime/events/types.js';
+import { sessionTool, looseObject } from './define.js';
+
+export const AuditQuery = {
+  tool: z.string().max(100).optional(),
+  decision: z.enum(['allow', 'deny']).optional(),
+  since: z.iso.datetime().optional().describe('ISO timestamp; only events at or after it.'),
+  after_seq: z.number().int().min(0).default(0).describe('Cursor: return events with seq greater than this.'),
+  limit: z.number().int().min(1).max(1000).default(100),
+};
+
+export interface AuditFilter {
+  tool?: string | undefined;
+  decision?: 'allow' | 'deny' | undefined;
+  since?: string | undefined;
+  after_seq: number;
+  limit: number;
+}
+
+/** The audit view: audit events of the session log, filtered and paginated by seq cursor. */
+export function queryAudit(events: readonly AnyEvent[], q: AuditFilter) {
+  const since = q.since ? Date.parse(q.since) : undefined;
+  const matches: Record<string, unknown>[] = [];
+  let next: number | null = null;
+  for (const e of events) {
+    if (e.seq <= q.after_seq || !AUDIT_EVENT_TYPES.includes(e.type as never)) continue;
+    const d = e.data as { tool: string; decision: string };
+    if (q.tool !== undefined && d.tool !== q.tool) continue;
+    if (q.decision !== undefined && d.decision !== q.decision) continue;
+    if (since !== undefined && Date.parse(e.at) < since) continue;
+    if (matches.length === q.limit) {
+      next = (matches[matches.length - 1] as { seq: number }).seq;
+      break;
+    }
+    matches.push({ seq: e.seq, timestamp: e.at, event_type: e.type, hash: e.hash, ...(e.data as object) });
+  }
+  return { events: matches, next_after_seq: next };
+}
+
+export const auditTools = [
+  sessionTool({
+    name: 'audit_list_events',
+    title: 'Audit trail',
+    description: 'Who did what, when and why in this session: every non-read call, allowed or denied, with its outcome. Filters: tool, decision, since; paginated by after_seq.',
+    level: 'read',
+    input: AuditQuery,
+    output: z.object({ events: z.array(looseObject({ seq: z.number() })), next_after_seq: z.number().nullable() }),
+    async handler(input, ctx) {
+      return { result: queryAudit(await ctx.runtime.readEvents(ctx.sessionId!), input) };
+    },
+  }),
+  sessionTool({
+    name: 'session_events',
+    title: 'The session log',
+    description: 'The append-only, hash-chained event log of the session, paginated (from_seq, limit).',
+    level: 'read',
+    input: { from_seq: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(1000).default(200) },
+    output: z.object({ events: z.array(looseObject({ seq: z.number(), type: z.string(), hash: z.string() })), next_from_seq: z.number().nullable() }),
+    async handler(input, ctx) {
+      const events = await ctx.runtime.readEvents(ctx.sessionId!, { from: input.from_seq, to: input.from_seq + input.limit });
+      const page = events.slice(0, input.limit);
+      return { result: { events: page as never, next_from_seq: events.length > input.limit ? input.from_seq + input.limit : null } };
+    },
+  }),
+];

@@ -1,0 +1,11 @@
+import type { ToolDefinition } from '../runtime/tool-definition.js';
+import { auditTools } from './audit-tools.js';
+import { designTools } from './design-tools.js';
+import { editTools } from './edit-tools.js';
+import type { Services } from './services.js';
+import { sessionTools } from './session-tools.js';
+
+/** The one tool registry: MCP and REST are generated from this list. */
+export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
+  return [...sessionTools, ...designTools, ...editTools, ...auditTools];
+}
