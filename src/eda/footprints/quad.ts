@@ -34,9 +34,12 @@ export interface QuadSpec {
   outline: string;
 }
 
-function trimForEp(land: LandResult, epHalf: number | undefined): { centre: number; length: number } {
+/** Inner-corner lands of adjacent sides keep this much x and y offset (diagonal gap ≈ 0.21 mm). */
+export const CORNER_OFFSET_MM = 0.15;
+
+function trimForEp(land: LandResult, epHalf: number | undefined, innerMin = 0): { centre: number; length: number } {
   const outer = land.padCentreMm + land.padLengthMm / 2;
-  let inner = land.padCentreMm - land.padLengthMm / 2;
+  let inner = Math.max(land.padCentreMm - land.padLengthMm / 2, innerMin);
   if (epHalf !== undefined && inner < epHalf + EP_CLEARANCE_MM) inner = epHalf + EP_CLEARANCE_MM;
   return { centre: clean((outer + inner) / 2), length: clean(outer - inner) };
 }
@@ -46,10 +49,12 @@ export function quadFootprint(spec: QuadSpec): Footprint {
   const [nSide, nTop] = spec.pinsPerSide;
   const landX = ipcLands({ spanMm: spec.spanMm[0], terminalMm: spec.footMm, widthMm: spec.leadWidthMm }, goals);
   const landY = ipcLands({ spanMm: spec.spanMm[1], terminalMm: spec.footMm, widthMm: spec.leadWidthMm }, goals);
-  const lx = trimForEp(landX, spec.ep ? spec.ep.widthMm / 2 : undefined);
-  const ly = trimForEp(landY, spec.ep ? spec.ep.heightMm / 2 : undefined);
   const w = landX.padWidthMm;
   const p = spec.pitchMm;
+  // A land's inner end stays clear of the perpendicular row's outermost land (corner clearance).
+  const rowExtent = (count: number) => ((count - 1) / 2) * p + w / 2 + CORNER_OFFSET_MM;
+  const lx = trimForEp(landX, spec.ep ? spec.ep.widthMm / 2 : undefined, rowExtent(nTop));
+  const ly = trimForEp(landY, spec.ep ? spec.ep.heightMm / 2 : undefined, rowExtent(nSide));
   const pads: Pad[] = [];
   let n = 1;
   const off = (i: number, count: number) => (i - (count - 1) / 2) * p;

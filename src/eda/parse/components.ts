@@ -103,7 +103,7 @@ export function mapComponent(ctx: ParseContext, id: string, raw: ZtComponentT, p
     warn(ctx, [...path, 'value'], 'numeric value read as text; quote it to keep its exact spelling');
   } else if (typeof raw.value === 'string') value = raw.value;
 
-  const properties: Record<string, NonNullable<Component['properties'][string]>> = { ...(raw.properties ?? {}) };
+  const properties: Component['properties'] = { ...(raw.properties ?? {}) };
   for (const key of COMPONENT_TO_PROPERTIES) {
     const v = raw[key];
     if (v !== undefined && v !== null && !(key in properties)) properties[key] = v;

@@ -49,7 +49,7 @@ function scanJson(text: string): void {
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
         const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key)) fail(`duplicate key ${JSON.stringify(key.slice(0, 60))}`, path());
+        if (top.keys.has(key)) fail(`duplicate key ${JSON.stringify(key.slice(0, 60))}`, stack.slice(0, -1).map((f) => f.seg));
         top.keys.add(key);
         top.seg = key;
         top.expectKey = false;

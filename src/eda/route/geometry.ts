@@ -109,26 +109,45 @@ export function segSegDist(ax: number, ay: number, bx: number, by: number, cx: n
   );
 }
 
-/** Distance from segment AB (already in the rectangle's local frame) to the box [-hx,hx]×[-hy,hy]. */
+/**
+ * Distance from segment AB (in the rectangle's local frame) to the box [-hx,hx]×[-hy,hy]. If they
+ * do not intersect, the closest pair involves a segment end or a box corner (both are convex).
+ */
 function segBoxDistLocal(ax: number, ay: number, bx: number, by: number, hx: number, hy: number): number {
-  const inside = (x: number, y: number) => Math.abs(x) <= hx && Math.abs(y) <= hy;
-  if (inside(ax, ay) || inside(bx, by)) return 0;
-  // Crossing any box edge means distance 0.
-  const corners: [number, number][] = [
-    [-hx, -hy],
-    [hx, -hy],
-    [hx, hy],
-    [-hx, hy],
-  ];
-  let best = Infinity;
-  for (let i = 0; i < 4; i++) {
-    const [cx, cy] = corners[i]!;
-    const [dx, dy] = corners[(i + 1) % 4]!;
-    const d = segSegDist(ax, ay, bx, by, cx, cy, dx, dy);
-    if (d < best) best = d;
-    if (best === 0) return 0;
+  // Liang–Barsky: does the segment meet the box? (no closures: this is the router's hot path)
+  let t0 = 0;
+  let t1 = 1;
+  const dx = bx - ax;
+  const dy = by - ay;
+  let hit = true;
+  for (let k = 0; k < 4 && hit; k++) {
+    const p = k === 0 ? -dx : k === 1 ? dx : k === 2 ? -dy : dy;
+    const q = k === 0 ? ax + hx : k === 1 ? hx - ax : k === 2 ? ay + hy : hy - ay;
+    if (p === 0) {
+      if (q < 0) hit = false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) hit = false;
+      else if (r > t0) t0 = r;
+    } else if (r < t0) hit = false;
+    else if (r < t1) t1 = r;
   }
-  return best;
+  if (hit) return 0;
+  const ex = Math.max(0, Math.abs(ax) - hx);
+  const ey = Math.max(0, Math.abs(ay) - hy);
+  const fx = Math.max(0, Math.abs(bx) - hx);
+  const fy = Math.max(0, Math.abs(by) - hy);
+  let d2 = Math.min(ex * ex + ey * ey, fx * fx + fy * fy);
+  d2 = Math.min(
+    d2,
+    pointSegDist2(-hx, -hy, ax, ay, bx, by),
+    pointSegDist2(hx, -hy, ax, ay, bx, by),
+    pointSegDist2(hx, hy, ax, ay, bx, by),
+    pointSegDist2(-hx, hy, ax, ay, bx, by),
+  );
+  return Math.sqrt(d2);
 }
 
 /** True distance between segment AB swept by radius r and a shape (0 when they overlap). */

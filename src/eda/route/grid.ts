@@ -89,6 +89,7 @@ export class RouteGrid {
   /** Adds (sign 1) or removes (sign −1) an object's blocking. */
   mark(obj: GridObject, sign: 1 | -1): void {
     const [bx0, by0, bx1, by1] = shapeBounds(obj.shape);
+    const diag = this.g * Math.SQRT2 + 1e-9;
     for (const ca of this.classes) {
       const { cls } = ca;
       const clr = obj.fixedClearanceMm ?? Math.max(cls.clearanceMm, obj.clearanceMm);
@@ -106,14 +107,17 @@ export class RouteGrid {
         for (let i = i0; i <= i1; i++) {
           const x = this.x(i);
           const node = j * this.nx + i;
-          if (obj.blocksVias && segShapeDist(x, y, x, y, obj.shape) < rVia) vias[node]! += sign;
+          const dNode = segShapeDist(x, y, x, y, obj.shape);
+          if (obj.blocksVias && dNode < rVia) vias[node]! += sign;
           if (!obj.blocksTracks) continue;
+          // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
+          if (dNode >= rTrack + diag) continue;
           for (let d = 0; d < 4; d++) {
             const dir = DIRS[d]!;
             const i2 = i + dir[0];
             const j2 = j + dir[1];
             if (i2 < 0 || i2 >= this.nx || j2 >= this.ny) continue;
-            if (segShapeDist(x, y, this.x(i2), this.y(j2), obj.shape) >= rTrack) continue;
+            if (dNode >= rTrack && segShapeDist(x, y, this.x(i2), this.y(j2), obj.shape) >= rTrack) continue;
             for (const L of obj.layers) edges[(L * this.n + node) * 4 + d]! += sign;
           }
         }

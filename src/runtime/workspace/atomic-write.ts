@@ -16,6 +16,7 @@ import { sha256Hex } from '../../kernel/hash.js';
 import {
   closeDir,
   entryPath,
+  errnoOf,
   fdPath,
   lstatOrNull,
   raceError,
@@ -70,26 +71,51 @@ async function checkTarget(dir: DirRef, file: PendingFile): Promise<boolean> {
   return true;
 }
 
-async function writeTemp(ctx: WalkContext, dir: DirRef, bytes: Uint8Array, name: string): Promise<void> {
+interface OpenTemp {
+  name: string;
+  handle: FileHandle;
+}
+
+/**
+ * Path strategy only: proves the freshly created temp is the entry at the expected real place,
+ * checking the directory before and after the identity test so a flip in between is noticed.
+ */
+async function verifyTempPlace(ctx: WalkContext, dir: DirRef, temp: OpenTemp): Promise<void> {
+  await verifyDir(ctx, dir);
+  const [atPath, opened] = await Promise.all([lstatOrNull(`${dir.abs}${sep}${temp.name}`), temp.handle.stat()]);
+  if (!atPath || atPath.ino !== opened.ino || atPath.dev !== opened.dev) throw raceError(ctx);
+  await verifyDir(ctx, dir);
+}
+
+/** Creates a temp, checks where it really is, then writes and fsyncs. The handle stays open. */
+async function writeTemp(ctx: WalkContext, dir: DirRef, bytes: Uint8Array): Promise<OpenTemp> {
+  const name = tempName('');
   const path = entryPath(dir, name);
-  const handle: FileHandle = await open(path, TEMP_FLAGS, 0o644);
+  const temp: OpenTemp = { name, handle: await open(path, TEMP_FLAGS, 0o644) };
   try {
-    // The descriptor must be where we meant to create it; on the path strategy a parent swapped
-    // for a symlink before the open is caught here, and the stray temp is removed below.
     if (ctx.strategy === 'fd') {
-      if ((await fdPath(handle)) !== `${dir.abs}${sep}${name}`) throw raceError(ctx);
+      if ((await fdPath(temp.handle)) !== `${dir.abs}${sep}${name}`) throw raceError(ctx);
     } else {
-      await verifyDir(ctx, dir);
+      await verifyTempPlace(ctx, dir, temp);
     }
-    await handle.chmod(0o644); // independent of the process umask
-    await handle.writeFile(bytes);
-    await handle.sync();
+    await temp.handle.chmod(0o644); // independent of the process umask
+    await temp.handle.writeFile(bytes);
+    await temp.handle.sync();
+    return temp;
   } catch (err) {
-    await handle.close().catch(() => undefined);
-    await unlink(path).catch(() => undefined);
+    await discardTemp(dir, temp);
     throw err;
   }
-  await handle.close();
+}
+
+/**
+ * Empties the temp through its descriptor before unlinking it by path: if a swapped parent
+ * means the path no longer reaches it, at least no payload byte survives wherever it is.
+ */
+async function discardTemp(dir: DirRef, temp: OpenTemp): Promise<void> {
+  await temp.handle.truncate(0).catch(() => undefined);
+  await temp.handle.close().catch(() => undefined);
+  await unlink(entryPath(dir, temp.name)).catch(() => undefined);
 }
 
 async function syncDir(dir: DirRef): Promise<void> {
@@ -116,17 +142,19 @@ export async function commitFiles(
   hooks: WorkspaceTestHooks,
 ): Promise<WriteResult[]> {
   const dir = (await walkForWrite(dirCtx, dirSegments, true))!;
-  const temps = new Map<string, string>(); // target name -> temp name
+  const temps = new Map<string, OpenTemp>(); // target name -> temp not yet renamed
+  const written: OpenTemp[] = []; // every temp, renamed or not: its handle is still open
   const backups = new Map<string, string>(); // target name -> backup name
   const renamed: string[] = [];
   const firstRel = files[0]?.rel ?? '';
+  let committed = false;
   try {
     await hooks.afterResolve?.(firstRel);
     for (const file of files) await checkTarget(dir, file);
     for (const file of files) {
-      const name = tempName('');
-      await writeTemp(file.ctx, dir, file.bytes, name);
-      temps.set(file.name, name);
+      const temp = await writeTemp(file.ctx, dir, file.bytes);
+      temps.set(file.name, temp);
+      written.push(temp);
     }
     await hooks.beforeCommit?.(firstRel);
     const existing = new Set<string>();
@@ -142,19 +170,30 @@ export async function commitFiles(
     }
     await hooks.beforeRename?.(firstRel);
     for (const file of files) {
-      await rename(entryPath(dir, temps.get(file.name)!), entryPath(dir, file.name));
+      await rename(entryPath(dir, temps.get(file.name)!.name), entryPath(dir, file.name)).catch((err: unknown) => {
+        // Our temp vanished from under its path: only a swapped parent does that.
+        throw errnoOf(err) === 'ENOENT' ? raceError(file.ctx) : err;
+      });
       temps.delete(file.name);
       renamed.push(file.name);
     }
     await syncDir(dir);
     // Post-check: had the directory moved during the renames we must not report success.
     await verifyDir(dirCtx, dir);
+    committed = true;
     return files.map((f) => ({ path: f.rel, bytes: f.bytes.byteLength, sha256: sha256Hex(f.bytes) }));
   } catch (err) {
     await rollBack(dir, renamed, backups);
     throw err;
   } finally {
-    for (const temp of temps.values()) await unlink(entryPath(dir, temp)).catch(() => undefined);
+    const pending = new Set(temps.values());
+    for (const temp of written) {
+      // Renamed files were restored or removed by rollBack through the pinned directory; on the
+      // path strategy that path may have been hijacked, so they are emptied through the fd too.
+      const empty = !committed && (pending.has(temp) || dirCtx.strategy === 'path');
+      if (empty) await discardTemp(dir, temp);
+      else await temp.handle.close().catch(() => undefined);
+    }
     for (const backup of backups.values()) await unlink(entryPath(dir, backup)).catch(() => undefined);
     await closeDir(dir);
   }

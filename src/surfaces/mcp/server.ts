@@ -13,7 +13,7 @@ import type { Subscription } from 'rxjs';
 import { ZapTraceError, toErrorEnvelope } from '../../kernel/errors.js';
 import type { CallContext } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
-import { toolCatalog } from '../tool-catalog.js';
+import { ERROR_ENVELOPE_JSON_SCHEMA, toolCatalog } from '../tool-catalog.js';
 import type { McpConnection } from './connection.js';
 import { readResource, resourceTemplates, sessionOfUri, AUDIT_URI } from './resources.js';
 
@@ -39,7 +39,9 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
       title: t.title,
       description: `${t.description} [capability: ${t.level}]`,
       inputSchema: t.inputJsonSchema as { type: 'object' },
-      outputSchema: t.outputJsonSchema as { type: 'object' },
+      // Errors come back as the contract's envelope in structuredContent (isError: true), and SDK clients
+      // validate structured content even then, so the advertised schema admits both shapes.
+      outputSchema: { type: 'object' as const, anyOf: [t.outputJsonSchema, ERROR_ENVELOPE_JSON_SCHEMA] },
       annotations: { readOnlyHint: t.level === 'read', destructiveHint: false, idempotentHint: t.level === 'read', openWorldHint: false },
     })),
   }));

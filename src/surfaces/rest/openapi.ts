@@ -1,19 +1,8 @@
-import type { toolCatalog } from '../tool-catalog.js';
+import { ERROR_ENVELOPE_JSON_SCHEMA as ENVELOPE, type toolCatalog } from '../tool-catalog.js';
 
 type Catalog = ReturnType<typeof toolCatalog>;
 
-const ENVELOPE = {
-  type: 'object',
-  required: ['ok', 'error'],
-  properties: {
-    ok: { const: false },
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'details', 'request_id'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, request_id: { type: ['string', 'null'] } },
-    },
-  },
-};
+
 
 /** OpenAPI 3.1 document generated from the same zod schemas as the MCP tool list. */
 export function openApiDocument(catalog: Catalog) {

@@ -1,0 +1,16 @@
+import { parseDesignText } from './src/eda/parse/index.js';
+import YAML from 'yaml';
+const lines = ['meta: {name: Big}', 'board: {width_mm: 300, height_mm: 300, layers: 4}', 'components:'];
+const N = 7000;
+for (let i = 0; i < N; i++) lines.push(`  r${i}:\n    ref: R${i}\n    type: resistor\n    value: "10k"\n    footprint: R_0603\n    pins:\n      "1": {type: passive, net: N${i}}\n      "2": {type: passive, net: N${i + 1}}`);
+lines.push('nets:');
+for (let i = 0; i <= N; i++) lines.push(`  N${i}: {name: N${i}, type: signal, nodes: [${i > 0 ? `R${i - 1}.2` : ''}${i > 0 && i < N ? ', ' : ''}${i < N ? `R${i}.1` : ''}]}`);
+const text = lines.join('\n') + '\n';
+const toks = [...new YAML.Lexer().lex(text)].length;
+let t0 = Date.now();
+const r = parseDesignText(text);
+console.log('yaml bytes', text.length, 'tokens', toks, 'ms', Date.now() - t0, Object.keys(r.design.components).length, r.warnings.length);
+const json = JSON.stringify(YAML.parse(text));
+t0 = Date.now();
+parseDesignText(json);
+console.log('json bytes', json.length, 'ms', Date.now() - t0);

@@ -1,0 +1,261 @@
+import type { ErcRule, RuleHit } from '../types.js';
+import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type Netlist } from '../netlist.js';
+import { isChassisName } from '../classify.js';
+import { powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, supplyRating, type VoltageEvidence } from '../power.js';
+import { BY_NAME, hit, list } from './hit.js';
+
+/**
+ * Power rules: every rail has a source, rails carry one voltage and the parts on them accept it,
+ * regulators have headroom, grounds are one ground. KiCad's "power input not driven" (ERC pin
+ * matrix) and ZapTrace's ERC007/014/015/027/028.
+ */
+
+const fmtV = (v: number) => `${Number(v.toFixed(3))} V`;
+const sameV = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(a, b);
+
+function notDriven(nl: Netlist): RuleHit[] {
+  const sources = powerSources(nl);
+  const hits: RuleHit[] = [];
+  for (const net of nl.nets) {
+    if (net.ground || sources.has(net)) continue;
+    const sinks = supplyPins(net);
+    if (sinks.length === 0) continue;
+    hits.push(
+      hit(
+        `Net ${net.name} feeds power inputs ${list(sinks.map((p) => p.key))} but nothing sources it (no power output, regulator output, connector, battery or series element from a sourced rail).`,
+        `Feed ${net.name} from a regulator, a power connector or a battery, or connect the pins to an existing rail.`,
+        { components: sinks.map((p) => p.comp), nets: [net], pins: sinks },
+      ),
+    );
+  }
+  return hits;
+}
+
+function netUnsourced(nl: Netlist): RuleHit[] {
+  const sources = powerSources(nl);
+  const hits: RuleHit[] = [];
+  for (const net of nl.nets) {
+    if (!net.supply || sources.has(net) || supplyPins(net).length > 0 || livePins(net).length === 0) continue;
+    const how = net.net.type === 'power' ? 'typed power' : `named like a supply${BY_NAME}`;
+    hits.push(
+      hit(`Power net ${net.name} (${how}) has no source: no regulator output, power output, connector or battery.`, `Connect a source to ${net.name}, or retype the net if it is not a rail.`, {
+        components: livePins(net).map((p) => p.comp),
+        nets: [net],
+      }),
+    );
+  }
+  return hits;
+}
+
+/** Parts whose supply rating matters on a net: ICs, oscillators and regulators fed only from it. */
+function suppliedParts(net: NlNet): NlComponent[] {
+  const out: NlComponent[] = [];
+  for (const p of supplyPins(net)) {
+    const c = p.comp;
+    if (out.includes(c) || !['ic', 'oscillator', 'regulator'].includes(c.role)) continue;
+    if (singleSupplyNet(c) === net) out.push(c);
+  }
+  return out;
+}
+
+function agreedVoltage(ev: VoltageEvidence[]): number | null {
+  const first = ev[0];
+  if (!first) return null;
+  return ev.every((e) => sameV(e.volts, first.volts)) ? first.volts : null;
+}
+
+function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const net of nl.nets) {
+    if (net.ground) continue;
+    const strong = strongVoltages(net);
+    const v = agreedVoltage(strong);
+    if (strong.length >= 2 && v === null) {
+      if (severity === 'error')
+        hits.push(
+          hit(`Net ${net.name} is given different voltages: ${list(strong.map((e) => `${fmtV(e.volts)} by ${e.what}`))}.`, `Rename the net or change the regulator so ${net.name} carries one voltage.`, {
+            components: uniqSorted(strong.filter((e) => e.what.includes('.')).map((e) => e.what.split('.')[0]!)),
+            nets: [net],
+          }),
+        );
+      continue;
+    }
+    const parts = suppliedParts(net);
+    if (v !== null) {
+      const basis = strong.map((e) => e.what).join(', ');
+      for (const c of parts) {
+        const r = supplyRating(c);
+        let over: string | null = null;
+        let under: string | null = null;
+        if (r.range) {
+          if (v > r.range[1] * 1.05) over = `its maximum supply of ${fmtV(r.range[1])} (library)`;
+          else if (r.range[0] > 0 && v < r.range[0] * 0.95) under = `its minimum supply of ${fmtV(r.range[0])} (library)`;
+        } else if (r.nominal !== null && c.role !== 'regulator') {
+          if (v > r.nominal * 1.25) over = `its ${fmtV(r.nominal)} supply (${r.from})`;
+          else if (v < r.nominal * 0.8) under = `its ${fmtV(r.nominal)} supply (${r.from})`;
+        }
+        const text = severity === 'error' ? over : under;
+        if (!text) continue;
+        hits.push(
+          hit(
+            `${c.ref} is supplied from ${net.name} at ${fmtV(v)} (${basis}), ${severity === 'error' ? 'above' : 'below'} ${text}.`,
+            severity === 'error' ? `Supply ${c.ref} from a rail within its rating, or choose a part rated for ${fmtV(v)}.` : `Check that ${c.ref} works at ${fmtV(v)}, or supply it from a matching rail.`,
+            { components: [c], nets: [net] },
+          ),
+        );
+      }
+    } else if (severity === 'warning') {
+      // No stated net voltage: parts that state different nominal supplies disagree with each other.
+      const rated = parts.filter((c) => c.role !== 'regulator').map((c) => ({ c, v: supplyRating(c).nominal })).filter((x): x is { c: NlComponent; v: number } => x.v !== null);
+      const lo = rated.reduce<number | null>((m, x) => (m === null || x.v < m ? x.v : m), null);
+      const hi = rated.reduce<number | null>((m, x) => (m === null || x.v > m ? x.v : m), null);
+      if (lo !== null && hi !== null && hi > lo * 1.25)
+        hits.push(
+          hit(`Parts on ${net.name} state different supplies: ${list(rated.map((x) => `${x.c.ref} ${fmtV(x.v)}`))}.`, `Split ${net.name} into one rail per voltage, or use parts rated for the same supply.`, {
+            components: rated.map((x) => x.c),
+            nets: [net],
+          }),
+        );
+    }
+  }
+  return hits;
+}
+
+type Topology = 'linear' | 'buck' | 'boost' | null;
+
+function topologyOf(c: NlComponent): Topology {
+  const topo = c.part?.properties['topology'];
+  const t = `${typeof topo === 'string' ? topo : ''} ${c.text}`;
+  if (/buck-boost|sepic|charger/i.test(t)) return null;
+  if (/buck|step-down/i.test(t)) return 'buck';
+  if (/boost|step-up/i.test(t)) return 'boost';
+  if (/\bldo\b|low-dropout|linear|ams1117|lm1117/i.test(t)) return 'linear';
+  return null;
+}
+
+function dropoutOf(c: NlComponent): number {
+  const p = c.part?.properties ?? {};
+  const v = p['dropout_voltage_v'];
+  if (typeof v === 'number') return v;
+  const mv = p['dropout_voltage_mv'];
+  return typeof mv === 'number' ? mv / 1000 : 0;
+}
+
+function headroom(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || c.role !== 'regulator') continue;
+    const kind = topologyOf(c);
+    const inNet = singleSupplyNet(c);
+    const vout = regulatorOutputVolts(c);
+    if (!kind || !inNet || vout === null) continue;
+    const vin = agreedVoltage(strongVoltages(inNet));
+    if (vin === null) continue;
+    const drop = dropoutOf(c);
+    let problem: string | null = null;
+    if (kind === 'linear' && vin < vout + drop) problem = `a linear regulator needs at least ${fmtV(vout + drop)} (output ${fmtV(vout)} + dropout ${fmtV(drop)})`;
+    if (kind === 'buck' && vin <= vout) problem = `a buck converter cannot step ${fmtV(vin)} up to ${fmtV(vout)}`;
+    if (kind === 'boost' && vin >= vout) problem = `a boost converter cannot step ${fmtV(vin)} down to ${fmtV(vout)}`;
+    if (!problem) continue;
+    hits.push(
+      hit(`${c.ref} takes ${fmtV(vin)} from ${inNet.name}: ${problem}.`, `Feed ${c.ref} from a higher rail, or pick a regulator topology that fits.`, {
+        components: [c],
+        nets: [inNet],
+      }),
+    );
+  }
+  return hits;
+}
+
+/** A part that deliberately joins two grounds: net tie, 0 Ω link, ferrite or inductor. */
+function isGroundTie(c: NlComponent): boolean {
+  if (c.dnp) return false;
+  if (/net ?tie|nettie/.test(c.text)) return true;
+  if (c.role === 'inductor') return true;
+  return c.role === 'resistor' && c.valueSi !== null && c.valueSi <= 1;
+}
+
+function groundSplit(nl: Netlist): RuleHit[] {
+  const grounds = nl.nets.filter((n) => n.ground && !isChassisName(n.name) && n.pins.length > 0);
+  if (grounds.length < 2) return [];
+  const parent = new Map<NlNet, NlNet>(grounds.map((g) => [g, g]));
+  const find = (n: NlNet): NlNet => {
+    let r = n;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const c of nl.components) {
+    if (!isGroundTie(c)) continue;
+    const gs = netsOf(c).filter((n) => parent.has(n));
+    for (const g of gs.slice(1)) parent.set(find(g), find(gs[0]!));
+  }
+  const groups = new Map<NlNet, NlNet[]>();
+  for (const g of grounds) {
+    const r = find(g);
+    groups.set(r, [...(groups.get(r) ?? []), g]);
+  }
+  if (groups.size < 2) return [];
+  const names = [...groups.values()].map((g) => g.map((n) => n.name).sort().join('+')).sort();
+  return [
+    hit(`The design has ${groups.size} separate grounds (${list(names)}) with no net tie, 0 Ω link or ferrite between them.`, 'Join the grounds at one point (net tie or 0 Ω resistor), or merge them into one GND net.', {
+      nets: grounds,
+    }),
+  ];
+}
+
+export const POWER_RULES: readonly ErcRule[] = [
+  {
+    id: 'power.not-driven',
+    severity: 'error',
+    category: 'power',
+    title: 'Power input not driven',
+    description: 'Checks that every net with power-input pins has a source: a power output, regulator output, connector, battery or a series element from a sourced rail.',
+    zaptrace: ['ERC007', 'ERC027'],
+    check: notDriven,
+  },
+  {
+    id: 'power.net-unsourced',
+    severity: 'warning',
+    category: 'power',
+    title: 'Power net without a source',
+    description: 'Checks that every net typed or named as a supply rail has a source even when no power-input pin sits on it.',
+    zaptrace: ['ERC007', 'ERC027'],
+    check: netUnsourced,
+  },
+  {
+    id: 'power.voltage-conflict',
+    severity: 'error',
+    category: 'power',
+    title: 'Conflicting voltages on a rail',
+    description: 'Checks that a rail’s name and its regulators agree on one voltage, and that it does not exceed the supply rating of the parts it feeds.',
+    zaptrace: ['ERC014'],
+    check: (nl) => voltageChecks(nl, 'error'),
+  },
+  {
+    id: 'power.supply-mismatch',
+    severity: 'warning',
+    category: 'power',
+    title: 'Part supply below its rating or parts disagree',
+    description: 'Checks that a rail is not below the supply the parts on it state, and that parts on an unnamed rail state the same supply.',
+    zaptrace: ['ERC014'],
+    check: (nl) => voltageChecks(nl, 'warning'),
+  },
+  {
+    id: 'power.regulator-headroom',
+    severity: 'warning',
+    category: 'power',
+    title: 'Regulator without headroom',
+    description: 'Checks that a linear regulator’s input exceeds its output plus dropout, a buck’s input exceeds its output and a boost’s is below it.',
+    zaptrace: ['ERC028'],
+    check: headroom,
+  },
+  {
+    id: 'power.ground-split',
+    severity: 'warning',
+    category: 'power',
+    title: 'Separate ground nets',
+    description: 'Checks that all (non-chassis) ground nets are joined by a net tie, 0 Ω link or ferrite.',
+    zaptrace: ['ERC015'],
+    check: groundSplit,
+  },
+];

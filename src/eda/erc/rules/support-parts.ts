@@ -1,0 +1,307 @@
+import type { ErcRule, RuleHit } from '../types.js';
+import { bridges, livePins, netsOf, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
+import { powerSources } from '../power.js';
+import { formatSiValue } from '../../../kernel/units.js';
+import { hit, list } from './hit.js';
+
+/**
+ * Rules about the small parts a circuit needs around its ICs: decoupling capacitors, I2C pull-ups,
+ * LED series resistors, crystal load capacitors, USB-C CC termination, electrolytic polarity.
+ * Parts marked DNP never satisfy a rule (ZapTrace ERC029: a variant without them would not work);
+ * findings say when only DNP parts would have.
+ */
+
+const isRail = (n: NlNet): boolean => n.ground || n.supply;
+
+function dnpNote(net: NlNet, role: NlComponent['role'], other: (n: NlNet) => boolean): string {
+  const dnp = net.pins.filter((p) => p.comp.dnp && p.comp.role === role && otherNets(p.comp, net).some(other)).map((p) => p.comp.ref);
+  return dnp.length > 0 ? ` (${list([...new Set(dnp)].sort())} would, but ${dnp.length > 1 ? 'are' : 'is'} marked DNP)` : '';
+}
+
+function regulatorOutputNets(c: NlComponent): NlNet[] {
+  const out: NlNet[] = [];
+  for (const p of c.pins.values())
+    if (p.type === 'output' || p.type === 'power_out' || /^V?OUT(PUT)?$/i.test(p.name)) for (const n of p.nets) if (!n.ground && !out.includes(n)) out.push(n);
+  return out;
+}
+
+function decoupling(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || !['ic', 'regulator', 'oscillator'].includes(c.role)) continue;
+    const supply: NlNet[] = [];
+    for (const p of c.pins.values()) if (p.type === 'power_in') for (const n of p.nets) if (!n.ground && !supply.includes(n)) supply.push(n);
+    if (c.role === 'regulator') for (const n of regulatorOutputNets(c)) if (!supply.includes(n)) supply.push(n);
+    const missing = supply.filter((n) => bridges(n, 'capacitor', (o) => o.ground).length === 0);
+    if (missing.length === 0) continue;
+    const notes = missing.map((n) => `${n.name}${dnpNote(n, 'capacitor', (o) => o.ground)}`);
+    hits.push(
+      hit(
+        `${c.ref} has no capacitor from ${list(notes)} to ground${c.role === 'regulator' ? ' (regulators need input and output capacitors)' : ''}.`,
+        `Add a 100 nF ceramic capacitor (plus bulk capacitance where the datasheet asks) from each supply of ${c.ref} to ground, close to the pins.`,
+        { components: [c], nets: missing },
+      ),
+    );
+  }
+  return hits;
+}
+
+/** I2C nets: SDA/SCL in the name, or a data/clock net whose name says I2C. */
+export function isI2cNet(n: NlNet): boolean {
+  if (/(?:^|[^A-Za-z])(?:SDA|SCL)\d*(?:$|[^A-Za-z])/i.test(n.name)) return true;
+  return (n.net.type === 'data' || n.net.type === 'clock') && /i2c|iic|twi/i.test(n.name);
+}
+
+const I2C_MIN_OHM = 1e3;
+const I2C_MAX_OHM = 10e3;
+
+function i2cNets(nl: Netlist): NlNet[] {
+  // A bus needs two parties (two devices, or a device and a connector) before pull-ups matter.
+  return nl.nets.filter((n) => isI2cNet(n) && !n.ground && !n.supply && new Set(livePins(n).filter((p) => p.comp.role !== 'resistor' && p.comp.role !== 'testpoint').map((p) => p.comp)).size >= 2);
+}
+
+function pullupTarget(nl: Netlist): (n: NlNet) => boolean {
+  const sources = powerSources(nl);
+  return (n) => !n.ground && (n.supply || sources.has(n));
+}
+
+function i2cPullups(nl: Netlist): RuleHit[] {
+  const toRail = pullupTarget(nl);
+  return i2cNets(nl)
+    .filter((n) => bridges(n, 'resistor', toRail).length === 0)
+    .map((n) =>
+      hit(`I2C net ${n.name} has no pull-up resistor to a supply rail${dnpNote(n, 'resistor', toRail)}: open-drain SDA/SCL never go high.`, `Add a pull-up (typically 2.2k–4.7k) from ${n.name} to the bus supply.`, {
+        components: livePins(n).map((p) => p.comp),
+        nets: [n],
+      }),
+    );
+}
+
+function i2cPullupValues(nl: Netlist): RuleHit[] {
+  const toRail = pullupTarget(nl);
+  const hits: RuleHit[] = [];
+  for (const n of i2cNets(nl)) {
+    for (const r of bridges(n, 'resistor', toRail)) {
+      if (r.valueSi === null || (r.valueSi >= I2C_MIN_OHM && r.valueSi <= I2C_MAX_OHM)) continue;
+      const why = r.valueSi < I2C_MIN_OHM ? 'pulls more than the 3 mA an I2C device must sink (UM10204)' : 'is too weak for clean rising edges on a loaded bus (UM10204 rise-time limit)';
+      hits.push(
+        hit(`Pull-up ${r.ref} on I2C net ${n.name} is ${formatSiValue(r.valueSi, 'Ω')}: it ${why}.`, `Use a pull-up between 1k and 10k (4.7k is usual at 100/400 kHz).`, {
+          components: [r],
+          nets: [n],
+        }),
+      );
+    }
+  }
+  return hits;
+}
+
+/** Does the LED see a current-limiting resistor in series (possibly through other LEDs of a string)? */
+function ledLimited(led: NlComponent, driverOnNet: (n: NlNet) => boolean): boolean {
+  const seen = new Set<NlComponent>([led]);
+  const queue = [led];
+  while (queue.length > 0) {
+    const cur = queue.shift()!;
+    for (const n of netsOf(cur)) {
+      if (isRail(n)) continue;
+      if (driverOnNet(n)) return true;
+      const others = livePins(n).filter((p) => !seen.has(p.comp));
+      if (others.length > 0 && others.every((p) => p.comp.role === 'resistor')) return true;
+      for (const p of others) if (p.comp.role === 'led' && !seen.has(p.comp)) (seen.add(p.comp), queue.push(p.comp));
+    }
+  }
+  return false;
+}
+
+function ledResistors(nl: Netlist): RuleHit[] {
+  const isLedDriver = (c: NlComponent) => /led driver|constant[- ]current|current sink/.test(c.text);
+  const driverOnNet = (n: NlNet) => livePins(n).some((p) => isLedDriver(p.comp));
+  return nl.components
+    .filter((c) => !c.dnp && c.role === 'led' && netsOf(c).length >= 2 && !ledLimited(c, driverOnNet))
+    .map((c) =>
+      hit(
+        `LED ${c.ref} has no series resistor: ${list(netsOf(c).map((n) => n.name))} ${netsOf(c).length > 1 ? 'connect' : 'connects'} it to rails or drivers directly, so nothing limits its current.`,
+        `Put a resistor in series with ${c.ref} (e.g. (Vsupply − Vf) / 5 mA, a few hundred ohms), alone on the net between it and the LED.`,
+        { components: [c], nets: netsOf(c) },
+      ),
+    );
+}
+
+function crystalCaps(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || c.role !== 'crystal') continue;
+    const signalPins = [...c.pins.values()].filter((p) => p.nets.length > 0 && p.nets.every((n) => !n.ground));
+    if (signalPins.length < 2) continue;
+    const bare = signalPins.filter((p) => p.nets.every((n) => bridges(n, 'capacitor', (o) => o.ground).length === 0));
+    if (bare.length === 0) continue;
+    hits.push(
+      hit(`Crystal ${c.ref} has no load capacitor to ground on ${list(bare.map((p) => `${p.key} (${p.nets.map((n) => n.name).join(', ')})`))}.`, `Add a load capacitor from each crystal pin to ground: C = 2·(CL − Cstray), typically 8–22 pF.`, {
+        components: [c],
+        nets: bare.flatMap((p) => p.nets),
+        pins: bare,
+      }),
+    );
+  }
+  return hits;
+}
+
+function isUsbC(c: NlComponent): boolean {
+  const t = c.part?.properties['type'];
+  return c.role === 'connector' && /usb[-_ ]?c\b|type[-_ ]?c\b/i.test(`${c.text} ${typeof t === 'string' ? t : ''}`);
+}
+
+const ccPinsOf = (c: NlComponent): NlPin[] => [...c.pins.values()].filter((p) => /^CC\d?$/i.test(p.name) && p.nets.length > 0);
+const vbusPinsOf = (c: NlComponent): NlPin[] => [...c.pins.values()].filter((p) => /^VBUS\d*$/i.test(p.name) && p.nets.length > 0);
+
+function usbCcMissing(nl: Netlist): RuleHit[] {
+  return nl.components
+    .filter((c) => !c.dnp && isUsbC(c) && vbusPinsOf(c).length > 0 && ccPinsOf(c).length === 0)
+    .map((c) =>
+      hit(`USB-C receptacle ${c.ref} uses VBUS but connects no CC pin: a USB-C source never turns VBUS on for it (USB Type-C spec §4.5).`, `Connect CC1 and CC2 of ${c.ref}, each through its own 5.1 kΩ Rd to GND for a sink.`, {
+        components: [c],
+        pins: vbusPinsOf(c),
+      }),
+    );
+}
+
+/** Rd is 5.1 kΩ ±20 % (USB Type-C spec, Table 4-24, "Rd" without voltage clamp). */
+const RD_MIN = 5.1e3 * 0.8;
+const RD_MAX = 5.1e3 * 1.2;
+
+function usbCcRd(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || !isUsbC(c)) continue;
+    for (const cc of ccPinsOf(c)) {
+      for (const n of cc.nets) {
+        const rd = bridges(n, 'resistor', (o) => o.ground);
+        const rp = bridges(n, 'resistor', (o) => !o.ground && o.supply);
+        // A Type-C/PD controller on the net terminates CC itself; Rp means the port is a source.
+        const controller = livePins(n).some((p) => p !== cc && p.comp !== c && ['ic', 'regulator'].includes(p.comp.role));
+        if (controller || rp.length > 0) continue;
+        const good = rd.filter((r) => r.valueSi !== null && r.valueSi >= RD_MIN && r.valueSi <= RD_MAX);
+        if (good.length > 0) continue;
+        const wrong = rd.map((r) => `${r.ref} = ${r.valueSi === null ? 'unknown value' : formatSiValue(r.valueSi, 'Ω')}`);
+        hits.push(
+          hit(
+            `${cc.key} (net ${n.name}) has no 5.1 kΩ Rd to GND${wrong.length > 0 ? ` (found ${list(wrong)})` : ''}: a USB-C source will not detect the sink.`,
+            `Add a 5.1 kΩ resistor from ${cc.key} to GND (one per CC pin), or a Type-C controller.`,
+            { components: [c], nets: [n], pins: [cc] },
+          ),
+        );
+      }
+    }
+  }
+  return hits;
+}
+
+const PLUS_PIN = /^(\+|POS|PLUS|ANODE|A)$/i;
+const MINUS_PIN = /^(-|NEG|MINUS|CATHODE|K)$/i;
+
+function polarityOf(p: NlPin): 'plus' | 'minus' | null {
+  if (PLUS_PIN.test(p.name)) return 'plus';
+  if (MINUS_PIN.test(p.name)) return 'minus';
+  const d = p.comp.part?.pins.find((lp) => lp.name === p.name)?.description ?? '';
+  if (/positive|\(\+\)/i.test(d)) return 'plus';
+  if (/negative|\(-\)/i.test(d)) return 'minus';
+  return null;
+}
+
+function polarity(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || c.role !== 'capacitor') continue;
+    if (!/electrolytic|tantalum|polari[sz]ed|\belec\b/.test(c.text) && !/elec|^cp[_-]/i.test(c.component.footprint ?? '')) continue;
+    const pins = [...c.pins.values()];
+    const plus = pins.find((p) => polarityOf(p) === 'plus');
+    const minus = pins.find((p) => polarityOf(p) === 'minus');
+    if (!plus || !minus) continue;
+    const plusOnGround = plus.nets.length > 0 && plus.nets.every((n) => n.ground);
+    const minusOnRail = minus.nets.some((n) => n.supply && !n.name.startsWith('-') && !/neg|vee/i.test(n.name));
+    if (!plusOnGround || !minusOnRail) continue;
+    hits.push(
+      hit(`Polarised capacitor ${c.ref} is reversed: ${plus.key} (+) is on ground and ${minus.key} (−) on ${minus.nets.map((n) => n.name).join(', ')}.`, `Swap the connections of ${c.ref}: + to the rail, − to ground.`, {
+        components: [c],
+        nets: [...plus.nets, ...minus.nets],
+        pins: [plus, minus],
+      }),
+    );
+  }
+  return hits;
+}
+
+export const SUPPORT_PART_RULES: readonly ErcRule[] = [
+  {
+    id: 'decoupling.missing',
+    severity: 'warning',
+    category: 'decoupling',
+    title: 'IC supply without decoupling',
+    description: 'Checks that each supply net of every IC and regulator (including regulator outputs) has a populated capacitor to ground.',
+    zaptrace: ['ERC003', 'ERC029'],
+    check: decoupling,
+  },
+  {
+    id: 'i2c.pullup-missing',
+    severity: 'warning',
+    category: 'interface',
+    title: 'I2C line without pull-up',
+    description: 'Checks that every I2C SDA/SCL net with two or more parties has a populated resistor to a supply rail.',
+    zaptrace: ['ERC005', 'ERC029'],
+    check: i2cPullups,
+  },
+  {
+    id: 'i2c.pullup-value',
+    severity: 'warning',
+    category: 'interface',
+    title: 'I2C pull-up outside 1k–10k',
+    description: 'Checks that I2C pull-up resistors whose value parses lie between 1 kΩ and 10 kΩ.',
+    zaptrace: ['ERC005'],
+    check: i2cPullupValues,
+  },
+  {
+    id: 'led.series-resistor-missing',
+    severity: 'warning',
+    category: 'component',
+    title: 'LED without series resistor',
+    description: 'Checks that every LED has a resistor alone in series with it (or an LED driver) rather than sitting across rails or on a driver pin directly.',
+    zaptrace: ['ERC008'],
+    check: ledResistors,
+  },
+  {
+    id: 'crystal.load-caps-missing',
+    severity: 'warning',
+    category: 'component',
+    title: 'Crystal without load capacitors',
+    description: 'Checks that both signal pins of every passive crystal have a capacitor to ground.',
+    zaptrace: ['ERC010'],
+    check: crystalCaps,
+  },
+  {
+    id: 'usb-c.cc-missing',
+    severity: 'warning',
+    category: 'interface',
+    title: 'USB-C without CC pins',
+    description: 'Checks that a USB-C receptacle that uses VBUS also connects its CC pins.',
+    zaptrace: ['ERC021'],
+    check: usbCcMissing,
+  },
+  {
+    id: 'usb-c.cc-rd-missing',
+    severity: 'warning',
+    category: 'interface',
+    title: 'USB-C CC pin without Rd',
+    description: 'Checks that each connected USB-C CC pin has a 5.1 kΩ ±20 % resistor to GND, an Rp to a rail, or a Type-C controller.',
+    zaptrace: ['ERC021'],
+    check: usbCcRd,
+  },
+  {
+    id: 'cap.polarity-reversed',
+    severity: 'error',
+    category: 'component',
+    title: 'Polarised capacitor reversed',
+    description: 'Checks that no electrolytic or tantalum capacitor has its + pin on ground and its − pin on a positive rail.',
+    zaptrace: ['ERC013'],
+    check: polarity,
+  },
+];
+

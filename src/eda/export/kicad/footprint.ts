@@ -1,0 +1,101 @@
+import type { Point } from '../../model/design.js';
+import type { Component } from '../../model/design.js';
+import type { Pad } from '../../model/footprint.js';
+import type { BoardPad, PlacedFootprint } from '../../board/index.js';
+import { list, sym, type SExpr, type SList } from '../../sexpr/index.js';
+import { flipLayer } from './layers.js';
+import type { KicadNet } from './nets.js';
+
+/**
+ * One `(footprint …)` block of a .kicad_pcb (KiCad board file format, "Footprint" section).
+ *
+ * KiCad stores footprint children relative to the footprint anchor and *unrotated*, but already
+ * flipped for a bottom-side footprint: the board position of a child is anchor + rotate(child,
+ * footprint angle). Our footprints are top-side; a bottom placement mirrors x (eda/board
+ * transform), so the stored child coordinate is (−x, y). Pad and text angles in the file are
+ * absolute (footprint angle included), which is what `BoardPad.rotationDeg` already holds.
+ */
+
+const SILK_TEXT = list('effects', list('font', list('size', 1, 1), list('thickness', 0.15)));
+const SILK_TEXT_MIRRORED = list('effects', list('font', list('size', 1, 1), list('thickness', 0.15)), list('justify', sym('mirror')));
+
+const stroke = (widthMm: number): SList => list('stroke', list('width', widthMm), list('type', sym('solid')));
+
+function padKicadLayers(pad: Pad, onBottom: boolean): string[] {
+  if (pad.kind !== 'smd') return ['*.Cu', '*.Mask'];
+  const front = (pad.side === 'top') !== onBottom;
+  const layers = ['F.Cu', 'F.Mask'];
+  if (pad.paste) layers.push('F.Paste');
+  return front ? layers : layers.map(flipLayer);
+}
+
+export interface FootprintWriteInput {
+  placed: PlacedFootprint;
+  component: Component;
+  /** The component's pads from the board geometry, in footprint pad order. */
+  pads: BoardPad[];
+  nets: Map<string, KicadNet>;
+}
+
+export function footprintExpr(input: FootprintWriteInput): SList {
+  const { placed, component, pads, nets } = input;
+  const fp = placed.footprint;
+  const pl = placed.placement;
+  const onBottom = pl.side === 'bottom';
+  const side = (layer: string): string => (onBottom ? flipLayer(layer) : layer);
+  const xy = (name: string, p: Point): SList => list(name, onBottom ? -p[0] : p[0], p[1]);
+  const rect = (r: [number, number, number, number], layer: string, widthMm: number): SList =>
+    list('fp_rect', xy('start', [r[0], r[1]]), xy('end', [r[2], r[3]]), stroke(widthMm), list('fill', sym('no')), list('layer', side(layer)));
+
+  const cy0 = fp.courtyard[1];
+  const cy1 = fp.courtyard[3];
+  const effects = onBottom ? SILK_TEXT_MIRRORED : SILK_TEXT;
+  const items: (SExpr | undefined)[] = [
+    fp.name === '' ? 'ZapTrace:unnamed' : `ZapTrace:${fp.name}`,
+    list('layer', onBottom ? 'B.Cu' : 'F.Cu'),
+    list('at', pl.x_mm, pl.y_mm, pl.rotation_deg),
+    list('descr', fp.description),
+    list('property', 'Reference', component.ref, list('at', 0, cy0 - 1, pl.rotation_deg), list('layer', side('F.SilkS')), effects),
+    list('property', 'Value', component.value ?? '', list('at', 0, cy1 + 1, pl.rotation_deg), list('layer', side('F.Fab')), effects),
+  ];
+  const hasTht = fp.pads.some((p) => p.kind === 'thru_hole');
+  const hasSmd = fp.pads.some((p) => p.kind === 'smd');
+  if (hasTht) items.push(list('attr', sym('through_hole')));
+  else if (hasSmd) items.push(list('attr', sym('smd')));
+
+  for (const line of fp.silkscreen) {
+    items.push(list('fp_line', xy('start', line.start), xy('end', line.end), stroke(line.width_mm), list('layer', side('F.SilkS'))));
+  }
+  items.push(rect(fp.courtyard, 'F.CrtYd', 0.05));
+  items.push(rect(fp.body, 'F.Fab', 0.1));
+
+  fp.pads.forEach((pad, i) => {
+    const world = pads.length === fp.pads.length ? pads[i] : undefined;
+    const netId = world?.net ?? null;
+    const net = netId !== null ? nets.get(netId) : undefined;
+    const angle = world?.rotationDeg ?? pl.rotation_deg;
+    const isNpth = pad.kind === 'np_thru_hole';
+    const size: [number, number] = pad.shape === 'circle' ? [pad.size[0], pad.size[0]] : [pad.size[0], pad.size[1]];
+    let drill: SList | undefined;
+    if (pad.kind !== 'smd') {
+      if (pad.drill_slot_mm) drill = list('drill', sym('oval'), pad.drill_slot_mm[0], pad.drill_slot_mm[1]);
+      else drill = list('drill', pad.drill_mm ?? Math.min(size[0], size[1]));
+    }
+    items.push(
+      list(
+        'pad',
+        isNpth ? '' : pad.number,
+        sym(pad.kind),
+        sym(pad.shape),
+        list('at', onBottom ? -pad.at[0] : pad.at[0], pad.at[1], angle),
+        list('size', size[0], size[1]),
+        drill,
+        list('layers', ...padKicadLayers(pad, onBottom)),
+        pad.shape === 'roundrect' ? list('roundrect_rratio', pad.roundrect_ratio) : undefined,
+        net && !isNpth ? list('net', net.number, net.name) : undefined,
+        world?.pin && !isNpth ? list('pinfunction', world.pin) : undefined,
+      ),
+    );
+  });
+  return list('footprint', ...items);
+}

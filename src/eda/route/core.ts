@@ -1,0 +1,718 @@
+import { seededRng } from '../../kernel/rng.js';
+import { invalidInput } from '../../kernel/errors.js';
+import { makeBuffers, search, type SearchBuffers } from './astar.js';
+import { joinedComponents, type CopperPiece } from './connectivity.js';
+import { capsule, oval, pointInPoly, pointInShape, rotatedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
+import { RouteGrid, type GridObject } from './grid.js';
+import type {
+  ConnectionStatus,
+  RouteClass,
+  RouteOptions,
+  RoutePoint,
+  RouteProblem,
+  RouteResult,
+  RoutedTrack,
+  RoutedVia,
+  UnroutedReason,
+  XY,
+} from './types.js';
+
+/**
+ * zt-route-1: grid maze router (A*, 45°/90° moves, through vias) with exact clearance on grid
+ * edges, connections from a minimum spanning tree per net that may join any copper of the net
+ * already laid, and rip-up-and-reroute by negotiation: a blocked connection is searched again
+ * with other nets' copper passable at a price, the nets it crosses are ripped up and re-routed,
+ * and a growing history cost keeps contested spots from being fought over forever (PathFinder).
+ */
+
+const MARGIN_OFFGRID = 1e-4;
+const MARGIN_ONGRID = 1e-7;
+
+interface Point {
+  x: number;
+  y: number;
+  layers: number[];
+  pad: number | null;
+  label: string;
+}
+
+interface Conn {
+  net: number;
+  a: number;
+  b: number;
+  lengthMm: number;
+  status: 'pending' | 'routed' | 'failed';
+  reason?: UnroutedReason;
+}
+
+interface PathRecord {
+  /** A point of the component this copper belongs to. */
+  point: number;
+  states: number[];
+  objects: GridObject[];
+  holes: XY[];
+  tracks: RoutedTrack[];
+  vias: RoutedVia[];
+}
+
+interface NetState {
+  name: string;
+  cls: number;
+  points: Point[];
+  padObjects: GridObject[];
+  paths: PathRecord[];
+  uf: number[];
+  /** For each point, its access states (no stub) and stub candidates. */
+  access: { direct: number[]; stubs: { state: number; lenMm: number }[] }[];
+}
+
+let TM=0, TS=0, TE=0;
+export function routeProblem(problem: RouteProblem, options: RouteOptions = {}): RouteResult {
+  validate(problem); TM=0; TS=0; TE=0;
+  const seed = options.seed ?? 1;
+  const rng = seededRng(seed);
+  const viaCostMm = options.viaCostMm ?? 1.2;
+  const maxRounds = options.maxRipupRounds ?? 60;
+  const timeLimitMs = options.timeLimitMs ?? null;
+  const deadline = timeLimitMs === null ? Infinity : performance.now() + timeLimitMs;
+  const layerIndex = new Map(problem.layers.map((l, i) => [l, i]));
+  const allLayers = problem.layers.map((_, i) => i);
+  const layersOf = (names: string[]): number[] => [...new Set(names.map((l) => layerIndex.get(l)).filter((l): l is number => l !== undefined))].sort();
+
+  // Classes
+  const defaultClass: RouteClass = {
+    traceWidthMm: problem.traceWidthMm,
+    clearanceMm: problem.clearanceMm,
+    viaDiameterMm: problem.viaDiameterMm,
+    viaDrillMm: problem.viaDrillMm,
+  };
+  const classes: RouteClass[] = [defaultClass];
+  const classKey = (c: RouteClass) => `${c.traceWidthMm}/${c.clearanceMm}/${c.viaDiameterMm}/${c.viaDrillMm}`;
+  const classIdx = new Map([[classKey(defaultClass), 0]]);
+  const classOfNet = (net: string): number => {
+    const c = problem.netClasses?.[net];
+    if (!c) return 0;
+    const k = classKey(c);
+    if (!classIdx.has(k)) {
+      classIdx.set(k, classes.length);
+      classes.push(c);
+    }
+    return classIdx.get(k)!;
+  };
+
+  // Nets (those with connections are routed; pads of other nets are plain obstacles).
+  const nets: NetState[] = [];
+  const netIdx = new Map<string, number>();
+  const netOf = (name: string): number => {
+    let k = netIdx.get(name);
+    if (k === undefined) {
+      k = nets.length;
+      netIdx.set(name, k);
+      nets.push({ name, cls: classOfNet(name), points: [], padObjects: [], paths: [], uf: [], access: [] });
+    }
+    return k;
+  };
+  for (const c of problem.connections) {
+    const net = nets[netOf(c.net)]!;
+    for (const p of c.points) {
+      const names = p.layers && p.layers.length > 0 ? p.layers : [p.layer];
+      net.points.push({ x: p.x, y: p.y, layers: layersOf(names), pad: p.obstacle ?? null, label: p.label ?? `${c.net}[${net.points.length}]` });
+    }
+  }
+  for (const o of problem.obstacles) if (o.net !== null) netOf(o.net);
+
+  // Grid
+  const g = options.gridMm ?? 0.1;
+  const { minX, minY, maxX, maxY } = problem.bounds;
+  const grid = new RouteGrid(minX, minY, g, maxX - minX, maxY - minY, problem.layers.length, classes);
+  const maxViaDrill = Math.max(...classes.map((c) => c.viaDrillMm));
+  const holeClearance = problem.holeClearanceMm ?? 0.25;
+
+  // Static copper: pads
+  const padShapes: Shape[] = problem.obstacles.map((o) => toShape(o.shape));
+  const staticObjects: GridObject[] = [];
+  problem.obstacles.forEach((o, k) => {
+    const net = o.net === null ? -1 : netIdx.get(o.net)!;
+    const obj: GridObject = {
+      net,
+      layers: layersOf(o.layers),
+      shape: padShapes[k]!,
+      clearanceMm: net >= 0 ? classes[nets[net]!.cls]!.clearanceMm : problem.clearanceMm,
+      blocksTracks: true,
+      blocksVias: true,
+      marginMm: MARGIN_OFFGRID,
+      dynamic: false,
+    };
+    staticObjects.push(obj);
+    if (net >= 0) nets[net]!.padObjects.push(obj);
+    if (o.drillMm) {
+      const c = o.shape.center;
+      grid.markHole(c[0], c[1], o.drillMm / 2, maxViaDrill, holeClearance, 1);
+    }
+  });
+  // Board edge: outline segments at the copper-to-edge clearance.
+  const outline: XY[] = problem.outline ?? [
+    [minX, minY],
+    [maxX, minY],
+    [maxX, maxY],
+    [minX, maxY],
+  ];
+  const edgeClr = problem.edgeClearanceMm ?? problem.clearanceMm;
+  for (let k = 0; k < outline.length; k++) {
+    const a = outline[k]!;
+    const b = outline[(k + 1) % outline.length]!;
+    staticObjects.push({
+      net: -1,
+      layers: allLayers,
+      shape: capsule(a[0], a[1], b[0], b[1], 0),
+      clearanceMm: edgeClr,
+      fixedClearanceMm: edgeClr,
+      blocksTracks: true,
+      blocksVias: true,
+      marginMm: MARGIN_OFFGRID,
+      dynamic: false,
+    });
+  }
+  if (problem.outline) blockOutside(grid, problem.outline, allLayers);
+  for (const ko of problem.keepouts ?? []) {
+    const kl = ko.layers.length > 0 ? layersOf(ko.layers) : allLayers;
+    for (let k = 0; k < ko.polygon.length; k++) {
+      const a = ko.polygon[k]!;
+      const b = ko.polygon[(k + 1) % ko.polygon.length]!;
+      staticObjects.push({
+        net: -1,
+        layers: kl,
+        shape: capsule(a[0], a[1], b[0], b[1], 0),
+        clearanceMm: 0,
+        fixedClearanceMm: 0,
+        blocksTracks: ko.noTracks,
+        blocksVias: ko.noVias,
+        marginMm: MARGIN_OFFGRID,
+        dynamic: false,
+      });
+    }
+    blockInside(grid, ko.polygon, kl, ko.noTracks, ko.noVias);
+  }
+  const T0=performance.now();
+  for (const obj of staticObjects) grid.mark(obj, 1);
+  console.error('static', (performance.now()-T0).toFixed(1), grid.n);
+
+  /** A stub from a point to a grid node, checked exactly against the given foreign copper. */
+  const stubClearOf = (p: Point, state: number, ni: number, objects: GridObject[]): boolean => {
+    const cls = classes[nets[ni]!.cls]!;
+    const L = Math.floor(state / grid.n);
+    const node = state % grid.n;
+    const x = grid.x(node % grid.nx);
+    const y = grid.y(Math.floor(node / grid.nx));
+    const sx0 = Math.min(x, p.x);
+    const sx1 = Math.max(x, p.x);
+    const sy0 = Math.min(y, p.y);
+    const sy1 = Math.max(y, p.y);
+    for (const o of objects) {
+      if (o.net === ni || !o.blocksTracks || !o.layers.includes(L)) continue;
+      const clr = o.fixedClearanceMm ?? Math.max(cls.clearanceMm, o.clearanceMm);
+      const need = cls.traceWidthMm / 2 + clr + o.marginMm + MARGIN_OFFGRID;
+      const b = shapeBounds(o.shape);
+      if (b[0] > sx1 + need || b[2] < sx0 - need || b[1] > sy1 + need || b[3] < sy0 - need) continue;
+      if (segShapeDist(p.x, p.y, x, y, o.shape) < need) return false;
+    }
+    return true;
+  };
+
+  // Points → pads and access states
+  const S = grid.n * grid.layers;
+  for (const net of nets) {
+    const self = netIdx.get(net.name)!;
+    net.uf = net.points.map((_, i) => i);
+    for (const p of net.points) {
+      if (p.pad === null) {
+        const k = problem.obstacles.findIndex((o, idx) => o.net === net.name && pointInShape(p.x, p.y, padShapes[idx]!, 1e-9));
+        p.pad = k >= 0 ? k : null;
+      }
+      if (p.pad !== null) {
+        const o = problem.obstacles[p.pad];
+        if (!o) throw invalidInput('point refers to a missing obstacle', ['connections']);
+        const padLayers = layersOf(o.layers);
+        p.layers = [...new Set([...p.layers, ...padLayers])].sort();
+      }
+      const acc = accessOf(grid, p, p.pad === null ? null : padShapes[p.pad]!);
+      // Stubs are only for points no grid node of their pad can reach; their static clearance is
+      // fixed, so it is checked once here (foreign tracks are checked at each search).
+      acc.stubs = acc.direct.length > 0 ? [] : acc.stubs.filter((st) => stubClearOf(p, st.state, self, staticObjects));
+      net.access.push(acc);
+    }
+  }
+
+  // Connections: minimum spanning tree per net (Prim, Euclidean).
+  const conns: Conn[] = [];
+  nets.forEach((net, ni) => {
+    for (const [a, b, len] of mst(net.points)) conns.push({ net: ni, a, b, lengthMm: len, status: 'pending' });
+  });
+  const order = conns.map((_, i) => i).sort((x, y) => conns[x]!.lengthMm - conns[y]!.lengthMm || x - y);
+
+  const buf: SearchBuffers = makeBuffers(S);
+  const history = new Float32Array(S);
+  const viaCost = viaCostMm / g;
+  const dynObjectsOf = (ni: number) => nets[ni]!.paths.flatMap((p) => p.objects);
+
+  const find = (net: NetState, a: number): number => {
+    while (net.uf[a] !== a) {
+      net.uf[a] = net.uf[net.uf[a]!]!;
+      a = net.uf[a]!;
+    }
+    return a;
+  };
+
+  const setNetMarked = (ni: number, sign: 1 | -1) => {
+    const t=performance.now(); try {
+    const net = nets[ni]!;
+    for (const o of net.padObjects) grid.mark(o, sign);
+    for (const p of net.paths) for (const o of p.objects) grid.mark(o, sign);
+    } finally { TM += performance.now()-t; }
+  };
+
+  const stubClear = (ni: number, p: Point, state: number): boolean => {
+    for (let k = 0; k < nets.length; k++) if (k !== ni && !stubClearOf(p, state, ni, dynObjectsOf(k))) return false;
+    return true;
+  };
+
+  const endpointsOf = (ni: number, root: number) => {
+    const net = nets[ni]!;
+    const states: { state: number; cost: number }[] = [];
+    const stubFor = new Map<number, number>(); // state → point index
+    net.points.forEach((p, k) => {
+      if (find(net, k) !== root) return;
+      for (const s of net.access[k]!.direct) states.push({ state: s, cost: 0 });
+      for (const st of net.access[k]!.stubs) {
+        if (!stubClear(ni, p, st.state)) continue;
+        states.push({ state: st.state, cost: st.lenMm / g });
+        if (!stubFor.has(st.state)) stubFor.set(st.state, k);
+      }
+    });
+    for (const path of net.paths) {
+      if (path.states.length === 0) continue;
+      // path copper belongs to the component of its first recorded point
+      if (path.point < 0 || find(net, path.point) !== root) continue;
+      for (const s of path.states) states.push({ state: s, cost: 0 });
+    }
+    return { states, stubFor };
+  };
+
+  const commit = (ni: number, c: Conn, states: number[], srcStub: number | undefined, dstStub: number | undefined) => {
+    const net = nets[ni]!;
+    const cls = classes[net.cls]!;
+    const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub === undefined ? null : net.points[srcStub]!, dstStub === undefined ? null : net.points[dstStub]!);
+    rec.point = c.a;
+    net.paths.push(rec);
+    for (const h of rec.holes) grid.markHole(h[0], h[1], cls.viaDrillMm / 2, maxViaDrill, holeClearance, 1);
+    const ra = find(net, c.a);
+    const rb = find(net, c.b);
+    net.uf[Math.max(ra, rb)] = Math.min(ra, rb);
+    c.status = 'routed';
+    delete c.reason;
+  };
+
+  const ripUp = (ni: number) => {
+    const net = nets[ni]!;
+    for (const p of net.paths) {
+      for (const o of p.objects) grid.mark(o, -1);
+      for (const h of p.holes) grid.markHole(h[0], h[1], classes[net.cls]!.viaDrillMm / 2, maxViaDrill, holeClearance, -1);
+    }
+    net.paths = [];
+    net.uf = net.points.map((_, i) => i);
+    for (const c of conns) if (c.net === ni) c.status = 'pending';
+  };
+
+  /** Routes one connection; returns the outcome and, in soft mode, the path found. */
+  const tryRoute = (ci: number, soft: boolean): 'routed' | 'none' | 'timeout' | { soft: number[]; src?: number; dst?: number } => {
+    const c = conns[ci]!;
+    const net = nets[c.net]!;
+    if (find(net, c.a) === find(net, c.b)) {
+      c.status = 'routed';
+      return 'routed';
+    }
+    setNetMarked(c.net, -1);
+    try {
+      const te=performance.now();
+      const src = endpointsOf(c.net, find(net, c.a));
+      const dst = endpointsOf(c.net, find(net, c.b));
+      const targets = dst.states.map((t) => t.state);
+      const t1=performance.now(); TE+=t1-te;
+      const res = search(grid, buf, {
+        classIndex: net.cls,
+        sources: src.states,
+        targets,
+        soft,
+        softPenalty: 40,
+        history,
+        viaCost,
+        bendPenalty: 0.05,
+        deadline,
+        maxExpansions: soft ? 4 * S : 2 * S,
+      });
+      TS+=performance.now()-t1;
+      if (res.kind !== 'found') return res.kind;
+      const states = res.states;
+      const first = states[0]!;
+      const last = states[states.length - 1]!;
+      const srcStub = src.stubFor.get(first);
+      const dstStub = dst.stubFor.get(last);
+      const srcDirect = src.states.some((s) => s.state === first && s.cost === 0);
+      const dstDirect = dst.states.some((s) => s.state === last && s.cost === 0);
+      const out = { soft: states, ...(srcDirect || srcStub === undefined ? {} : { src: srcStub }), ...(dstDirect || dstStub === undefined ? {} : { dst: dstStub }) };
+      if (soft) return out;
+      commit(c.net, c, states, out.src, out.dst);
+      return 'routed';
+    } finally {
+      setNetMarked(c.net, 1);
+    }
+  };
+
+  const total = conns.length;
+  let done = 0;
+  const progress = (msg: string) => options.onProgress?.(done, total, msg);
+  let timedOut = false;
+
+  console.error('setup', (performance.now()-T0).toFixed(1));
+  // First pass.
+  let failed: number[] = [];
+  for (const ci of order) {
+    if (timedOut) break;
+    const r = tryRoute(ci, false);
+    if (r === 'timeout') timedOut = true;
+    else if (r !== 'routed') failed.push(ci);
+    done++;
+    progress(`routed ${nets[conns[ci]!.net]!.name}`);
+  }
+
+  console.error('pass1', (performance.now()-T0).toFixed(1), 'mark', TM.toFixed(1), 'search', TS.toFixed(1), 'ep', TE.toFixed(1));
+  // Rip-up and reroute.
+  let rounds = 0;
+  while (failed.length > 0 && !timedOut && rounds < maxRounds) {
+    rounds++;
+    const next: number[] = [];
+    const queue = failed.filter((ci) => conns[ci]!.status !== 'routed');
+    for (const ci of queue) {
+      if (timedOut) break;
+      const c = conns[ci]!;
+      if (c.status === 'routed') continue;
+      const hard = tryRoute(ci, false);
+      if (hard === 'routed') continue;
+      if (hard === 'timeout') {
+        timedOut = true;
+        break;
+      }
+      const r = tryRoute(ci, true);
+      if (r === 'timeout') {
+        timedOut = true;
+        break;
+      }
+      if (r === 'none' || r === 'routed') {
+        if (r === 'none') {
+          c.status = 'failed';
+          c.reason = accessBlocked(grid, nets[c.net]!, c, classes) ? 'pad-unreachable' : 'blocked';
+        }
+        continue;
+      }
+      // Victims: nets whose copper the soft path crosses.
+      const net = nets[c.net]!;
+      const cls = classes[net.cls]!;
+      const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src === undefined ? null : net.points[r.src]!, r.dst === undefined ? null : net.points[r.dst]!);
+      const victims = new Set<number>();
+      for (let k = 0; k < nets.length; k++) {
+        if (k === c.net) continue;
+        if (conflicts(probe.objects, dynObjectsOf(k), classes[nets[k]!.cls]!, cls)) victims.add(k);
+      }
+      for (const s of r.soft) history[s] = history[s]! + 0.3 + 0.1 * rounds;
+      const victimList = [...victims].sort((a, b) => a - b);
+      for (const v of victimList) ripUp(v);
+      // lay the new path (it is now clear of every other net's copper)
+      setNetMarked(c.net, -1);
+      commit(c.net, c, r.soft, r.src, r.dst);
+      setNetMarked(c.net, 1);
+      // Re-route victims' connections, shortest first, with a little seeded shuffling of ties.
+      const again = conns
+        .map((_, k) => k)
+        .filter((k) => victims.has(conns[k]!.net))
+        .sort((x, y) => conns[x]!.lengthMm - conns[y]!.lengthMm || rng.next() - 0.5 || x - y);
+      for (const k of again) {
+        const rr = tryRoute(k, false);
+        if (rr === 'timeout') {
+          timedOut = true;
+          break;
+        }
+        if (rr !== 'routed') next.push(k);
+      }
+    }
+    void next;
+    failed = order.filter((ci) => conns[ci]!.status === 'pending');
+    progress(`rip-up round ${rounds}: ${failed.length} left`);
+  }
+
+  // Result, with routed status confirmed from the copper geometry.
+  const tracks: RoutedTrack[] = [];
+  const vias: RoutedVia[] = [];
+  const statuses: ConnectionStatus[] = [];
+  nets.forEach((net, ni) => {
+    for (const p of net.paths) {
+      tracks.push(...p.tracks);
+      vias.push(...p.vias);
+    }
+    const pieces: CopperPiece[] = [];
+    for (const o of net.padObjects) pieces.push({ kind: 'pad', layers: o.layers, shape: o.shape, anchors: [] });
+    for (const p of net.paths) {
+      for (const t of p.tracks) {
+        const L = layerIndex.get(t.layer)!;
+        pieces.push({ kind: 'track', layers: [L], shape: capsule(t.start[0], t.start[1], t.end[0], t.end[1], t.widthMm / 2), anchors: [t.start, t.end] });
+      }
+      for (const v of p.vias) pieces.push({ kind: 'via', layers: allLayers, shape: capsule(v.at[0], v.at[1], v.at[0], v.at[1], v.diameterMm / 2), anchors: [v.at] });
+    }
+    const comp = joinedComponents(pieces, net.points);
+    for (const c of conns) {
+      if (c.net !== ni) continue;
+      const joined = comp[c.a]! >= 0 && comp[c.a] === comp[c.b];
+      const a = net.points[c.a]!;
+      const b = net.points[c.b]!;
+      const reason: UnroutedReason = timedOut && c.status !== 'failed' ? 'timeout' : (c.reason ?? 'blocked');
+      statuses.push({
+        net: net.name,
+        from: c.a,
+        to: c.b,
+        fromLabel: a.label,
+        toLabel: b.label,
+        status: joined ? 'routed' : 'unrouted',
+        ...(joined ? {} : { reason }),
+      });
+    }
+  });
+  const routed = statuses.filter((s) => s.status === 'routed').length;
+  return {
+    tracks,
+    vias,
+    connections: statuses,
+    completion: { routed, total: statuses.length, complete: routed === statuses.length },
+    router: 'zt-route-1',
+    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds },
+    seed,
+  };
+}
+
+function validate(p: RouteProblem): void {
+  const { minX, minY, maxX, maxY } = p.bounds;
+  if (![minX, minY, maxX, maxY].every(Number.isFinite) || maxX <= minX || maxY <= minY) throw invalidInput('bounds must be a non-empty finite rectangle', ['bounds']);
+  if (p.layers.length < 1) throw invalidInput('at least one copper layer is needed', ['layers']);
+  for (const [k, v] of Object.entries({ traceWidthMm: p.traceWidthMm, clearanceMm: p.clearanceMm, viaDiameterMm: p.viaDiameterMm, viaDrillMm: p.viaDrillMm })) {
+    if (!(Number.isFinite(v) && v > 0)) throw invalidInput(`${k} must be a positive number`, [k]);
+  }
+}
+
+export function toShape(s: RouteProblem['obstacles'][number]['shape']): Shape {
+  if (s.kind === 'circle') return capsule(s.center[0], s.center[1], s.center[0], s.center[1], s.diameterMm / 2);
+  if (s.kind === 'oval') return oval(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
+  return rotatedRect(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
+}
+
+function accessOf(grid: RouteGrid, p: Point, pad: Shape | null): { direct: number[]; stubs: { state: number; lenMm: number }[] } {
+  const direct: number[] = [];
+  const stubs: { state: number; lenMm: number }[] = [];
+  const g = grid.g;
+  if (pad) {
+    const [x0, y0, x1, y1] = shapeBounds(pad);
+    const i0 = Math.max(0, Math.ceil((x0 - grid.x0) / g));
+    const i1 = Math.min(grid.nx - 1, Math.floor((x1 - grid.x0) / g));
+    const j0 = Math.max(0, Math.ceil((y0 - grid.y0) / g));
+    const j1 = Math.min(grid.ny - 1, Math.floor((y1 - grid.y0) / g));
+    for (let j = j0; j <= j1; j++) {
+      for (let i = i0; i <= i1; i++) {
+        if (!pointInShape(grid.x(i), grid.y(j), pad, -1e-6)) continue;
+        for (const L of p.layers) direct.push(L * grid.n + j * grid.nx + i);
+      }
+    }
+  }
+  const [ci, cj] = grid.nearestNode(p.x, p.y);
+  for (let dj = -2; dj <= 2; dj++) {
+    for (let di = -2; di <= 2; di++) {
+      const i = ci + di;
+      const j = cj + dj;
+      if (i < 0 || j < 0 || i >= grid.nx || j >= grid.ny) continue;
+      const x = grid.x(i);
+      const y = grid.y(j);
+      const len = Math.hypot(x - p.x, y - p.y);
+      if (len > 2 * g) continue;
+      if (pad && pointInShape(x, y, pad, -1e-6)) continue;
+      for (const L of p.layers) stubs.push({ state: L * grid.n + j * grid.nx + i, lenMm: len });
+    }
+  }
+  return { direct, stubs };
+}
+
+function mst(points: { x: number; y: number }[]): [number, number, number][] {
+  const n = points.length;
+  if (n < 2) return [];
+  const inTree = new Array<boolean>(n).fill(false);
+  const best = new Array<number>(n).fill(Infinity);
+  const from = new Array<number>(n).fill(-1);
+  inTree[0] = true;
+  let last = 0;
+  const edges: [number, number, number][] = [];
+  for (let step = 1; step < n; step++) {
+    const a = points[last]!;
+    for (let k = 0; k < n; k++) {
+      if (inTree[k]) continue;
+      const d = Math.hypot(points[k]!.x - a.x, points[k]!.y - a.y);
+      if (d < best[k]!) {
+        best[k] = d;
+        from[k] = last;
+      }
+    }
+    let pick = -1;
+    for (let k = 0; k < n; k++) if (!inTree[k] && (pick < 0 || best[k]! < best[pick]!)) pick = k;
+    inTree[pick] = true;
+    edges.push([from[pick]!, pick, best[pick]!]);
+    last = pick;
+  }
+  return edges;
+}
+
+/** Turns a state path into merged track segments, vias and their grid objects. */
+function buildPath(
+  grid: RouteGrid,
+  layerNames: string[],
+  netName: string,
+  ni: number,
+  cls: RouteClass,
+  states: number[],
+  srcStub: Point | null,
+  dstStub: Point | null,
+): PathRecord {
+  const rec: PathRecord = { point: -1, states, objects: [], holes: [], tracks: [], vias: [] };
+  const xy = (s: number): XY => {
+    const node = s % grid.n;
+    const i = node % grid.nx;
+    return [grid.x(i), grid.y((node - i) / grid.nx)];
+  };
+  const layerOf = (s: number) => Math.floor(s / grid.n);
+  const addTrack = (L: number, a: XY, b: XY, onGrid: boolean) => {
+    if (a[0] === b[0] && a[1] === b[1]) return;
+    rec.tracks.push({ net: netName, layer: layerNames[L]!, start: a, end: b, widthMm: cls.traceWidthMm });
+    rec.objects.push({
+      net: ni,
+      layers: [L],
+      shape: capsule(a[0], a[1], b[0], b[1], cls.traceWidthMm / 2),
+      clearanceMm: cls.clearanceMm,
+      blocksTracks: true,
+      blocksVias: true,
+      marginMm: onGrid ? MARGIN_ONGRID : MARGIN_OFFGRID,
+      dynamic: true,
+    });
+  };
+  if (states.length === 0) return rec;
+  if (srcStub) addTrack(layerOf(states[0]!), [srcStub.x, srcStub.y], xy(states[0]!), false);
+  let runStart = 0;
+  for (let k = 1; k <= states.length; k++) {
+    const prev = states[k - 1]!;
+    const cur = states[k];
+    const sameLayer = cur !== undefined && layerOf(cur) === layerOf(prev);
+    let continues = sameLayer;
+    if (sameLayer && k - runStart >= 2) {
+      // same direction as the run so far?
+      const a = xy(states[runStart]!);
+      const b = xy(states[runStart + 1]!);
+      const c = xy(prev);
+      const d = xy(cur);
+      continues = Math.sign(b[0] - a[0]) === Math.sign(d[0] - c[0]) && Math.sign(b[1] - a[1]) === Math.sign(d[1] - c[1]);
+    }
+    if (continues) continue;
+    // close the run [runStart, k-1]
+    if (k - 1 > runStart) addTrack(layerOf(prev), xy(states[runStart]!), xy(prev), true);
+    if (cur === undefined) break;
+    if (sameLayer) {
+      runStart = k - 1;
+    } else {
+      const at = xy(cur);
+      rec.vias.push({ net: netName, at, diameterMm: cls.viaDiameterMm, drillMm: cls.viaDrillMm });
+      rec.holes.push(at);
+      rec.objects.push({
+        net: ni,
+        layers: layerNames.map((_, i) => i),
+        shape: capsule(at[0], at[1], at[0], at[1], cls.viaDiameterMm / 2),
+        clearanceMm: cls.clearanceMm,
+        blocksTracks: true,
+        blocksVias: true,
+        marginMm: MARGIN_OFFGRID,
+        dynamic: true,
+      });
+      runStart = k;
+    }
+  }
+  if (dstStub) addTrack(layerOf(states[states.length - 1]!), xy(states[states.length - 1]!), [dstStub.x, dstStub.y], false);
+  return rec;
+}
+
+function conflicts(mine: GridObject[], theirs: GridObject[], theirCls: RouteClass, myCls: RouteClass): boolean {
+  for (const a of mine) {
+    const ba = shapeBounds(a.shape);
+    for (const b of theirs) {
+      if (!a.layers.some((l) => b.layers.includes(l))) continue;
+      const bb = shapeBounds(b.shape);
+      const clr = Math.max(theirCls.clearanceMm, myCls.clearanceMm) + MARGIN_OFFGRID;
+      if (ba[0] > bb[2] + clr || bb[0] > ba[2] + clr || ba[1] > bb[3] + clr || bb[1] > ba[3] + clr) continue;
+      const d = shapeDistance(a.shape, b.shape);
+      if (d < clr) return true;
+    }
+  }
+  return false;
+}
+
+function shapeDistance(a: Shape, b: Shape): number {
+  if (a.kind === 'capsule') return Math.max(0, segShapeDist(a.ax, a.ay, a.bx, a.by, b) - a.r);
+  if (b.kind === 'capsule') return shapeDistance(b, a);
+  return 0;
+}
+
+function accessBlocked(grid: RouteGrid, net: NetState, c: Conn, classes: RouteClass[]): boolean {
+  const ca = grid.classes[net.cls]!;
+  void classes;
+  for (const k of [c.a, c.b]) {
+    const acc = net.access[k]!;
+    const states = [...acc.direct, ...acc.stubs.map((s) => s.state)];
+    const free = states.some((s) => {
+      const node = s % grid.n;
+      const L = Math.floor(s / grid.n);
+      for (let d = 0; d < 4; d++) if (ca.staticEdge[(L * grid.n + node) * 4 + d] === 0) return true;
+      return false;
+    });
+    if (!free) return true;
+  }
+  return false;
+}
+
+function blockOutside(grid: RouteGrid, poly: XY[], layers: number[]): void {
+  for (let j = 0; j < grid.ny; j++) {
+    for (let i = 0; i < grid.nx; i++) {
+      if (!pointInPoly(grid.x(i), grid.y(j), poly)) grid.blockNode(i, j, layers, true, true);
+    }
+  }
+}
+
+function blockInside(grid: RouteGrid, poly: XY[], layers: number[], tracks: boolean, vias: boolean): void {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [x, y] of poly) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  const [i0, j0] = grid.nearestNode(x0, y0);
+  const [i1, j1] = grid.nearestNode(x1, y1);
+  for (let j = j0; j <= j1; j++) {
+    for (let i = i0; i <= i1; i++) {
+      if (pointInPoly(grid.x(i), grid.y(j), poly)) grid.blockNode(i, j, layers, tracks, vias);
+    }
+  }
+}
+
+export type { RoutePoint };

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { invalidInput } from '../../kernel/errors.js';
+import type { RouteObstacle, RouteProblem, RouteResult } from './types.js';
+
+/**
+ * tscircuit's SimpleRouteJson (the form of the public autorouting dataset, issue 7): bounds,
+ * rectangular/oval pad obstacles with the ids they are `connectedTo`, named point lists to join,
+ * `layerCount` and `minTraceWidth`. Imported into our RouteProblem; results exported back as
+ * tscircuit-style traces (wire and via route points).
+ */
+
+const Xy = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const SimpleRouteJson = z.object({
+  bounds: z.object({ minX: z.number().finite(), maxX: z.number().finite(), minY: z.number().finite(), maxY: z.number().finite() }),
+  obstacles: z.array(
+    z.object({
+      type: z.enum(['rect', 'oval']).or(z.string()),
+      layers: z.array(z.string()),
+      center: Xy,
+      width: z.number().positive(),
+      height: z.number().positive(),
+      connectedTo: z.array(z.string()).default([]),
+    }),
+  ),
+  connections: z.array(
+    z.object({
+      name: z.string(),
+      pointsToConnect: z.array(Xy.extend({ layer: z.string().default('top'), pointId: z.string().optional(), pcb_port_id: z.string().optional() })),
+    }),
+  ),
+  layerCount: z.number().int().min(1).max(32).default(2),
+  minTraceWidth: z.number().positive().default(0.15),
+});
+export type SimpleRouteJson = z.infer<typeof SimpleRouteJson>;
+
+export function srjLayers(layerCount: number): string[] {
+  if (layerCount <= 1) return ['top'];
+  return ['top', ...Array.from({ length: layerCount - 2 }, (_, i) => `inner${i + 1}`), 'bottom'];
+}
+
+export interface SrjImportOptions {
+  clearanceMm?: number;
+  traceWidthMm?: number;
+  viaDiameterMm?: number;
+  viaDrillMm?: number;
+}
+
+/**
+ * Connections that share a pad are one electrical net: they are merged (union-find) and the
+ * merged net takes the first connection's name; `netOfConnection` maps every name to it.
+ */
+export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {}): { problem: RouteProblem; netOfConnection: Record<string, string> } {
+  const parsed = SimpleRouteJson.safeParse(input);
+  if (!parsed.success) throw invalidInput(`not a SimpleRouteJson problem: ${parsed.error.issues[0]?.message ?? 'invalid'}`, parsed.error.issues[0]?.path.map(String) ?? []);
+  const srj = parsed.data;
+  const names = srj.connections.map((c) => c.name);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const parent = names.map((_, i) => i);
+  const find = (a: number): number => (parent[a] === a ? a : (parent[a] = find(parent[a]!)));
+  const obstacleNets = srj.obstacles.map((o) => o.connectedTo.map((id) => index.get(id)).filter((k): k is number => k !== undefined));
+  for (const ks of obstacleNets) for (const k of ks.slice(1)) parent[Math.max(find(k), find(ks[0]!))] = Math.min(find(k), find(ks[0]!));
+  const netOfConnection: Record<string, string> = {};
+  names.forEach((n, i) => (netOfConnection[n] = names[find(i)]!));
+  const layers = srjLayers(srj.layerCount);
+  const obstacles: RouteObstacle[] = srj.obstacles.map((o, k) => {
+    const ks = obstacleNets[k]!;
+    const shape =
+      o.type === 'oval'
+        ? { kind: 'oval' as const, center: [o.center.x, o.center.y] as [number, number], size: [o.width, o.height] as [number, number] }
+        : { kind: 'rect' as const, center: [o.center.x, o.center.y] as [number, number], size: [o.width, o.height] as [number, number] };
+    return { shape, layers: o.layers.filter((l) => layers.includes(l)), net: ks.length > 0 ? names[find(ks[0]!)]! : null };
+  });
+  const problem: RouteProblem = {
+    bounds: srj.bounds,
+    layers,
+    obstacles,
+    connections: srj.connections.map((c) => ({
+      net: netOfConnection[c.name]!,
+      points: c.pointsToConnect.map((p) => ({ x: p.x, y: p.y, layer: layers.includes(p.layer) ? p.layer : layers[0]!, label: p.pointId ?? p.pcb_port_id ?? c.name })),
+    })),
+    traceWidthMm: opts.traceWidthMm ?? srj.minTraceWidth,
+    clearanceMm: opts.clearanceMm ?? 0.15,
+    viaDiameterMm: opts.viaDiameterMm ?? 0.6,
+    viaDrillMm: opts.viaDrillMm ?? 0.3,
+  };
+  return { problem, netOfConnection };
+}
+
+export interface SrjTrace {
+  type: 'pcb_trace';
+  pcb_trace_id: string;
+  connection_name: string;
+  route: (
+    | { route_type: 'wire'; x: number; y: number; width: number; layer: string }
+    | { route_type: 'via'; x: number; y: number; from_layer: string; to_layer: string }
+  )[];
+}
+
+/** Our result as tscircuit traces: one two-point wire per track, one via entry per via. */
+export function exportSimpleRouteTraces(result: RouteResult, layers: string[]): SrjTrace[] {
+  const out: SrjTrace[] = [];
+  result.tracks.forEach((t, k) => {
+    out.push({
+      type: 'pcb_trace',
+      pcb_trace_id: `zt_trace_${k}`,
+      connection_name: t.net,
+      route: [
+        { route_type: 'wire', x: t.start[0], y: t.start[1], width: t.widthMm, layer: t.layer },
+        { route_type: 'wire', x: t.end[0], y: t.end[1], width: t.widthMm, layer: t.layer },
+      ],
+    });
+  });
+  result.vias.forEach((v, k) => {
+    out.push({
+      type: 'pcb_trace',
+      pcb_trace_id: `zt_via_${k}`,
+      connection_name: v.net,
+      route: [{ route_type: 'via', x: v.at[0], y: v.at[1], from_layer: layers[0]!, to_layer: layers[layers.length - 1]! }],
+    });
+  });
+  return out;
+}
