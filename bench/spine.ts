@@ -28,10 +28,13 @@ async function sessionWith(runtime: Runtime, n: number): Promise<string> {
   return sid;
 }
 
+/** Mean time of one-component edits (an add, then the matching remove, so the design keeps its size). */
 async function timeEdits(runtime: Runtime, sid: string, count: number, offset: number): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
-    await runtime.invoke({ tool: 'component_add', input: { design_name: 'd', ref: `X${offset + i}`, type_name: 'RES', value: '1k', connections: { P1: 'GND' } }, call, sessionId: sid });
+    const ref = `X${offset + (i >> 1)}`;
+    const input = i % 2 === 0 ? { design_name: 'd', ref, type_name: 'RES', value: '1k' } : { design_name: 'd', ref };
+    await runtime.invoke({ tool: i % 2 === 0 ? 'component_add' : 'component_remove', input, call, sessionId: sid });
   }
   return (performance.now() - t0) / count;
 }
@@ -42,21 +45,21 @@ export async function benchSpine(): Promise<Record<string, number | string>> {
 
   // Commands per second through the whole interceptor path (lookup, ownership, capability, zod, handler, audit + event append, fold).
   const small = await sessionWith(runtime, 5);
-  await timeEdits(runtime, small, 500, 0); // warm-up
-  const perSmall = await timeEdits(runtime, small, 5000, 1000);
+  await timeEdits(runtime, small, 1000, 0); // warm-up
+  const perSmall = await timeEdits(runtime, small, 6000, 1000);
   out['commands_per_s (component_add, 5-part design)'] = Math.round(1000 / perSmall);
 
   // 5 vs 5,000 component edit cost.
   const big = await sessionWith(runtime, 5000);
   const fresh = await sessionWith(runtime, 5);
-  await timeEdits(runtime, big, 300, 0);
-  await timeEdits(runtime, fresh, 300, 0);
+  await timeEdits(runtime, big, 200, 0);
+  await timeEdits(runtime, fresh, 200, 0);
   const rounds = 3;
   let a = 0;
   let b = 0;
   for (let r = 0; r < rounds; r++) {
-    a += await timeEdits(runtime, fresh, 1000, 10_000 + r * 1000);
-    b += await timeEdits(runtime, big, 1000, 10_000 + r * 1000);
+    a += await timeEdits(runtime, fresh, 400, 10_000 + r * 1000);
+    b += await timeEdits(runtime, big, 400, 10_000 + r * 1000);
   }
   out['edit_us (5 parts)'] = Number(((a / rounds) * 1000).toFixed(1));
   out['edit_us (5,000 parts)'] = Number(((b / rounds) * 1000).toFixed(1));

@@ -19,7 +19,9 @@ export type FootprintResolver = (name: string) => Footprint | undefined;
  */
 export type PinPadMapper = (
   footprint: Footprint,
-  pins: { name: string; number: string }[],
+  /** number: the pad number the design declares, null when it declares none. */
+  pins: { name: string; number: string | null }[],
+  hint?: { type?: string; ref?: string },
 ) => { map: Record<string, string[]>; unmapped: string[] };
 
 export interface BoardPad {
@@ -76,27 +78,31 @@ export function pinNetIndex(design: Design): Map<string, string> {
   return index;
 }
 
-/** The pins of a component: its declared pins plus any pin a net names but the component omits. */
-export function componentPins(design: Design, componentId: string): { name: string; number: string }[] {
+/**
+ * The pins of a component: its declared pins (with their declared pad number or null) plus any
+ * pin a net names but the component omits (number null).
+ */
+export function componentPins(design: Design, componentId: string): { name: string; number: string | null }[] {
   const comp = design.components[componentId];
   if (!comp) return [];
-  const pins = new Map<string, string>();
-  for (const pin of Object.values(comp.pins)) pins.set(pin.name, padNumberOf(pin));
+  const pins = new Map<string, string | null>();
+  for (const pin of Object.values(comp.pins)) pins.set(pin.name, pin.number);
   for (const id of Object.keys(design.nets).sort()) {
     for (const node of design.nets[id]!.nodes) {
-      if (node.component === componentId && !pins.has(node.pin)) pins.set(node.pin, node.pin);
+      if (node.component === componentId && !pins.has(node.pin)) pins.set(node.pin, null);
     }
   }
   return [...pins].map(([name, number]) => ({ name, number }));
 }
 
-/** Identity mapping: a pin goes to the pads whose number equals its number. */
+/** Identity mapping: a pin goes to the pads whose number equals its number (else its name). */
 export const directPinMapper: PinPadMapper = (footprint, pins) => {
   const numbers = new Set(footprint.pads.map((p) => p.number));
   const map: Record<string, string[]> = {};
   const unmapped: string[] = [];
   for (const pin of pins) {
-    if (numbers.has(pin.number)) map[pin.name] = [pin.number];
+    const num = padNumberOf({ name: pin.name, number: pin.number, type: 'passive', description: '' });
+    if (numbers.has(num)) map[pin.name] = [num];
     else if (numbers.has(pin.name)) map[pin.name] = [pin.name];
     else unmapped.push(pin.name);
   }
@@ -131,7 +137,7 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
       continue;
     }
     const pins = componentPins(design, id);
-    const { map, unmapped } = mapper(fp, pins);
+    const { map, unmapped } = mapper(fp, pins, { type: comp.type, ref: comp.ref });
     for (const pin of [...unmapped].sort()) out.unmappedPins.push({ component: id, ref: comp.ref, pin });
     const placement = design.placement[id];
     if (!placement) {

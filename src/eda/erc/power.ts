@@ -98,11 +98,13 @@ export function regulatorOutputVolts(c: NlComponent): number | null {
   const d = /(\d+(?:\.\d+)?)\s*V\s+(?:fixed\s+)?output/i.exec(desc);
   if (d) return Number(d[1]);
   for (const name of [c.part?.name ?? '', c.component.type]) {
+    // "AMS1117-3.3", "LM2575-5.0", "XYZ_3V3": a fixed-output suffix.
     const m = /[-_](\d+(?:\.\d+)?|\d+V\d+)$/i.exec(name.trim());
-    if (m) {
-      const v = parseVolts(m[1]!);
-      if (v !== null && v > 0.5 && v <= 60) return v;
-    }
+    const v = m ? parseVolts(m[1]!) : null;
+    if (v !== null && v > 0.5 && v <= 60) return v;
+    // "LDO regulator 3.3V": one stated voltage and no other.
+    const all = [...name.matchAll(/(?:^|[^A-Za-z0-9.])(\d+(?:\.\d+)?V|\d+V\d+)(?![A-Za-z0-9])/gi)].map((x) => parseVolts(x[1]!.replace(/V$/i, '')));
+    if (all.length === 1 && all[0] !== null && all[0] !== undefined && all[0] > 0.5 && all[0] <= 60) return all[0];
   }
   return null;
 }
@@ -143,6 +145,31 @@ function upToRange(c: NlComponent): [number, number] | null {
     if (m) return [0, Number(m[1])];
   }
   return null;
+}
+
+/** Supply inputs fed from high-side rails on purpose (USB, battery, high-voltage domain): never rated by the part's nominal supply. */
+const HIGH_SIDE_PIN = /^(?:VBUS|VBAT|VDDH|VHV|VSYS|VCHG|VBACKUP|VBCKP)\d*$/i;
+
+/**
+ * The rating that applies to one supply pin: the library pin's own description ("1.7-3.6V
+ * supply", "Core supply 1.1V") first; the part's rating when the pin is the part's only supply
+ * net; the part's nominal supply for other pins of a multi-rail part, except high-side inputs.
+ * Regulators are judged on explicit ranges only (their nominal is a typical input, not a limit).
+ */
+export function pinRating(pin: NlPin, net: NlNet): SupplyRating | null {
+  const c = pin.comp;
+  const lib = c.part?.pins.find((p) => p.name.toLowerCase() === pin.name.toLowerCase());
+  const desc = lib?.description ?? '';
+  const upTo = /up to\s*(\d+(?:\.\d+)?)\s*V/i.exec(desc);
+  const range = voltageRangeFrom(desc) ?? (upTo ? ([0, Number(upTo[1])] as [number, number]) : null);
+  if (range) return { nominal: null, range, from: `library pin ${lib?.name ?? pin.name}` };
+  const single = /(\d+(?:\.\d+)?)\s*V\b/i.exec(desc);
+  if (single && !/ground/i.test(desc)) return { nominal: Number(single[1]), range: null, from: `library pin ${lib?.name ?? pin.name}` };
+  const part = supplyRating(c);
+  if (c.role === 'regulator') return part.range ? { nominal: null, range: part.range, from: part.from } : null;
+  if (singleSupplyNet(c) === net) return part;
+  if (HIGH_SIDE_PIN.test(pin.name) || part.nominal === null) return null;
+  return { nominal: part.nominal, range: null, from: part.from };
 }
 
 /** The one non-ground net a part's supply pins sit on, or null when there are none or several. */

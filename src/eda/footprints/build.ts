@@ -152,11 +152,16 @@ export interface FootprintSpec {
 }
 
 /**
- * Courtyard = smallest rectangle around all copper and the body, grown by the family's courtyard
+ * Courtyard = smallest rectangle around all copper, the body and any pin-1 mark, grown by the family's courtyard
  * excess (IPC-7351B Tables 3-2 … 3-22, density N) and rounded outward to the 0.05 mm grid.
  */
 export function assemble(spec: FootprintSpec): Footprint {
-  const extent = unionRect([spec.body, ...spec.pads.map(padRect)]);
+  // Silk marks (pin 1) are kept inside the courtyard too, so neighbours never print over them.
+  const marks = (spec.extraSilk ?? []).map((l): Rect => {
+    const h = l.width_mm / 2;
+    return [Math.min(l.start[0], l.end[0]) - h, Math.min(l.start[1], l.end[1]) - h, Math.max(l.start[0], l.end[0]) + h, Math.max(l.start[1], l.end[1]) + h];
+  });
+  const extent = unionRect([spec.body, ...spec.pads.map(padRect), ...marks]);
   const e = spec.courtyardExcessMm;
   const courtyard: Rect = [
     clean(roundDown(extent[0] - e, COURTYARD_GRID_MM)),

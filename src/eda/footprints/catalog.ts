@@ -2,8 +2,8 @@ import type { Footprint } from '../model/footprint.js';
 import { range } from './ipc7351.js';
 import { boschLga8, crystal3225, esp32S3Wroom1, esp32Wroom32, usbC16p } from './modules.js';
 import { qfn, qfp, son } from './quad.js';
-import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
-import { dip, hc49, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
+import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
+import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
 
 /**
  * The named packages. Each entry builds its footprint lazily; `bodyMm`/`pitchMm` let the resolver
@@ -41,7 +41,7 @@ for (const [code, size] of Object.entries(CHIP_SIZES)) {
     ],
     build: () => chipFootprint(code, code, `Chip ${code} (${m} metric), IPC-7351B nominal`),
     bodyMm: [size.lengthMm.min / 2 + size.lengthMm.max / 2, size.widthMm.min / 2 + size.widthMm.max / 2],
-    suffixOk: true,
+    // Not suffixOk: "ResistorNetwork4-0603" must not become a single 0603 chip.
   });
   if (['0402', '0603', '0805', '1206'].includes(code)) {
     add({
@@ -78,8 +78,8 @@ for (const [pins, d] of [[16, 4.9], [20, 8.65], [24, 8.65]] as const) {
 }
 
 // SOT / SOD: JEDEC TO-236 (SOT-23), MO-178 (SOT-23-5/6), TO-261 (SOT-223), MO-203 (SC-70/SC-88), JEDEC/EIAJ SOD outlines.
-const sot = (name: string, aliases: string[], spec: Omit<DualRowSpec, 'name' | 'family' | 'description'>, description: string, bodyMm: [number, number]) =>
-  add({ name, family: 'sot', description, aliases, build: () => dualRowFootprint({ ...spec, name, family: 'sot', description }), bodyMm, pitchMm: spec.pitchMm, suffixOk: true });
+const sot = (name: string, aliases: string[], spec: Omit<DualRowSpec, 'name' | 'family' | 'description'>, description: string, bodyMm: [number, number], family = 'sot') =>
+  add({ name, family, description, aliases, build: () => dualRowFootprint({ ...spec, name, family, description }), bodyMm, pitchMm: spec.pitchMm, suffixOk: true });
 const sot23Common = { spanMm: range(2.1, 2.64), footMm: range(0.3, 0.6), leadWidthMm: range(0.3, 0.5), bodyMm: [1.3, 2.9] as [number, number] };
 sot('SOT-23-3', ['SOT-23', 'SOT23', 'SOT23-3', 'SOT-23-3L', 'TO-236', 'TO-236AB', 'SC-59'], {
   ...sot23Common, pitchMm: 0.95, outline: 'JEDEC TO-236AB (SOT-23-3): E 2.1–2.64, L 0.3–0.6, b 0.3–0.5 mm',
@@ -107,13 +107,12 @@ sot('SOD-123', ['SOD123', 'D_SOD-123'], {
   spanMm: range(3.55, 3.85), footMm: range(0.25, 0.55), leadWidthMm: range(0.5, 0.7), bodyMm: [2.7, 1.6], pitchMm: 0,
   outline: 'JEDEC SOD-123: HE 3.55–3.85, L 0.25–0.55, b 0.5–0.7 mm; pad 1 = cathode',
   leads: [{ number: '1', side: 'left', y: 0 }, { number: '2', side: 'right', y: 0 }],
-}, 'SOD-123 diode; pad 1 = cathode', [2.7, 1.6]);
+}, 'SOD-123 diode; pad 1 = cathode', [2.7, 1.6], 'diode');
 sot('SOD-323', ['SOD323', 'SC-76', 'SC-90', 'D_SOD-323'], {
   spanMm: range(2.3, 2.7), footMm: range(0.2, 0.4), leadWidthMm: range(0.25, 0.4), bodyMm: [1.7, 1.25], pitchMm: 0,
   outline: 'JEDEC SOD-323 (SC-76): HE 2.3–2.7, L 0.2–0.4, b 0.25–0.4 mm; pad 1 = cathode',
   leads: [{ number: '1', side: 'left', y: 0 }, { number: '2', side: 'right', y: 0 }],
-}, 'SOD-323 diode; pad 1 = cathode', [1.7, 1.25]);
-for (const d of entries.filter((e) => e.name.startsWith('SOD-'))) d.family = 'diode';
+}, 'SOD-323 diode; pad 1 = cathode', [1.7, 1.25], 'diode');
 
 const molded = (name: string, aliases: string[], span: [number, number], w: [number, number], body: [number, number], outline: string) =>
   add({
@@ -123,6 +122,28 @@ const molded = (name: string, aliases: string[], span: [number, number], w: [num
 molded('SMA', ['DO-214AC', 'D_SMA', 'SMA-DIODE'], [4.8, 5.28], [1.25, 1.65], [4.3, 2.6], 'DO-214AC');
 molded('SMB', ['DO-214AA', 'D_SMB'], [5.21, 5.59], [1.96, 2.21], [4.3, 3.6], 'DO-214AA');
 molded('SMC', ['DO-214AB', 'D_SMC'], [7.75, 8.13], [2.9, 3.2], [6.9, 5.9], 'DO-214AB');
+
+add({ name: 'SOD-80C', family: 'diode', description: 'MiniMELF SOD-80C (LL-34); pad 1 = cathode', aliases: ['SOD80C', 'SOD-80', 'MINIMELF', 'MINI-MELF', 'LL-34', 'LL34', 'D_MiniMELF'], suffixOk: true, bodyMm: [3.5, 1.55],
+  build: () => melfFootprint('SOD-80C', 'MiniMELF SOD-80C diode; pad 1 = cathode', range(3.3, 3.7), range(1.45, 1.65), range(0.25, 0.5), 'JEDEC/EIAJ SOD-80C (MiniMELF)') });
+add({ name: 'MELF', family: 'diode', description: 'MELF DO-213AB (LL-41); pad 1 = cathode', aliases: ['DO-213AB', 'LL-41', 'D_MELF'], suffixOk: true, bodyMm: [5.0, 2.5],
+  build: () => melfFootprint('MELF', 'MELF DO-213AB; pad 1 = cathode', range(4.8, 5.2), range(2.4, 2.6), range(0.4, 0.6), 'JEDEC DO-213AB (MELF)') });
+// Molded tantalum capacitors, EIA-535-BAAC cases, IPC-7351B Table 3-13; pad 1 = + (anode).
+for (const [kase, metric, len, w, t, body] of [
+  ['A', '3216-18', [3.0, 3.4], [1.1, 1.3], [0.5, 1.1], [3.2, 1.6]],
+  ['B', '3528-21', [3.3, 3.7], [2.1, 2.3], [0.5, 1.1], [3.5, 2.8]],
+  ['C', '6032-28', [5.7, 6.3], [2.1, 2.3], [1.0, 1.6], [6.0, 3.2]],
+  ['D', '7343-31', [7.0, 7.6], [2.3, 2.5], [1.0, 1.6], [7.3, 4.3]],
+] as const) {
+  const name = `TANT-${kase}`;
+  add({
+    name, family: 'capacitor_tantalum', description: `Tantalum capacitor case ${kase} (EIA ${metric}); pad 1 = +`, bodyMm: [body[0], body[1]],
+    aliases: [`TANT${kase}`, `TANTALUM-${kase}`, `CP-TANT-${kase}`, metric, `CP_EIA-${metric}`, `CP_EIA-${metric}_Kemet-${kase}`, `EIA-${metric}`],
+    build: () => moldedFootprint({ name, family: 'capacitor_tantalum', polarity: 'pad 1 = + (anode)', description: `Tantalum case ${kase} (EIA ${metric}); pad 1 = +`, spanMm: range(len[0], len[1]), terminalMm: range(t[0], t[1]), leadWidthMm: range(w[0], w[1]), bodyMm: [body[0], body[1]], outline: `EIA-535-BAAC case ${kase} (${metric})` }),
+  });
+}
+for (const [pins, d] of [[44, 18.41], [54, 22.22]] as const) {
+  so(`TSOP-${pins}`, [`TSOP${pins}`, `TSOP-II-${pins}`, `TSOPII-${pins}`], () => soFootprint(SO_FAMILIES.tsop2, pins, d, `TSOP-${pins}`, `TSOP-II ${pins}, 10.16 mm body, 0.8 mm pitch`), [10.16, d], 0.8, 'tsop', `TSOP-II ${pins} 10.16x${d} mm, 0.8 mm pitch`);
+}
 
 // QFN / DFN (JEDEC MO-220 / MO-229). Generic names resolve to the common variant stated in the description.
 const qfnEntry = (name: string, aliases: string[], pins: number, body: number, pitch: number, ep: number, note = '') =>
@@ -147,7 +168,7 @@ const sonEntry = (name: string, aliases: string[], pins: number, body: [number, 
     build: () => son({ name, description: `${outline}, ${pitch} mm pitch`, pins, bodyMm: body, pitchMm: pitch, ep, outline, ...(foot ? { footMm: range(...foot) } : {}), ...(b ? { leadWidthMm: range(...b) } : {}) }) });
 sonEntry('DFN-8', ['DFN8', 'VSON-8', 'SON-8', 'DFN-8-3X3'], 8, [3, 3], 0.65, [1.65, 2.4], 'DFN-8 3x3 mm (JEDEC MO-229, TI DRB)');
 sonEntry('DFN-6', ['DFN6', 'WSON-6', 'WSON6', 'DFN-6-2X2', 'SON-6'], 6, [2, 2], 0.65, [1.0, 1.6], 'DFN-6 2x2 mm (JEDEC MO-229, TI DRV)');
-sonEntry('SHT31-DIS-DFN8', ['SHT31-DFN8', 'SHT3X-DFN8', 'SENSIRION-DFN-8-1EP-2.5X2.5MM-P0.5MM-EP1.1X1.7MM'], 8, [2.5, 2.5], 0.5, [1.1, 1.7], 'Sensirion SHT3x DFN-8 2.5x2.5 mm', [0.3, 0.4], [0.2, 0.3]);
+sonEntry('SHT31-DIS-DFN8', ['SHT31-DFN8', 'SHT3X-DFN8', 'SHT30-DIS-DFN8', 'SHT35-DIS-DFN8', 'Sensirion_TDFN-8-1EP_2.5x2.5mm_P0.5mm_EP1.80x1.10mm'], 8, [2.5, 2.5], 0.5, [1.0, 1.7], 'Sensirion SHT3x DFN-8 2.5x2.5 mm', [0.3, 0.4], [0.2, 0.3]);
 
 // Quad flat packs (JEDEC MS-026).
 for (const [pins, body, pitch] of [[32, 7, 0.8], [44, 10, 0.8], [48, 7, 0.5], [64, 10, 0.5], [100, 14, 0.5], [144, 20, 0.5]] as const) {
@@ -186,8 +207,12 @@ for (let pins = 2; pins <= 4; pins++) {
 add({ name: 'SW_PUSH_6mm', family: 'switch', description: 'Tactile switch 6x6 mm THT', aliases: ['TACT-6x6', 'TACT-6X6MM', 'SW-TACT-6x6', 'SW_PUSH_6mm_H5mm', 'BUTTON-6x6'], build: tact6x6 });
 for (const [d, p, drill, pad, extra] of [[5, 2.0, 0.8, 1.6, ['CAP-ELEC-5MM']], [6.3, 2.5, 0.8, 1.6, []], [8, 3.5, 1.0, 2.0, []], [10, 5.0, 1.0, 2.0, []]] as const) {
   const name = `CP_Radial_D${d.toFixed(1)}mm_P${p.toFixed(2)}mm`;
-  add({ name, family: 'capacitor_radial', description: `Radial electrolytic D${d} mm, ${p} mm pitch`, aliases: [...extra, `CAP-ELEC-D${d}`, `ELEC-${d}MM`], build: () => radialCap(d, p, drill, pad, name) });
+  // "ELEC-DxH" names (diameter x height) resolve by diameter; the land pattern does not depend on height.
+  const heights = [5, 5.4, 7, 7.7, 10, 10.2, 10.5, 11, 11.5, 12, 12.5, 13, 14, 15, 16, 20];
+  const elec = heights.map((h) => `ELEC-${d}X${h}`);
+  add({ name, family: 'capacitor_radial', description: `Radial electrolytic D${d} mm, ${p} mm pitch`, aliases: [...extra, ...elec, `CAP-ELEC-D${d}`, `ELEC-${d}MM`, `Radial-D${d.toFixed(1)}`, `CP_Radial_D${d}mm_P${p}mm`], build: () => radialCap(d, p, drill, pad, name) });
 }
+add({ name: 'Potentiometer_Bourns_3296W_Vertical', family: 'trimmer', description: 'Bourns 3296W trimmer, 3 pins at 2.54 mm', aliases: ['3296W', 'Potentiometer_Trimmer_3296W-1', 'TRIMMER-3296W', 'BOURNS-3296W'], build: trimmer3296w });
 add({ name: 'LED_D5.0mm', family: 'led_tht', description: '5 mm THT LED; pad 1 = cathode', aliases: ['LED-5MM', 'LED5MM', 'LED-THT-5MM'], build: led5mm });
 add({ name: 'TO-92_Inline', family: 'to92', description: 'TO-92 inline', aliases: ['TO-92', 'TO92', 'TO-92-3'], suffixOk: true, build: to92 });
 add({ name: 'Crystal_HC49-4H', family: 'crystal', description: 'HC-49/US crystal THT', aliases: ['HC49', 'HC-49', 'HC49-US', 'HC-49-US', 'HC49S', 'CRYSTAL-HC49'], build: hc49 });

@@ -49,6 +49,8 @@ export const IPC_GOALS = {
   chip: { table: 'IPC-7351B Table 3-5', toeMm: 0.35, heelMm: 0, sideMm: 0, roundMm: 0.05, courtyardExcessMm: 0.25 },
   /** Table 3-6: rectangular/square-end chips < 1608 (0603). */
   chipSmall: { table: 'IPC-7351B Table 3-6', toeMm: 0.2, heelMm: 0, sideMm: 0, roundMm: 0.02, courtyardExcessMm: 0.15 },
+  /** Table 3-7: cylindrical end-cap terminations (MELF, MiniMELF). */
+  melf: { table: 'IPC-7351B Table 3-7', toeMm: 0.4, heelMm: 0.1, sideMm: 0.05, roundMm: 0.05, courtyardExcessMm: 0.25 },
   /** Table 3-13: inward flat ribbon L leads (molded diodes SMA/SMB/SMC, tantalum). Heel is outside. */
   moldedInward: { table: 'IPC-7351B Table 3-13', toeMm: 0.15, heelMm: 0.5, sideMm: -0.05, roundMm: 0.05, courtyardExcessMm: 0.25 },
   /** Table 3-15: quad flat no-lead (QFN). */

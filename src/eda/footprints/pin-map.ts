@@ -108,7 +108,9 @@ export function mapPinsToPads(footprint: Footprint, pins: PinRef[], hint?: { typ
       assign(pin.name, fromTable);
       continue;
     }
-    const conv = twoPad ? twoPadConvention(pin.name, diode) : undefined;
+    // A one-pad part (test point, plated hole) with one pin: there is nothing to choose.
+    const only = padNumbers.length === 1 && pins.length === 1 ? padNumbers[0] : undefined;
+    const conv = only ?? (twoPad ? twoPadConvention(pin.name, diode) : undefined);
     if (conv !== undefined) {
       assign(pin.name, [conv]);
       continue;

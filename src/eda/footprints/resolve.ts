@@ -47,6 +47,7 @@ export const aliasCollisions = (): string[] => getIndex().collisions;
 
 const built = new Map<string, Footprint>();
 const memo = new Map<string, CatalogEntry | null>();
+const MEMO_LIMIT = 10_000;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -64,6 +65,14 @@ function buildEntry(entry: CatalogEntry): Footprint {
   }
   return fp;
 }
+
+const DIMENSION_TOKENS = [
+  /^\d+(?:\.\d+)?X\d+(?:\.\d+)?MM$/,
+  /^P\d+(?:\.\d+)?MM$/,
+  /^EP\d+(?:\.\d+)?X\d+(?:\.\d+)?MM$/,
+  /^1EP$/,
+  /^W7\.62MM$/,
+];
 
 const num = (s: string | undefined): number => Number(s);
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.051;
@@ -99,9 +108,10 @@ function findEntry(name: string): CatalogEntry | undefined {
   const chip = /^(R|C|L|LED|FB)-(\d{4})-(\d{4})METRIC$/.exec(n);
   if (chip) return byKey.get(compact(chip[1] === 'LED' ? `LED-${chip[2]}` : chip[2] ?? ''));
 
-  // 3. KiCad generic: FAMILY-COUNT followed by dimension tokens.
-  const generic = /^([A-Z]+(?:-[A-Z]+)?)-(\d+)(?:-1EP)?-(.*MM.*)$/.exec(n);
-  if (generic) {
+  // 3. KiCad generic: FAMILY-COUNT followed only by dimension tokens. Any other token (HandSolder,
+  //    TabPin2, ThermalVias, a pad size) names a variant we do not generate, so it does not match.
+  const generic = /^([A-Z]+(?:-[A-Z]+)?)-(\d+)-(.+)$/.exec(n);
+  if (generic && (generic[3] ?? '').split('-').every((t) => DIMENSION_TOKENS.some((re) => re.test(t)))) {
     const entry = byKey.get(compact(`${generic[1]}-${generic[2]}`));
     if (entry && dimensionsAgree(n, entry)) return entry;
     return undefined;
@@ -124,6 +134,8 @@ export function resolveFootprint(name: string): Footprint | undefined {
   let entry = memo.get(name);
   if (entry === undefined) {
     entry = findEntry(name) ?? null;
+    // Names come from callers (agents); keep the memo bounded.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(name, entry);
   }
   return entry ? buildEntry(entry) : undefined;

@@ -53,6 +53,9 @@ export function chipFootprint(code: string, name: string, description: string): 
 
 export interface MoldedSpec {
   name: string;
+  /** Defaults to "diode_molded" (pad 1 = cathode); tantalum capacitors use pad 1 = +. */
+  family?: string;
+  polarity?: string;
   description: string;
   spanMm: Range;
   terminalMm: Range;
@@ -72,13 +75,13 @@ export function moldedFootprint(spec: MoldedSpec): Footprint {
   const body = centredRect(spec.bodyMm[0], spec.bodyMm[1]);
   return assemble({
     name: spec.name,
-    family: 'diode_molded',
+    family: spec.family ?? 'diode_molded',
     description: spec.description,
     pads,
     body,
     courtyardExcessMm: goals.courtyardExcessMm,
     extraSilk: pinOneMark(pads, body),
-    source: `${goals.table} density N (inward L leads); ${spec.outline}; pad 1 = cathode`,
+    source: `${goals.table} density N (inward L leads); ${spec.outline}; ${spec.polarity ?? 'pad 1 = cathode'}`,
   });
 }
 
@@ -158,6 +161,7 @@ export const SO_FAMILIES = {
   msop8: { family: 'msop', pitchMm: 0.65, spanMm: range(4.75, 5.05), footMm: range(0.4, 0.7), leadWidthMm: range(0.22, 0.38), bodyWidthMm: 3.0, outline: 'JEDEC MO-187 AA (MSOP-8 / VSSOP-8)' },
   msop10: { family: 'msop', pitchMm: 0.5, spanMm: range(4.75, 5.05), footMm: range(0.4, 0.7), leadWidthMm: range(0.17, 0.27), bodyWidthMm: 3.0, outline: 'JEDEC MO-187 BA (MSOP-10 / VSSOP-10)' },
   ssop: { family: 'ssop', pitchMm: 0.65, spanMm: range(7.4, 8.2), footMm: range(0.55, 0.95), leadWidthMm: range(0.22, 0.38), bodyWidthMm: 5.3, outline: 'JEDEC MO-150 (SSOP 5.3 mm body)' },
+  tsop2: { family: 'tsop', pitchMm: 0.8, spanMm: range(11.56, 11.96), footMm: range(0.4, 0.6), leadWidthMm: range(0.3, 0.45), bodyWidthMm: 10.16, outline: 'JEDEC MS-024 (TSOP type II, 400 mil body, 0.8 mm pitch)' },
   qsop: { family: 'ssop', pitchMm: 0.635, spanMm: range(5.8, 6.2), footMm: range(0.4, 1.27), leadWidthMm: range(0.2, 0.3), bodyWidthMm: 3.9, outline: 'JEDEC MO-137 (QSOP 3.9 mm body, 0.635 mm pitch)' },
 } as const satisfies Record<string, SoFamily>;
 
@@ -178,4 +182,25 @@ export function soFootprint(fam: SoFamily, pins: number, bodyLengthMm: number, n
 
 export function fmtRange(r: Range): string {
   return `${+r.min.toFixed(3)}–${+r.max.toFixed(3)} mm`;
+}
+
+/** MELF / MiniMELF cylindrical end caps: IPC-7351B Table 3-7. Pad 1 = cathode (banded end). */
+export function melfFootprint(name: string, description: string, lengthMm: Range, diameterMm: Range, capMm: Range, outline: string): Footprint {
+  const goals = IPC_GOALS.melf;
+  const land = ipcLands({ spanMm: lengthMm, terminalMm: capMm, widthMm: diameterMm }, goals);
+  const pads = [
+    smdPad('1', -land.padCentreMm, 0, land.padLengthMm, land.padWidthMm),
+    smdPad('2', land.padCentreMm, 0, land.padLengthMm, land.padWidthMm),
+  ];
+  const body = centredRect(nom(lengthMm), nom(diameterMm));
+  return assemble({
+    name,
+    family: 'diode',
+    description,
+    pads,
+    body,
+    courtyardExcessMm: goals.courtyardExcessMm,
+    extraSilk: pinOneMark(pads, body),
+    source: `${goals.table} density N; ${outline}, L ${fmtRange(lengthMm)}, D ${fmtRange(diameterMm)}, cap ${fmtRange(capMm)}; pad 1 = cathode`,
+  });
 }

@@ -262,3 +262,19 @@ export function mountingHole(size: keyof typeof SCREW, plated: boolean): Footpri
     source: `ISO 273 medium clearance hole ${s.drill} mm for ${size}${plated ? `; ${s.pad} mm ring covers the screw head` : ''}`,
   });
 }
+
+/** Bourns 3296W multi-turn trimmer, top adjust: three in-line pins at 2.54 mm. */
+export function trimmer3296w(): Footprint {
+  return inlineTht({
+    name: 'Potentiometer_Bourns_3296W_Vertical',
+    family: 'trimmer',
+    description: 'Bourns 3296W 3/8" square multi-turn trimmer, 3 pins at 2.54 mm (pin 2 = wiper)',
+    pins: 3,
+    pitchMm: 2.54,
+    padMm: [1.6, 1.6],
+    drillMm: 0.8,
+    body: [-4.765, -2.415, 4.765, 2.415],
+    source: 'Bourns 3296 datasheet, W layout: pins 0.5 mm at 2.54 mm → drill 0.8 mm; body 9.53 x 4.83 mm',
+    firstRect: false,
+  });
+}

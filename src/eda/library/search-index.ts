@@ -1,6 +1,6 @@
 import type { LibraryPart } from '../model/part.js';
 import { compact, normalisePackage, tokenise } from './text.js';
-import { parseValue, quantityOf, valueKey, type Quantity } from './values.js';
+import { parseValue, quantityOf, UNIT_OF, valueKey, type Quantity, type ValueUnit } from './values.js';
 
 /**
  * The inverted index built once when a library loads: key → parts that contain it, with the
@@ -34,12 +34,15 @@ export const WEIGHT = {
   voltageOutput: 3,
   voltageDescription: 2,
   voltageSupply: 1.5,
+  /** A value-less family part ("cap-ceramic-0805") of the quantity a value with a unit asks for. */
+  family: 1,
 } as const;
 
+/** Parts in ascending index order, each with the weight and field of its best occurrence. */
 export interface Posting {
-  parts: Int32Array;
-  weights: Float32Array;
-  fields: Uint8Array;
+  parts: number[];
+  weights: number[];
+  fields: number[];
 }
 
 export type VoltageSource = 'name' | 'output voltage' | 'description' | 'supply voltage';
@@ -57,6 +60,8 @@ export interface SearchIndex {
   /** Letters-only keys grouped by length, for the typo scan. */
   wordsByLength: Map<number, string[]>;
   values: Map<string, number[]>;
+  /** Two-terminal passives without a value, by the unit of their quantity. */
+  families: Map<ValueUnit, number[]>;
   voltages: Map<string, VoltageEntry[]>;
   quantities: (Quantity | null)[];
   categories: string[];
@@ -73,11 +78,10 @@ const KIND_WORDS: Record<Quantity, string[]> = {
   frequency: ['crystal', 'xtal'],
 };
 
-type Builder = Map<string, { parts: number[]; weights: number[]; fields: number[] }>;
-
 export function buildSearchIndex(parts: readonly LibraryPart[]): SearchIndex {
-  const builder: Builder = new Map();
+  const postings = new Map<string, Posting>();
   const values = new Map<string, number[]>();
+  const families = new Map<ValueUnit, number[]>();
   const voltages = new Map<string, VoltageEntry[]>();
   const quantities: (Quantity | null)[] = [];
   const categories: string[] = [];
@@ -85,50 +89,29 @@ export function buildSearchIndex(parts: readonly LibraryPart[]): SearchIndex {
   const footprintKeys: string[] = [];
 
   for (const [i, part] of parts.entries()) {
-    const best = new Map<string, { w: number; f: number }>();
-    const add = (key: string, weight: number, field: Field): void => {
-      if (key.length === 0) return;
-      const cur = best.get(key);
-      if (cur === undefined || cur.w < weight) best.set(key, { w: weight, f: FIELDS.indexOf(field) });
-    };
-    const addWords = (text: string, weight: number, field: Field): void => {
-      for (const t of tokenise(text)) add(t, weight, field);
-    };
-
-    add(compact(part.id), WEIGHT.idFull, 'id');
-    addWords(part.id, WEIGHT.id, 'id');
-    add(compact(part.mpn), WEIGHT.mpnFull, 'mpn');
-    addWords(part.mpn, WEIGHT.mpn, 'mpn');
-    add(compact(part.name), WEIGHT.nameFull, 'name');
-    addWords(part.name, WEIGHT.name, 'name');
-    add(compact(part.category), WEIGHT.category, 'category');
+    addKey(postings, compact(part.id), i, WEIGHT.idFull, F.id);
+    addWords(postings, part.id, i, WEIGHT.id, F.id);
+    addKey(postings, compact(part.mpn), i, WEIGHT.mpnFull, F.mpn);
+    addWords(postings, part.mpn, i, WEIGHT.mpn, F.mpn);
+    addKey(postings, compact(part.name), i, WEIGHT.nameFull, F.name);
+    addWords(postings, part.name, i, WEIGHT.name, F.name);
+    addKey(postings, compact(part.category), i, WEIGHT.category, F.category);
     const quantity = quantityOf(part);
-    if (quantity !== null) for (const w of KIND_WORDS[quantity]) add(w, WEIGHT.kind, 'kind');
+    if (quantity !== null) for (const w of KIND_WORDS[quantity]) addKey(postings, w, i, WEIGHT.kind, F.kind);
     const pkg = normalisePackage(part.package);
-    add(pkg, WEIGHT.package, 'package');
+    addKey(postings, pkg, i, WEIGHT.package, F.package);
     // "SOT-23-5" is also found by "SOT-23": each leading run of its dash-separated pieces.
     const pieces = part.package.split(/[-\s]+/).map(compact).filter((p) => p.length > 0);
     for (let n = 1; n < pieces.length; n++) {
       const family = pieces.slice(0, n).join('');
-      if (family.length >= 3) add(family, WEIGHT.packageFamily, 'package');
+      if (family.length >= 3) addKey(postings, family, i, WEIGHT.packageFamily, F.package);
     }
-    add(normalisePackage(part.footprint), WEIGHT.footprint, 'footprint');
-    addWords(part.manufacturer, WEIGHT.manufacturer, 'manufacturer');
-    addWords(part.description, WEIGHT.description, 'description');
+    addKey(postings, normalisePackage(part.footprint), i, WEIGHT.footprint, F.footprint);
+    addWords(postings, part.manufacturer, i, WEIGHT.manufacturer, F.manufacturer);
+    addWords(postings, part.description, i, WEIGHT.description, F.description);
     for (const [key, v] of Object.entries(part.properties)) {
       if (key === 'review_status' || key === 'electrical_limits') continue;
-      if (typeof v === 'string') addWords(v, WEIGHT.properties, 'properties');
-    }
-
-    for (const [key, e] of best) {
-      let post = builder.get(key);
-      if (post === undefined) {
-        post = { parts: [], weights: [], fields: [] };
-        builder.set(key, post);
-      }
-      post.parts.push(i);
-      post.weights.push(e.w);
-      post.fields.push(e.f);
+      if (typeof v === 'string') addWords(postings, v, i, WEIGHT.properties, F.properties);
     }
 
     quantities.push(quantity);
@@ -136,17 +119,45 @@ export function buildSearchIndex(parts: readonly LibraryPart[]): SearchIndex {
     packageKeys.push(pkg);
     footprintKeys.push(normalisePackage(part.footprint));
     if (part.value_si !== null) pushTo(values, valueKey(part.value_si), i);
+    else if (quantity !== null && part.pins.length === 2) pushTo(families, UNIT_OF[quantity], i);
     indexVoltages(part, i, voltages);
   }
 
-  const postings = new Map<string, Posting>();
-  for (const [key, p] of builder) {
-    postings.set(key, { parts: Int32Array.from(p.parts), weights: Float32Array.from(p.weights), fields: Uint8Array.from(p.fields) });
-  }
   const vocabulary = [...postings.keys()].sort();
   const wordsByLength = new Map<number, string[]>();
   for (const key of vocabulary) if (/^[a-z]+$/.test(key)) pushTo(wordsByLength, key.length, key);
-  return { parts, postings, vocabulary, wordsByLength, values, voltages, quantities, categories, packageKeys, footprintKeys };
+  return { parts, postings, vocabulary, wordsByLength, values, families, voltages, quantities, categories, packageKeys, footprintKeys };
+}
+
+/** Field numbers as stored in postings (index into FIELDS). */
+const F = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+
+/**
+ * Adds part i under key, keeping only its best weight: parts are added in index order, so a
+ * repeat of the same part can only be the posting's last entry.
+ */
+function addKey(postings: Map<string, Posting>, key: string, i: number, weight: number, field: number): void {
+  if (key.length === 0) return;
+  let post = postings.get(key);
+  if (post === undefined) {
+    post = { parts: [], weights: [], fields: [] };
+    postings.set(key, post);
+  }
+  const last = post.parts.length - 1;
+  if (last >= 0 && post.parts[last] === i) {
+    if (post.weights[last]! < weight) {
+      post.weights[last] = weight;
+      post.fields[last] = field;
+    }
+  } else {
+    post.parts.push(i);
+    post.weights.push(weight);
+    post.fields.push(field);
+  }
+}
+
+function addWords(postings: Map<string, Posting>, text: string, i: number, weight: number, field: number): void {
+  for (const t of tokenise(text)) addKey(postings, t, i, weight, field);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

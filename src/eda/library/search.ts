@@ -206,11 +206,13 @@ export function searchIndex(index: SearchIndex, scratch: Scratch, query: string,
     };
     for (const e of term.expansions) {
       const { parts, weights } = e.posting;
-      for (let k = 0; k < parts.length; k++) offer(parts[k]!, weights[k]! * e.mult);
+      const exact = e.how === 'exact';
+      for (let k = 0; k < parts.length; k++) offer(parts[k]!, expansionScore(weights[k]!, e.mult, exact));
     }
     if (term.value !== null) {
       const w = term.value.qualified ? WEIGHT.value : WEIGHT.bareValue;
       for (const p of term.valueParts) if (unitFits(term.value.unit, index.quantities[p] ?? null)) offer(p, w);
+      if (term.value.unit !== null) for (const p of index.families.get(term.value.unit) ?? []) offer(p, WEIGHT.family);
       if (term.voltageKey !== null) for (const v of index.voltages.get(term.voltageKey) ?? []) offer(v.part, v.weight);
     }
     for (const p of termTouched) {
@@ -243,6 +245,15 @@ export function searchIndex(index: SearchIndex, scratch: Scratch, query: string,
   return top.map(({ p, s }) => ({ part: index.parts[p]!, score: Number(s.toFixed(4)), why: explain(index, p, terms) }));
 }
 
+/**
+ * A near match (synonym, prefix, typo) of a whole id / mpn / name counts no more than a near
+ * match of a single word: "crystal" must rank the part whose id word is "crystal" above one whose
+ * whole id merely starts with it.
+ */
+function expansionScore(weight: number, mult: number, exact: boolean): number {
+  return exact ? weight * mult : Math.min(weight, WEIGHT.package) * mult;
+}
+
 function better(index: SearchIndex, p: number, s: number, other: { p: number; s: number }): boolean {
   if (s !== other.s) return s > other.s;
   return index.parts[p]!.id < index.parts[other.p]!.id;
@@ -273,7 +284,7 @@ function explain(index: SearchIndex, p: number, terms: Term[]): string[] {
     for (const e of term.expansions) {
       const k = postingIndexOf(e.posting, p);
       if (k < 0) continue;
-      const s = e.posting.weights[k]! * e.mult;
+      const s = expansionScore(e.posting.weights[k]!, e.mult, e.how === 'exact');
       if (s <= best) continue;
       best = s;
       const field = FIELDS[e.posting.fields[k]!] ?? 'description';
@@ -284,6 +295,12 @@ function explain(index: SearchIndex, p: number, terms: Term[]): string[] {
       if (s > best) {
         best = s;
         reason = `value ${formatValue(part.value_si, unitOf(index, p))}`;
+      }
+    }
+    if (term.value !== null && term.value.unit !== null && part.value_si === null && WEIGHT.family > best) {
+      if ((index.families.get(term.value.unit) ?? []).includes(p)) {
+        best = WEIGHT.family;
+        reason = `family part of any value (asked ${formatValue(term.value.value, term.value.unit)})`;
       }
     }
     if (term.voltageKey !== null) {

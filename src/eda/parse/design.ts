@@ -31,6 +31,24 @@ function issuePath(issue: z.core.$ZodIssue): PathSeg[] {
 }
 
 /**
+ * For a failed union (a pin is an object, a net name or null) zod reports the union as a whole;
+ * the most specific branch issue (the deepest path) says what is actually wrong.
+ */
+function specificIssue(issue: z.core.$ZodIssue): { message: string; path: PathSeg[] } {
+  const base = issuePath(issue);
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { message: issue.message, path: base };
+  let best: { message: string; path: PathSeg[] } | null = null;
+  for (const branch of issue.errors) {
+    for (const sub of branch) {
+      const found = specificIssue(sub);
+      const candidate = { message: found.message, path: [...base, ...found.path] };
+      if (!best || candidate.path.length > best.path.length) best = candidate;
+    }
+  }
+  return best ?? { message: issue.message, path: base };
+}
+
+/**
  * Rejects shapes of other tools' formats (list-form components/nets, `reference`, `component_ref` +
  * `pin`, top-level `name`) with one message that lists what ZapTrace expects instead and where.
  */
@@ -83,8 +101,8 @@ export function parseDesignObject(obj: unknown, options: ParseOptions = {}): Par
   }
   const parsed = ZtDesign.safeParse(top);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    fail(issue.message, issuePath(issue));
+    const issue = specificIssue(parsed.error.issues[0]!);
+    fail(issue.message, issue.path);
   }
   const zt = parsed.data;
   noteKeys(ctx, zt, [], new Set([...shapeKeys(ZtDesign), 'name']), DROPPED_DESIGN, (key) =>

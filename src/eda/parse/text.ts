@@ -70,66 +70,64 @@ function scanJson(text: string): void {
 
 const CORE_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq']);
 
-/** Lexer pass: bounded by token count, so its cost is bounded before the composer runs. */
-function prescanYaml(text: string): void {
+/**
+ * Checks each lexer token as it streams into the parser, so a hostile shape stops the pass before
+ * the parser or composer has built anything large. Bounded by token count, hence in time.
+ */
+function tokenGuard(): (token: string) => void {
   let tokens = 0;
   let flowDepth = 0;
   let aliases = 0;
   let lineStart = true;
   let compact = 0;
   let line = 1;
-  const where = () => ({ line });
-  for (const token of new YAML.Lexer().lex(text)) {
-    if (++tokens > LIMITS.maxYamlTokens) fail(`YAML has more than ${LIMITS.maxYamlTokens} tokens`, [], where());
+  return (token: string) => {
+    const where = { line };
+    if (++tokens > LIMITS.maxYamlTokens) fail(`YAML has more than ${LIMITS.maxYamlTokens} tokens`, [], where);
     const type = YAML.CST.tokenType(token);
     switch (type) {
       case 'newline':
         line += 1;
         lineStart = true;
         compact = 0;
-        break;
+        return;
       case 'space':
         if (lineStart && token.length > LIMITS.maxIndentColumns) {
-          fail(`YAML indentation deeper than ${LIMITS.maxIndentColumns} columns at line ${line}`, [], where());
+          fail(`YAML indentation deeper than ${LIMITS.maxIndentColumns} columns at line ${line}`, [], where);
         }
-        break;
+        return;
       case 'flow-map-start':
       case 'flow-seq-start':
-        if (++flowDepth > LIMITS.maxDepth) fail(`YAML nesting deeper than ${LIMITS.maxDepth} levels at line ${line}`, [], where());
-        lineStart = false;
+        if (++flowDepth > LIMITS.maxDepth) fail(`YAML nesting deeper than ${LIMITS.maxDepth} levels at line ${line}`, [], where);
         break;
       case 'flow-map-end':
       case 'flow-seq-end':
         flowDepth = Math.max(0, flowDepth - 1);
-        lineStart = false;
         break;
       case 'seq-item-ind':
       case 'explicit-key-ind':
       case 'map-value-ind':
         // Only block-context indicators nest; a one-line flow mapping has one ":" per key.
         if (flowDepth === 0 && ++compact > LIMITS.maxCompactIndicators) {
-          fail(`more than ${LIMITS.maxCompactIndicators} nested block indicators on line ${line}`, [], where());
+          fail(`more than ${LIMITS.maxCompactIndicators} nested block indicators on line ${line}`, [], where);
         }
-        lineStart = false;
         break;
       case 'alias':
-        if (++aliases > LIMITS.maxAliases) fail(`YAML uses more than ${LIMITS.maxAliases} aliases`, [], where());
-        lineStart = false;
+        if (++aliases > LIMITS.maxAliases) fail(`YAML uses more than ${LIMITS.maxAliases} aliases`, [], where);
         break;
       case 'tag':
-        if (!CORE_TAGS.has(token)) fail(`unsupported YAML tag ${JSON.stringify(token.slice(0, 40))} at line ${line}`, [], where());
-        lineStart = false;
+        if (!CORE_TAGS.has(token)) fail(`unsupported YAML tag ${JSON.stringify(token.slice(0, 40))} at line ${line}`, [], where);
         break;
       case 'comment':
       case 'byte-order-mark':
       case 'doc-mode':
       case 'flow-error-end':
-        break;
+        return;
       default:
         if (token.includes('\n')) line += token.split('\n').length - 1;
-        lineStart = false;
     }
-  }
+    lineStart = false;
+  };
 }
 
 function lineOf(text: string, offset: number): { line: number; col: number } {
@@ -145,25 +143,54 @@ function lineOf(text: string, offset: number): { line: number; col: number } {
 }
 
 function parseYaml(text: string): unknown {
-  prescanYaml(text);
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+  // One streaming pass: lexer → guard → parser → composer (yaml's documented low-level API), so the
+  // text is lexed once and the guard can stop it early.
+  const guard = tokenGuard();
+  const lexer = new YAML.Lexer();
+  const parser = new YAML.Parser();
+  function* cst() {
+    for (const token of lexer.lex(text)) {
+      guard(token);
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  }
+  // uniqueKeys is checked below in one linear pass: yaml's own check compares every key with every
+  // other key of its map, which costs seconds on a 7,000-component design.
+  const composer = new YAML.Composer({ uniqueKeys: false, prettyErrors: false, merge: false, version: '1.2' });
+  const docs = [...composer.compose(cst())];
+  if (docs.length !== 1) fail(docs.length === 0 ? 'design text is empty' : 'YAML has multiple documents; a design is one document');
+  const doc = docs[0]!;
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const at = lineOf(text, problem.pos[0]);
     const msg = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').slice(0, 200);
     fail(`YAML error at line ${at.line}, column ${at.col}: ${msg}`, [], { line: at.line, column: at.col });
   }
-  let keyProblem: string | null = null;
+  let keyProblem: { message: string; offset: number } | null = null;
   YAML.visit(doc, {
-    Pair(_, pair) {
-      if (!YAML.isScalar(pair.key)) {
-        keyProblem = 'a mapping key must be a plain string, not a collection';
-        return YAML.visit.BREAK;
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!YAML.isScalar(pair.key)) {
+          keyProblem = { message: 'a mapping key must be a plain string, not a collection', offset: map.range?.[0] ?? 0 };
+          return YAML.visit.BREAK;
+        }
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          keyProblem = { message: `duplicate key ${JSON.stringify(key.slice(0, 60))}`, offset: pair.key.range?.[0] ?? 0 };
+          return YAML.visit.BREAK;
+        }
+        seen.add(key);
       }
       return undefined;
     },
   });
-  if (keyProblem) fail(keyProblem);
+  const problemKey = keyProblem as { message: string; offset: number } | null;
+  if (problemKey) {
+    const at = lineOf(text, problemKey.offset);
+    fail(`YAML error at line ${at.line}, column ${at.col}: ${problemKey.message}`, [], { line: at.line, column: at.col });
+  }
   try {
     return doc.toJS({ maxAliasCount: LIMITS.maxAliasExpansion }) as unknown;
   } catch (err) {

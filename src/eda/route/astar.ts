@@ -57,6 +57,8 @@ export interface SearchRequest {
   bendPenalty: number;
   deadline: number;
   maxExpansions: number;
+  /** Weighted A*: >1 trades path length for far fewer expansions. */
+  heuristicWeight: number;
 }
 
 export type SearchOutcome = { kind: 'found'; states: number[] } | { kind: 'none' } | { kind: 'timeout' };
@@ -80,12 +82,13 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
     if (j > tj1) tj1 = j;
   }
   if (req.targets.length === 0 || req.sources.length === 0) return { kind: 'none' };
+  const hw = req.heuristicWeight;
   const h = (node: number): number => {
     const i = node % nx;
     const j = (node - i) / nx;
     const dx = i < ti0 ? ti0 - i : i > ti1 ? i - ti1 : 0;
     const dy = j < tj0 ? tj0 - j : j > tj1 ? j - tj1 : 0;
-    return dx > dy ? dx + (Math.SQRT2 - 1) * dy : dy + (Math.SQRT2 - 1) * dx;
+    return hw * (dx > dy ? dx + (Math.SQRT2 - 1) * dy : dy + (Math.SQRT2 - 1) * dx);
   };
 
   let size = 0;

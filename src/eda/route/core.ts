@@ -27,6 +27,8 @@ import type {
 
 const MARGIN_OFFGRID = 1e-4;
 const MARGIN_ONGRID = 1e-7;
+/** Weighted A* (1.5): about five times fewer expansions on the dataset for slightly longer paths. */
+const HEURISTIC_WEIGHT = 1.5;
 
 interface Point {
   x: number;
@@ -66,9 +68,8 @@ interface NetState {
   access: { direct: number[]; stubs: { state: number; lenMm: number }[] }[];
 }
 
-let TM=0, TS=0, TE=0;
 export function routeProblem(problem: RouteProblem, options: RouteOptions = {}): RouteResult {
-  validate(problem); TM=0; TS=0; TE=0;
+  validate(problem);
   const seed = options.seed ?? 1;
   const rng = seededRng(seed);
   const viaCostMm = options.viaCostMm ?? 1.2;
@@ -193,9 +194,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     }
     blockInside(grid, ko.polygon, kl, ko.noTracks, ko.noVias);
   }
-  const T0=performance.now();
   for (const obj of staticObjects) grid.mark(obj, 1);
-  console.error('static', (performance.now()-T0).toFixed(1), grid.n);
 
   /** A stub from a point to a grid node, checked exactly against the given foreign copper. */
   const stubClearOf = (p: Point, state: number, ni: number, objects: GridObject[]): boolean => {
@@ -264,11 +263,9 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   };
 
   const setNetMarked = (ni: number, sign: 1 | -1) => {
-    const t=performance.now(); try {
     const net = nets[ni]!;
     for (const o of net.padObjects) grid.mark(o, sign);
     for (const p of net.paths) for (const o of p.objects) grid.mark(o, sign);
-    } finally { TM += performance.now()-t; }
   };
 
   const stubClear = (ni: number, p: Point, state: number): boolean => {
@@ -333,11 +330,10 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     }
     setNetMarked(c.net, -1);
     try {
-      const te=performance.now();
+      if (!soft && accessBlocked(grid, net, c)) return 'none';
       const src = endpointsOf(c.net, find(net, c.a));
       const dst = endpointsOf(c.net, find(net, c.b));
       const targets = dst.states.map((t) => t.state);
-      const t1=performance.now(); TE+=t1-te;
       const res = search(grid, buf, {
         classIndex: net.cls,
         sources: src.states,
@@ -349,8 +345,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         bendPenalty: 0.05,
         deadline,
         maxExpansions: soft ? 4 * S : 2 * S,
+        heuristicWeight: HEURISTIC_WEIGHT,
       });
-      TS+=performance.now()-t1;
       if (res.kind !== 'found') return res.kind;
       const states = res.states;
       const first = states[0]!;
@@ -373,7 +369,6 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const progress = (msg: string) => options.onProgress?.(done, total, msg);
   let timedOut = false;
 
-  console.error('setup', (performance.now()-T0).toFixed(1));
   // First pass.
   let failed: number[] = [];
   for (const ci of order) {
@@ -385,7 +380,6 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     progress(`routed ${nets[conns[ci]!.net]!.name}`);
   }
 
-  console.error('pass1', (performance.now()-T0).toFixed(1), 'mark', TM.toFixed(1), 'search', TS.toFixed(1), 'ep', TE.toFixed(1));
   // Rip-up and reroute.
   let rounds = 0;
   while (failed.length > 0 && !timedOut && rounds < maxRounds) {
@@ -410,7 +404,9 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (r === 'none' || r === 'routed') {
         if (r === 'none') {
           c.status = 'failed';
-          c.reason = accessBlocked(grid, nets[c.net]!, c, classes) ? 'pad-unreachable' : 'blocked';
+          setNetMarked(c.net, -1);
+          c.reason = accessBlocked(grid, nets[c.net]!, c) ? 'pad-unreachable' : 'blocked';
+          setNetMarked(c.net, 1);
         }
         continue;
       }
@@ -670,9 +666,9 @@ function shapeDistance(a: Shape, b: Shape): number {
   return 0;
 }
 
-function accessBlocked(grid: RouteGrid, net: NetState, c: Conn, classes: RouteClass[]): boolean {
+/** Whether an end of the connection has no grid edge free of static copper (pads, edge, keep-outs). */
+function accessBlocked(grid: RouteGrid, net: NetState, c: Conn): boolean {
   const ca = grid.classes[net.cls]!;
-  void classes;
   for (const k of [c.a, c.b]) {
     const acc = net.access[k]!;
     const states = [...acc.direct, ...acc.stubs.map((s) => s.state)];

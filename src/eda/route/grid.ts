@@ -37,6 +37,8 @@ export interface GridObject {
   /** Slack added to the required distance to absorb rounding of off-grid coordinates. */
   marginMm: number;
   dynamic: boolean;
+  /** Edge and via indexes it blocks, per class, computed on first marking (rip-up re-marks often). */
+  footprint?: { edges: Int32Array; vias: Int32Array }[];
 }
 
 export interface ClassArrays {
@@ -88,41 +90,53 @@ export class RouteGrid {
 
   /** Adds (sign 1) or removes (sign −1) an object's blocking. */
   mark(obj: GridObject, sign: 1 | -1): void {
-    const [bx0, by0, bx1, by1] = shapeBounds(obj.shape);
-    const diag = this.g * Math.SQRT2 + 1e-9;
-    for (const ca of this.classes) {
-      const { cls } = ca;
-      const clr = obj.fixedClearanceMm ?? Math.max(cls.clearanceMm, obj.clearanceMm);
-      const rTrack = cls.traceWidthMm / 2 + clr + obj.marginMm;
-      const rVia = cls.viaDiameterMm / 2 + clr + obj.marginMm;
-      const reach = Math.max(obj.blocksTracks ? rTrack : 0, obj.blocksVias ? rVia : 0);
-      const i0 = Math.max(0, Math.floor((bx0 - reach - this.x0) / this.g) - 1);
-      const i1 = Math.min(this.nx - 1, Math.ceil((bx1 + reach - this.x0) / this.g) + 1);
-      const j0 = Math.max(0, Math.floor((by0 - reach - this.y0) / this.g) - 1);
-      const j1 = Math.min(this.ny - 1, Math.ceil((by1 + reach - this.y0) / this.g) + 1);
+    if (!obj.footprint) obj.footprint = this.classes.map((_, k) => this.footprintOf(obj, k));
+    for (let k = 0; k < this.classes.length; k++) {
+      const ca = this.classes[k]!;
+      const fp = obj.footprint[k]!;
       const edges = obj.dynamic ? ca.dynEdge : ca.staticEdge;
       const vias = obj.dynamic ? ca.dynVia : ca.staticVia;
-      for (let j = j0; j <= j1; j++) {
-        const y = this.y(j);
-        for (let i = i0; i <= i1; i++) {
-          const x = this.x(i);
-          const node = j * this.nx + i;
-          const dNode = segShapeDist(x, y, x, y, obj.shape);
-          if (obj.blocksVias && dNode < rVia) vias[node]! += sign;
-          if (!obj.blocksTracks) continue;
-          // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
-          if (dNode >= rTrack + diag) continue;
-          for (let d = 0; d < 4; d++) {
-            const dir = DIRS[d]!;
-            const i2 = i + dir[0];
-            const j2 = j + dir[1];
-            if (i2 < 0 || i2 >= this.nx || j2 >= this.ny) continue;
-            if (dNode >= rTrack && segShapeDist(x, y, this.x(i2), this.y(j2), obj.shape) >= rTrack) continue;
-            for (const L of obj.layers) edges[(L * this.n + node) * 4 + d]! += sign;
-          }
+      for (let x = 0; x < fp.edges.length; x++) edges[fp.edges[x]!]! += sign;
+      for (let x = 0; x < fp.vias.length; x++) vias[fp.vias[x]!]! += sign;
+    }
+  }
+
+  /** The edges (all layers of the object) and via nodes an object blocks for class k. */
+  private footprintOf(obj: GridObject, k: number): { edges: Int32Array; vias: Int32Array } {
+    const [bx0, by0, bx1, by1] = shapeBounds(obj.shape);
+    const diag = this.g * Math.SQRT2 + 1e-9;
+    const { cls } = this.classes[k]!;
+    const clr = obj.fixedClearanceMm ?? Math.max(cls.clearanceMm, obj.clearanceMm);
+    const rTrack = cls.traceWidthMm / 2 + clr + obj.marginMm;
+    const rVia = cls.viaDiameterMm / 2 + clr + obj.marginMm;
+    const reach = Math.max(obj.blocksTracks ? rTrack : 0, obj.blocksVias ? rVia : 0);
+    const i0 = Math.max(0, Math.floor((bx0 - reach - this.x0) / this.g) - 1);
+    const i1 = Math.min(this.nx - 1, Math.ceil((bx1 + reach - this.x0) / this.g) + 1);
+    const j0 = Math.max(0, Math.floor((by0 - reach - this.y0) / this.g) - 1);
+    const j1 = Math.min(this.ny - 1, Math.ceil((by1 + reach - this.y0) / this.g) + 1);
+    const edges: number[] = [];
+    const vias: number[] = [];
+    for (let j = j0; j <= j1; j++) {
+      const y = this.y(j);
+      for (let i = i0; i <= i1; i++) {
+        const x = this.x(i);
+        const node = j * this.nx + i;
+        const dNode = segShapeDist(x, y, x, y, obj.shape);
+        if (obj.blocksVias && dNode < rVia) vias.push(node);
+        if (!obj.blocksTracks) continue;
+        // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
+        if (dNode >= rTrack + diag) continue;
+        for (let d = 0; d < 4; d++) {
+          const dir = DIRS[d]!;
+          const i2 = i + dir[0];
+          const j2 = j + dir[1];
+          if (i2 < 0 || i2 >= this.nx || j2 >= this.ny) continue;
+          if (dNode >= rTrack && segShapeDist(x, y, this.x(i2), this.y(j2), obj.shape) >= rTrack) continue;
+          for (const L of obj.layers) edges.push((L * this.n + node) * 4 + d);
         }
       }
     }
+    return { edges: Int32Array.from(edges), vias: Int32Array.from(vias) };
   }
 
   /** Bans (sign 1) or releases vias near a hole of radius holeR, whatever the net. */

@@ -50,8 +50,13 @@ describe('generated footprints: geometry sanity for every catalog package', () =
     expect(inside(fp.body, fp.courtyard)).toBe(true);
   });
 
-  it.each(all.map((f) => [f.name, f] as const))('%s: silkscreen stays >= 0.2 mm off every pad', (_name, fp) => {
-    for (const line of fp.silkscreen) expect(silkClear(line, fp.pads)).toBe(true);
+  it.each(all.map((f) => [f.name, f] as const))('%s: silkscreen stays >= 0.2 mm off every pad and inside the courtyard', (_name, fp) => {
+    for (const line of fp.silkscreen) {
+      expect(silkClear(line, fp.pads)).toBe(true);
+      const h = line.width_mm / 2;
+      const box = [Math.min(line.start[0], line.end[0]) - h, Math.min(line.start[1], line.end[1]) - h, Math.max(line.start[0], line.end[0]) + h, Math.max(line.start[1], line.end[1]) + h];
+      expect(inside(box, fp.courtyard)).toBe(true);
+    }
     expect(SILK_TO_PAD_MM).toBeGreaterThanOrEqual(0.2);
   });
 

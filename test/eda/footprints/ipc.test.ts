@@ -33,6 +33,16 @@ describe('IPC-7351B land calculation (density N)', () => {
     expect(p1.at[0]).toBeCloseTo(-0.925, 3);
   });
 
+  it('SMA (DO-214AC): Table 3-13 inward L leads, hand calculation Z 6.30, G 1.85, X 1.60', () => {
+    // L 4.80–5.28, T 0.76–1.52, W 1.25–1.65. Heel goal 0.50 applies to Z, toe 0.15 to G:
+    // Z = 4.80 + 1.00 + √(0.48²+0.1²+0.05²) = 6.29 → 6.30; CS = √(0.48² + 2·0.76²) = 1.18, Smax' = 3.35;
+    // G = 3.35 − 0.30 − √(1.18²+0.1²+0.05²) = 1.87 → 1.85; X = 1.25 − 0.10 + 0.42 = 1.57 → 1.60.
+    const p1 = pad('SMA', '1');
+    expect(p1.size[0]).toBeCloseTo((6.3 - 1.85) / 2, 3);
+    expect(p1.size[1]).toBeCloseTo(1.6, 3);
+    expect(p1.at[0]).toBeCloseTo(-(6.3 + 1.85) / 4, 3);
+  });
+
   it('uses the pitch-dependent gull-wing table (3-2 above 0.625 mm, 3-3 at or below)', () => {
     expect(resolveFootprint('SOIC-8')!.source).toContain('Table 3-2');
     expect(resolveFootprint('TSSOP-16')!.source).toContain('Table 3-2'); // 0.65 mm > 0.625 mm

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, type Workspace } from '../../../src/runtime/workspace/index.js';
+import { createWorkspace, validateRelPath, type Workspace } from '../../../src/runtime/workspace/index.js';
 import { HOSTILE_PATHS, setupSymlinkCases, SYMLINK_CASES } from '../../fixtures/hostile-paths.js';
 import { expectNoHostPath, leftoverTemps, makeSandbox, rejectionOf, snapshotTree, type Sandbox } from './sandbox-helpers.js';
 
@@ -56,6 +56,30 @@ describe.each(['fd', 'path'] as const)('workspace sandbox (%s strategy)', (strat
         expect(err.code, hostile.why).toBe('INVALID_INPUT');
         expect(typeof err.details['reason']).toBe('string');
         expect(err.details['path']).toMatch(/^(path|files\.0\.name)$/);
+        expectNoHostPath(err, sandbox);
+      }
+    }
+    // As a directory (list, exists, resolve-read, writeFiles), `''`, `.`, `./` and `out/` are fine;
+    // every other entry is refused there too.
+    const hostileDirs = HOSTILE_PATHS.filter((h) => {
+      try {
+        validateRelPath(h.path, { kind: 'dir' });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(hostileDirs.length).toBeGreaterThan(HOSTILE_PATHS.length - 5);
+    for (const hostile of hostileDirs) {
+      const attempts = [
+        ws.list(hostile.path),
+        ws.exists(hostile.path),
+        ws.resolve(hostile.path, 'read'),
+        ws.writeFiles(hostile.path, [{ name: 'a.txt', data: 'x' }]),
+      ];
+      for (const attempt of attempts) {
+        const err = await rejectionOf(attempt);
+        expect(err.code, hostile.why).toBe('INVALID_INPUT');
         expectNoHostPath(err, sandbox);
       }
     }

@@ -119,15 +119,17 @@ describe.each(['fd', 'path'] as const)('TOCTOU (%s strategy)', (strategy) => {
         if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
           for (let spin = flips % 5; spin >= 0; spin--) await new Promise((resolve) => setImmediate(resolve));
         } else {
-          await new Promise((resolve) => setTimeout(resolve, flips % 3 === 0 ? 0 : 4));
+          await new Promise((resolve) => setTimeout(resolve, flips % 3 === 0 ? 0 : 8));
         }
       }
     })();
     const outcomes = { ok: 0, refused: 0 };
+    const succeeded = new Set<string>();
     for (let i = 0; i < 150; i++) {
       try {
         await ws.writeAtomic(`out/f${i}.txt`, `payload ${i}`);
         outcomes.ok++;
+        succeeded.add(`f${i}.txt`);
       } catch (err) {
         const reason = (err as { details?: Record<string, unknown> }).details?.['reason'];
         expect(['symlink', 'race', 'not_found']).toContain(reason);
@@ -149,6 +151,14 @@ describe.each(['fd', 'path'] as const)('TOCTOU (%s strategy)', (strategy) => {
       const extra = snapshotTree(sandbox.outside).filter((line) => !outsideBefore.includes(line));
       for (const line of extra) expect(line).toMatch(/^\.zt-tmp-[0-9a-f]+ file 0 /);
     }
+    // Every reported success is a complete file somewhere inside the root (maybe in a parked
+    // directory the attacker moved away afterwards); fd refusals leave nothing behind at all.
+    const withPayload = snapshotTree(ws.root)
+      .map((line) => /(?:^|\/)(f\d+\.txt) file (\d+) /.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null && m[2] !== '0')
+      .map((m) => m[1]!);
+    if (strategy === 'fd') expect(new Set(withPayload)).toEqual(succeeded);
+    for (const name of succeeded) expect(withPayload).toContain(name);
     expect(outcomes.ok).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { bridges, livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { powerSources } from '../power.js';
-import { BY_NAME, hit, list, refsOf } from './hit.js';
+import { BY_NAME, hit, list } from './hit.js';
 
 /**
  * Interface wiring rules that can only go by pin and net names (no pin type says "MOSI"): SPI and
@@ -98,7 +98,8 @@ function resetPullups(nl: Netlist): RuleHit[] {
       if (!RESET_PIN.test(p.name) || p.nets.length === 0) continue;
       const n = p.nets[0]!;
       if (n.ground || n.supply) continue;
-      const driven = live(n).some((o) => o !== p && ['output', 'open_collector', 'power_out'].includes(o.type));
+      // A controller GPIO, a supervisor output or a reset IC sets the level; only an undriven reset needs the pull-up.
+      const driven = live(n).some((o) => o.comp !== c && isActive(o.comp) && ['output', 'open_collector', 'power_out', 'bidirectional', 'tristate'].includes(o.type));
       if (driven || bridges(n, 'resistor', (o) => !o.ground && toRail(o)).length > 0) continue;
       hits.push(
         hit(`${p.key} (reset) on net ${n.name} has no pull-up to a rail and no supervisor driving it${BY_NAME}; it relies on the part's internal pull-up, if any.`, `Add a 10k pull-up (and optionally 100 nF to ground) on ${n.name}, unless the datasheet's internal pull-up is enough.`, {
@@ -184,7 +185,7 @@ function batteryProtection(nl: Netlist): RuleHit[] {
   const cells = nl.components.filter((c) => !c.dnp && c.role === 'battery' && LI_CELL.test(`${c.text} ${String(c.part?.properties['cell_type'] ?? '')}`.toLowerCase()));
   if (cells.length === 0 || nl.components.some((c) => !c.dnp && PROTECTION.test(c.text))) return [];
   return [
-    hit(`Li-ion/Li-Po cell${cells.length > 1 ? 's' : ''} ${list(refsOf(cells.flatMap((c) => [...c.pins.values()])))} with no protection IC and no protected cell: over-discharge or a short can ruin or ignite it.`, 'Use a protected cell, or add a protection IC (e.g. DW01A with a dual MOSFET).', {
+    hit(`Li-ion/Li-Po cell${cells.length > 1 ? 's' : ''} ${list(cells.map((c) => c.ref))} with no protection IC and no protected cell: over-discharge or a short can ruin or ignite it.`, 'Use a protected cell, or add a protection IC (e.g. DW01A with a dual MOSFET).', {
       components: cells,
     }),
   ];

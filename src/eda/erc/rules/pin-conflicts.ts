@@ -129,7 +129,8 @@ function undrivenInputs(nl: Netlist): RuleHit[] {
     if (net.ground || sources.has(net)) continue;
     const pins = livePins(net);
     const inputs = pins.filter((p) => p.type === 'input');
-    if (inputs.length === 0) continue;
+    // A lone pin is net.single-node's finding; this rule is about several inputs with no driver.
+    if (inputs.length === 0 || net.pins.length < 2) continue;
     if (pins.some((p) => DRIVERS.includes(p.type) || p.comp.role === 'connector')) continue;
     hits.push(
       hit(

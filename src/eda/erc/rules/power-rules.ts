@@ -1,7 +1,7 @@
 import type { ErcRule, RuleHit } from '../types.js';
-import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type Netlist } from '../netlist.js';
+import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { isChassisName } from '../classify.js';
-import { powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, supplyRating, type VoltageEvidence } from '../power.js';
+import { pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
 
 /**
@@ -47,13 +47,13 @@ function netUnsourced(nl: Netlist): RuleHit[] {
   return hits;
 }
 
-/** Parts whose supply rating matters on a net: ICs, oscillators and regulators fed only from it. */
-function suppliedParts(net: NlNet): NlComponent[] {
-  const out: NlComponent[] = [];
-  for (const p of supplyPins(net)) {
-    const c = p.comp;
-    if (out.includes(c) || !['ic', 'oscillator', 'regulator'].includes(c.role)) continue;
-    if (singleSupplyNet(c) === net) out.push(c);
+/** Supply pins of ICs, oscillators and regulators on a net, with the rating that applies to each. */
+function ratedPins(net: NlNet): { pin: NlPin; rating: SupplyRating }[] {
+  const out: { pin: NlPin; rating: SupplyRating }[] = [];
+  for (const pin of supplyPins(net)) {
+    if (!['ic', 'oscillator', 'regulator'].includes(pin.comp.role)) continue;
+    const rating = pinRating(pin, net);
+    if (rating && (rating.nominal !== null || rating.range !== null)) out.push({ pin, rating });
   }
   return out;
 }
@@ -62,6 +62,20 @@ function agreedVoltage(ev: VoltageEvidence[]): number | null {
   const first = ev[0];
   if (!first) return null;
   return ev.every((e) => sameV(e.volts, first.volts)) ? first.volts : null;
+}
+
+/** "over" when the rail exceeds the rating, "under" when it falls short, else null. */
+function judge(v: number, r: SupplyRating): { dir: 'over' | 'under'; text: string } | null {
+  if (r.range) {
+    if (v > r.range[1] * 1.05) return { dir: 'over', text: `its maximum supply of ${fmtV(r.range[1])} (${r.from})` };
+    if (r.range[0] > 0 && v < r.range[0] * 0.95) return { dir: 'under', text: `its minimum supply of ${fmtV(r.range[0])} (${r.from})` };
+    return null;
+  }
+  if (r.nominal === null) return null;
+  // Nominal ratings are typical values: only a clear mismatch (3.3 V part on 5 V) counts.
+  if (v > r.nominal * 1.25) return { dir: 'over', text: `its ${fmtV(r.nominal)} supply (${r.from})` };
+  if (v < r.nominal * 0.8) return { dir: 'under', text: `its ${fmtV(r.nominal)} supply (${r.from})` };
+  return null;
 }
 
 function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
@@ -80,40 +94,30 @@ function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
         );
       continue;
     }
-    const parts = suppliedParts(net);
+    const rated = ratedPins(net);
     if (v !== null) {
       const basis = strong.map((e) => e.what).join(', ');
-      for (const c of parts) {
-        const r = supplyRating(c);
-        let over: string | null = null;
-        let under: string | null = null;
-        if (r.range) {
-          if (v > r.range[1] * 1.05) over = `its maximum supply of ${fmtV(r.range[1])} (library)`;
-          else if (r.range[0] > 0 && v < r.range[0] * 0.95) under = `its minimum supply of ${fmtV(r.range[0])} (library)`;
-        } else if (r.nominal !== null && c.role !== 'regulator') {
-          if (v > r.nominal * 1.25) over = `its ${fmtV(r.nominal)} supply (${r.from})`;
-          else if (v < r.nominal * 0.8) under = `its ${fmtV(r.nominal)} supply (${r.from})`;
-        }
-        const text = severity === 'error' ? over : under;
-        if (!text) continue;
+      for (const { pin, rating } of rated) {
+        const j = judge(v, rating);
+        if (!j || (j.dir === 'over') !== (severity === 'error')) continue;
         hits.push(
           hit(
-            `${c.ref} is supplied from ${net.name} at ${fmtV(v)} (${basis}), ${severity === 'error' ? 'above' : 'below'} ${text}.`,
-            severity === 'error' ? `Supply ${c.ref} from a rail within its rating, or choose a part rated for ${fmtV(v)}.` : `Check that ${c.ref} works at ${fmtV(v)}, or supply it from a matching rail.`,
-            { components: [c], nets: [net] },
+            `${pin.key} is supplied from ${net.name} at ${fmtV(v)} (${basis}), ${j.dir === 'over' ? 'above' : 'below'} ${j.text}.`,
+            j.dir === 'over' ? `Supply ${pin.comp.ref} from a rail within its rating, or choose a part rated for ${fmtV(v)}.` : `Check that ${pin.comp.ref} works at ${fmtV(v)}, or supply it from a matching rail.`,
+            { components: [pin.comp], nets: [net], pins: [pin] },
           ),
         );
       }
     } else if (severity === 'warning') {
       // No stated net voltage: parts that state different nominal supplies disagree with each other.
-      const rated = parts.filter((c) => c.role !== 'regulator').map((c) => ({ c, v: supplyRating(c).nominal })).filter((x): x is { c: NlComponent; v: number } => x.v !== null);
-      const lo = rated.reduce<number | null>((m, x) => (m === null || x.v < m ? x.v : m), null);
-      const hi = rated.reduce<number | null>((m, x) => (m === null || x.v > m ? x.v : m), null);
-      if (lo !== null && hi !== null && hi > lo * 1.25)
+      const nominal = rated.filter((x) => x.rating.nominal !== null && x.pin.comp.role !== 'regulator');
+      const vs = nominal.map((x) => x.rating.nominal!);
+      if (vs.length >= 2 && Math.max(...vs) > Math.min(...vs) * 1.25)
         hits.push(
-          hit(`Parts on ${net.name} state different supplies: ${list(rated.map((x) => `${x.c.ref} ${fmtV(x.v)}`))}.`, `Split ${net.name} into one rail per voltage, or use parts rated for the same supply.`, {
-            components: rated.map((x) => x.c),
+          hit(`Parts on ${net.name} state different supplies: ${list(nominal.map((x) => `${x.pin.key} ${fmtV(x.rating.nominal!)}`))}.`, `Split ${net.name} into one rail per voltage, or use parts rated for the same supply.`, {
+            components: nominal.map((x) => x.pin.comp),
             nets: [net],
+            pins: nominal.map((x) => x.pin),
           }),
         );
     }
@@ -149,7 +153,9 @@ function headroom(nl: Netlist): RuleHit[] {
     const inNet = singleSupplyNet(c);
     const vout = regulatorOutputVolts(c);
     if (!kind || !inNet || vout === null) continue;
-    const vin = agreedVoltage(strongVoltages(inNet));
+    const stated = agreedVoltage(strongVoltages(inNet));
+    const cell = stated === null ? liIonRail(inNet) : null;
+    const vin = stated ?? (cell ? LI_ION_NOMINAL_V : null);
     if (vin === null) continue;
     const drop = dropoutOf(c);
     let problem: string | null = null;
@@ -158,13 +164,29 @@ function headroom(nl: Netlist): RuleHit[] {
     if (kind === 'boost' && vin >= vout) problem = `a boost converter cannot step ${fmtV(vin)} down to ${fmtV(vout)}`;
     if (!problem) continue;
     hits.push(
-      hit(`${c.ref} takes ${fmtV(vin)} from ${inNet.name}: ${problem}.`, `Feed ${c.ref} from a higher rail, or pick a regulator topology that fits.`, {
+      hit(`${c.ref} takes ${fmtV(vin)}${cell ? ` (Li-ion cell nominal; ${cell})` : ''} from ${inNet.name}: ${problem}.`, `Feed ${c.ref} from a higher rail, or pick a regulator topology that fits.`, {
         components: [c],
         nets: [inNet],
       }),
     );
   }
   return hits;
+}
+
+/** A single Li-ion/Li-Po cell sits at 3.7 V nominal (3.0–4.2 V over its discharge). */
+const LI_ION_NOMINAL_V = 3.7;
+const LI_CHEMISTRY = /li-?ion|li-?po|lipo|li\+/i;
+
+/** Says what makes `net` a single-cell Li-ion rail (a Li-ion charger output or cell on it), else null. */
+function liIonRail(net: NlNet): string | null {
+  for (const p of livePins(net)) {
+    const cellType = p.comp.part?.properties['cell_type'];
+    const chem = `${typeof cellType === 'string' ? cellType : ''} ${p.comp.text}`;
+    if (!LI_CHEMISTRY.test(chem)) continue;
+    if (p.comp.role === 'battery') return `cell ${p.comp.ref} on the net`;
+    if (p.type === 'output' || p.type === 'power_out') return `charger output ${p.key}`;
+  }
+  return null;
 }
 
 /** A part that deliberately joins two grounds: net tie, 0 Ω link, ferrite or inductor. */
@@ -203,7 +225,40 @@ function groundSplit(nl: Netlist): RuleHit[] {
   ];
 }
 
+/**
+ * An IC whose design declares a ground pin but no supply pin at all (as opposed to an unconnected
+ * one, which pin.power-unconnected reports): the part has no way to be powered.
+ */
+function icWithoutSupply(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || !['ic', 'oscillator'].includes(c.role)) continue;
+    const pins = [...c.pins.values()];
+    const grounds = pins.filter((p) => p.type === 'power_in' && p.nets.length > 0 && p.nets.every((n) => n.ground));
+    const supplies = pins.filter((p) => (p.type === 'power_in' || p.type === 'power_out') && !grounds.includes(p));
+    if (grounds.length === 0 || supplies.length > 0) continue;
+    const lib = c.part?.pins.filter((p) => p.type === 'power_in' && !/gnd|vss|ground/i.test(`${p.name} ${p.description}`)).map((p) => p.name) ?? [];
+    hits.push(
+      hit(
+        `${c.ref} connects ground (${list(grounds.map((p) => p.name))}) but declares no supply pin${lib.length > 0 ? ` (its library part has ${list(lib)})` : ''}: nothing powers it.`,
+        `Add the supply pin${lib.length > 1 ? 's' : ''} of ${c.ref} and connect ${lib.length > 1 ? 'them' : 'it'} to its rail.`,
+        { components: [c], pins: grounds },
+      ),
+    );
+  }
+  return hits;
+}
+
 export const POWER_RULES: readonly ErcRule[] = [
+  {
+    id: 'power.ic-without-supply',
+    severity: 'warning',
+    category: 'power',
+    title: 'IC with ground but no supply pin',
+    description: 'Checks that every IC that connects a ground pin also declares a supply pin.',
+    zaptrace: ['ERC001'],
+    check: icWithoutSupply,
+  },
   {
     id: 'power.not-driven',
     severity: 'error',

@@ -18,10 +18,19 @@ function dnpNote(net: NlNet, role: NlComponent['role'], other: (n: NlNet) => boo
   return dnp.length > 0 ? ` (${list([...new Set(dnp)].sort())} would, but ${dnp.length > 1 ? 'are' : 'is'} marked DNP)` : '';
 }
 
+/**
+ * Rails a regulator drives. A switch node (SW/LX pin, or a net that runs into an inductor) is not
+ * one: a capacitor there would short the switching transistor every cycle.
+ */
 function regulatorOutputNets(c: NlComponent): NlNet[] {
   const out: NlNet[] = [];
-  for (const p of c.pins.values())
-    if (p.type === 'output' || p.type === 'power_out' || /^V?OUT(PUT)?$/i.test(p.name)) for (const n of p.nets) if (!n.ground && !out.includes(n)) out.push(n);
+  for (const p of c.pins.values()) {
+    if (!(p.type === 'output' || p.type === 'power_out' || /^V?OUT(PUT)?$/i.test(p.name)) || /^(SW|LX|PH|BST|BOOT)\d*$/i.test(p.name)) continue;
+    for (const n of p.nets) {
+      const switchNode = livePins(n).some((q) => q.comp.role === 'inductor') && !n.supply;
+      if (!n.ground && !switchNode && !out.includes(n)) out.push(n);
+    }
+  }
   return out;
 }
 
@@ -115,11 +124,16 @@ function ledLimited(led: NlComponent, driverOnNet: (n: NlNet) => boolean): boole
 function ledResistors(nl: Netlist): RuleHit[] {
   const isLedDriver = (c: NlComponent) => /led driver|constant[- ]current|current sink/.test(c.text);
   const driverOnNet = (n: NlNet) => livePins(n).some((p) => isLedDriver(p.comp));
+  const describe = (c: NlComponent, n: NlNet) => {
+    if (isRail(n)) return `${n.name} is a rail`;
+    const others = livePins(n).filter((p) => p.comp !== c);
+    return others.length === 0 ? `${n.name} goes nowhere` : `${n.name} also carries ${list(others.map((p) => p.key))}`;
+  };
   return nl.components
     .filter((c) => !c.dnp && c.role === 'led' && netsOf(c).length >= 2 && !ledLimited(c, driverOnNet))
     .map((c) =>
       hit(
-        `LED ${c.ref} has no series resistor: ${list(netsOf(c).map((n) => n.name))} ${netsOf(c).length > 1 ? 'connect' : 'connects'} it to rails or drivers directly, so nothing limits its current.`,
+        `LED ${c.ref} has no resistor alone in series with it (${netsOf(c).map((n) => describe(c, n)).join('; ')}), so nothing limits its current.`,
         `Put a resistor in series with ${c.ref} (e.g. (Vsupply − Vf) / 5 mA, a few hundred ohms), alone on the net between it and the LED.`,
         { components: [c], nets: netsOf(c) },
       ),

@@ -1,5 +1,6 @@
 import type { Design } from '../../model/design.js';
 import { resolveDesignRules, type DrcOptions, type ResolvedClass } from '../../drc/design-rules.js';
+import { kicadNets } from './nets.js';
 
 /**
  * `.kicad_pro` writer (KiCad 9 project file, JSON). It carries what KiCad's DRC reads besides the
@@ -38,6 +39,14 @@ function classJson(c: ResolvedClass, priority: number): Record<string, unknown> 
 export function writeKicadPro(design: Design, options: KicadProOptions = {}): string {
   const rules = resolveDesignRules(design, options.drc);
   const name = options.name ?? 'board';
+  // Pattern assignments: the classes' own patterns, then every net whose class resolves to a
+  // non-default class by name (KiCad knows nets only by name).
+  const kNets = kicadNets(design);
+  const patterns = rules.classes.flatMap((c) => c.patterns.map((pattern) => ({ netclass: c.name, pattern })));
+  for (const [id, kn] of kNets) {
+    const c = rules.classOfNet(id);
+    if (c !== rules.defaultClass && !c.patterns.includes(kn.name)) patterns.push({ netclass: c.name, pattern: kn.name });
+  }
   const project = {
     board: {
       design_settings: {
@@ -86,7 +95,7 @@ export function writeKicadPro(design: Design, options: KicadProOptions = {}): st
       meta: { version: 4 },
       net_colors: null,
       netclass_assignments: null,
-      netclass_patterns: rules.classes.flatMap((c) => c.patterns.map((pattern) => ({ netclass: c.name, pattern }))),
+      netclass_patterns: patterns,
     },
     pcbnew: { page_layout_descr_file: '' },
     sheets: [],

@@ -1,0 +1,46 @@
+import Flatbush from 'flatbush';
+import type { Bounds } from './geometry.js';
+
+/**
+ * A static R-tree (flatbush) over bounding boxes, so pair checks look only at near neighbours:
+ * DRC cost grows with the number of close pairs, not with the square of the item count.
+ */
+export interface BoxIndex {
+  /** Indices of boxes intersecting the query box grown by `margin`. */
+  near(b: Bounds, margin: number): number[];
+}
+
+export function boxIndex(boxes: readonly Bounds[]): BoxIndex {
+  if (boxes.length === 0) return { near: () => [] };
+  const index = new Flatbush(boxes.length);
+  for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+  index.finish();
+  return { near: (b, m) => index.search(b[0] - m, b[1] - m, b[2] + m, b[3] + m) };
+}
+
+/** Union-find with path halving and union by size. */
+export class UnionFind {
+  private readonly parent: Int32Array;
+  private readonly size: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(i: number): number {
+    let x = i;
+    while (this.parent[x]! !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra] = this.size[ra]! + this.size[rb]!;
+  }
+}

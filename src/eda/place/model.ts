@@ -1,0 +1,175 @@
+import type { Design, Placement, Point } from '../model/design.js';
+import { boardOutline } from '../model/design.js';
+import type { Footprint } from '../model/footprint.js';
+import {
+  componentPins,
+  directPinMapper,
+  footprintOf,
+  footprintToWorld,
+  pinNetIndex,
+  pointInPolygon,
+  rectToWorld,
+  type FootprintResolver,
+  type PinPadMapper,
+  type Rect,
+} from '../board/index.js';
+
+/**
+ * The placer's view of a design: each component's footprint reduced to its courtyard and the
+ * local positions of its net-carrying pads, nets as lists of (component, pad) terminals.
+ */
+
+export interface PlaceItem {
+  id: string;
+  ref: string;
+  footprint: Footprint;
+  /** Pads that carry a net: local position and net index. */
+  pads: { local: Point; net: number }[];
+  /** Every pad's local position (for pad centroids). */
+  allPads: Point[];
+  /** Pin name → local positions of its pads (for "near REF.PIN" constraints). */
+  pinPads: Map<string, Point[]>;
+  courtyard: Rect;
+  area: number;
+  /** Through-hole parts occupy both sides. */
+  throughHole: boolean;
+  fixed: boolean;
+  placement: Placement | null;
+}
+
+export interface PlaceModel {
+  items: PlaceItem[];
+  index: Map<string, number>;
+  nets: { id: string; terminals: { item: number; pad: number }[] }[];
+  outline: Point[];
+  outlineBox: Rect;
+  unplaceable: { component: string; reason: string }[];
+}
+
+export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapPins: PinPadMapper = directPinMapper): PlaceModel {
+  const netOf = pinNetIndex(design);
+  const netIds = Object.keys(design.nets).sort();
+  const netIndex = new Map(netIds.map((n, i) => [n, i]));
+  const items: PlaceItem[] = [];
+  const unplaceable: { component: string; reason: string }[] = [];
+  for (const id of Object.keys(design.components).sort()) {
+    const comp = design.components[id]!;
+    const fp = footprintOf(design, id, resolve);
+    if (!fp) {
+      unplaceable.push({ component: id, reason: comp.footprint === null ? 'no footprint assigned' : `footprint "${comp.footprint}" not found` });
+      continue;
+    }
+    const { map } = mapPins(fp, componentPins(design, id), { type: comp.type, ref: comp.ref });
+    const pads: { local: Point; net: number }[] = [];
+    const pinPads = new Map<string, Point[]>();
+    for (const [pin, numbers] of Object.entries(map)) {
+      pinPads.set(pin, fp.pads.filter((p) => numbers.includes(p.number)).map((p) => p.at));
+      const net = netOf.get(id + '\u0000' + pin);
+      if (net === undefined) continue;
+      for (const num of numbers) {
+        const pad = fp.pads.find((p) => p.number === num);
+        if (pad) pads.push({ local: pad.at, net: netIndex.get(net)! });
+      }
+    }
+    const c = fp.courtyard;
+    const existing = design.placement[id] ?? null;
+    items.push({
+      id,
+      ref: comp.ref,
+      footprint: fp,
+      pads,
+      allPads: fp.pads.map((p) => p.at),
+      pinPads,
+      courtyard: c,
+      area: (c[2] - c[0]) * (c[3] - c[1]),
+      throughHole: fp.pads.some((p) => p.kind !== 'smd'),
+      fixed: comp.locked && existing !== null,
+      placement: comp.locked && existing ? existing : null,
+    });
+  }
+  const index = new Map(items.map((it, i) => [it.id, i]));
+  const nets = netIds.map((id) => ({ id, terminals: [] as { item: number; pad: number }[] }));
+  items.forEach((it, i) => it.pads.forEach((p, k) => nets[p.net]!.terminals.push({ item: i, pad: k })));
+  const outline = boardOutline(design.board);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of outline) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return { items, index, nets: nets.filter((n) => n.terminals.length > 0), outline, outlineBox: [minX, minY, maxX, maxY], unplaceable };
+}
+
+export function courtyardAt(item: PlaceItem, p: Placement): Rect {
+  return rectToWorld(item.courtyard, p);
+}
+
+export function padCentroid(item: PlaceItem, p: Placement): Point {
+  if (item.allPads.length === 0) return [p.x_mm, p.y_mm];
+  let sx = 0;
+  let sy = 0;
+  for (const q of item.allPads) {
+    const w = footprintToWorld(q, p);
+    sx += w[0];
+    sy += w[1];
+  }
+  return [sx / item.allPads.length, sy / item.allPads.length];
+}
+
+/** Whether a rect lies inside the polygon (corners inside and no outline edge crossing it). */
+export function rectInsidePolygon(r: Rect, poly: readonly Point[]): boolean {
+  const corners: Point[] = [
+    [r[0], r[1]],
+    [r[2], r[1]],
+    [r[2], r[3]],
+    [r[0], r[3]],
+  ];
+  if (!corners.every((c) => pointInPolygon(c, poly))) return false;
+  // no polygon vertex strictly inside the rect (a concave notch)
+  return !poly.some(([x, y]) => x > r[0] && x < r[2] && y > r[1] && y < r[3]);
+}
+
+/** Whether a rect and a polygon overlap (area in common). */
+export function rectOverlapsPolygon(r: Rect, poly: readonly Point[]): boolean {
+  const corners: Point[] = [
+    [r[0], r[1]],
+    [r[2], r[1]],
+    [r[2], r[3]],
+    [r[0], r[3]],
+  ];
+  if (corners.some((c) => pointInPolygon(c, poly))) return true;
+  if (poly.some(([x, y]) => x > r[0] && x < r[2] && y > r[1] && y < r[3])) return true;
+  // edges crossing the rect
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i]!;
+    const b = poly[(i + 1) % poly.length]!;
+    if (segmentCrossesRect(a, b, r)) return true;
+  }
+  return false;
+}
+
+function segmentCrossesRect(a: Point, b: Point, r: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const ps = [-dx, dx, -dy, dy];
+  const qs = [a[0] - r[0], r[2] - a[0], a[1] - r[1], r[3] - a[1]];
+  for (let k = 0; k < 4; k++) {
+    const p = ps[k]!;
+    const q = qs[k]!;
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}

@@ -1,0 +1,62 @@
+import type { Rect } from '../board/index.js';
+
+/**
+ * A uniform bucket grid over rectangles, for the placer's overlap queries while parts move.
+ * (Flatbush is static; annealing moves one part at a time, so a grid that updates in O(cells)
+ * fits better.)
+ */
+export class RectIndex {
+  private readonly cells = new Map<number, Set<number>>();
+  private readonly rects = new Map<number, Rect>();
+
+  constructor(
+    private readonly cellMm: number,
+    private readonly originX: number,
+    private readonly originY: number,
+  ) {}
+
+  private keysOf(r: Rect): number[] {
+    const i0 = Math.floor((r[0] - this.originX) / this.cellMm);
+    const i1 = Math.floor((r[2] - this.originX) / this.cellMm);
+    const j0 = Math.floor((r[1] - this.originY) / this.cellMm);
+    const j1 = Math.floor((r[3] - this.originY) / this.cellMm);
+    const out: number[] = [];
+    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) out.push((j + 4096) * 8192 + (i + 4096));
+    return out;
+  }
+
+  insert(id: number, r: Rect): void {
+    this.remove(id);
+    this.rects.set(id, r);
+    for (const k of this.keysOf(r)) {
+      let s = this.cells.get(k);
+      if (!s) this.cells.set(k, (s = new Set()));
+      s.add(id);
+    }
+  }
+
+  remove(id: number): void {
+    const r = this.rects.get(id);
+    if (!r) return;
+    for (const k of this.keysOf(r)) this.cells.get(k)?.delete(id);
+    this.rects.delete(id);
+  }
+
+  /** Ids whose rect comes closer than `gap` to r (open intervals: touching at exactly gap is fine). */
+  query(r: Rect, gap: number): number[] {
+    const q: Rect = [r[0] - gap, r[1] - gap, r[2] + gap, r[3] + gap];
+    const found = new Set<number>();
+    for (const k of this.keysOf(q)) {
+      for (const id of this.cells.get(k) ?? []) {
+        if (found.has(id)) continue;
+        const o = this.rects.get(id)!;
+        if (o[0] < q[2] - 1e-9 && q[0] < o[2] - 1e-9 && o[1] < q[3] - 1e-9 && q[1] < o[3] - 1e-9) found.add(id);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  get(id: number): Rect | undefined {
+    return this.rects.get(id);
+  }
+}
