@@ -6,10 +6,14 @@ import type { EventStore } from './runtime/store/event-store.js';
 import { createSecurityLog } from './runtime/security-log.js';
 import { createWorkspace } from './runtime/workspace/index.js';
 import { allTools } from './tools/index.js';
+import { loadLibrary } from './eda/library/index.js';
+import { mapPinsToPads, resolveFootprint } from './eda/footprints/index.js';
 import type { Services } from './tools/services.js';
 
 export interface ComposeOptions {
   workspaceDir: string;
+  /** User library directories added to the shipped library at start-up. */
+  libraryDirs?: string[];
   store?: EventStore;
   clock?: Clock;
   ids?: Ids;
@@ -19,7 +23,7 @@ export interface ComposeOptions {
 /** The composition root: the one place that wires ports, adapters, services and tools. */
 export async function composeRuntime(options: ComposeOptions): Promise<Runtime> {
   const workspace = await createWorkspace(options.workspaceDir);
-  const services: Services = { workspace };
+  const services: Services = { workspace, library: loadLibrary({ extraDirs: options.libraryDirs ?? [] }), resolveFootprint, mapPins: mapPinsToPads };
   return createRuntime<Services>({
     store: options.store ?? createMemoryEventStore(),
     clock: options.clock ?? systemClock,

@@ -4,8 +4,11 @@ import { designTools } from './design-tools.js';
 import { editTools } from './edit-tools.js';
 import type { Services } from './services.js';
 import { sessionTools } from './session-tools.js';
+import { libraryTools } from './library-tools.js';
+import { checkTools } from './check-tools.js';
+import { layoutTools } from './layout-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...auditTools];
+  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools];
 }

@@ -28,6 +28,8 @@ interface Judgments {
   rules: Record<string, Judgment>;
   /** Per-finding judgments; `key` is "design|rule|components|nets". */
   findings: (Judgment & { key: string })[];
+  /** Markdown appended to the report: tuning history and known misses. */
+  notes?: string;
 }
 
 const DESIGNS_DIR = path.resolve(process.cwd(), '../shared/corpus/zaptrace/designs');
@@ -110,6 +112,7 @@ function render(results: { name: string; report: ErcReport }[], j: Judgments): {
     '## Findings per design',
     '',
     ...body,
+    ...(j.notes ? ['', j.notes.trim()] : []),
   ].join('\n');
   return { md, unjudged };
 }
@@ -118,7 +121,7 @@ function main(argv: string[]): number {
   const outIdx = argv.indexOf('--out');
   const out = path.resolve(process.cwd(), outIdx >= 0 ? (argv[outIdx + 1] ?? '') : 'docs/reports/erc-corpus.md');
   const j = parseYaml(readFileSync(JUDGMENTS, 'utf8')) as Judgments;
-  const { md, unjudged } = render(runCorpus(), { rules: j.rules ?? {}, findings: j.findings ?? [] });
+  const { md, unjudged } = render(runCorpus(), { rules: j.rules ?? {}, findings: j.findings ?? [], ...(j.notes ? { notes: j.notes } : {}) });
   writeFileSync(out, `${md}\n`);
   for (const k of unjudged) process.stderr.write(`unjudged: ${k}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)} (${unjudged.length} unjudged)\n`);

@@ -11,7 +11,7 @@ export const SILK_WIDTH_MM = 0.12;
 const SILK_OFFSET_MM = 0.1;
 /** Fragments shorter than this are dropped (they read as noise, not as an outline). */
 const SILK_MIN_SEGMENT_MM = 0.2;
-/** Courtyard coordinates are rounded outward onto this grid (IPC-7351B courtyard round-off). */
+/** Courtyard coordinates are rounded outward onto this grid. */
 export const COURTYARD_GRID_MM = 0.05;
 
 export interface PadOptions {
@@ -109,7 +109,7 @@ function subtractIntervals(a: number, b: number, cuts: [number, number][]): [num
 
 /**
  * Draws a rectangle on the silkscreen, cut wherever it would come within SILK_TO_PAD_MM of a pad
- * (measured from the line's edge, so half the line width is added). IPC-7351B §3.1.9 keeps legend
+ * (measured from the line's edge, so half the line width is added). IPC-7351B keeps legend
  * off lands; the 0.2 mm figure is the issue's requirement.
  */
 export function silkRect(rect: Rect, pads: Pad[], widthMm = SILK_WIDTH_MM): Line[] {

@@ -161,7 +161,7 @@ qfnEntry('UFQFPN-48', ['UFQFPN48'], 48, 7, 0.5, 5.6, ' (ST UFQFPN48)');
 add({
   name: 'RP2040-QFN-56', family: 'qfn', description: 'Raspberry Pi RP2040, QFN-56 7x7 mm, 0.4 mm pitch, EP 3.2 mm (pad 57 = GND)',
   aliases: ['QFN-56', 'QFN56', 'RP2040', 'QFN-56-1EP-7X7MM-P0.4MM-EP3.2X3.2MM'], bodyMm: [7, 7], pitchMm: 0.4, epMm: [3.2, 3.2],
-  build: () => qfn({ name: 'RP2040-QFN-56', description: 'RP2040 QFN-56 7x7 mm, 0.4 mm pitch, EP 3.2 mm', pins: 56, bodyMm: 7, pitchMm: 0.4, ep: 3.2, footMm: range(0.35, 0.45), leadWidthMm: range(0.15, 0.25), outline: 'RP2040 datasheet §"Package" (QFN-56 7x7, L 0.4±0.05, b 0.2±0.05)' }),
+  build: () => qfn({ name: 'RP2040-QFN-56', description: 'RP2040 QFN-56 7x7 mm, 0.4 mm pitch, EP 3.2 mm', pins: 56, bodyMm: 7, pitchMm: 0.4, ep: 3.2, footMm: range(0.35, 0.45), leadWidthMm: range(0.15, 0.25), outline: 'RP2040 datasheet, "Package" (QFN-56 7x7, L 0.4±0.05, b 0.2±0.05)' }),
 });
 const sonEntry = (name: string, aliases: string[], pins: number, body: [number, number], pitch: number, ep: [number, number], outline: string, foot?: [number, number], b?: [number, number]) =>
   add({ name, family: 'son', description: `${outline}, ${pitch} mm pitch, EP ${ep[0]}x${ep[1]} mm`, aliases, bodyMm: body, pitchMm: pitch, epMm: ep,

@@ -2,7 +2,7 @@
  * IPC-7351B land-pattern calculation for two-row (and, per side, four-row) SMD terminations,
  * density level N ("nominal", Level B).
  *
- * Equations (IPC-7351B §3.1.5, "Land pattern calculation"):
+ * Equations (IPC-7351B land-pattern calculation, the Z/G/X "profile tolerancing" method):
  *   Zmax = Lmin + 2·JT + √(CL² + F² + P²)
  *   Gmin = Smax − 2·JH − √(CS² + F² + P²)
  *   Xmax = Wmin + 2·JS + √(CW² + F² + P²)

@@ -84,7 +84,7 @@ export function boschLga8(): Footprint {
     body,
     courtyardExcessMm: 0.25,
     extraSilk: pinOneMark(pads, body),
-    source: 'Bosch BME280 datasheet §"Landing pattern recommendation": pads 0.35x0.5 mm, 0.65 mm pitch, rows 2.05 mm apart',
+    source: 'Bosch BME280 datasheet, "Landing pattern recommendation": pads 0.35x0.5 mm, 0.65 mm pitch, rows 2.05 mm apart',
   });
 }
 

@@ -67,7 +67,7 @@ export const PIN_TABLES: PinTable[] = [
   },
   {
     id: 'rp2040',
-    source: 'Raspberry Pi RP2040 datasheet §1.4 "Pinout" (QFN-56), EP 57 = GND',
+    source: 'Raspberry Pi RP2040 datasheet, "Pinout" (QFN-56), EP 57 = GND',
     footprints: ['RP2040-QFN-56'],
     pins: {
       'IOVDD|VDD|3V3': ['1', '10', '22', '33', '42', '49'],
@@ -83,7 +83,7 @@ export const PIN_TABLES: PinTable[] = [
   },
   {
     id: 'bme280',
-    source: 'Bosch BME280 datasheet §6 "Pin-out and connection diagram"',
+    source: 'Bosch BME280 datasheet, "Pin-out and connection diagram"',
     footprints: ['Bosch_LGA-8_2.5x2.5mm_P0.65mm'],
     pins: { 'GND|VSS': ['1', '7'], 'CSB|CS': ['2'], 'SDI|SDA|MOSI': ['3'], 'SCK|SCL': ['4'], 'SDO|MISO': ['5'], VDDIO: ['6'], VDD: ['8'] },
     implied: { VDDIO: 'VDD' },

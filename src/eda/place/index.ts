@@ -102,6 +102,8 @@ class PlaceState {
   readonly index: RectIndex;
   readonly netsOf: number[][];
   readonly consOf: number[][];
+  /** The outline is its own bounding box: the cheap bounds test is exact. */
+  readonly rectOutline: boolean;
 
   constructor(
     readonly model: PlaceModel,
@@ -111,6 +113,9 @@ class PlaceState {
     readonly edgeClr: number,
   ) {
     this.pos = model.items.map(() => null);
+    const ob = model.outlineBox;
+    this.rectOutline =
+      model.outline.length === 4 && model.outline.every(([x, y]) => (x === ob[0] || x === ob[2]) && (y === ob[1] || y === ob[3]));
     this.index = new RectIndex(5, model.outlineBox[0], model.outlineBox[1]);
     this.netsOf = model.items.map(() => []);
     model.nets.forEach((n, k) => {
@@ -166,15 +171,19 @@ class PlaceState {
     const it = this.model.items[i]!;
     const r = courtyardAt(it, p);
     const m = this.model;
-    const inset: Rect = [r[0] - this.edgeClr + 1e-9, r[1] - this.edgeClr + 1e-9, r[2] + this.edgeClr - 1e-9, r[3] + this.edgeClr - 1e-9];
-    if (!rectInsidePolygon(inset, m.outline)) return false;
-    for (const ko of this.design.keepouts) if (ko.no_footprints && rectOverlapsPolygon(r, ko.polygon)) return false;
-    for (const j of this.index.query(r, this.gap)) {
-      if (j === i || ignore.includes(j)) continue;
-      const pj = this.pos[j]!;
-      const other = m.items[j]!;
-      if (pj.side === p.side || it.throughHole || other.throughHole) return false;
+    const b = m.outlineBox;
+    const e = this.edgeClr - 1e-9;
+    if (r[0] < b[0] + e || r[1] < b[1] + e || r[2] > b[2] - e || r[3] > b[3] - e) return false;
+    const clash = (j: number): boolean => {
+      if (j === i || ignore.includes(j)) return false;
+      return this.pos[j]!.side === p.side || it.throughHole || m.items[j]!.throughHole;
+    };
+    if (this.index.any(r, this.gap, clash)) return false;
+    if (!this.rectOutline) {
+      const inset: Rect = [r[0] - e, r[1] - e, r[2] + e, r[3] + e];
+      if (!rectInsidePolygon(inset, m.outline)) return false;
     }
+    for (const ko of this.design.keepouts) if (ko.no_footprints && rectOverlapsPolygon(r, ko.polygon)) return false;
     return true;
   }
 
@@ -291,51 +300,69 @@ function edgeOf(st: PlaceState, i: number): 'left' | 'right' | 'top' | 'bottom' 
   return null;
 }
 
-/** Ring search around the ideal point; the best of the first legal candidates by added wire length. */
+/**
+ * Ring search around the ideal point on a coarse grid (about a quarter of the part's smaller
+ * courtyard side), keeping the candidate that adds the least wire length, then a refinement on
+ * the fine grid around it.
+ */
 function bestPosition(st: PlaceState, i: number, step: number, allowBottom: boolean): Placement | null {
   const [ix, iy] = idealPoint(st, i);
+  const it = st.model.items[i]!;
   const b = st.model.outlineBox;
-  const maxRing = Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / step) + 1;
+  const minSide = Math.min(it.courtyard[2] - it.courtyard[0], it.courtyard[3] - it.courtyard[1]);
+  const coarse = Math.max(step, Math.floor(minSide / 4 / step) * step);
   const edge = edgeOf(st, i);
   const sides: ('top' | 'bottom')[] = allowBottom ? ['top', 'bottom'] : ['top'];
-  const cx = Math.round(ix / step) * step;
-  const cy = Math.round(iy / step) * step;
   let best: Placement | null = null;
   let bestCost = Infinity;
-  let foundAtRing = -1;
-  // First with constraints as hard rules, then without (the report says so); far rings are
-  // sampled sparsely, and only an exhaustive last pass may declare the board full.
-  const modes = [
-    { strict: true, sparse: true },
-    { strict: false, sparse: true },
-    { strict: false, sparse: false },
-  ];
-  for (const { strict, sparse } of modes) {
-    for (let ring = 0; ring <= maxRing; ring++) {
-      if (foundAtRing >= 0 && ring > foundAtRing + 4) break;
-      // far rings are sampled sparsely: wire length grows there anyway
-      if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
-      for (const [dx, dy] of ringOffsets(ring)) {
-        for (const side of sides) {
-          for (const rotation_deg of ROTATIONS) {
-            let p: Placement = { x_mm: round6(cx + dx * step), y_mm: round6(cy + dy * step), rotation_deg, side };
-            if (edge) p = snapToEdge(st, i, p, edge);
-            if (!st.legal(i, p)) continue;
-            if (strict && !st.constraintsHold(i, p)) continue;
-            const prev = st.pos[i] ?? null;
-            st.pos[i] = p;
-            const cost = st.costOf([i]) + (side === 'bottom' ? 1 : 0);
-            st.pos[i] = prev;
-            if (cost < bestCost - 1e-9) {
-              bestCost = cost;
-              best = p;
-              if (foundAtRing < 0) foundAtRing = ring;
-            }
-          }
+  const consider = (x: number, y: number, strict: boolean): boolean => {
+    let any = false;
+    for (const side of sides) {
+      for (const rotation_deg of ROTATIONS) {
+        let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };
+        if (edge) p = snapToEdge(st, i, p, edge);
+        if (!st.legal(i, p)) continue;
+        if (strict && !st.constraintsHold(i, p)) continue;
+        any = true;
+        const prev = st.pos[i] ?? null;
+        st.pos[i] = p;
+        const cost = st.costOf([i]) + (side === 'bottom' ? 1 : 0);
+        st.pos[i] = prev;
+        if (cost < bestCost - 1e-9) {
+          bestCost = cost;
+          best = p;
         }
       }
     }
-    if (best) return best;
+    return any;
+  };
+  // First with constraints as hard rules, then without (the report says so); far rings are
+  // sampled sparsely, and only an exhaustive last pass may declare the board full.
+  const modes = [
+    { strict: true, sparse: true, g: coarse },
+    { strict: false, sparse: true, g: coarse },
+    { strict: false, sparse: false, g: step },
+  ];
+  for (const { strict, sparse, g } of modes) {
+    const cx = Math.round(ix / g) * g;
+    const cy = Math.round(iy / g) * g;
+    const maxRing = Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / g) + 1;
+    let foundAtRing = -1;
+    for (let ring = 0; ring <= maxRing; ring++) {
+      if (foundAtRing >= 0 && ring > foundAtRing + 3) break;
+      if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
+      for (const [dx, dy] of ringOffsets(ring)) {
+        if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
+      }
+    }
+    if (best) {
+      const chosen: Placement = best;
+      if (g > step) {
+        const k = Math.round(g / step);
+        for (let dy = -k; dy <= k; dy++) for (let dx = -k; dx <= k; dx++) consider(chosen.x_mm + dx * step, chosen.y_mm + dy * step, strict);
+      }
+      return best;
+    }
   }
   return null;
 }

@@ -56,6 +56,29 @@ export class RectIndex {
     return [...found].sort((a, b) => a - b);
   }
 
+  /** Whether any rect for which `counts(id)` holds comes closer than `gap` (no allocation per hit). */
+  any(r: Rect, gap: number, counts: (id: number) => boolean): boolean {
+    const q0 = r[0] - gap;
+    const q1 = r[1] - gap;
+    const q2 = r[2] + gap;
+    const q3 = r[3] + gap;
+    const i0 = Math.floor((q0 - this.originX) / this.cellMm);
+    const i1 = Math.floor((q2 - this.originX) / this.cellMm);
+    const j0 = Math.floor((q1 - this.originY) / this.cellMm);
+    const j1 = Math.floor((q3 - this.originY) / this.cellMm);
+    for (let j = j0; j <= j1; j++) {
+      for (let i = i0; i <= i1; i++) {
+        const cell = this.cells.get((j + 4096) * 8192 + (i + 4096));
+        if (!cell) continue;
+        for (const id of cell) {
+          const o = this.rects.get(id)!;
+          if (o[0] < q2 - 1e-9 && q0 < o[2] - 1e-9 && o[1] < q3 - 1e-9 && q1 < o[3] - 1e-9 && counts(id)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   get(id: number): Rect | undefined {
     return this.rects.get(id);
   }

@@ -1,4 +1,4 @@
-import { pointInShape, pointSegDist2, type Shape } from './geometry.js';
+import { pointInShape, pointSegDist2, shapeShapeDist, type Shape } from './geometry.js';
 
 /**
  * Which points of a net the laid copper really joins: union-find over copper that touches
@@ -45,6 +45,8 @@ export function joinedComponents(pieces: CopperPiece[], points: { x: number; y: 
       const b = pieces[j]!;
       if (!shareLayer(a.layers, b.layers)) continue;
       if (a.anchors.some(([x, y]) => onCentre(x, y, b))) union(i, j);
+      // pads of one net whose copper overlaps are one piece of copper
+      else if (a.kind === 'pad' && b.kind === 'pad' && shapeShapeDist(a.shape, b.shape) <= EPS) union(i, j);
     }
   }
   // Each point joins the pieces it lies in (pads) or on (track ends).

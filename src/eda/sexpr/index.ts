@@ -41,7 +41,8 @@ export const yesNo = (v: boolean): SSym => sym(v ? 'yes' : 'no');
  */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) throw invalidInput('non-finite number in S-expression output', ['sexpr']);
-  const fixed = n.toFixed(6);
+  // toFixed switches to exponent form at 1e21; such magnitudes are integers anyway.
+  const fixed = Math.abs(n) >= 1e21 ? BigInt(Math.round(n)).toString() : n.toFixed(6);
   // Trim trailing zeros (and a trailing dot) so "1.500000" reads "1.5".
   let s = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
   if (s === '-0') s = '0';
