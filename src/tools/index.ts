@@ -6,9 +6,10 @@ import type { Services } from './services.js';
 import { sessionTools } from './session-tools.js';
 import { libraryTools } from './library-tools.js';
 import { checkTools } from './check-tools.js';
-import { layoutTools } from './layout-tools.js';
+import { layoutTools, routeTool } from './layout-tools.js';
+import { exportTools } from './export-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools];
+  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools];
 }

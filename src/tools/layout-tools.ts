@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
 import { placeComponents } from '../eda/place/index.js';
+import { routeNets } from '../eda/route/index.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { designSummary } from './design-views.js';
 
@@ -57,3 +58,51 @@ export const layoutTools = [
     },
   }),
 ];
+
+export const routeTool = sessionTool({
+  name: 'route_nets',
+  title: 'Route nets',
+  description:
+    'Routes every connection on 2+ copper layers with vias, per-net-class width and clearance, rip-up and reroute. Reports each connection as routed or unrouted with the reason; the result is a NetsRouted event. Long routes send MCP progress notifications.',
+  level: 'sandbox-write',
+  input: {
+    design_name: DesignName,
+    seed: z.number().int().min(0).max(2 ** 31).default(1),
+    grid_mm: z.number().min(0.05).max(1).optional(),
+    time_limit_ms: z.number().int().min(100).max(600_000).default(60_000),
+  },
+  output: looseObject({ design_name: z.string(), design_hash: z.string(), completion: z.object({ routed: z.number(), total: z.number(), complete: z.boolean() }) }),
+  handler(input, ctx) {
+    const entry = requireDesign(ctx.state, input.design_name);
+    if (Object.keys(entry.design.placement).length === 0) {
+      throw new ZapTraceError('INVALID_INPUT', 'place the components first (place_components)', { path: 'design_name' });
+    }
+    const result = routeNets(entry.design, ctx.services.resolveFootprint, {
+      seed: input.seed,
+      timeLimitMs: input.time_limit_ms,
+      mapPins: ctx.services.mapPins,
+      ...(input.grid_mm !== undefined ? { gridMm: input.grid_mm } : {}),
+      ...(ctx.call.onProgress ? { onProgress: (done: number, total: number, message: string) => ctx.call.onProgress!(done, total, message) } : {}),
+    });
+    const data = {
+      design_name: input.design_name,
+      routing: { tracks: result.tracks, vias: result.vias },
+      router: result.router,
+      seed: result.seed,
+      parameters: result.parameters,
+      completion: result.completion,
+      connections: result.connections,
+      unconnectable: result.unconnectable,
+    };
+    return {
+      events: [{ type: 'NetsRouted', data }],
+      after: (s) => ({
+        ...designSummary(input.design_name, requireDesign(s, input.design_name)),
+        completion: result.completion,
+        unrouted: result.connections.filter((c) => c.status === 'unrouted'),
+        unconnectable: result.unconnectable,
+        router: result.router,
+      }),
+    };
+  },
+});

@@ -66,12 +66,12 @@ describe('library, footprint and check tools through an MCP client', () => {
   it('places a corpus board and records DRC evidence for it', async () => {
     const { runtime } = await newRuntime();
     const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    await callTool(client, 'design_parse_str', { yaml_content: corpusText('zaptrace/designs/templates/attiny85_io.yaml'), design_name: 'tiny' });
+    await callTool(client, 'design_parse_str', { yaml_content: corpusText('zaptrace/designs/templates/esp32_ble_node.yaml'), design_name: 'tiny' });
     const placed = await callTool(client, 'place_components', { design_name: 'tiny', seed: 7, channel_mm: 0.3 });
     expect(placed.isError).toBe(false);
-    expect(placed.data.placed).toBe(6);
+    expect(placed.data.placed).toBe(10);
     const again = await callTool(client, 'design_inspect', { design_name: 'tiny' });
-    expect(Object.keys(again.data.design.placement)).toHaveLength(6);
+    expect(Object.keys(again.data.design.placement)).toHaveLength(10);
     const drc = await callTool(client, 'drc_run', { design_name: 'tiny' });
     expect(drc.isError).toBe(false);
     expect(drc.data.evaluated_hash).toBe(placed.data.design_hash);

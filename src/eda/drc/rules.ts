@@ -17,7 +17,7 @@ export const DRC_RULES = [
   { id: 'DRC_VIA_DIAMETER', severity: 'error', title: 'Via diameter', description: 'A via is smaller than the board\u2019s minimum via diameter.', kicad: ['via_diameter'] },
   { id: 'DRC_ANNULAR_RING', severity: 'error', title: 'Via annular ring', description: 'A via\u2019s annular ring, (diameter \u2212 drill)/2, is below the minimum.', kicad: ['annular_width'] },
   { id: 'DRC_HOLE_SIZE', severity: 'error', title: 'Hole size', description: 'A via or pad drill is below the minimum hole size.', kicad: ['drill_out_of_range'] },
-  { id: 'DRC_HOLE_TO_HOLE', severity: 'error', title: 'Hole to hole', description: 'Two drilled holes (vias, pads) are closer, edge to edge, than the minimum.', kicad: ['hole_to_hole', 'drilled_holes_too_close'] },
+  { id: 'DRC_HOLE_TO_HOLE', severity: 'error', title: 'Hole to hole', description: 'Two drilled holes (vias, pads) are closer, edge to edge, than the minimum.', kicad: ['hole_to_hole'] },
   { id: 'DRC_EDGE_CLEARANCE', severity: 'error', title: 'Copper to board edge', description: 'Copper is closer to the board outline than the copper-to-edge clearance, or lies outside the board.', kicad: ['copper_edge_clearance'] },
   { id: 'DRC_COURTYARD_OVERLAP', severity: 'error', title: 'Courtyard overlap', description: 'The courtyards of two footprints on the same side overlap.', kicad: ['courtyards_overlap'] },
   { id: 'DRC_OUTSIDE_BOARD', severity: 'error', title: 'Component outside the board', description: 'A footprint\u2019s courtyard is not entirely inside the board outline.', kicad: [] },

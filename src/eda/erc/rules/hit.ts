@@ -22,8 +22,5 @@ export function list(xs: readonly string[]): string {
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
-/** Refs of a list of pins' components, sorted. */
-export const refsOf = (pins: NlPin[]): string[] => uniqSorted(pins.map((p) => p.comp.ref));
-
 /** A note added to messages that rest on a name guess rather than on pin types or library data. */
 export const BY_NAME = ' (recognised by name: no pin-type or library data says so)';

@@ -56,6 +56,9 @@ export function writeKicadPro(design: Design, options: KicadProOptions = {}): st
         rule_severities: {
           lib_footprint_issues: 'ignore',
           lib_footprint_mismatch: 'ignore',
+          // KiCad's default for hole_to_hole is "warning"; a drill too close to another breaks the
+          // drill bit at the fab, so we (and our DRC) treat it as an error.
+          hole_to_hole: 'error',
         },
         rules: {
           min_clearance: rules.minClearanceMm,

@@ -30,7 +30,7 @@ describe('writeKicadPcb', () => {
     }
     expect(text).toMatch(/\(net 0 ""\)\s*\(net 1 "A"\)\s*\(net 2 "B"\)\s*\(net 3 "SIG"\)/);
     expect(text).toContain('(segment (start 10.8 10) (end 19.2 10) (width 0.25) (layer "F.Cu") (net 3))');
-    expect(text).toContain('(gr_rect (start 0 0) (end 30 20)');
+    expect(text).toMatch(/\(gr_rect\s+\(start 0 0\)\s+\(end 30 20\)/);
     expect(balanced(text)).toBe(true);
   });
 
@@ -98,7 +98,7 @@ describe('writeKicadPro', () => {
     };
     const ds = pro.board.design_settings;
     expect(ds.rules).toMatchObject({ min_clearance: 0.2, min_track_width: 0.2, min_via_diameter: 0.6, min_through_hole_diameter: 0.3, min_copper_edge_clearance: 0.4, min_via_annular_width: 0.1, min_hole_to_hole: 0.25 });
-    expect(ds.rule_severities).toEqual({ lib_footprint_issues: 'ignore', lib_footprint_mismatch: 'ignore' });
+    expect(ds.rule_severities).toEqual({ lib_footprint_issues: 'ignore', lib_footprint_mismatch: 'ignore', hole_to_hole: 'error' });
     expect(pro.erc.rule_severities).toEqual({ lib_symbol_issues: 'ignore', footprint_link_issues: 'ignore' });
     expect(pro.net_settings.classes.map((c) => [c.name, c.clearance, c.track_width])).toEqual([['Default', 0.2, 0.25], ['Power', 0.3, 0.5]]);
     expect(pro.net_settings.netclass_patterns).toEqual([{ netclass: 'Power', pattern: 'PWR_*' }, { netclass: 'Power', pattern: 'VBUS' }]);

@@ -1,0 +1,50 @@
+import { ZapTraceError } from '../kernel/errors.js';
+import type { Approval, SessionState, ValidationResult } from './projections/session-state.js';
+
+export interface GateEvidence {
+  design_hash: string;
+  approval: Approval;
+  erc: { seq: number; evaluated_hash: string; ruleset_version: string };
+  drc: { seq: number; evaluated_hash: string; ruleset_version: string };
+}
+
+const CHECKS = ['erc', 'drc'] as const;
+
+/**
+ * The release gate (contract.md, "The release gate"), after the capability check the interceptor did:
+ * 2. approval_id names a design_commit of this design whose hash is the current hash;
+ * 3. a passing ERC and a passing DRC whose OWN evaluated hash is the current hash — each result
+ *    carries the hash it checked, so re-running one check never refreshes another.
+ * The output path (4.) is checked by the workspace before any write.
+ */
+export function checkReleaseGate(state: SessionState, designName: string, approvalId: string): GateEvidence {
+  const entry = state.designs[designName];
+  if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${designName}" in this session`, { path: 'design_name' });
+  const current = entry.hash;
+  const id = approvalId.trim();
+  if (id === '') throw new ZapTraceError('RELEASE_GATE_APPROVAL_REQUIRED', 'a release export needs the approval_id of a design_commit of this exact state', { path: 'approval_id' });
+  const approvals = state.approvals.filter((a) => a.approval_id === id && a.design_name === designName);
+  const approval = approvals.find((a) => a.design_hash === current);
+  if (!approval) {
+    if (approvals.length > 0) {
+      throw new ZapTraceError('RELEASE_GATE_APPROVAL_STALE', `approval ${id} was given for another state of ${designName}; the design changed since — review and design_commit again`, {
+        approved_hash: approvals[approvals.length - 1]!.design_hash,
+        current_hash: current,
+      });
+    }
+    throw new ZapTraceError('RELEASE_GATE_APPROVAL_REQUIRED', `no design_commit with approval_id ${id} for ${designName}`, { path: 'approval_id' });
+  }
+  const evidence: Partial<Record<'erc' | 'drc', ValidationResult>> = {};
+  for (const check of CHECKS) {
+    const result = state.evidence[designName]?.[check];
+    const name = check.toUpperCase();
+    if (!result) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_MISSING', `no ${name} result for ${designName}`, { check });
+    if (result.evaluated_hash !== current) {
+      throw new ZapTraceError('RELEASE_GATE_EVIDENCE_STALE', `the ${name} result evaluated another state of ${designName}; run it again`, { check, evaluated_hash: result.evaluated_hash, current_hash: current });
+    }
+    if (!result.passed) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `${name} failed on this state (${result.counts.error} errors)`, { check, counts: result.counts });
+    evidence[check] = result;
+  }
+  const pick = (r: ValidationResult) => ({ seq: r.seq, evaluated_hash: r.evaluated_hash, ruleset_version: r.ruleset_version });
+  return { design_hash: current, approval, erc: pick(evidence.erc!), drc: pick(evidence.drc!) };
+}
