@@ -77,6 +77,6 @@ describe('library, footprint and check tools through an MCP client', () => {
     expect(drc.data.evaluated_hash).toBe(placed.data.design_hash);
     // Nothing is routed yet, so the copper itself says the nets are open.
     expect(drc.data.passed).toBe(false);
-    expect(drc.data.findings.some((f: { rule_id: string }) => /unconnected/.test(f.rule_id))).toBe(true);
+    expect(drc.data.findings.some((f: { rule_id: string }) => /unconnected/i.test(f.rule_id))).toBe(true);
   });
 });

@@ -43,6 +43,12 @@ export interface SrjImportOptions {
   traceWidthMm?: number;
   viaDiameterMm?: number;
   viaDrillMm?: number;
+  /**
+   * Grow the board to cover every pad and point plus this margin (mm). A few dataset problems
+   * have pads beyond their bounds; with the bounds as the board edge those pads can never meet
+   * the copper-to-edge clearance, so whoever exports the board must choose the outline.
+   */
+  expandBoundsMarginMm?: number;
 }
 
 /**
@@ -70,8 +76,18 @@ export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {
         : { kind: 'rect' as const, center: [o.center.x, o.center.y] as [number, number], size: [o.width, o.height] as [number, number] };
     return { shape, layers: o.layers.filter((l) => layers.includes(l)), net: ks.length > 0 ? names[find(ks[0]!)]! : null };
   });
+  const bounds = { ...srj.bounds };
+  if (opts.expandBoundsMarginMm !== undefined) {
+    const m = opts.expandBoundsMarginMm;
+    for (const o of srj.obstacles) {
+      bounds.minX = Math.min(bounds.minX, o.center.x - o.width / 2 - m);
+      bounds.maxX = Math.max(bounds.maxX, o.center.x + o.width / 2 + m);
+      bounds.minY = Math.min(bounds.minY, o.center.y - o.height / 2 - m);
+      bounds.maxY = Math.max(bounds.maxY, o.center.y + o.height / 2 + m);
+    }
+  }
   const problem: RouteProblem = {
-    bounds: srj.bounds,
+    bounds,
     layers,
     obstacles,
     connections: srj.connections.map((c) => ({

@@ -69,3 +69,75 @@ describe.runIf(hasKicad)('our DRC and kicad-cli agree on planted violations', ()
     });
   }
 });
+
+describe.runIf(hasKicad)('a generated board (bench generator) is clean for both checkers', () => {
+  it('30 nets × 30 segments with vias: 0 errors from us, 0 errors and 0 unconnected from kicad-cli', async () => {
+    const { benchBoard } = await import('../../../bench/drc.js');
+    const { buildBoardGeometry } = await import('../../../src/eda/board/index.js');
+    const { Footprint } = await import('../../../src/eda/model/footprint.js');
+    const tp = Footprint.parse({ name: 'TP', family: 't', description: 'tp', pads: [{ number: '1', kind: 'smd', shape: 'circle', at: [0, 0], size: [0.6, 0.6] }], courtyard: [-0.35, -0.35, 0.35, 0.35], silkscreen: [], body: [-0.3, -0.3, 0.3, 0.3], source: 't' });
+    const d = benchBoard(30, 30);
+    const g = buildBoardGeometry(d, (n) => (n === 'TP' ? tp : undefined));
+    const ours = runDrc(d, g);
+    expect(ours.counts.error).toBe(0);
+    expect(ours.stats.tracks).toBe(900);
+    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d));
+    expect({ exit: k.exitCode, v: k.violations.length, u: k.unconnected.length }).toEqual({ exit: 0, v: 0, u: 0 });
+  });
+});
+
+describe.runIf(hasKicad)('every library footprint, each pad on a net of its own', () => {
+  it('our clearance, short and unconnected counts equal kicad-cli\u2019s', async () => {
+    const { resolveFootprint, listFootprintPackages } = await import('../../../src/eda/footprints/index.js');
+    const { buildBoardGeometry, rectToWorld } = await import('../../../src/eda/board/index.js');
+    const { Design: DesignModel } = await import('../../../src/eda/model/design.js');
+    const components: Record<string, unknown> = {};
+    const nets: Record<string, unknown> = {};
+    const placement: Record<string, unknown> = {};
+    let x = 10;
+    let y = 10;
+    let rowH = 0;
+    listFootprintPackages().forEach((p, i) => {
+      const fp = resolveFootprint(p.name)!;
+      const rotation_deg = ((i % 4) * 90) as 0 | 90 | 180 | 270;
+      const side = i % 3 === 2 ? 'bottom' : 'top';
+      const r = rectToWorld(fp.courtyard, { x_mm: 0, y_mm: 0, rotation_deg, side });
+      const w = r[2] - r[0];
+      const h = r[3] - r[1];
+      if (x + w > 290) {
+        x = 10;
+        y += rowH + 2;
+        rowH = 0;
+      }
+      const id = `c${i}`;
+      const numbers = [...new Set(fp.pads.filter((q) => q.kind !== 'np_thru_hole').map((q) => q.number))];
+      components[id] = { id, ref: `U${i}`, type: 'x', footprint: p.name, pins: Object.fromEntries(numbers.map((n) => [n, { name: n, type: 'passive' }])) };
+      for (const n of numbers) nets[`${id}_${n}`] = { id: `${id}_${n}`, name: `${id}_${n}`, nodes: [{ component: id, pin: n }] };
+      placement[id] = { x_mm: x - r[0], y_mm: y - r[1], rotation_deg, side };
+      x += w + 2;
+      rowH = Math.max(rowH, h);
+    });
+    const d = DesignModel.parse({ meta: { name: 'all-footprints' }, board: { width_mm: 300, height_mm: y + rowH + 10, layers: 2 }, components, nets, placement });
+    const g = buildBoardGeometry(d, resolveFootprint);
+    expect(g.missingFootprints).toEqual([]);
+    const ours = runDrc(d, g);
+    const count = (id: string) => ours.findings.filter((f) => f.rule_id === id).length;
+    const islandsMinusOne = ours.findings.filter((f) => f.rule_id === 'DRC_UNCONNECTED').reduce((s, f) => s + f.items.length - 1, 0);
+    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d));
+    expect(k.exitCode).not.toBe(3);
+    const kc = (t: string) => k.violations.filter((v) => v.type === t).length;
+    expect({
+      clearance: count('DRC_CLEARANCE'),
+      shorts: count('DRC_SHORT'),
+      unconnected: islandsMinusOne,
+      edge: count('DRC_EDGE_CLEARANCE'),
+      courtyard: count('DRC_COURTYARD_OVERLAP'),
+    }).toEqual({
+      clearance: kc('clearance'),
+      shorts: kc('shorting_items'),
+      unconnected: k.unconnected.length,
+      edge: kc('copper_edge_clearance'),
+      courtyard: kc('courtyards_overlap'),
+    });
+  });
+});

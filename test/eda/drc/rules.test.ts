@@ -152,15 +152,15 @@ describe('each rule fires on its planted violation', () => {
   });
 
   it('DRC_ZONE_OVERLAP and the unfilled-zone note', () => {
-    const pour = (net: string, x0: number) => ({ net, layer: 'B.Cu', polygon: [[x0, 1], [x0 + 10, 1], [x0 + 10, 5], [x0, 5]] });
+    const pour = (net: string, x0: number): Design['copper_pours'][string] => ({ net, layer: 'B.Cu', polygon: [[x0, 1], [x0 + 10, 1], [x0 + 10, 5], [x0, 5]] });
     const r = drc(twoResistors({ tracks: [SIG] }));
     expect(r.counts.info).toBe(0);
     const d = twoResistors({ tracks: [SIG] });
-    d.copper_pours = { p1: pour('a', 1), p2: pour('b', 8) } as Design['copper_pours'];
+    d.copper_pours = { p1: pour('a', 1), p2: pour('b', 8) };
     const z = drc(d);
     expect(ids(z)).toEqual(['DRC_ZONE_OVERLAP']);
     expect(z.counts.info).toBe(2);
-    d.copper_pours = { p1: pour('a', 1), p2: pour('b', 12) } as Design['copper_pours'];
+    d.copper_pours = { p1: pour('a', 1), p2: pour('b', 12) };
     expect(ids(drc(d))).toEqual([]);
   });
 });

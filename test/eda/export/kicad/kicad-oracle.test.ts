@@ -157,4 +157,12 @@ describe.runIf(hasKicad)('kicad-cli reads what we write', () => {
     const ours = runDrc(d, geometryOf(d)).findings;
     expect(ours.map((f) => [f.rule_id, f.nets])).toEqual([['DRC_UNCONNECTED', [net]]]);
   });
+
+  it('copper pours load as unfilled zones (kicad-cli does not fill them, so they add no copper)', async () => {
+    const d = twoResistors();
+    d.copper_pours = { gnd_b: { net: 'a', layer: 'B.Cu', polygon: [[1, 1], [29, 1], [29, 19], [1, 19]] } };
+    const k = await runKicadDrc(writeKicadPcb(d, geometryOf(d)), writeKicadPro(d));
+    expect({ exit: k.exitCode, v: k.violations.length, u: k.unconnected.length }).toEqual({ exit: 0, v: 0, u: 0 });
+    expect(runDrc(d, geometryOf(d)).findings.map((f) => f.rule_id)).toEqual(['DRC_ZONE_NOT_FILLED']);
+  });
 });
