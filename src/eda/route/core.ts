@@ -346,7 +346,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         viaCost,
         bendPenalty: BEND_PENALTY,
         deadline,
-        maxExpansions: soft ? 4 * S : 2 * S,
+        maxExpansions: soft ? 4 * S : hardBudget(c),
         heuristicWeight: HEURISTIC_WEIGHT,
       });
       if (res.kind !== 'found') return res.kind;
@@ -364,6 +364,19 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     } finally {
       setNetMarked(c.net, 1);
     }
+  };
+
+  /**
+   * Expansion budget of a hard search: proving that no path exists can mean flooding the whole
+   * board, so a search that has explored far more than the connection's neighbourhood gives up
+   * and leaves the connection to the negotiated search.
+   */
+  const hardBudget = (c: Conn): number => {
+    const net = nets[c.net]!;
+    const a = net.points[c.a]!;
+    const b = net.points[c.b]!;
+    const box = (Math.abs(a.x - b.x) / g + 40) * (Math.abs(a.y - b.y) / g + 40) * grid.layers;
+    return Math.min(2 * S, Math.max(30_000, Math.round(8 * box)));
   };
 
   const total = conns.length;
@@ -395,12 +408,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (timedOut) break;
       const c = conns[ci]!;
       if (c.status === 'routed') continue;
-      const hard = tryRoute(ci, false);
-      if (hard === 'routed') continue;
-      if (hard === 'timeout') {
-        timedOut = true;
-        break;
-      }
+      // Straight to the negotiated search: with no foreign copper on the way it costs nothing
+      // extra and finds no victims, so a separate hard retry would only repeat the failed search.
       const r = tryRoute(ci, true);
       if (r === 'timeout') {
         timedOut = true;

@@ -92,7 +92,7 @@ describe('routeNets', () => {
     expect(res.completion.complete).toBe(false);
   });
 
-  for (const n of [10, 40]) {
+  for (const n of [10, 40, 100]) {
     it(`places and routes a generated board of ${n} parts`, () => {
       const design = generateDesign(n, 100 + n, { fill: 0.25 });
       const placed = { ...design, placement: placeComponents(design, testResolve, { seed: 1 }).placement };

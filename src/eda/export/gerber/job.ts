@@ -39,15 +39,14 @@ export function writeGerberJob(design: Design, files: readonly GerberFile[]): st
       LayerNumber: copperLayers(b.layers).length,
       BoardThickness: b.thickness_mm,
     },
-    DesignRules: [
-      {
-        Layers: 'All',
-        PadToPad: b.min_clearance_mm,
-        PadToTrack: b.min_clearance_mm,
-        TrackToTrack: b.min_clearance_mm,
-        MinLineWidth: b.min_trace_width_mm,
-      },
-    ],
+    // One rule set per layer class the board has ("Outer", plus "Inner" from 4 layers up).
+    DesignRules: (b.layers > 2 ? ['Outer', 'Inner'] : ['Outer']).map((Layers) => ({
+      Layers,
+      PadToPad: b.min_clearance_mm,
+      PadToTrack: b.min_clearance_mm,
+      TrackToTrack: b.min_clearance_mm,
+      MinLineWidth: b.min_trace_width_mm,
+    })),
     FilesAttributes: files
       .filter((f) => f.name.endsWith('.gbr'))
       .map((f) => ({

@@ -1,0 +1,71 @@
+import type { Design } from '../../model/design.js';
+import type { PartLookup } from '../../model/part.js';
+import { compareRefs, csvRecords, quote, textCell } from './csv.js';
+
+export { textCell, quote, compareRefs } from './csv.js';
+
+/**
+ * Bill of materials (issue 5). Components are grouped by (value, footprint, MPN, manufacturer,
+ * DNP); a field the component leaves empty is taken from its library part when `lookupPart`
+ * finds one. DNP parts stay in the BOM, flagged, so the buyer sees them (they are left out of
+ * the pick-and-place file instead).
+ */
+export interface BomLine {
+  refs: string[];
+  quantity: number;
+  value: string;
+  footprint: string;
+  mpn: string | null;
+  manufacturer: string | null;
+  dnp: boolean;
+}
+
+export function bomLines(design: Design, lookupPart?: PartLookup): BomLine[] {
+  const groups = new Map<string, BomLine>();
+  for (const id of Object.keys(design.components).sort()) {
+    const comp = design.components[id]!;
+    const part = lookupPart?.(comp);
+    const value = comp.value ?? part?.value_text ?? '';
+    const footprint = comp.footprint ?? part?.footprint ?? '';
+    const mpn = comp.mpn ?? (part && part.mpn !== '' ? part.mpn : null);
+    const manufacturer = comp.manufacturer ?? (part && part.manufacturer !== '' ? part.manufacturer : null);
+    const key = JSON.stringify([value, footprint, mpn, manufacturer, comp.dnp]);
+    const line = groups.get(key) ?? { refs: [], quantity: 0, value, footprint, mpn, manufacturer, dnp: comp.dnp };
+    line.refs.push(comp.ref);
+    line.quantity += 1;
+    groups.set(key, line);
+  }
+  const lines = [...groups.values()];
+  for (const l of lines) l.refs.sort(compareRefs);
+  // Fitted lines first, then by first reference (natural order), then the grouping fields.
+  return lines.sort(
+    (a, b) =>
+      Number(a.dnp) - Number(b.dnp) ||
+      compareRefs(a.refs[0] ?? '', b.refs[0] ?? '') ||
+      JSON.stringify([a.value, a.footprint, a.mpn, a.manufacturer]).localeCompare(JSON.stringify([b.value, b.footprint, b.mpn, b.manufacturer])),
+  );
+}
+
+export const BOM_CSV_HEADER = ['Refs', 'Quantity', 'Value', 'Footprint', 'MPN', 'Manufacturer', 'DNP'] as const;
+
+/** RFC 4180 CSV (CRLF records, header first) with the formula-injection guard on text cells. */
+export function writeBomCsv(lines: readonly BomLine[]): string {
+  const rows = [BOM_CSV_HEADER.map((h) => quote(h))];
+  for (const l of lines) {
+    rows.push([
+      textCell(l.refs.join(' ')),
+      quote(String(l.quantity)),
+      textCell(l.value),
+      textCell(l.footprint),
+      textCell(l.mpn ?? ''),
+      textCell(l.manufacturer ?? ''),
+      quote(l.dnp ? 'DNP' : ''),
+    ]);
+  }
+  return csvRecords(rows);
+}
+
+/** The BOM as a JSON document (string, 2-space indented, trailing newline). */
+export function bomJson(lines: readonly BomLine[]): string {
+  return JSON.stringify({ format: 'zaptrace-bom', version: 1, lines }, null, 2) + '\n';
+}
