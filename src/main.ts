@@ -5,7 +5,7 @@ import { buildProgram } from './surfaces/cli/program.js';
 import { scrubMessage } from './kernel/errors.js';
 
 const program = buildProgram({
-  compose: (workspaceDir) => composeRuntime({ workspaceDir }),
+  compose: (workspaceDir, libraryDirs) => composeRuntime({ workspaceDir, libraryDirs }),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { callTool, ESP32_YAML, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
+import { callTool, corpusText, ESP32_YAML, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
 import { MAIN, runCli, startServer } from '../helpers/cli.js';
 
 async function exportedLog() {
@@ -67,6 +67,18 @@ describe('zaptrace CLI (as a process)', () => {
     expect(denied.data.error.code).toBe('OPERATION_NOT_AUTHORIZED');
     const audit = await readJsonResource(client, 'zaptrace://audit/events');
     expect(audit.events.map((e: { decision: string }) => e.decision)).toEqual(['allow', 'deny']);
+    await client.close();
+  });
+
+  it('adds a user library directory at start-up (--library)', async () => {
+    const lib = tempDir('zt-lib-');
+    const record = corpusText('zaptrace/library/passive/cap-0402-100pf.yaml').replace('id: cap-0402-100pf', 'id: my-house-cap-0402').replace('name: Cap MLCC 0402 100pF', 'name: House cap 0402 100pF');
+    writeFileSync(join(lib, 'house-cap.yaml'), record);
+    const transport = new StdioClientTransport({ command: process.execPath, args: [MAIN, 'mcp', '--workspace', tempDir(), '--library', lib], stderr: 'pipe' });
+    const client = new Client({ name: 'stdio-lib', version: '1' });
+    await client.connect(transport);
+    const got = await callTool(client, 'library_get', { id: 'my-house-cap-0402' });
+    expect(got.data.part.name).toBe('House cap 0402 100pF');
     await client.close();
   });
 

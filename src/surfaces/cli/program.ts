@@ -12,10 +12,13 @@ import { readLogFile } from './log-file.js';
 import { serve } from './serve.js';
 
 export interface CliDeps {
-  compose(workspaceDir: string): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[]): Promise<Runtime>;
   out(line: string): void;
   err(line: string): void;
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const libraryDirs = (opt: string[] | undefined) => [...(opt ?? []), ...(process.env['ZAPTRACE_LIBRARY'] ?? '').split(':').filter(Boolean)].map((d) => resolve(d));
 
 const intArg = (name: string) => (v: string) => {
   const n = Number(v);
@@ -39,8 +42,9 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--workspace <dir>', 'workspace root for file tools (env ZAPTRACE_WORKSPACE)')
     .option('--dev-capability-headers', 'development mode: take grants from X-ZapTrace-Capabilities (loopback only; env ZAPTRACE_DEV_CAPABILITY_HEADERS=1)')
     .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string }) => {
-      const runtime = await deps.compose(workspaceDir(opts.workspace));
+    .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY, colon-separated)', collect, [])
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[] }) => {
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library));
       await serve(
         runtime,
         {
@@ -58,9 +62,10 @@ export function buildProgram(deps: CliDeps): Command {
     .description('MCP over stdio for desktop and CLI agents (the local process is the principal)')
     .option('--workspace <dir>', 'workspace root (env ZAPTRACE_WORKSPACE)')
     .addOption(new Option('--grant <level>', 'capability granted to this process (env ZAPTRACE_GRANT); default: read only'))
-    .action(async (opts: { workspace?: string; grant?: string }) => {
+    .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY)', collect, [])
+    .action(async (opts: { workspace?: string; grant?: string; library?: string[] }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
-      const runtime = await deps.compose(workspaceDir(opts.workspace));
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library));
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
       await server.connect(new StdioServerTransport());
