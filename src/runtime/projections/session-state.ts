@@ -79,16 +79,17 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       design.components[data.component.id] = data.component as Draft<Design>['components'][string];
       for (const c of data.connections) design.nets[c.net]?.nodes.push({ component: data.component.id, pin: c.pin });
     }),
-  ComponentRemoved: (d, data, e, s) =>
+  ComponentRemoved: (d, data, e, s) => {
+    // Search the frozen base, not the draft: walking draft arrays makes a proxy per node, which
+    // turns a one-part removal on a large design into a crawl.
+    const base = s.designs[data.design_name]?.design;
+    const touched = base ? Object.values(base.nets).filter((n) => n.nodes.some((node) => node.component === data.component_id)) : [];
     editDesign(d, s, data.design_name, e.seq, (design) => {
       delete design.components[data.component_id];
-      delete design.placement[data.component_id];
-      for (const net of Object.values(design.nets)) {
-        if (net.nodes.some((n) => n.component === data.component_id)) {
-          net.nodes = net.nodes.filter((n) => n.component !== data.component_id);
-        }
-      }
-    }),
+      if (base && data.component_id in base.placement) delete design.placement[data.component_id];
+      for (const net of touched) design.nets[net.id]!.nodes = net.nodes.filter((n) => n.component !== data.component_id) as Draft<typeof net.nodes>;
+    });
+  },
   BoardUpdated: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       Object.assign(design.board, data.board);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importSimpleRouteJson } from '../../../src/eda/route/simple-route-json.js';
 import { routeProblem } from '../../../src/eda/route/core.js';
 import type { RouteOptions, RouteResult } from '../../../src/eda/route/types.js';
-import { clearanceViolations, copperComponents, edgeViolations, ovalCu, rectCu, type CuItem } from './clearance-check.js';
+import { clearanceViolations, copperComponents, cuDist, edgeViolations, ovalCu, rectCu, type CuItem } from './clearance-check.js';
 
 /** Loads one dataset problem, routes it, and checks the result independently. */
 export const SRJ_DIR = path.resolve(process.cwd(), '../shared/corpus/tscircuit-autorouting-01/problems');
@@ -48,7 +48,7 @@ export function runSrj(name: string, clearance = 0.15, options: RouteOptions = {
     items.forEach((it, k) => {
       if (it.net !== net || !it.layers.some((l) => layers.includes(l))) return;
       const probe: CuItem['cu'] = { kind: 'fat', a: { x, y }, b: { x, y }, r: 0 };
-      if (cuDistSafe(probe, it.cu) <= 1e-9) s.add(comp[k]!);
+      if (cuDist(probe, it.cu) <= 1e-9) s.add(comp[k]!);
     });
     return s;
   };
@@ -66,5 +66,3 @@ export function runSrj(name: string, clearance = 0.15, options: RouteOptions = {
   return { name, result, ms, violations, edge, joined, total: result.connections.length };
 }
 
-import { cuDist } from './clearance-check.js';
-const cuDistSafe = cuDist;
