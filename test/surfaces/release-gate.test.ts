@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource } from '../helpers/harness.js';
 import { kicadCliAvailable, runKicadDrc } from '../helpers/kicad-cli.js';
 
@@ -33,6 +34,25 @@ describe('release gate through MCP', () => {
     expect(manifest.files.find((f: { path: string }) => f.path === 'led.kicad_pcb').sha256).toMatch(/^[0-9a-f]{64}$/);
     const audit = await readJsonResource(client, 'zaptrace://audit/events');
     expect(audit.events.at(-1)).toMatchObject({ tool: 'export_kicad', decision: 'allow', outcome: 'ok', capability: 'release-export' });
+  });
+
+  it('exports a deterministic manufacturing bundle with every artifact', async () => {
+    const { workspaceDir, c } = await readyBoard();
+    await c('erc_validate');
+    await c('drc_run');
+    await c('design_commit', { approval_id: 'APR-1' });
+    const a = await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'fab-a' });
+    const b = await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'fab-b' });
+    expect(a.isError).toBe(false);
+    const zipA = readFileSync(join(workspaceDir, 'fab-a/led-fab.zip'));
+    expect(zipA.equals(readFileSync(join(workspaceDir, 'fab-b/led-fab.zip')))).toBe(true);
+    const names = Object.keys(unzipSync(new Uint8Array(zipA))).sort();
+    for (const want of ['led.kicad_pcb', 'led.kicad_pro', 'README.txt', 'led-pos.csv', 'led-bom.csv', 'led-bom.json']) expect(names).toContain(want);
+    expect(names.filter((n) => n.endsWith('.gbr')).length).toBeGreaterThanOrEqual(9);
+    expect(names.some((n) => n.endsWith('.gbrjob'))).toBe(true);
+    expect(names.filter((n) => n.endsWith('.drl'))).toHaveLength(2);
+    const bom = await c('export_bom_json');
+    expect(bom.data.lines.length).toBeGreaterThan(0);
   });
 
   it.runIf(kicadCliAvailable() || process.env['CI'] === 'true')('kicad-cli finds the exported board clean (0 errors, 0 unconnected)', async () => {
