@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
  * Merkle hash of a JSON value (docs/design-hash.md). Defined over content only, so two logs that
  * reach the same design agree:
  *
- *   leaf    H("l" || JCS(value))                   for null, booleans, numbers, strings
- *   array   H("a" || h(item0) || h(item1) ...)     hex digests concatenated in order
+ *   enc(v)  "=" || JCS(v) for null, booleans, numbers, strings (self-delimiting); "#" || h(v) otherwise
+ *   leaf    H("l" || JCS(value))                   a top-level null, boolean, number or string
+ *   array   H("a" || for each item: enc(item) || ",")
  *   object  with at most BUCKET_THRESHOLD keys:
- *           H("o" || for each key in code-unit order: JCS(key) || ":" || h(value) || ",")
+ *           H("o" || for each key in code-unit order: JCS(key) || ":" || enc(value) || ",")
  *   object  with more keys (large records such as 5,000 components): the keys are spread over 256
  *           buckets by the first byte of H(JCS(key)); each bucket hashes like a small object,
  *           bucket digest B_i (empty buckets use H("e")); the object is H("b" || B_0 || ... || B_255).
@@ -61,10 +62,20 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Leaves are inlined as their canonical JSON: one SHA-256 per object or array, not per value. */
+function enc(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number has no JSON form');
+    if (value === undefined) throw new TypeError('undefined has no JSON form');
+    return `=${JSON.stringify(value)}`;
+  }
+  return `#${merkleHash(value)}`;
+}
+
 function smallObjectHash(obj: Record<string, Json>, keys: string[], tag: string): string {
   keys.sort(compareKeys);
   let text = tag;
-  for (const k of keys) text += `${jcsString(k)}:${merkleHash(obj[k] as Json)},`;
+  for (const k of keys) text += `${jcsString(k)}:${enc(obj[k])},`;
   return sha(text);
 }
 
@@ -95,7 +106,7 @@ export function merkleHash(value: unknown): string {
   let entry: ObjectEntry;
   if (Array.isArray(value)) {
     let text = 'a';
-    for (const item of value) text += merkleHash(item);
+    for (const item of value) text += `${enc(item)},`;
     entry = { hash: sha(text) };
   } else {
     entry = hashObject(value as Record<string, Json>);

@@ -10,7 +10,7 @@ export function designSummary(name: string, entry: DesignEntry) {
     design_hash: entry.hash,
     revision: entry.revision,
     updated_seq: entry.updated_seq,
-    components: Object.keys(d.components).length,
+    components: entry.component_count,
     nets: Object.keys(d.nets).length,
     placed: Object.keys(d.placement).length,
     tracks: d.routing.tracks.length,

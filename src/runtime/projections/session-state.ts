@@ -1,5 +1,5 @@
 import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
-import { advanceMerkleHash, merkleHash } from '../../kernel/merkle-hash.js';
+import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import type { Design } from '../../eda/model/design.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventDataByType, ValidationData } from '../events/catalog.js';
@@ -13,6 +13,8 @@ export interface DesignEntry {
   created_seq: number;
   updated_seq: number;
   revision: number;
+  /** Kept with the entry so summaries need not count a large record on every edit. */
+  component_count: number;
 }
 
 export interface ValidationResult extends ValidationData {
@@ -58,7 +60,29 @@ function editDesign(draft: Draft<SessionState>, state: SessionState, name: strin
     created_seq: entry.created_seq,
     updated_seq: seq,
     revision: entry.revision + 1,
+    component_count: Object.keys(next.components).length,
   };
+}
+
+/** Stores a design built outside immer (already frozen, so immer does not walk it). */
+function putDesign(draft: Draft<SessionState>, state: SessionState, name: string, seq: number, next: Design, patches: PathPatch[], componentDelta: number): void {
+  const entry = state.designs[name]!;
+  draft.designs[name] = Object.freeze({
+    design: next,
+    hash: advanceMerkleHash(entry.design, next, patches),
+    created_seq: entry.created_seq,
+    updated_seq: seq,
+    revision: entry.revision + 1,
+    component_count: entry.component_count + componentDelta,
+  }) as Draft<DesignEntry>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
@@ -72,23 +96,48 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       created_seq: e.seq,
       updated_seq: e.seq,
       revision: 1,
+      component_count: Object.keys(data.design.components).length,
     };
   },
-  ComponentAdded: (d, data, e, s) =>
-    editDesign(d, s, data.design_name, e.seq, (design) => {
-      design.components[data.component.id] = data.component as Draft<Design>['components'][string];
-      for (const c of data.connections) design.nets[c.net]?.nodes.push({ component: data.component.id, pin: c.pin });
-    }),
-  ComponentRemoved: (d, data, e, s) => {
-    // Search the frozen base, not the draft: walking draft arrays makes a proxy per node, which
-    // turns a one-part removal on a large design into a crawl.
+  ComponentAdded: (d, data, e, s) => {
     const base = s.designs[data.design_name]?.design;
-    const touched = base ? Object.values(base.nets).filter((n) => n.nodes.some((node) => node.component === data.component_id)) : [];
-    editDesign(d, s, data.design_name, e.seq, (design) => {
-      delete design.components[data.component_id];
-      if (base && data.component_id in base.placement) delete design.placement[data.component_id];
-      for (const net of touched) design.nets[net.id]!.nodes = net.nodes.filter((n) => n.component !== data.component_id) as Draft<typeof net.nodes>;
-    });
+    if (!base) return;
+    // Hand-made structural sharing instead of an immer draft: immer would copy AND walk every key
+    // of a 5,000-entry record; a spread only copies it, and the patches name the two paths touched.
+    const component = deepFreeze(data.component);
+    const components = Object.freeze({ ...base.components, [component.id]: component });
+    const nets = { ...base.nets };
+    const patches: PathPatch[] = [{ path: ['components', component.id] }];
+    for (const c of data.connections) {
+      const net = nets[c.net];
+      if (!net) continue;
+      nets[c.net] = Object.freeze({ ...net, nodes: Object.freeze([...net.nodes, Object.freeze({ component: component.id, pin: c.pin })]) as Design['nets'][string]['nodes'] });
+      patches.push({ path: ['nets', c.net, 'nodes'] });
+    }
+    const next = Object.freeze({ ...base, components, nets: data.connections.length ? Object.freeze(nets) : base.nets }) as Design;
+    putDesign(d, s, data.design_name, e.seq, next, patches, +1);
+  },
+  ComponentRemoved: (d, data, e, s) => {
+    const base = s.designs[data.design_name]?.design;
+    if (!base) return;
+    const id = data.component_id;
+    const { [id]: _gone, ...rest } = base.components;
+    const patches: PathPatch[] = [{ path: ['components', id] }];
+    let placement = base.placement;
+    if (id in base.placement) {
+      const { [id]: _p, ...keep } = base.placement;
+      placement = Object.freeze(keep);
+      patches.push({ path: ['placement', id] });
+    }
+    let nets = base.nets;
+    for (const net of Object.values(base.nets)) {
+      if (!net.nodes.some((node) => node.component === id)) continue;
+      if (nets === base.nets) nets = { ...base.nets };
+      nets[net.id] = Object.freeze({ ...net, nodes: Object.freeze(net.nodes.filter((n) => n.component !== id)) as Design['nets'][string]['nodes'] });
+      patches.push({ path: ['nets', net.id, 'nodes'] });
+    }
+    const next = Object.freeze({ ...base, components: Object.freeze(rest), placement, nets: nets === base.nets ? nets : Object.freeze(nets) }) as Design;
+    putDesign(d, s, data.design_name, e.seq, next, patches, -1);
   },
   BoardUpdated: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
@@ -124,8 +173,10 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
 /** Pure fold step: state + event → state (immer keeps unchanged subtrees shared). */
 export function evolve(state: SessionState, event: AnyEvent): SessionState {
   const reducer = reducers[event.type as keyof EventDataByType] as Reducer<keyof EventDataByType> | undefined;
+  // Audit events change only the log position: no draft needed.
+  if (!reducer) return Object.freeze({ ...state, seq: event.seq, head_hash: event.hash });
   return produce(state, (draft) => {
-    reducer?.(draft, event.data as never, event, state);
+    reducer(draft, event.data as never, event, state);
     draft.seq = event.seq;
     draft.head_hash = event.hash;
   });
