@@ -1,6 +1,7 @@
 import type { AnyEvent } from './events/types.js';
 import type { Principal } from './principal.js';
 import type { SessionState } from './projections/session-state.js';
+import type { ToolDefinition } from './tool-definition.js';
 
 /** What handlers and surfaces may ask of the runtime besides invoking tools. */
 export interface RuntimeApi {
@@ -11,4 +12,6 @@ export interface RuntimeApi {
   state(sessionId: string): Promise<SessionState>;
   stateAt(sessionId: string, seq: number): Promise<SessionState>;
   readEvents(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;
+  /** A registry tool by name (transactions run another tool's decide step on a candidate). */
+  tool(name: string): ToolDefinition<unknown, unknown, unknown> | undefined;
 }

@@ -5,6 +5,7 @@ import { canonicalJson } from '../kernel/canonical-json.js';
 import { buildBoardGeometry } from '../eda/board/index.js';
 import type { Design } from '../eda/model/design.js';
 import { writeKicadPcb, writeKicadPro } from '../eda/export/kicad/index.js';
+import { writeKicadSch } from '../eda/export/kicad-sch/index.js';
 import { writeGerbers, writeGerberJob } from '../eda/export/gerber/index.js';
 import { writeExcellon } from '../eda/export/excellon/index.js';
 import { writePickAndPlace } from '../eda/export/pnp/index.js';
@@ -25,7 +26,11 @@ const text = (name: string, content: string): ArtifactFile => ({ name, data: str
 
 export const kicadArtifacts: ArtifactBuilder = (design, services, stem) => {
   const geometry = buildBoardGeometry(design, services.resolveFootprint, services.mapPins);
-  return [text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry)), text(`${stem}.kicad_pro`, writeKicadPro(design, { name: stem }))];
+  return [
+    text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry)),
+    text(`${stem}.kicad_sch`, writeKicadSch(design, { project: stem, lookupPart: services.library.lookup })),
+    text(`${stem}.kicad_pro`, writeKicadPro(design, { name: stem })),
+  ];
 };
 
 const ExportInput = {

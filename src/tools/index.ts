@@ -8,8 +8,10 @@ import { libraryTools } from './library-tools.js';
 import { checkTools } from './check-tools.js';
 import { layoutTools, routeTool } from './layout-tools.js';
 import { exportTools } from './export-tools.js';
+import { transactionTools } from './transaction-tools.js';
+import { pipelineTools } from './pipeline-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools];
+  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools];
 }

@@ -1,6 +1,7 @@
 import type { Library } from '../eda/library/index.js';
 import type { FootprintResolver, PinPadMapper } from '../eda/board/index.js';
 import type { Workspace } from '../runtime/workspace/index.js';
+import type { Design } from '../eda/model/design.js';
 
 /** What tools may use besides the runtime: injected by compose.ts (the composition root). */
 export interface Services {
@@ -8,4 +9,6 @@ export interface Services {
   library: Library;
   resolveFootprint: FootprintResolver;
   mapPins: PinPadMapper;
+  /** Synthesis from intent (issue 6); absent in builds without it. */
+  synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }

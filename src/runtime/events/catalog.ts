@@ -41,6 +41,10 @@ export interface EventDataByType {
   ValidationRecorded: ValidationData;
   DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string };
   ArtifactsExported: { design_name: string; kind: string; files: { path: string; bytes: number; sha256: string }[]; design_hash: string; approval_id: string; evidence: unknown; log_seq: number; head_hash: string };
+  TransactionPreviewed: { tx_id: string; design_name: string; parent_hash: string; candidate_hash: string; operation: string; params: unknown; reason: string; candidate: Design; diff: unknown };
+  TransactionValidated: { tx_id: string; candidate_hash: string; erc: { passed: boolean; counts: unknown; findings: unknown[] }; drc: { passed: boolean; counts: unknown; findings: unknown[] } };
+  TransactionCommitted: { tx_id: string; design_name: string; parent_hash: string; candidate_hash: string; approval_id: string };
+  TransactionRolledBack: { tx_id: string; reason: string };
   ToolAuthorized: AuditData;
   ToolDenied: AuditData;
 }

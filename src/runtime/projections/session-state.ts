@@ -41,10 +41,25 @@ export interface SessionState {
   /** Latest result per design and check; each carries its own evaluated hash. */
   evidence: Record<string, { erc?: ValidationResult; drc?: ValidationResult }>;
   approvals: Approval[];
+  /** Candidate designs of preview/validate/commit/rollback transactions. */
+  transactions: Record<string, Transaction>;
+}
+
+export interface Transaction {
+  tx_id: string;
+  design_name: string;
+  parent_hash: string;
+  candidate_hash: string;
+  candidate: Design;
+  operation: string;
+  reason: string;
+  status: 'open' | 'committed' | 'rolled_back';
+  validation: { erc_passed: boolean; drc_passed: boolean; candidate_hash: string } | null;
+  seq: number;
 }
 
 export function emptySessionState(sessionId: string): SessionState {
-  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: {}, evidence: {}, approvals: [] };
+  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: {}, evidence: {}, approvals: [], transactions: {} };
 }
 
 type Reducer<K extends keyof EventDataByType> = (draft: Draft<SessionState>, data: EventDataByType[K], event: AnyEvent, state: SessionState) => void;
@@ -156,6 +171,42 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   ValidationRecorded: (d, data, e) => {
     const slot = (d.evidence[data.design_name] ??= {});
     slot[data.check] = { ...(data as Draft<ValidationData>), seq: e.seq, at: e.at };
+  },
+  TransactionPreviewed: (d, data, e) => {
+    d.transactions[data.tx_id] = {
+      tx_id: data.tx_id,
+      design_name: data.design_name,
+      parent_hash: data.parent_hash,
+      candidate_hash: data.candidate_hash,
+      candidate: data.candidate as Draft<Design>,
+      operation: data.operation,
+      reason: data.reason,
+      status: 'open',
+      validation: null,
+      seq: e.seq,
+    };
+  },
+  TransactionValidated: (d, data) => {
+    const tx = d.transactions[data.tx_id];
+    if (tx) tx.validation = { erc_passed: data.erc.passed, drc_passed: data.drc.passed, candidate_hash: data.candidate_hash };
+  },
+  TransactionCommitted: (d, data, e, s) => {
+    const tx = s.transactions[data.tx_id];
+    const entry = s.designs[data.design_name];
+    if (!tx || !entry) return;
+    d.transactions[data.tx_id]!.status = 'committed';
+    d.designs[data.design_name] = {
+      design: tx.candidate as Draft<Design>,
+      hash: merkleHash(tx.candidate),
+      created_seq: entry.created_seq,
+      updated_seq: e.seq,
+      revision: entry.revision + 1,
+      component_count: Object.keys(tx.candidate.components).length,
+    };
+  },
+  TransactionRolledBack: (d, data) => {
+    const tx = d.transactions[data.tx_id];
+    if (tx) tx.status = 'rolled_back';
   },
   DesignCommitted: (d, data, e) => {
     d.approvals.push({
