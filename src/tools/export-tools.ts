@@ -63,13 +63,21 @@ export function manifestOf(kind: string, designName: string, gate: GateEvidence,
 const digest = (f: ArtifactFile) => ({ path: f.name, bytes: f.data.byteLength, sha256: sha256Hex(f.data) });
 
 /** Runs the gate, builds, writes atomically through the workspace, and records ArtifactsExported. */
-async function releaseExport(ctx: Ctx, input: { design_name: string; approval_id: string; output_dir: string }, kind: string, build: (design: Design) => ArtifactFile[]) {
+async function releaseExport(
+  ctx: Ctx,
+  input: { design_name: string; approval_id: string; output_dir: string },
+  kind: string,
+  build: (design: Design) => ArtifactFile[],
+  bundleName?: string,
+) {
   requireDesign(ctx.state, input.design_name);
   const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id);
   const design = ctx.state.designs[input.design_name]!.design;
   const files = build(design);
   const manifestBody = manifestOf(kind, input.design_name, gate, files.map(digest), ctx.state);
-  const all = [...files, text('manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifestBody)), null, 2)}\n`)];
+  const manifest = text('manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifestBody)), null, 2)}\n`);
+  // A bundle carries its manifest inside the ZIP and beside it.
+  const all = bundleName ? [{ name: bundleName, data: deterministicZip([...files, manifest]) }, manifest] : [...files, manifest];
   const written = await ctx.services.workspace.writeFiles(input.output_dir, all.map((f) => ({ name: f.name, data: f.data })));
   const event = {
     type: 'ArtifactsExported',
@@ -90,7 +98,7 @@ async function releaseExport(ctx: Ctx, input: { design_name: string; approval_id
   };
 }
 
-export function exportTool(name: string, title: string, description: string, kind: string, builder: ArtifactBuilder) {
+export function exportTool(name: string, title: string, description: string, kind: string, builder: ArtifactBuilder, bundle = false) {
   return sessionTool({
     name,
     title,
@@ -98,7 +106,10 @@ export function exportTool(name: string, title: string, description: string, kin
     level: 'release-export',
     input: ExportInput,
     output: ExportOutput,
-    handler: (input, ctx) => releaseExport(ctx, input, kind, (d) => builder(d, ctx.services, stemOf(input.design_name))),
+    handler: (input, ctx) => {
+      const stem = stemOf(input.design_name);
+      return releaseExport(ctx, input, kind, (d) => builder(d, ctx.services, stem), bundle ? `${stem}-fab.zip` : undefined);
+    },
   });
 }
 
@@ -133,18 +144,18 @@ const FAB_README = (stem: string) =>
   'manifest.json lists every file with SHA-256, the design-state hash, the approval and the ERC/DRC evidence the release relied on.\n' +
   'Generated output must be reviewed by an engineer before fabrication.\n';
 
-/** One deterministic ZIP with every artifact, a README for the fab and the manifest. */
-export const bundleArtifacts: ArtifactBuilder = (design, services, stem) => {
-  const parts = [kicadArtifacts, gerberArtifacts, drillArtifacts, pnpArtifacts, bomArtifacts].flatMap((b) => b(design, services, stem));
-  return [{ name: `${stem}-fab.zip`, data: deterministicZip([...parts, text('README.txt', FAB_README(stem))]) }];
-};
+/** Everything the fab needs, bundled into one deterministic ZIP (with manifest.json) by the export. */
+export const bundleArtifacts: ArtifactBuilder = (design, services, stem) => [
+  ...[kicadArtifacts, gerberArtifacts, drillArtifacts, pnpArtifacts, bomArtifacts].flatMap((b) => b(design, services, stem)),
+  text('README.txt', FAB_README(stem)),
+];
 
 export const exportTools = [
   exportTool('export_kicad', 'Export a KiCad project', 'Writes the KiCad 9 board (.kicad_pcb, version 20241229) and project (.kicad_pro).', 'kicad', kicadArtifacts),
   exportTool('export_gerber', 'Export Gerber files', 'Writes RS-274X X2 Gerbers (copper, mask, paste, silkscreen, Edge.Cuts) and a .gbrjob job file.', 'gerber', gerberArtifacts),
   exportTool('export_excellon', 'Export drill files', 'Writes metric Excellon drill files, plated and non-plated, with tool tables.', 'excellon', drillArtifacts),
   exportTool('export_pick_and_place', 'Export pick-and-place', 'Writes the placement CSV (Ref, Val, Package, PosX, PosY, Rot, Side; KiCad axis convention, PosY negated).', 'pick-and-place', pnpArtifacts),
-  exportTool('export_manufacturing', 'Export the manufacturing bundle', 'Writes one deterministic ZIP with KiCad, Gerber, drill, pick-and-place and BOM files, a README for the fab and manifest.json; the same log gives a byte-identical ZIP.', 'manufacturing', bundleArtifacts),
+  exportTool('export_manufacturing', 'Export the manufacturing bundle', 'Writes one deterministic ZIP with KiCad, Gerber, drill, pick-and-place and BOM files, a README for the fab and manifest.json; the same log gives a byte-identical ZIP.', 'manufacturing', bundleArtifacts, true),
   sessionTool({
     name: 'export_bom_csv',
     title: 'Bill of materials (CSV, inline)',

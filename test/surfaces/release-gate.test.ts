@@ -2,7 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource } from '../helpers/harness.js';
+import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
+import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
+import { composeRuntime } from '../../src/compose.js';
+import { steppingClock } from '../../src/kernel/clock.js';
 import { kicadCliAvailable, runKicadDrc } from '../helpers/kicad-cli.js';
 
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
@@ -27,7 +30,7 @@ describe('release gate through MCP', () => {
     const commit = await c('design_commit', { approval_id: 'APR-1' });
     const out = await c('export_kicad', { approval_id: 'APR-1', output_dir: 'fab' });
     expect(out.isError).toBe(false);
-    expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/manifest.json']);
+    expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/led.kicad_sch', 'fab/manifest.json']);
     const manifest = JSON.parse(readFileSync(join(workspaceDir, 'fab/manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, approval: { approval_id: 'APR-1' } });
     expect(manifest.evidence.erc.evaluated_hash).toBe(commit.data.design_hash);
@@ -36,21 +39,35 @@ describe('release gate through MCP', () => {
     expect(audit.events.at(-1)).toMatchObject({ tool: 'export_kicad', decision: 'allow', outcome: 'ok', capability: 'release-export' });
   });
 
-  it('exports a deterministic manufacturing bundle with every artifact', async () => {
-    const { workspaceDir, c } = await readyBoard();
+  it('exports one manufacturing ZIP with every artifact and its manifest; replaying the log gives the same bytes', async () => {
+    const { runtime, workspaceDir, client, c } = await readyBoard();
     await c('erc_validate');
     await c('drc_run');
     await c('design_commit', { approval_id: 'APR-1' });
+    const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
+    const logBefore = await runtime.readEvents(sid);
     const a = await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'fab-a' });
-    const b = await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'fab-b' });
-    expect(a.isError).toBe(false);
+    expect(a.data.error).toBeUndefined();
     const zipA = readFileSync(join(workspaceDir, 'fab-a/led-fab.zip'));
-    expect(zipA.equals(readFileSync(join(workspaceDir, 'fab-b/led-fab.zip')))).toBe(true);
-    const names = Object.keys(unzipSync(new Uint8Array(zipA))).sort();
-    for (const want of ['led.kicad_pcb', 'led.kicad_pro', 'README.txt', 'led-pos.csv', 'led-bom.csv', 'led-bom.json']) expect(names).toContain(want);
+    const entries = unzipSync(new Uint8Array(zipA));
+    const names = Object.keys(entries).sort();
+    for (const want of ['manifest.json', 'led.kicad_pcb', 'led.kicad_pro', 'README.txt', 'led-pos.csv', 'led-bom.csv', 'led-bom.json']) expect(names).toContain(want);
     expect(names.filter((n) => n.endsWith('.gbr')).length).toBeGreaterThanOrEqual(9);
     expect(names.some((n) => n.endsWith('.gbrjob'))).toBe(true);
     expect(names.filter((n) => n.endsWith('.drl'))).toHaveLength(2);
+    const inner = JSON.parse(new TextDecoder().decode(entries['manifest.json']!));
+    expect(inner.design_hash).toBe(a.data.design_hash);
+    expect(inner.files).toHaveLength(names.length - 1);
+
+    // Replay: a fresh runtime fed the same log exports byte-identical files.
+    const store = createMemoryEventStore();
+    await store.append(sid, logBefore, 0);
+    const ws2 = tempDir('zt-ws-');
+    const replayed = await composeRuntime({ workspaceDir: ws2, store, clock: steppingClock() });
+    const client2 = await mcpClient(replayed, localPrincipal('release-export'));
+    const b = await callTool(client2, 'export_manufacturing', { session_id: sid, design_name: 'led', approval_id: 'APR-1', output_dir: 'fab-a' });
+    expect(b.data.error).toBeUndefined();
+    expect(readFileSync(join(ws2, 'fab-a/led-fab.zip')).equals(zipA)).toBe(true);
     const bom = await c('export_bom_json');
     expect(bom.data.lines.length).toBeGreaterThan(0);
   });
