@@ -70,6 +70,15 @@ describe('zaptrace CLI (as a process)', () => {
     await client.close();
   });
 
+  it('gives an MCP stdio connection no write grant unless one is configured', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [MAIN, 'mcp', '--workspace', tempDir()], stderr: 'pipe', env: { PATH: process.env['PATH'] ?? '' } });
+    const client = new Client({ name: 'stdio-default', version: '1' });
+    await client.connect(transport);
+    const denied = await callTool(client, 'design_parse_str', { yaml_content: ESP32_YAML() });
+    expect(denied.data.error).toMatchObject({ code: 'OPERATION_NOT_AUTHORIZED', details: { granted: ['read'] } });
+    await client.close();
+  });
+
   it('adds a user library directory at start-up (--library)', async () => {
     const lib = tempDir('zt-lib-');
     const record = corpusText('zaptrace/library/passive/cap-0402-100pf.yaml').replace('id: cap-0402-100pf', 'id: my-house-cap-0402').replace('name: Cap MLCC 0402 100pF', 'name: House cap 0402 100pF');
