@@ -103,3 +103,21 @@ describe('MCP surface (SDK Client over the in-memory transport)', () => {
     expect((await callTool(client, 'design_inspect', { design_name: 'esp' })).data.summary.design_hash).toBe(before);
   });
 });
+
+describe('hostile design input through MCP', () => {
+  it('answers an alias bomb, deep nesting and unknown nodes with INVALID_INPUT and a path, leaving the log unchanged', async () => {
+    const { runtime } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('preview-write'));
+    await callTool(client, 'design_parse_str', { yaml_content: ESP32_YAML(), design_name: 'esp' });
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    const deep = `meta: {name: x}\nboard: ${'['.repeat(500)}${']'.repeat(500)}\n`;
+    const unknownNode = 'meta: {name: x}\ncomponents:\n  R1: {ref: R1, type: RES, pins: {P1: {type: passive}}}\nnets:\n  A: {nodes: [R1.P1, U9.X]}\n';
+    for (const text of [bomb, deep, unknownNode]) {
+      const res = await callTool(client, 'design_parse_str', { yaml_content: text, design_name: 'bad' });
+      expect(res.data.error.code).toBe('INVALID_INPUT');
+      expect(typeof res.data.error.details.path).toBe('string');
+    }
+    const designs = (await callTool(client, 'design_list')).data.designs;
+    expect(designs.map((d: { design_name: string }) => d.design_name)).toEqual(['esp']);
+  });
+});
