@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { composeRuntime } from './compose.js';
+import { createFileEventStore } from './runtime/store/file-store.js';
 import { buildProgram } from './surfaces/cli/program.js';
 import { scrubMessage } from './kernel/errors.js';
 
 const program = buildProgram({
-  compose: (workspaceDir, libraryDirs) => composeRuntime({ workspaceDir, libraryDirs }),
+  compose: (workspaceDir, libraryDirs, storeDir) => composeRuntime({ workspaceDir, libraryDirs, ...(storeDir ? { store: createFileEventStore(storeDir) } : {}) }),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

@@ -10,9 +10,10 @@ import { createMcpConnection } from '../mcp/connection.js';
 import { createMcpServer } from '../mcp/server.js';
 import { readLogFile } from './log-file.js';
 import { serve } from './serve.js';
+import { registerRouteCommand } from './route-command.js';
 
 export interface CliDeps {
-  compose(workspaceDir: string, libraryDirs: string[]): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string): Promise<Runtime>;
   out(line: string): void;
   err(line: string): void;
 }
@@ -43,8 +44,10 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--dev-capability-headers', 'development mode: take grants from X-ZapTrace-Capabilities (loopback only; env ZAPTRACE_DEV_CAPABILITY_HEADERS=1)')
     .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY, colon-separated)', collect, [])
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[] }) => {
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library));
+    .option('--store <dir>', 'keep session logs as fsync\'d JSON-lines files in DIR (env ZAPTRACE_STORE); default: in memory')
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string }) => {
+      const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined);
       await serve(
         runtime,
         {
@@ -63,9 +66,11 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--workspace <dir>', 'workspace root (env ZAPTRACE_WORKSPACE)')
     .addOption(new Option('--grant <level>', 'capability granted to this process (env ZAPTRACE_GRANT); default: read only'))
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY)', collect, [])
-    .action(async (opts: { workspace?: string; grant?: string; library?: string[] }) => {
+    .option('--store <dir>', 'keep session logs as JSON-lines files in DIR (env ZAPTRACE_STORE)')
+    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library));
+      const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined);
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
       await server.connect(new StdioServerTransport());
@@ -103,5 +108,6 @@ export function buildProgram(deps: CliDeps): Command {
       deps.out(JSON.stringify(verdict, null, 2));
       if (!verdict.ok) process.exitCode = 1;
     });
+  registerRouteCommand(program, deps);
   return program;
 }
