@@ -79,4 +79,24 @@ describe('library, footprint and check tools through an MCP client', () => {
     expect(drc.data.passed).toBe(false);
     expect(drc.data.findings.some((f: { rule_id: string }) => /unconnected/i.test(f.rule_id))).toBe(true);
   });
+
+  it('routes a placed board with MCP progress notifications and records every connection', async () => {
+    const { runtime } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
+    await callTool(client, 'design_parse_str', { yaml_content: corpusText('zaptrace/designs/templates/esp32_ble_node.yaml'), design_name: 'ble' });
+    await callTool(client, 'place_components', { design_name: 'ble', seed: 7 });
+    const progress: string[] = [];
+    const res = await client.callTool({ name: 'route_nets', arguments: { design_name: 'ble' } }, undefined, {
+      onprogress: (p) => {
+        progress.push(`${p.progress}/${p.total}`);
+      },
+    });
+    const out = res.structuredContent as Record<string, any>;
+    expect(res.isError).not.toBe(true);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(out.completion.total).toBeGreaterThan(0);
+    // Routed means copper connects the pads: anything else is listed with a reason.
+    expect(out.completion.routed + out.unrouted.length).toBe(out.completion.total);
+    for (const u of out.unrouted) expect(typeof u.reason).toBe('string');
+  });
 });
