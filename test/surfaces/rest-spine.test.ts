@@ -126,3 +126,42 @@ describe('REST surface (supertest on the koa app)', () => {
     expect(JSON.stringify(missing.body)).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('live session stream (server-sent events)', () => {
+  it('sends the backlog and then each new event to the owner, and nothing to others', async () => {
+    const { runtime } = await newRuntime();
+    const { app } = await httpApp(runtime, { dev: true });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const h = { 'x-zaptrace-capabilities': 'preview-write', 'content-type': 'application/json' };
+      const sid = ((await (await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: h })).json()) as { session_id: string }).session_id;
+      const abort = new AbortController();
+      const res = await fetch(`${base}/api/v1/sessions/${sid}/stream`, { signal: abort.signal });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      const readUntil = async (needle: string) => {
+        const deadline = Date.now() + 10_000;
+        while (!text.includes(needle) && Date.now() < deadline) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+      };
+      await readUntil('event: SessionCreated');
+      await fetch(`${base}/api/v1/tools/design_parse_str`, { method: 'POST', headers: { ...h, 'x-zaptrace-session-id': sid }, body: JSON.stringify({ yaml_content: ESP32_YAML(), design_name: 'esp' }) });
+      await readUntil('event: DesignParsed');
+      expect(text).toContain('event: ToolAuthorized');
+      expect(text).toContain('event: DesignParsed');
+      abort.abort();
+      const keys = grantKeys();
+      void keys;
+      const other = await fetch(`${base}/api/v1/sessions/zs_${'A'.repeat(27)}/stream`);
+      expect(other.status).toBe(403);
+    } finally {
+      server.close();
+    }
+  });
+});

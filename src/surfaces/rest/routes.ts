@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream';
 import Router from '@koa/router';
+import type { AnyEvent } from '../../runtime/events/types.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { ZapTraceError } from '../../kernel/errors.js';
@@ -103,6 +105,34 @@ export function restRouter(runtime: Runtime): Router {
     const events = await runtime.readEvents(sessionId, Number.isInteger(from) && from > 0 ? { from } : {});
     ctx.type = 'application/x-ndjson';
     ctx.body = events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+  });
+  router.get('/sessions/:id/stream', async (ctx) => {
+    // Server-sent events for live viewers: the backlog from ?from=SEQ, then every new event (rxjs stream).
+    const call = callContext(ctx);
+    const sessionId = ctx.params['id'] ?? '';
+    await runtime.assertOwner(call.principal, sessionId, 'sessions/stream');
+    const from = Number(ctx.query['from'] ?? 1);
+    const stream = new PassThrough();
+    let last = 0;
+    const send = (e: AnyEvent) => {
+      if (e.seq <= last) return;
+      last = e.seq;
+      stream.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+    };
+    const pending: AnyEvent[] = [];
+    let live = false;
+    const sub = runtime.store.stream(sessionId).subscribe((e) => (live ? send(e) : pending.push(e)));
+    for (const e of await runtime.readEvents(sessionId, Number.isInteger(from) && from > 0 ? { from } : {})) send(e);
+    pending.forEach(send);
+    live = true;
+    ctx.req.socket.setTimeout(0);
+    ctx.req.on('close', () => {
+      sub.unsubscribe();
+      stream.end();
+    });
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'text/event-stream';
+    ctx.body = stream;
   });
   router.get('/designs/:name', async (ctx) => {
     const call = callContext(ctx);
