@@ -8,6 +8,7 @@ import { createWorkspace } from './runtime/workspace/index.js';
 import { allTools } from './tools/index.js';
 import { loadLibrary } from './eda/library/index.js';
 import { mapPinsToPads, resolveFootprint } from './eda/footprints/index.js';
+import { synthesizeDesign } from './eda/synth/index.js';
 import type { Services } from './tools/services.js';
 
 export interface ComposeOptions {
@@ -23,7 +24,14 @@ export interface ComposeOptions {
 /** The composition root: the one place that wires ports, adapters, services and tools. */
 export async function composeRuntime(options: ComposeOptions): Promise<Runtime> {
   const workspace = await createWorkspace(options.workspaceDir);
-  const services: Services = { workspace, library: loadLibrary({ extraDirs: options.libraryDirs ?? [] }), resolveFootprint, mapPins: mapPinsToPads };
+  const library = loadLibrary({ extraDirs: options.libraryDirs ?? [] });
+  const services: Services = {
+    workspace,
+    library,
+    resolveFootprint,
+    mapPins: mapPinsToPads,
+    synthesize: (intent) => synthesizeDesign(intent, { library }),
+  };
   return createRuntime<Services>({
     store: options.store ?? createMemoryEventStore(),
     clock: options.clock ?? systemClock,

@@ -36,7 +36,7 @@ export const pipelineTools = [
     name: 'pipeline_run',
     title: 'Run the design pipeline on a new candidate',
     description:
-      'Parse (or synthesize) → ERC → place → route → DRC on a NEW candidate design; every stage result is an event, so replay shows each step. Sends progress notifications. Writes no file: exports go through the release gate.',
+      'Parse (or synthesize) → ERC → place → route → DRC → ERC of the final state on a NEW candidate design; every stage result is an event, so replay shows each step. Sends progress notifications. Writes no file: exports go through the release gate.',
     level: 'preview-write',
     input: {
       design_name: DesignName.describe('Name of the new candidate design.'),
@@ -57,7 +57,7 @@ export const pipelineTools = [
       const drafts: EventDraft[] = [];
       const at = ctx.state.head_hash ?? '';
       let scratch: SessionState = ctx.state;
-      const progress = (i: number, message: string) => ctx.call.onProgress?.(i, 5, message);
+      const progress = (i: number, message: string) => ctx.call.onProgress?.(i, 6, message);
       const stage = async (stageName: string, run: () => Promise<{ events: EventDraft[]; ok: boolean; detail: Record<string, unknown> }> | { events: EventDraft[]; ok: boolean; detail: Record<string, unknown> }) => {
         progress(stages.length, stageName);
         const t0 = performance.now();
@@ -99,8 +99,14 @@ export const pipelineTools = [
           const r = runDrc(current().design, buildBoardGeometry(current().design, services.resolveFootprint, services.mapPins));
           return { ok: r.passed, detail: { counts: r.counts }, events: [{ type: 'ValidationRecorded', data: { design_name: name, check: 'drc', ruleset_version: r.ruleset_version, evaluated_hash: current().hash, passed: r.passed, counts: r.counts, findings: r.findings } }] };
         });
+        // Placement and routing change the design-state hash, so the first ERC no longer speaks for
+        // the final state; record ERC evidence for exactly the state the pipeline leaves behind.
+        await stage('erc-final', () => {
+          const r = runErc(current().design, { lookupPart: services.library.lookup, footprintExists: (n) => services.resolveFootprint(n) !== undefined });
+          return { ok: r.passed, detail: { counts: r.counts }, events: [{ type: 'ValidationRecorded', data: { design_name: name, check: 'erc', ruleset_version: r.ruleset_version, evaluated_hash: current().hash, passed: r.passed, counts: r.counts, findings: r.findings } }] };
+        });
       }
-      progress(5, 'done');
+      progress(6, 'done');
       const finalHash = current().hash;
       return { events: drafts, after: () => ({ design_name: name, design_hash: finalHash, ok: stages.every((s) => s.ok), stages }) };
     },

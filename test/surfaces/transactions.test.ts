@@ -76,12 +76,12 @@ describe('pipeline_run through MCP', () => {
     });
     const out = res.structuredContent as Record<string, any>;
     expect(res.isError).not.toBe(true);
-    expect(out.stages.map((s: { stage: string }) => s.stage)).toEqual(['source', 'erc', 'place', 'route', 'drc']);
+    expect(out.stages.map((s: { stage: string }) => s.stage)).toEqual(['source', 'erc', 'place', 'route', 'drc', 'erc-final']);
     expect(out.ok).toBe(true);
     expect(progress.length).toBeGreaterThanOrEqual(5);
     const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
     const types = (await runtime.readEvents(sid)).map((e) => e.type);
-    expect(types.slice(-5)).toEqual(['DesignParsed', 'ValidationRecorded', 'ComponentsPlaced', 'NetsRouted', 'ValidationRecorded']);
+    expect(types.slice(-6)).toEqual(['DesignParsed', 'ValidationRecorded', 'ComponentsPlaced', 'NetsRouted', 'ValidationRecorded', 'ValidationRecorded']);
     const state = await runtime.state(sid);
     expect(state.evidence['cand']!.drc!.evaluated_hash).toBe(state.designs['cand']!.hash);
     expect(readdirSync(workspaceDir)).toEqual([]);

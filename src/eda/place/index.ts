@@ -23,6 +23,12 @@ export interface PlaceOptions {
   edgeClearanceMm?: number;
   /** Extra spacing between courtyards left for routing, default 1 mm. */
   channelMm?: number;
+  /**
+   * When some part finds no legal position, retry the whole placement packed from the board's
+   * corner, then with a narrower routing channel (halved, quartered, none), before reporting it
+   * unplaced; the channel and anchor used are in `parameters`. Default true.
+   */
+  fallback?: boolean;
   allowBottom?: boolean;
   /** Annealing moves; default 400 per movable part (capped at 60 000). */
   iterations?: number;
@@ -39,7 +45,19 @@ export interface PlaceResult {
   seed: number;
   unplaced: { component: string; reason: string }[];
   constraintReport: { constraint: PlacementConstraint; satisfied: boolean; detail: string }[];
-  parameters: { clearanceMm: number; edgeClearanceMm: number; channelMm: number; stepMm: number; iterations: number; allowBottom: boolean };
+  parameters: {
+    clearanceMm: number;
+    edgeClearanceMm: number;
+    /** The channel the returned placement was made with (smaller than asked after a fallback). */
+    channelMm: number;
+    /** Every channel tried, in order; more than one entry means the asked channel did not fit. */
+    channelsTriedMm: number[];
+    /** Where unconnected parts were seeded: the board centre, or the top-left corner (fallback). */
+    anchor: 'centre' | 'corner';
+    stepMm: number;
+    iterations: number;
+    allowBottom: boolean;
+  };
 }
 
 const ROTATIONS = [0, 90, 180, 270] as const;
@@ -55,11 +73,47 @@ export function placeComponents(design: Design, resolve: FootprintResolver, opti
     if (!(Number.isFinite(v) && v >= 0)) throw invalidInput(`${k} must be a non-negative number`, ['options', k]);
   }
   if (!(Number.isFinite(step) && step > 0)) throw invalidInput('stepMm must be positive', ['options', 'stepMm']);
-  const rng = seededRng(seed);
   const model = buildPlaceModel(design, resolve, options.mapPins);
-  const gap = clearance + channel;
   const cons = resolveConstraints(design, model);
-  const st = new PlaceState(model, design, cons, gap, edgeClr);
+  const channels = options.fallback === false ? [channel] : [...new Set([channel, channel / 2, channel / 4, 0].map(round3))];
+  const tried: number[] = [];
+  let result: PlaceResult | null = null;
+  // Fallback order: the asked channel seeded from the board centre, then the same channel packed
+  // from the top-left corner (a centred first part can split the board into strips too narrow for
+  // a big part, e.g. a DIP-8 and a 6 mm switch on a 25 × 20 mm board), then narrower channels.
+  search: for (const ch of channels) {
+    tried.push(ch);
+    for (const anchor of options.fallback === false ? (['centre'] as const) : (['centre', 'corner'] as const)) {
+      const attempt = placeOnce(design, model, cons, { seed, clearance, edgeClr, channel: ch, step, allowBottom, anchor, ...(options.iterations !== undefined ? { iterations: options.iterations } : {}) });
+      // Parts the board has no room for are the only reason to retry; a part with no footprint
+      // stays unplaced whatever the channel.
+      const crowded = attempt.unplaced.some((u) => u.reason.startsWith('no legal position'));
+      if (!result || attempt.unplaced.length < result.unplaced.length) result = attempt;
+      if (!crowded) break search;
+    }
+  }
+  result!.parameters.channelsTriedMm = tried;
+  return result!;
+}
+
+interface AttemptOptions {
+  seed: number;
+  clearance: number;
+  edgeClr: number;
+  channel: number;
+  step: number;
+  allowBottom: boolean;
+  /** Where a part with no placed neighbours goes: the board centre or its top-left corner. */
+  anchor: 'centre' | 'corner';
+  iterations?: number;
+}
+
+/** One complete placement (constructive seed + annealing) with one routing channel. */
+function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[], o: AttemptOptions): PlaceResult {
+  const { seed, clearance, edgeClr, channel, step, allowBottom } = o;
+  const rng = seededRng(seed);
+  const gap = clearance + channel;
+  const st = new PlaceState(model, design, cons, gap, edgeClr, o.anchor);
 
   // Locked parts first, as given (reported if they break the rules, never moved).
   model.items.forEach((it, i) => {
@@ -74,7 +128,7 @@ export function placeComponents(design: Design, resolve: FootprintResolver, opti
   }
 
   const movable = model.items.map((_, i) => i).filter((i) => !model.items[i]!.fixed && st.pos[i] !== null);
-  const iterations = options.iterations ?? Math.min(60_000, 400 * movable.length);
+  const iterations = o.iterations ?? Math.min(60_000, 400 * movable.length);
   anneal(st, movable, iterations, step, rng, allowBottom);
 
   const placement: Record<string, Placement> = {};
@@ -90,7 +144,7 @@ export function placeComponents(design: Design, resolve: FootprintResolver, opti
     seed,
     unplaced: unplaced.sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0)),
     constraintReport: cons.map((rc) => ({ constraint: rc.source, ...evaluateConstraint(model, rc, at, edgeClr) })),
-    parameters: { clearanceMm: clearance, edgeClearanceMm: edgeClr, channelMm: channel, stepMm: step, iterations, allowBottom },
+    parameters: { clearanceMm: clearance, edgeClearanceMm: edgeClr, channelMm: channel, channelsTriedMm: [channel], anchor: o.anchor, stepMm: step, iterations, allowBottom },
   };
 }
 
@@ -111,6 +165,7 @@ class PlaceState {
     readonly cons: ResolvedConstraint[],
     readonly gap: number,
     readonly edgeClr: number,
+    readonly anchor: 'centre' | 'corner' = 'centre',
   ) {
     this.pos = model.items.map(() => null);
     const ob = model.outlineBox;
@@ -279,7 +334,8 @@ function idealPoint(st: PlaceState, i: number): [number, number] {
     }
   }
   const b = st.model.outlineBox;
-  return n > 0 ? [sx / n, sy / n] : [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  if (n > 0) return [sx / n, sy / n];
+  return st.anchor === 'corner' ? [b[0], b[1]] : [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 }
 
 /** The origin that puts the courtyard exactly at the edge clearance of the named edge. */

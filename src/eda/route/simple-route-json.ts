@@ -74,7 +74,11 @@ export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {
       o.type === 'oval'
         ? { kind: 'oval' as const, center: [o.center.x, o.center.y] as [number, number], size: [o.width, o.height] as [number, number] }
         : { kind: 'rect' as const, center: [o.center.x, o.center.y] as [number, number], size: [o.width, o.height] as [number, number] };
-    return { shape, layers: o.layers.filter((l) => layers.includes(l)), net: ks.length > 0 ? names[find(ks[0]!)]! : null };
+    const onLayers = o.layers.filter((l) => layers.includes(l));
+    // An obstacle on every layer is a plated hole (srj-kicad.ts exports it with this drill), so
+    // vias keep hole-to-hole clearance from it.
+    const through = layers.length > 1 && onLayers.length === layers.length;
+    return { shape, layers: onLayers, net: ks.length > 0 ? names[find(ks[0]!)]! : null, ...(through ? { drillMm: Math.min(o.width, o.height) / 2 } : {}) };
   });
   const bounds = { ...srj.bounds };
   if (opts.expandBoundsMarginMm !== undefined) {

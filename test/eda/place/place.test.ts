@@ -74,8 +74,10 @@ describe('placeComponents on generated boards', () => {
     const res = placeComponents(design, testResolve, { seed: 1, iterations: 200 });
     expect(res.unplaced.length).toBeGreaterThan(0);
     expect(res.unplaced[0]!.reason).toMatch(/no legal position/);
+    // every narrower channel was tried before giving up, and the result honours the one used
+    expect(res.parameters.channelsTriedMm).toEqual([1, 0.5, 0.25, 0]);
     const g = buildBoardGeometry({ ...design, placement: res.placement }, testResolve);
-    expect(legalityProblems(design, g, 1.25, 0.5)).toEqual([]);
+    expect(legalityProblems(design, g, 0.25 + res.parameters.channelMm, 0.5)).toEqual([]);
   });
 
   it('keeps courtyards out of no-footprint keep-outs and reports missing footprints', () => {

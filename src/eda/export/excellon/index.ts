@@ -9,7 +9,7 @@ import { copperLayers } from '../../model/design.js';
  * format as documented by Ucamco's "Excellon format" notes): an `M48` header with `METRIC` and
  * `FMAT,2`, a tool table `T<n>C<diameter>` sorted by diameter, `%` to end the header, `G90`
  * absolute and `G05` drill mode, the hits per tool, `M30` to end. Coordinates are decimal mm with
- * an explicit point, y written as −y (docs/exports.md), so zero suppression never matters.
+ * an explicit point (the header still names `LZ`), y written as −y (docs/exports.md), so zero suppression never matters.
  * Slotted holes use `G85` (routed slot from the first to the second point).
  */
 
@@ -43,7 +43,9 @@ function drillFile(name: string, fileFunction: string, hits: Hit[]): DrillFile {
     '; FORMAT={-:-/ absolute / metric / decimal}',
     `; #@! TF.FileFunction,${fileFunction}`,
     'FMAT,2',
-    'METRIC',
+    // Zero-suppression mode stated even though every coordinate carries a decimal point: readers
+    // such as gerber-to-svg otherwise warn and guess (",LZ" = leading zeros kept).
+    'METRIC,LZ',
     ...diameters.map((d, i) => `T${i + 1}C${d.toFixed(3)}`),
     '%',
     'G90',

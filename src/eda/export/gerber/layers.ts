@@ -12,10 +12,14 @@ import { fileStem, GENERATOR, padsWithSource, toFileXY, type PadWithSource } fro
  * One file per layer; see docs/exports.md for the layer set and conventions.
  */
 
-/** Solder-mask opening margin on every side of a pad, mm. */
-export const MASK_EXPANSION_MM = 0.05;
-/** Line width of the board profile (Edge.Cuts) draw, mm. */
-export const PROFILE_LINE_MM = 0.1;
+/**
+ * Solder-mask opening margin on every side of a pad, mm. 0, as the exported .kicad_pcb declares
+ * (`pad_to_mask_clearance 0`, KiCad's default since 6: the fab applies its own margin), so our
+ * Gerbers and KiCad's plot of our board show the same openings (gerbv IoU test, docs/render.md).
+ */
+export const MASK_EXPANSION_MM = 0;
+/** Line width of the board profile (Edge.Cuts) draw, mm: the .kicad_pcb outline's stroke width. */
+export const PROFILE_LINE_MM = 0.05;
 
 export interface GerberFile {
   name: string;

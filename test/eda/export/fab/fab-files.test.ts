@@ -16,7 +16,7 @@ describe('writeExcellon', () => {
     for (const d of drills) {
       const p = parseExcellon(d.content);
       expect(p.header[0]).toBe('M48');
-      expect(p.header).toContain('METRIC');
+      expect(p.header).toContain('METRIC,LZ');
       expect(p.header).toContain('FMAT,2');
       expect(d.content).toMatch(/\n%\nG90\nG05\n/);
       expect(p.lastLine).toBe('M30');

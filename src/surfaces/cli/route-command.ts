@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { invalidInput } from '../../kernel/errors.js';
+import { exportSimpleRouteTraces, importSimpleRouteJson, routeProblem } from '../../eda/route/index.js';
+import type { CliDeps } from './program.js';
+
+/**
+ * `zaptrace route FILE.json [--out result.json]` (issue 7): routes a tscircuit SimpleRouteJson
+ * problem with zt-route-1 and writes the problem back with `traces` (tscircuit's output form:
+ * `pcb_trace` objects whose route is wire points and vias), to --out or stdout. Progress and the
+ * completion figures go to stderr, so stdout stays pure JSON.
+ */
+
+const positiveNumber = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number`);
+  return n;
+};
+
+export interface RouteCommandOptions {
+  out?: string;
+  clearance?: number;
+  timeLimitMs?: number;
+  seed?: number;
+  keepBounds?: boolean;
+}
+
+export function registerRouteCommand(program: Command, deps: Pick<CliDeps, 'out' | 'err'>): void {
+  program
+    .command('route')
+    .description('Route a tscircuit SimpleRouteJson problem; writes it back with traces (JSON) to --out or stdout')
+    .argument('<file>', 'SimpleRouteJson problem (JSON)')
+    .option('--out <file>', 'write the result here instead of stdout')
+    .option('--clearance <mm>', 'copper clearance in mm (default 0.15)', positiveNumber('clearance'))
+    .option('--time-limit-ms <ms>', 'stop searching after this long (default 60000)', positiveNumber('time-limit-ms'))
+    .option('--seed <n>', 'seed for re-route order (default 1)', positiveNumber('seed'))
+    .option('--keep-bounds', 'route strictly inside the given bounds (default: grow them to hold every pad)')
+    .action((file: string, opts: RouteCommandOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw invalidInput(`cannot read ${basename(file)}`, ['file']);
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw invalidInput(`${basename(file)} is not JSON`, ['file']);
+      }
+      const clearanceMm = opts.clearance ?? 0.15;
+      // Pads on or past the bounds cannot keep copper-to-edge clearance, so by default the board
+      // is grown to hold them (docs/routing.md, "tscircuit dataset").
+      const { problem } = importSimpleRouteJson(raw, opts.keepBounds ? { clearanceMm } : { clearanceMm, expandBoundsMarginMm: clearanceMm });
+      const t0 = performance.now();
+      let lastReport = 0;
+      const result = routeProblem(problem, {
+        seed: opts.seed ?? 1,
+        timeLimitMs: opts.timeLimitMs ?? 60_000,
+        onProgress: (done, total, message) => {
+          const now = performance.now();
+          if (now - lastReport < 250 && done < total) return;
+          lastReport = now;
+          deps.err(`route: ${done}/${total} ${message}`);
+        },
+      });
+      const ms = performance.now() - t0;
+      const traces = exportSimpleRouteTraces(result, problem.layers);
+      const unrouted = result.connections.filter((c) => c.status === 'unrouted');
+      deps.err(
+        `route: ${result.completion.routed}/${result.completion.total} connections routed${result.completion.complete ? ' (complete)' : ''}, ` +
+          `${result.tracks.length} tracks, ${result.vias.length} vias, ${(ms / 1000).toFixed(2)} s`,
+      );
+      for (const c of unrouted.slice(0, 20)) deps.err(`route: unrouted ${c.net} ${c.fromLabel} → ${c.toLabel} (${c.reason ?? 'blocked'})`);
+      const output = JSON.stringify({ ...(raw as Record<string, unknown>), traces }, null, 2);
+      if (opts.out !== undefined) {
+        try {
+          writeFileSync(opts.out, output + '\n', 'utf8');
+        } catch {
+          throw invalidInput(`cannot write ${basename(opts.out)}`, ['out']);
+        }
+      } else deps.out(output);
+      if (!result.completion.complete) process.exitCode = 1;
+    });
+}

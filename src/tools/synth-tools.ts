@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZapTraceError } from '../kernel/errors.js';
+import { listSynthesisTemplates } from '../eda/synth/index.js';
+import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
+import { designSummary } from './design-views.js';
+
+export const synthTools = [
+  globalTool({
+    name: 'list_synthesis_templates',
+    title: 'Synthesis templates',
+    description: 'The board kinds synthesize_design can build, with the keywords that select them.',
+    level: 'read',
+    input: {},
+    output: z.object({ templates: z.array(looseObject({ id: z.string(), title: z.string() })) }),
+    handler: () => ({ result: { templates: listSynthesisTemplates() } }),
+  }),
+  sessionTool({
+    name: 'synthesize_design',
+    title: 'Synthesize a design from intent',
+    description:
+      'Turns an intent ("ESP32 I2C sensor node with USB-C power and a BME280") into a NEW design from reviewed templates and parametric blocks, with library parts. Deterministic; explains each choice and lists assumptions. Unknown or contradictory intents are refused with what was not understood.',
+    level: 'preview-write',
+    input: { intent: z.string().min(1).max(2000), design_name: DesignName },
+    output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()) }),
+    handler(input, ctx) {
+      if (ctx.state.designs[input.design_name]) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
+      if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
+      const out = ctx.services.synthesize(input.intent);
+      return {
+        events: [{ type: 'DesignParsed', data: { design_name: input.design_name, design: out.design, source: { kind: 'synthesis' }, warnings: [] } }],
+        after: (s) => ({ ...designSummary(input.design_name, requireDesign(s, input.design_name)), template: out.template, choices: out.choices, assumptions: out.assumptions }),
+      };
+    },
+  }),
+];

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeRuntime } from '../../src/compose.js';
+import { steppingClock } from '../../src/kernel/clock.js';
+import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
+import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
+
+const INTENT = '12V to 3.3V switching regulator module';
+
+describe('from intent to an approved manufacturing bundle through MCP', () => {
+  it('lists templates, synthesizes with explanations, and refuses what it does not understand', async () => {
+    const { runtime } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('preview-write'));
+    const templates = (await callTool(client, 'list_synthesis_templates')).data.templates;
+    expect(templates.length).toBeGreaterThanOrEqual(11);
+    const made = await callTool(client, 'synthesize_design', { intent: 'ESP32 I2C sensor node with USB-C power and a BME280', design_name: 'node' });
+    expect(made.isError).toBe(false);
+    expect(made.data.choices.length).toBeGreaterThan(3);
+    expect(made.data.assumptions.length).toBeGreaterThan(0);
+    const again = await callTool(client, 'synthesize_design', { intent: 'ESP32 I2C sensor node with USB-C power and a BME280', design_name: 'node2' });
+    expect(again.data.design_hash).toBe(made.data.design_hash);
+    const unknown = await callTool(client, 'synthesize_design', { intent: 'a quantum flux capacitor', design_name: 'x' });
+    expect(unknown.data.error.code).toBe('INVALID_INPUT');
+    expect(unknown.data.error.details.path).toBe('intent');
+  });
+
+  it('pipeline_run(intent) → design_commit → export_manufacturing, audited step by step, replaying to the same files', async () => {
+    const { runtime, workspaceDir } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('release-export'));
+    const run = await callTool(client, 'pipeline_run', { design_name: 'reg', intent: INTENT, seed: 1 });
+    expect(run.data.error).toBeUndefined();
+    expect(run.data.stages.map((s: { stage: string; ok: boolean }) => `${s.stage}:${s.ok}`)).toEqual(['source:true', 'erc:true', 'place:true', 'route:true', 'drc:true', 'erc-final:true']);
+    const commit = await callTool(client, 'design_commit', { design_name: 'reg', approval_id: 'ENG-42' });
+    expect(commit.data.design_hash).toBe(run.data.design_hash);
+    const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
+    const logBeforeExport = await runtime.readEvents(sid);
+    const out = await callTool(client, 'export_manufacturing', { design_name: 'reg', approval_id: 'ENG-42', output_dir: 'release' });
+    expect(out.data.error).toBeUndefined();
+    const audit = await readJsonResource(client, 'zaptrace://audit/events');
+    expect(audit.events.map((e: { tool: string }) => e.tool)).toEqual(['pipeline_run', 'design_commit', 'export_manufacturing']);
+
+    const store = createMemoryEventStore();
+    await store.append(sid, logBeforeExport, 0);
+    const ws2 = tempDir('zt-ws-');
+    const replayed = await composeRuntime({ workspaceDir: ws2, store, clock: steppingClock() });
+    const client2 = await mcpClient(replayed, localPrincipal('release-export'));
+    await callTool(client2, 'export_manufacturing', { session_id: sid, design_name: 'reg', approval_id: 'ENG-42', output_dir: 'release' });
+    expect(readFileSync(join(ws2, 'release/reg-fab.zip')).equals(readFileSync(join(workspaceDir, 'release/reg-fab.zip')))).toBe(true);
+  });
+});
