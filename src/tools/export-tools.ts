@@ -151,7 +151,7 @@ export const bundleArtifacts: ArtifactBuilder = (design, services, stem) => [
 ];
 
 export const exportTools = [
-  exportTool('export_kicad', 'Export a KiCad project', 'Writes the KiCad 9 board (.kicad_pcb, version 20241229) and project (.kicad_pro).', 'kicad', kicadArtifacts),
+  exportTool('export_kicad', 'Export a KiCad project', 'Writes the KiCad 9 board (.kicad_pcb, version 20241229), schematic (.kicad_sch, version 20250114) and project (.kicad_pro).', 'kicad', kicadArtifacts),
   exportTool('export_gerber', 'Export Gerber files', 'Writes RS-274X X2 Gerbers (copper, mask, paste, silkscreen, Edge.Cuts) and a .gbrjob job file.', 'gerber', gerberArtifacts),
   exportTool('export_excellon', 'Export drill files', 'Writes metric Excellon drill files, plated and non-plated, with tool tables.', 'excellon', drillArtifacts),
   exportTool('export_pick_and_place', 'Export pick-and-place', 'Writes the placement CSV (Ref, Val, Package, PosX, PosY, Rot, Side; KiCad axis convention, PosY negated).', 'pick-and-place', pnpArtifacts),

@@ -11,8 +11,9 @@ import { exportTools } from './export-tools.js';
 import { transactionTools } from './transaction-tools.js';
 import { pipelineTools } from './pipeline-tools.js';
 import { synthTools } from './synth-tools.js';
+import { renderTools } from './render-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools];
+  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools];
 }

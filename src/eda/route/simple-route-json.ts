@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { invalidInput } from '../../kernel/errors.js';
 import type { RouteObstacle, RouteProblem, RouteResult } from './types.js';
+import { pointInShape } from './geometry.js';
+import { obstacleShape } from './srj-traces.js';
 
 /**
  * tscircuit's SimpleRouteJson (the form of the public autorouting dataset, issue 7): bounds,
@@ -103,6 +105,15 @@ export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {
     viaDiameterMm: opts.viaDiameterMm ?? 0.6,
     viaDrillMm: opts.viaDrillMm ?? 0.3,
   };
+  // A pad on a net that none of the net's points lies in (circuit003, circuit004) is still copper
+  // of that net: KiCad reports it unconnected unless it is joined, so it becomes a point too.
+  problem.obstacles.forEach((o, k) => {
+    if (o.net === null || o.layers.length === 0) return;
+    const shape = obstacleShape(o);
+    const conns = problem.connections.filter((c) => c.net === o.net);
+    if (conns.length === 0 || conns.some((c) => c.points.some((p) => o.layers.includes(p.layer) && pointInShape(p.x, p.y, shape, 1e-6)))) return;
+    conns[0]!.points.push({ x: o.shape.center[0], y: o.shape.center[1], layer: o.layers[0]!, obstacle: k, label: `pad${k}` });
+  });
   return { problem, netOfConnection };
 }
 

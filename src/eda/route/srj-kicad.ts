@@ -15,11 +15,14 @@ import type { RouteProblem, RoutedTrack, RoutedVia } from './types.js';
  *   layer (the dataset's plated holes) as plated through-hole pads with a drill of half their
  *   smaller side (the dataset gives no drill);
  * - pads carry their (merged) net; obstacles of no connection are on no net;
+ * - pads have copper layers only: the dataset has no solder mask, and mask openings of its
+ *   overlapping pads would only add solder-mask-bridge reports about the input;
  * - the Edge.Cuts outline is `outline` (default: the problem bounds);
  * - rules: clearance and track width from the options (0.15 mm each by default), copper-to-edge
  *   equal to the clearance.
  *
  * A `.kicad_dru` is returned as well: with `waivePadToPad` it waives clearance between two pads,
+ * and pad-to-hole clearance between two pads (the drills are ours, the overlaps the dataset's),
  * because pad positions are the problem's own (several dataset problems place pads of different
  * nets closer than 0.15 mm, or overlapping); tracks and vias stay judged against everything.
  */
@@ -83,7 +86,7 @@ export function exportSrjKicad(problem: RouteProblem, routes: { tracks: RoutedTr
     if (kLayers.length === 0) return;
     const through = kLayers.length === copper.length && copper.length > 1;
     const pad = through
-      ? list('pad', '1', sym('thru_hole'), sym(shape), list('at', 0, 0, rot), list('size', size[0], size[1]), list('drill', throughDrillMm(size[0], size[1])), list('layers', '*.Cu', '*.Mask'), o.net !== null ? netRef(o.net) : undefined)
+      ? list('pad', '1', sym('thru_hole'), sym(shape), list('at', 0, 0, rot), list('size', size[0], size[1]), list('drill', throughDrillMm(size[0], size[1])), list('layers', '*.Cu'), o.net !== null ? netRef(o.net) : undefined)
       : list('pad', '1', sym('smd'), sym(shape), list('at', 0, 0, rot), list('size', size[0], size[1]), list('layers', ...kLayers), o.net !== null ? netRef(o.net) : undefined);
     const onBack = !through && kLayers[0] === 'B.Cu';
     items.push(
@@ -133,6 +136,7 @@ export function exportSrjKicad(problem: RouteProblem, routes: { tracks: RoutedTr
         '# is not judged (a negative minimum lets them touch). Tracks and vias keep every rule.',
         '(rule "problem_pads_as_given"',
         '  (constraint clearance (min -1mm))',
+        '  (constraint hole_clearance (min -1mm))',
         '  (condition "A.Type == \'Pad\' && B.Type == \'Pad\'"))',
         '',
       ].join('\n')

@@ -147,6 +147,7 @@ export function routedByGeometry(problem: RouteProblem, routes: { tracks: Routed
   let routed = 0;
   let total = 0;
   for (const [net, pts] of pointsOf) {
+    if (pts.length === 0) continue;
     const ks = byNet.get(net) ?? [];
     const comps = new Set<number>();
     pts.forEach((p, i) => {

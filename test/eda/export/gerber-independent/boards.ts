@@ -8,6 +8,7 @@ import { mapPinsToPads, resolveFootprint } from '../../../../src/eda/footprints/
 import { writeGerbers, type GerberFile } from '../../../../src/eda/export/gerber/index.js';
 import { writeExcellon, type DrillFile } from '../../../../src/eda/export/excellon/index.js';
 import type { Design } from '../../../../src/eda/model/design.js';
+import { fabFixture } from '../fab/fixture.js';
 
 /**
  * The boards the independent readers check: each design text parsed, placed and routed by our own
@@ -20,7 +21,8 @@ export interface BuiltBoard {
   geometry: BoardGeometry;
   gerbers: GerberFile[];
   drills: DrillFile[];
-  routeComplete: boolean;
+  /** Router completion for pipeline boards; null for a hand-routed fixture. */
+  routeComplete: boolean | null;
 }
 
 export const BOARD_SOURCES: { label: string; file: string }[] = [
@@ -50,8 +52,17 @@ export function builtBoards(): BuiltBoard[] {
   return cache;
 }
 
+/**
+ * The hand-routed fab fixture of test/eda/export/fab (bottom-side part, pads at 45°/30° and
+ * roundrect → aperture macros, slotted USB-C holes, an unplated hole, hostile net name).
+ */
+export function fabFixtureBoard(): BuiltBoard {
+  const { design, geometry } = fabFixture();
+  return { label: 'fab-fixture', design, geometry, gerbers: writeGerbers(design, geometry), drills: writeExcellon(design, geometry), routeComplete: null };
+}
+
 /** The file whose name ends with `-<layer>.gbr` (`F_Cu`, `Edge_Cuts`, ...). */
-export function gerberOf(board: BuiltBoard, layer: string): GerberFile {
+export function gerberOf(board: Pick<BuiltBoard, 'label' | 'gerbers'>, layer: string): GerberFile {
   const f = board.gerbers.find((g) => g.name.endsWith(`-${layer}.gbr`));
   if (!f) throw new Error(`${board.label}: no ${layer} Gerber`);
   return f;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeKicadPcb, writeKicadPro } from '../../../../src/eda/export/kicad/index.js';
 import { boardOutline } from '../../../../src/eda/model/design.js';
 import { requireKicadOrSkip, runKicadExport } from '../../../helpers/kicad-cli.js';
-import { builtBoards, gerberOf, type BuiltBoard } from './boards.js';
+import { builtBoards, fabFixtureBoard, gerberOf, type BuiltBoard } from './boards.js';
 import { renderGerber, requireGerbvOrSkip, type Frame } from './gerbv.js';
 import { iou } from './png.js';
 
@@ -32,7 +32,24 @@ function frameOf(board: BuiltBoard): Frame {
   return { originXMm: minX, originYMm: minY, widthMm: Math.max(...xs) + MARGIN_MM - minX, heightMm: Math.max(...ys) + MARGIN_MM - minY, dpi: DPI };
 }
 
-describe.runIf(run).each(builtBoards().map((b) => [b.label, b] as const))('%s: our Gerbers vs KiCad\'s plot of our board (gerbv, 600 dpi)', (_label, board) => {
+describe.runIf(requireGerbvOrSkip())('gerbv + PNG decoder calibration', () => {
+  it('a 0.1 in (2.54 mm) square flash lights 60 × 60 pixels at 600 dpi, where it was drawn', async () => {
+    const gerber = ['%FSLAX46Y46*%', '%MOMM*%', '%ADD10R,2.54X2.54*%', 'D10*', 'X2540000Y2540000D03*', 'M02*', ''].join('\n');
+    // Frame 0..5.08 mm square: the flash covers the middle half in both axes.
+    const img = await renderGerber(gerber, { originXMm: 0, originYMm: 0, widthMm: 5.08, heightMm: 5.08, dpi: DPI });
+    expect([img.width, img.height]).toEqual([120, 120]);
+    const lit: number[] = [];
+    img.bits.forEach((v, i) => {
+      if (v) lit.push(i);
+    });
+    expect(lit.length).toBe(3600);
+    const xs = lit.map((i) => i % img.width);
+    const ys = lit.map((i) => Math.floor(i / img.width));
+    expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]).toEqual([30, 89, 30, 89]);
+  });
+});
+
+describe.runIf(run).each([...builtBoards(), fabFixtureBoard()].map((b) => [b.label, b] as const))('%s: our Gerbers vs KiCad\'s plot of our board (gerbv, 600 dpi)', (_label, board) => {
   it('every layer matches with IoU ≥ 0.99 (silkscreen reported only)', async () => {
     const kicad = await runKicadExport(writeKicadPcb(board.design, board.geometry), writeKicadPro(board.design), (out) => [
       'pcb', 'export', 'gerbers', '--no-protel-ext', '--layers', KICAD_LAYERS, '--output', `${out}/`, 'board.kicad_pcb',
