@@ -4,9 +4,16 @@ import { GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventStore } from './event-store.js';
 
-/** The embedded default: per-session arrays, append-only. */
-export function createMemoryEventStore(): EventStore {
-  const logs = new Map<string, AnyEvent[]>();
+export interface MemoryStoreOptions {
+  /** Logs to start from (the file adapter passes what it read from disk). */
+  initial?: Map<string, AnyEvent[]>;
+  /** Durably records checked events before they are acknowledged; throwing aborts the append. */
+  persist?: (sessionId: string, events: readonly AnyEvent[]) => void;
+}
+
+/** The embedded default: per-session arrays, append-only. Other adapters add persistence to it. */
+export function createMemoryEventStore(options: MemoryStoreOptions = {}): EventStore {
+  const logs = options.initial ?? new Map<string, AnyEvent[]>();
   const live = new Subject<AnyEvent>();
 
   return {
@@ -26,6 +33,7 @@ export function createMemoryEventStore(): EventStore {
         }
         prev = e.hash;
       });
+      options.persist?.(sessionId, events);
       for (const e of events) log.push(Object.freeze(e));
       logs.set(sessionId, log);
       for (const e of events) live.next(e);
