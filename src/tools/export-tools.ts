@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zipSync, strToU8 } from 'fflate';
 import { sha256Hex } from '../kernel/hash.js';
 import { canonicalJson } from '../kernel/canonical-json.js';
-import { buildBoardGeometry } from '../eda/board/index.js';
+import { buildBoardGeometry, type BoardGeometry } from '../eda/board/index.js';
 import type { Design } from '../eda/model/design.js';
 import { writeKicadPcb, writeKicadPro } from '../eda/export/kicad/index.js';
 import { writeKicadSch } from '../eda/export/kicad-sch/index.js';
@@ -24,8 +24,19 @@ export type ArtifactBuilder = (design: Design, services: Services, stem: string)
 
 const text = (name: string, content: string): ArtifactFile => ({ name, data: strToU8(content) });
 
+/** Board geometry per (frozen) design object: a bundle's builders share one computation. */
+const geometryCache = new WeakMap<Design, BoardGeometry>();
+function geometryOf(design: Design, services: Services): BoardGeometry {
+  let g = geometryCache.get(design);
+  if (!g) {
+    g = buildBoardGeometry(design, services.resolveFootprint, services.mapPins);
+    geometryCache.set(design, g);
+  }
+  return g;
+}
+
 export const kicadArtifacts: ArtifactBuilder = (design, services, stem) => {
-  const geometry = buildBoardGeometry(design, services.resolveFootprint, services.mapPins);
+  const geometry = geometryOf(design, services);
   return [
     text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry)),
     text(`${stem}.kicad_sch`, writeKicadSch(design, { project: stem, lookupPart: services.library.lookup })),
@@ -124,7 +135,6 @@ export function deterministicZip(files: ArtifactFile[]): Uint8Array {
   return zipSync(entries, { level: 9 });
 }
 
-const geometryOf = (design: Design, services: Services) => buildBoardGeometry(design, services.resolveFootprint, services.mapPins);
 
 export const gerberArtifacts: ArtifactBuilder = (design, services) => {
   const files = writeGerbers(design, geometryOf(design, services));
