@@ -1,4 +1,4 @@
-import { seededRng } from '../../kernel/rng.js';
+import { seededRng, type Rng } from '../../kernel/rng.js';
 import { Design } from '../model/design.js';
 import type { FootprintResolver } from '../board/index.js';
 
@@ -40,7 +40,25 @@ export function generateLayoutDesign(n: number, seed: number, resolve: Footprint
     // courtyard plus the default clearance and routing channel (0.25 + 1 mm) around it
     area += (c[2] - c[0] + 1.25) * (c[3] - c[1] + 1.25);
   }
-  const nets: Record<string, unknown> = {};
+  const nets = localNets(padsOf, rng);
+  const fill = opts.fill ?? 0.3;
+  const side = Math.sqrt(area / fill);
+  return Design.parse({
+    meta: { name: `generated-${n}` },
+    board: { width_mm: Math.ceil(side * 1.25), height_mm: Math.ceil(side / 1.25) + 2, layers: 2 },
+    components,
+    nets,
+  });
+}
+
+/**
+ * Nets of 2–4 pins among parts whose indexes are close (so a short-wire placement exists), at most
+ * two nets started per part; each pin used once. Shared by the generated layout boards and the
+ * placement tests' generator.
+ */
+export function localNets(padsOf: readonly string[][], rng: Rng): Record<string, { id: string; name: string; nodes: { component: string; pin: string }[] }> {
+  const n = padsOf.length;
+  const nets: Record<string, { id: string; name: string; nodes: { component: string; pin: string }[] }> = {};
   const used = new Set<string>();
   let netNo = 0;
   for (let i = 0; i < n; i++) {
@@ -63,12 +81,5 @@ export function generateLayoutDesign(n: number, seed: number, resolve: Footprint
       nets[id] = { id, name: id.toUpperCase(), nodes };
     }
   }
-  const fill = opts.fill ?? 0.3;
-  const side = Math.sqrt(area / fill);
-  return Design.parse({
-    meta: { name: `generated-${n}` },
-    board: { width_mm: Math.ceil(side * 1.25), height_mm: Math.ceil(side / 1.25) + 2, layers: 2 },
-    components,
-    nets,
-  });
+  return nets;
 }

@@ -1,4 +1,5 @@
 import { seededRng } from '../../../src/kernel/rng.js';
+import { localNets } from '../../../src/eda/place/generate.js';
 import type { Design } from '../../../src/eda/model/design.js';
 import { makeDesign, TEST_FOOTPRINTS } from '../board/test-footprints.js';
 
@@ -24,29 +25,7 @@ export function generateDesign(n: number, seed: number, opts: { fill?: number; w
     const c = fp.courtyard;
     area += (c[2] - c[0] + 1.25) * (c[3] - c[1] + 1.25);
   }
-  const nets: Record<string, unknown> = {};
-  const used = new Set<string>();
-  let netNo = 0;
-  for (let i = 0; i < n; i++) {
-    const pins = padsOf[i]!;
-    const count = Math.min(pins.length, 2);
-    for (let k = 0; k < count; k++) {
-      const size = 2 + rng.int(3);
-      const nodes: { component: string; pin: string }[] = [];
-      for (let t = 0; t < size; t++) {
-        const j = t === 0 ? i : Math.min(n - 1, Math.max(0, i + rng.int(9) - 4));
-        const jp = padsOf[j]!;
-        const pin = jp[rng.int(jp.length)]!;
-        const key = `c${j}.${pin}`;
-        if (used.has(key)) continue;
-        used.add(key);
-        nodes.push({ component: `c${j}`, pin });
-      }
-      if (nodes.length < 2) continue;
-      const id = `n${netNo++}`;
-      nets[id] = { id, name: id.toUpperCase(), nodes };
-    }
-  }
+  const nets = localNets(padsOf, rng);
   const fill = opts.fill ?? 0.35;
   const side = Math.sqrt(area / fill);
   return makeDesign({
