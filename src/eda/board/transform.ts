@@ -113,7 +113,7 @@ export function inflateRect(r: Rect, d: number): Rect {
 }
 
 /** Point-in-polygon by the even-odd rule (boundary points count as inside only by chance). */
-export function pointInPolygon(p: Point, poly: readonly Point[]): boolean {
+export function pointInPolygon(p: readonly [number, number], poly: readonly (readonly [number, number])[]): boolean {
   let inside = false;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
     const a = poly[i]!;

@@ -1,3 +1,4 @@
+import { pointInPolygon } from '../board/transform.js';
 /**
  * Exact 2-D predicates for DRC, written independently of the router's geometry (issue 4: a checker
  * that shares code with the router can agree with it while both are wrong).
@@ -188,19 +189,8 @@ export function boundsOfBox(s: RoundedBox): Bounds {
   return [minX - s.r, minY - s.r, maxX + s.r, maxY + s.r];
 }
 
-/** Even-odd point in polygon (any simple polygon). */
-export function pointInPolygon(p: Vec, poly: readonly Vec[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const a = poly[i]!;
-    const b = poly[j]!;
-    if (a[1] > p[1] !== b[1] > p[1]) {
-      const x = ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0];
-      if (p[0] < x) inside = !inside;
-    }
-  }
-  return inside;
-}
+/** Even-odd point in polygon: the one shared primitive with the board module (no router code). */
+export { pointInPolygon };
 
 /** Whether two simple polygons overlap (an edge crossing, or one containing a vertex of the other). */
 export function polygonsOverlap(a: readonly Vec[], b: readonly Vec[]): boolean {
