@@ -80,16 +80,16 @@ function editDesign(draft: Draft<SessionState>, state: SessionState, name: strin
 }
 
 /** Stores a design built outside immer (already frozen, so immer does not walk it). */
-function putDesign(draft: Draft<SessionState>, state: SessionState, name: string, seq: number, next: Design, patches: PathPatch[], componentDelta: number): void {
+function nextEntry(state: SessionState, name: string, seq: number, next: Design, patches: PathPatch[], componentDelta: number): DesignEntry {
   const entry = state.designs[name]!;
-  draft.designs[name] = Object.freeze({
+  return Object.freeze({
     design: next,
     hash: advanceMerkleHash(entry.design, next, patches),
     created_seq: entry.created_seq,
     updated_seq: seq,
     revision: entry.revision + 1,
     component_count: entry.component_count + componentDelta,
-  }) as Draft<DesignEntry>;
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -100,23 +100,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
-  SessionCreated: (d, data) => {
-    d.owner = data.owner;
-  },
-  DesignParsed: (d, data, e) => {
-    d.designs[data.design_name] = {
-      design: data.design as Draft<Design>,
-      hash: merkleHash(data.design),
-      created_seq: e.seq,
-      updated_seq: e.seq,
-      revision: 1,
-      component_count: Object.keys(data.design.components).length,
-    };
-  },
-  ComponentAdded: (d, data, e, s) => {
+type DirectReducer<K extends keyof EventDataByType> = (state: SessionState, data: EventDataByType[K], event: AnyEvent) => DesignEntry | null;
+
+/**
+ * Component edits, the hot path of a session, bypass immer altogether: they build the next design
+ * by hand-made structural sharing and return the new entry; evolve swaps it in with two spreads.
+ */
+const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
+  ComponentAdded: (s, data, e) => {
     const base = s.designs[data.design_name]?.design;
-    if (!base) return;
+    if (!base) return null;
     // Hand-made structural sharing instead of an immer draft: immer would copy AND walk every key
     // of a 5,000-entry record; a spread only copies it, and the patches name the two paths touched.
     const component = deepFreeze(data.component);
@@ -130,11 +123,11 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       patches.push({ path: ['nets', c.net, 'nodes'] });
     }
     const next = Object.freeze({ ...base, components, nets: data.connections.length ? Object.freeze(nets) : base.nets }) as Design;
-    putDesign(d, s, data.design_name, e.seq, next, patches, +1);
+    return nextEntry(s, data.design_name, e.seq, next, patches, +1);
   },
-  ComponentRemoved: (d, data, e, s) => {
+  ComponentRemoved: (s, data, e) => {
     const base = s.designs[data.design_name]?.design;
-    if (!base) return;
+    if (!base) return null;
     const id = data.component_id;
     const { [id]: _gone, ...rest } = base.components;
     const patches: PathPatch[] = [{ path: ['components', id] }];
@@ -152,7 +145,23 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       patches.push({ path: ['nets', net.id, 'nodes'] });
     }
     const next = Object.freeze({ ...base, components: Object.freeze(rest), placement, nets: nets === base.nets ? nets : Object.freeze(nets) }) as Design;
-    putDesign(d, s, data.design_name, e.seq, next, patches, -1);
+    return nextEntry(s, data.design_name, e.seq, next, patches, -1);
+  },
+};
+
+const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
+  SessionCreated: (d, data) => {
+    d.owner = data.owner;
+  },
+  DesignParsed: (d, data, e) => {
+    d.designs[data.design_name] = {
+      design: data.design as Draft<Design>,
+      hash: merkleHash(data.design),
+      created_seq: e.seq,
+      updated_seq: e.seq,
+      revision: 1,
+      component_count: Object.keys(data.design.components).length,
+    };
   },
   BoardUpdated: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
@@ -223,6 +232,13 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
 
 /** Pure fold step: state + event → state (immer keeps unchanged subtrees shared). */
 export function evolve(state: SessionState, event: AnyEvent): SessionState {
+  const direct = directReducers[event.type as keyof EventDataByType] as DirectReducer<keyof EventDataByType> | undefined;
+  if (direct) {
+    const entry = direct(state, event.data as never, event);
+    const name = (event.data as { design_name: string }).design_name;
+    const designs = entry ? Object.freeze({ ...state.designs, [name]: entry }) : state.designs;
+    return Object.freeze({ ...state, designs, seq: event.seq, head_hash: event.hash });
+  }
   const reducer = reducers[event.type as keyof EventDataByType] as Reducer<keyof EventDataByType> | undefined;
   // Audit events change only the log position: no draft needed.
   if (!reducer) return Object.freeze({ ...state, seq: event.seq, head_hash: event.hash });
