@@ -12,8 +12,9 @@ import { transactionTools } from './transaction-tools.js';
 import { pipelineTools } from './pipeline-tools.js';
 import { synthTools } from './synth-tools.js';
 import { renderTools } from './render-tools.js';
+import { netTools } from './net-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools];
+  return [...sessionTools, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools];
 }

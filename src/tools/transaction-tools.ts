@@ -10,7 +10,7 @@ import { DesignName, looseObject, requireDesign, sessionTool } from './define.js
 import { foldDrafts } from './scratch.js';
 
 /** Operations a transaction may preview: the sandbox-write design edits. */
-export const TRANSACTION_OPERATIONS = ['component_add', 'component_remove', 'board_update', 'place_components', 'route_nets'] as const;
+export const TRANSACTION_OPERATIONS = ['component_add', 'component_remove', 'board_update', 'net_add', 'net_connect', 'place_components', 'route_nets'] as const;
 
 const TxId = z.string().regex(/^tx_[0-9a-f]{16}$/, 'a transaction id from design_transaction_preview');
 

@@ -93,3 +93,28 @@ describe('pipeline_run through MCP', () => {
     expect(readdirSync(workspaceDir)).toEqual([]);
   });
 });
+
+describe('net edits through MCP', () => {
+  it('adds nets, connects and disconnects pins, refuses shorts and unknown pins, and previews a net edit as a transaction', async () => {
+    const { runtime } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
+    await callTool(client, 'design_parse_str', { yaml_content: TINY, design_name: 'led' });
+    const nets = (await callTool(client, 'design_list_nets', { design_name: 'led' })).data.nets as { name: string; nodes: string[] }[];
+    const [first] = nets;
+    const pin = first!.nodes[0]!;
+    expect((await callTool(client, 'net_add', { design_name: 'led', name: 'SPARE', type: 'signal' })).isError).toBe(false);
+    expect((await callTool(client, 'net_add', { design_name: 'led', name: 'SPARE' })).data.error.code).toBe('INVALID_INPUT');
+    const short = await callTool(client, 'net_connect', { design_name: 'led', net: 'SPARE', connect: [pin] });
+    expect(short.data.error.message).toMatch(/short/);
+    const unknown = await callTool(client, 'net_connect', { design_name: 'led', net: 'SPARE', connect: ['NOPE9.1'] });
+    expect(unknown.data.error).toMatchObject({ code: 'INVALID_INPUT', details: { path: 'connect.0' } });
+    const preview = await callTool(client, 'design_transaction_preview', { design_name: 'led', operation: 'net_connect', params: { net: first!.name, disconnect: [pin] } });
+    expect(preview.data.diff.nets.changed[0].nodes_removed).toEqual([pin]);
+    await callTool(client, 'net_connect', { design_name: 'led', net: first!.name, disconnect: [pin] });
+    const moved = await callTool(client, 'net_connect', { design_name: 'led', net: 'SPARE', connect: [pin] });
+    expect(moved.isError).toBe(false);
+    const after = (await callTool(client, 'design_list_nets', { design_name: 'led' })).data.nets as { name: string; nodes: string[] }[];
+    expect(after.find((n) => n.name === 'SPARE')!.nodes).toEqual([pin]);
+    expect(after.find((n) => n.name === first!.name)!.nodes).not.toContain(pin);
+  });
+});

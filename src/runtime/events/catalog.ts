@@ -36,6 +36,8 @@ export interface EventDataByType {
   ComponentAdded: { design_name: string; component: Component; connections: { net: string; pin: string }[] };
   ComponentRemoved: { design_name: string; component_id: string };
   BoardUpdated: { design_name: string; board: Partial<Board> };
+  NetAdded: { design_name: string; net: { id: string; name: string; type: string } };
+  NetNodesChanged: { design_name: string; net: string; connect: { component: string; pin: string }[]; disconnect: { component: string; pin: string }[] };
   ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[] };
   NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
   ValidationRecorded: ValidationData;

@@ -167,6 +167,22 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
     editDesign(d, s, data.design_name, e.seq, (design) => {
       Object.assign(design.board, data.board);
     }),
+  NetAdded: (d, data, e, s) =>
+    editDesign(d, s, data.design_name, e.seq, (design) => {
+      design.nets[data.net.id] = { id: data.net.id, name: data.net.name, type: data.net.type as Design['nets'][string]['type'], nodes: [], class: null, constraints: {} };
+    }),
+  NetNodesChanged: (d, data, e, s) =>
+    editDesign(d, s, data.design_name, e.seq, (design) => {
+      const net = design.nets[data.net];
+      if (!net) return;
+      const gone = new Set(data.disconnect.map((n) => `${n.component}\u0000${n.pin}`));
+      const kept = net.nodes.filter((n) => !gone.has(`${n.component}\u0000${n.pin}`));
+      net.nodes = [...kept, ...data.connect];
+      for (const n of data.connect) {
+        const comp = design.components[n.component];
+        if (comp && !comp.pins[n.pin]) comp.pins[n.pin] = { name: n.pin, type: 'unspecified', number: null, description: '' };
+      }
+    }),
   ComponentsPlaced: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       design.placement = data.placement;
