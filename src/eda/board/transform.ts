@@ -74,7 +74,7 @@ export function rotatedRectCorners(center: Point, size: [number, number], rotati
 }
 
 /** Axis-aligned bounding box of points. */
-export function boundsOf(points: readonly Point[]): Rect {
+export function boundsOf(points: readonly (readonly [number, number])[]): Rect {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

@@ -1,4 +1,4 @@
-import { pointInPolygon } from '../board/transform.js';
+import { boundsOf, pointInPolygon } from '../board/transform.js';
 /**
  * Exact 2-D predicates for DRC, written independently of the router's geometry (issue 4: a checker
  * that shares code with the router can agree with it while both are wrong).
@@ -176,16 +176,7 @@ export function gapToSegment(a: RoundedBox, s0: Vec, s1: Vec): Closest {
 export type Bounds = [minX: number, minY: number, maxX: number, maxY: number];
 
 export function boundsOfBox(s: RoundedBox): Bounds {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of s.core) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
+  const [minX, minY, maxX, maxY] = boundsOf(s.core);
   return [minX - s.r, minY - s.r, maxX + s.r, maxY + s.r];
 }
 

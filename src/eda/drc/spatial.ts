@@ -18,29 +18,4 @@ export function boxIndex(boxes: readonly Bounds[]): BoxIndex {
   return { near: (b, m) => index.search(b[0] - m, b[1] - m, b[2] + m, b[3] + m) };
 }
 
-/** Union-find with path halving and union by size. */
-export class UnionFind {
-  private readonly parent: Int32Array;
-  private readonly size: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    this.size = new Int32Array(n).fill(1);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(i: number): number {
-    let x = i;
-    while (this.parent[x]! !== x) {
-      this.parent[x] = this.parent[this.parent[x]!]!;
-      x = this.parent[x]!;
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    let ra = this.find(a);
-    let rb = this.find(b);
-    if (ra === rb) return;
-    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra;
-    this.size[ra] = this.size[ra]! + this.size[rb]!;
-  }
-}
+export { UnionFind } from '../../kernel/union-find.js';

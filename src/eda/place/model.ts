@@ -2,6 +2,7 @@ import type { Design, Placement, Point } from '../model/design.js';
 import { boardOutline } from '../model/design.js';
 import type { Footprint } from '../model/footprint.js';
 import {
+  boundsOf,
   componentPins,
   directPinMapper,
   footprintOf,
@@ -91,17 +92,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
   const nets = netIds.map((id) => ({ id, terminals: [] as { item: number; pad: number }[] }));
   items.forEach((it, i) => it.pads.forEach((p, k) => nets[p.net]!.terminals.push({ item: i, pad: k })));
   const outline = boardOutline(design.board);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of outline) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
-  return { items, index, nets: nets.filter((n) => n.terminals.length > 0), outline, outlineBox: [minX, minY, maxX, maxY], unplaceable };
+  return { items, index, nets: nets.filter((n) => n.terminals.length > 0), outline, outlineBox: boundsOf(outline), unplaceable };
 }
 
 export function courtyardAt(item: PlaceItem, p: Placement): Rect {

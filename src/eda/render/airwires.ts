@@ -1,3 +1,4 @@
+import { UnionFind } from '../../kernel/union-find.js';
 import type { Design, Point, Track } from '../model/design.js';
 import { rotateVec, type BoardGeometry, type BoardPad } from '../board/index.js';
 
@@ -22,27 +23,6 @@ export interface Airwire {
 
 const TOL_MM = 1e-3;
 
-class UnionFind {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    let r = i;
-    while (this.parent[r] !== r) r = this.parent[r]!;
-    while (this.parent[i] !== r) {
-      const next = this.parent[i]!;
-      this.parent[i] = r;
-      i = next;
-    }
-    return r;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
 
 /** Whether `p` lies on the pad's copper (oval and roundrect taken as their rectangle). */
 export function pointInPad(p: Point, pad: BoardPad, tolMm = TOL_MM): boolean {

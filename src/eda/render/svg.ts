@@ -1,6 +1,6 @@
 import type { Design, Point } from '../model/design.js';
 import { boardOutline, copperLayers } from '../model/design.js';
-import { footprintToWorld, type BoardGeometry, type BoardPad } from '../board/index.js';
+import { boundsOf, footprintToWorld, type BoardGeometry, type BoardPad } from '../board/index.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { computeAirwires, type Airwire } from './airwires.js';
 import { escapeXml, num } from './escape.js';
@@ -112,12 +112,11 @@ export function renderBoardSvg(design: Design, geometry: BoardGeometry, options:
     if (!all.includes(l)) throw invalidInput(`unknown layer ${JSON.stringify(l)}; this board has ${all.join(', ')}`, ['options', 'layers', i]);
   });
   const outline = boardOutline(design.board);
-  const xs = outline.map((p) => p[0]);
-  const ys = outline.map((p) => p[1]);
-  const minX = Math.min(...xs) - MARGIN_MM;
-  const minY = Math.min(...ys) - MARGIN_MM;
-  const w = Math.max(...xs) + MARGIN_MM - minX;
-  const h = Math.max(...ys) + MARGIN_MM - minY;
+  const [x0, y0, x1, y1] = boundsOf(outline);
+  const minX = x0 - MARGIN_MM;
+  const minY = y0 - MARGIN_MM;
+  const w = x1 + MARGIN_MM - minX;
+  const h = y1 + MARGIN_MM - minY;
   const name = escapeXml(design.meta.name);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

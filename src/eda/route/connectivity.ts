@@ -1,3 +1,4 @@
+import { UnionFind } from '../../kernel/union-find.js';
 import { pointInShape, pointSegDist2, shapeShapeDist, type Shape } from './geometry.js';
 
 /**
@@ -17,19 +18,9 @@ export interface CopperPiece {
 const EPS = 1e-6;
 
 export function joinedComponents(pieces: CopperPiece[], points: { x: number; y: number; layers: number[] }[]): number[] {
-  const parent = pieces.map((_, i) => i);
-  const find = (a: number): number => {
-    while (parent[a] !== a) {
-      parent[a] = parent[parent[a]!]!;
-      a = parent[a]!;
-    }
-    return a;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const uf = new UnionFind(pieces.length);
+  const find = (a: number) => uf.find(a);
+  const union = (a: number, b: number) => uf.union(a, b);
   const shareLayer = (a: number[], b: number[]) => a.some((l) => b.includes(l));
   const onCentre = (x: number, y: number, p: CopperPiece): boolean => {
     if (p.kind === 'pad') return pointInShape(x, y, p.shape, EPS);

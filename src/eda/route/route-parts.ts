@@ -1,4 +1,5 @@
 import { invalidInput } from '../../kernel/errors.js';
+import { boundsOf } from '../board/transform.js';
 import { capsule, oval, pointInPoly, pointInShape, rotatedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { GridObject, RouteGrid } from './grid.js';
 import type { RouteClass, RouteProblem, RoutedTrack, RoutedVia, UnroutedReason, XY } from './types.js';
@@ -249,16 +250,7 @@ export function blockOutside(grid: RouteGrid, poly: XY[], layers: number[]): voi
 }
 
 export function blockInside(grid: RouteGrid, poly: XY[], layers: number[], tracks: boolean, vias: boolean): void {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const [x, y] of poly) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
+  const [x0, y0, x1, y1] = boundsOf(poly);
   const [i0, j0] = grid.nearestNode(x0, y0);
   const [i1, j1] = grid.nearestNode(x1, y1);
   for (let j = j0; j <= j1; j++) {

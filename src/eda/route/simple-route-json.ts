@@ -1,3 +1,4 @@
+import { UnionFind } from '../../kernel/union-find.js';
 import { z } from 'zod';
 import { invalidInput } from '../../kernel/errors.js';
 import type { RouteObstacle, RouteProblem, RouteResult } from './types.js';
@@ -63,10 +64,10 @@ export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {
   const srj = parsed.data;
   const names = srj.connections.map((c) => c.name);
   const index = new Map(names.map((n, i) => [n, i]));
-  const parent = names.map((_, i) => i);
-  const find = (a: number): number => (parent[a] === a ? a : (parent[a] = find(parent[a]!)));
+  const uf = new UnionFind(names.length);
+  const find = (a: number) => uf.find(a);
   const obstacleNets = srj.obstacles.map((o) => o.connectedTo.map((id) => index.get(id)).filter((k): k is number => k !== undefined));
-  for (const ks of obstacleNets) for (const k of ks.slice(1)) parent[Math.max(find(k), find(ks[0]!))] = Math.min(find(k), find(ks[0]!));
+  for (const ks of obstacleNets) for (const k of ks.slice(1)) uf.union(k, ks[0]!);
   const netOfConnection: Record<string, string> = {};
   names.forEach((n, i) => (netOfConnection[n] = names[find(i)]!));
   const layers = srjLayers(srj.layerCount);

@@ -1,3 +1,4 @@
+import { UnionFind } from '../../kernel/union-find.js';
 import { capsule, oval, pointInShape, rotatedRect, shapeShapeDist, type Shape } from './geometry.js';
 import type { RouteObstacle, RouteProblem, RoutedTrack, RoutedVia } from './types.js';
 
@@ -124,21 +125,15 @@ export function routedByGeometry(problem: RouteProblem, routes: { tracks: Routed
     l.push(k);
     byNet.set(p.net, l);
   });
-  const parent = pieces.map((_, i) => i);
-  const find = (a: number): number => {
-    while (parent[a] !== a) {
-      parent[a] = parent[parent[a]!]!;
-      a = parent[a]!;
-    }
-    return a;
-  };
+  const uf = new UnionFind(pieces.length);
+  const find = (a: number) => uf.find(a);
   for (const ks of byNet.values()) {
     for (let x = 0; x < ks.length; x++) {
       for (let y = x + 1; y < ks.length; y++) {
         const a = pieces[ks[x]!]!;
         const b = pieces[ks[y]!]!;
         if (find(ks[x]!) === find(ks[y]!) || !a.layers.some((l) => b.layers.includes(l))) continue;
-        if (shapeShapeDist(a.shape, b.shape) <= 1e-6) parent[find(ks[x]!)] = find(ks[y]!);
+        if (shapeShapeDist(a.shape, b.shape) <= 1e-6) uf.union(ks[x]!, ks[y]!);
       }
     }
   }
