@@ -16,12 +16,12 @@ export interface Requirements {
 
 const io = (names: string[]): PinSpec[] => names.map((name) => ({ name, type: 'bidirectional' as const }));
 
-/** ESP32-WROOM-32 core: EN RC reset, BOOT (GPIO0) button, UART header, decoupling. Pin names follow the module's pin table. */
-export function esp32Core(b: Build, rail: string, gpios: string[], why: string): string {
+/** An Espressif module on its rail: supply, ground, EN reset and BOOT buttons, decoupling. */
+function espressifModule(b: Build, partId: string, rail: string, gpios: string[], why: string): string {
   const u = addPart(b, {
     prefix: 'U',
-    partId: 'esp32-wroom-32',
-    pins: [{ name: 'VCC', type: 'power_in' }, { name: 'GND', type: 'power_in' }, { name: 'EN', type: 'input' }, ...io(['GPIO0', 'GPIO1', 'GPIO3', ...gpios])],
+    partId,
+    pins: [{ name: 'VCC', type: 'power_in' }, { name: 'GND', type: 'power_in' }, { name: 'EN', type: 'input' }, ...io(gpios)],
     block: 'mcu',
     why,
   });
@@ -29,6 +29,12 @@ export function esp32Core(b: Build, rail: string, gpios: string[], why: string):
   connect(b, 'GND', [[u, 'GND']]);
   espBoot(b, u, rail);
   decouple(b, rail, 1, u, 22e-6);
+  return u;
+}
+
+/** ESP32-WROOM-32 core: EN RC reset, BOOT (GPIO0) button, UART header, decoupling. Pin names follow the module's pin table. */
+export function esp32Core(b: Build, rail: string, gpios: string[], why: string): string {
+  const u = espressifModule(b, 'esp32-wroom-32', rail, ['GPIO0', 'GPIO1', 'GPIO3', ...gpios], why);
   debugHeader(b, 'uart', rail, 'UART_TX', 'UART_RX');
   connect(b, 'UART_TX', [[u, 'GPIO1']]);
   connect(b, 'UART_RX', [[u, 'GPIO3']]);
@@ -48,17 +54,7 @@ export function espBoot(b: Build, u: string, rail: string): void {
 
 /** ESP32-S3-WROOM-1 core with native USB (GPIO19/20). */
 export function esp32s3Core(b: Build, rail: string, gpios: string[], why: string): string {
-  const u = addPart(b, {
-    prefix: 'U',
-    partId: 'esp32-s3-wroom-1',
-    pins: [{ name: 'VCC', type: 'power_in' }, { name: 'GND', type: 'power_in' }, { name: 'EN', type: 'input' }, ...io(['GPIO0', 'GPIO19', 'GPIO20', ...gpios])],
-    block: 'mcu',
-    why,
-  });
-  connect(b, rail, [[u, 'VCC']]);
-  connect(b, 'GND', [[u, 'GND']]);
-  espBoot(b, u, rail);
-  decouple(b, rail, 1, u, 22e-6);
+  const u = espressifModule(b, 'esp32-s3-wroom-1', rail, ['GPIO0', 'GPIO19', 'GPIO20', ...gpios], why);
   connect(b, 'USB_DP', [[u, 'GPIO20']], 'differential');
   connect(b, 'USB_DM', [[u, 'GPIO19']], 'differential');
   return u;
