@@ -7,13 +7,11 @@
  *   npm run bench:route [-- --limit N] [--only circuit010] [--time-limit-ms 30000] [--no-write]
  */
 import 'core-js/actual/iterator/index.js';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importSimpleRouteJson, routeProblem, type RouteProblem, type RoutedTrack, type RoutedVia } from '../src/eda/route/index.js';
 import { exportSrjKicad } from '../src/eda/route/srj-kicad.js';
+import { kicadFigures, runKicadDrc } from '../test/helpers/kicad-cli.js';
 import { importSimpleRouteTraces, pointsOnShortedPads, routedByGeometry } from '../src/eda/route/srj-traces.js';
 
 const CLEARANCE_MM = 0.15;
@@ -49,26 +47,11 @@ interface Row {
   reason: string;
 }
 
-function runKicad(files: { pcb: string; pro: string; dru: string }): Promise<{ errors: number; unconnected: number; types: string }> {
-  return (async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'zt-bench-route-'));
-    try {
-      await writeFile(path.join(dir, 'board.kicad_pcb'), files.pcb);
-      await writeFile(path.join(dir, 'board.kicad_pro'), files.pro);
-      if (files.dru) await writeFile(path.join(dir, 'board.kicad_dru'), files.dru);
-      await new Promise<void>((resolve) => {
-        execFile('kicad-cli', ['pcb', 'drc', '--severity-error', '--format', 'json', '-o', 'out.json', 'board.kicad_pcb'], { cwd: dir, timeout: 120_000, env: { ...process.env, HOME: dir } }, () => resolve());
-      });
-      const raw = JSON.parse(await readFile(path.join(dir, 'out.json'), 'utf8')) as { violations?: { type: string }[]; unconnected_items?: unknown[] };
-      const counts = new Map<string, number>();
-      for (const v of raw.violations ?? []) counts.set(v.type, (counts.get(v.type) ?? 0) + 1);
-      return { errors: raw.violations?.length ?? 0, unconnected: raw.unconnected_items?.length ?? 0, types: [...counts].map(([t, n]) => `${t}×${n}`).join(' ') };
-    } catch {
-      return { errors: -1, unconnected: -1, types: 'kicad-cli failed' };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  })();
+async function runKicad(files: { pcb: string; pro: string; dru: string }): Promise<{ errors: number; unconnected: number; types: string }> {
+  const res = await runKicadDrc(files.pcb, files.pro, 120_000, files.dru ? { 'board.kicad_dru': files.dru } : {});
+  if (res.raw === undefined) return { errors: -1, unconnected: -1, types: 'kicad-cli failed' };
+  const f = kicadFigures(res);
+  return { errors: f.errors, unconnected: f.unconnected, types: Object.entries(f.types).map(([t, n]) => `${t}×${n}`).join(' ') };
 }
 
 async function pool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {

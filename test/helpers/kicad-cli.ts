@@ -1,7 +1,6 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { externalTool, inTempDir, runTool } from './external-tool.js';
 
 /**
  * kicad-cli (KiCad 9) as the independent DRC oracle (issue 4). Tests that need it call
@@ -33,34 +32,18 @@ export interface KicadDrcResult {
   stderr: string;
 }
 
-let cached: boolean | undefined;
+const kicad = externalTool('kicad-cli', ['version'], 'run .ci/install-kicad.sh');
 
-export function kicadCliAvailable(): boolean {
-  if (cached === undefined) {
-    try {
-      execFileSync('kicad-cli', ['version'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
-      cached = true;
-    } catch {
-      cached = false;
-    }
-  }
-  return cached;
-}
+export const kicadCliAvailable = kicad.available;
 
 /** True when tests should run; throws in CI when kicad-cli is missing. Use with describe.runIf. */
-export function requireKicadOrSkip(): boolean {
-  const has = kicadCliAvailable();
-  if (!has && process.env.CI === 'true') throw new Error('kicad-cli is required in CI (run .ci/install-kicad.sh)');
-  return has;
-}
+export const requireKicadOrSkip = kicad.requireOrSkip;
 
-function run(file: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, HOME: cwd } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+/** Error and unconnected counts, errors by violation type: the figures the reports tabulate. */
+export function kicadFigures(result: KicadDrcResult): { errors: number; unconnected: number; types: Record<string, number> } {
+  const types: Record<string, number> = {};
+  for (const v of result.violations) types[v.type] = (types[v.type] ?? 0) + 1;
+  return { errors: result.violations.length, unconnected: result.unconnected.length, types };
 }
 
 interface RawReport {
@@ -68,14 +51,14 @@ interface RawReport {
   unconnected_items?: KicadViolation[];
 }
 
-/** Runs `kicad-cli pcb drc` on a board + project written into a fresh temp dir. */
-export async function runKicadDrc(boardText: string, proText: string, timeoutMs = 120_000): Promise<KicadDrcResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'zaptrace-kicad-'));
-  try {
-    await writeFile(path.join(dir, 'board.kicad_pcb'), boardText, 'utf8');
-    await writeFile(path.join(dir, 'board.kicad_pro'), proText, 'utf8');
+/**
+ * Runs `kicad-cli pcb drc` on a board + project written into a fresh temp dir; `extraFiles` adds
+ * siblings such as a `board.kicad_dru` custom-rules file.
+ */
+export async function runKicadDrc(boardText: string, proText: string, timeoutMs = 120_000, extraFiles: Record<string, string> = {}): Promise<KicadDrcResult> {
+  return inTempDir('zaptrace-kicad-', { ...extraFiles, 'board.kicad_pcb': boardText, 'board.kicad_pro': proText }, async (dir) => {
     const args = ['pcb', 'drc', '--severity-error', '--exit-code-violations', '--format', 'json', '-o', 'out.json', 'board.kicad_pcb'];
-    const res = await run('kicad-cli', args, dir, timeoutMs);
+    const res = await runTool('kicad-cli', args, dir, timeoutMs);
     let raw: RawReport | undefined;
     try {
       raw = JSON.parse(await readFile(path.join(dir, 'out.json'), 'utf8')) as RawReport;
@@ -90,20 +73,14 @@ export async function runKicadDrc(boardText: string, proText: string, timeoutMs 
     };
     if (raw !== undefined) out.raw = raw;
     return out;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Runs another kicad-cli pcb command (export pos/gerbers) on a board; returns the files it wrote. */
 export async function runKicadExport(boardText: string, proText: string, args: (outDir: string) => string[], timeoutMs = 120_000): Promise<{ exitCode: number; files: Record<string, string> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'zaptrace-kicad-'));
-  try {
-    await writeFile(path.join(dir, 'board.kicad_pcb'), boardText, 'utf8');
-    await writeFile(path.join(dir, 'board.kicad_pro'), proText, 'utf8');
-    const res = await run('kicad-cli', args('out'), dir, timeoutMs);
+  return inTempDir('zaptrace-kicad-', { 'board.kicad_pcb': boardText, 'board.kicad_pro': proText }, async (dir) => {
+    const res = await runTool('kicad-cli', args('out'), dir, timeoutMs);
     const files: Record<string, string> = {};
-    const { readdir } = await import('node:fs/promises');
     try {
       for (const f of await readdir(path.join(dir, 'out'))) files[f] = await readFile(path.join(dir, 'out', f), 'utf8');
     } catch {
@@ -115,7 +92,5 @@ export async function runKicadExport(boardText: string, proText: string, args: (
       }
     }
     return { exitCode: res.code, files };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }

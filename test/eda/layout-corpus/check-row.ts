@@ -1,17 +1,15 @@
 import { expect } from 'vitest';
-import { missesOf, type KicadFigures } from '../../../src/eda/place/corpus-report.js';
+import { missesOf, type KicadFigures } from '../../../src/eda/place/layout-misses.js';
 import { exportForKicad, type LayoutRun } from '../../../src/eda/place/layout-run.js';
-import { runKicadDrc } from '../../helpers/kicad-cli.js';
+import { kicadFigures, runKicadDrc } from '../../helpers/kicad-cli.js';
 import { failureKinds, KNOWN_LAYOUT_FAILURES } from './known-failures.js';
 
-/** kicad-cli figures through the shared test helper (the report uses its own runner). */
-export async function kicadFigures(run: LayoutRun): Promise<KicadFigures> {
+/** kicad-cli figures of a row, through the same helper the report uses. */
+export async function kicadRowFigures(run: LayoutRun): Promise<KicadFigures> {
   const { board, project } = exportForKicad(run);
   const k = await runKicadDrc(board, project, 180_000);
   expect(k.exitCode === 0 || k.exitCode === 5, `kicad-cli could not load the board: ${k.stderr.slice(0, 200)}`).toBe(true);
-  const types: Record<string, number> = {};
-  for (const v of k.violations) types[v.type] = (types[v.type] ?? 0) + 1;
-  return { errors: k.violations.length, unconnected: k.unconnected.length, types };
+  return kicadFigures(k);
 }
 
 /**

@@ -3,7 +3,7 @@ import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/ind
 import { loadLayoutCorpus } from '../../../src/eda/place/layout-corpus.js';
 import { runLayout } from '../../../src/eda/place/layout-run.js';
 import { requireKicadOrSkip } from '../../helpers/kicad-cli.js';
-import { checkRow, kicadFigures } from './check-row.js';
+import { checkRow, kicadRowFigures } from './check-row.js';
 import { KNOWN_LAYOUT_FAILURES } from './known-failures.js';
 
 /**
@@ -26,7 +26,7 @@ describe('layout corpus designs', () => {
       const run = runLayout(c.design, { resolve: resolveFootprint, mapPins: mapPinsToPads, seed: 1 });
       // Rows that fail only for missing footprints carry no board worth a kicad-cli run (~4 s each).
       const onlyFootprints = KNOWN_LAYOUT_FAILURES[c.name]?.kinds.join() === 'footprints';
-      const kicad = hasKicad && !onlyFootprints ? await kicadFigures(run) : null;
+      const kicad = hasKicad && !onlyFootprints ? await kicadRowFigures(run) : null;
       checkRow(c.name, run, kicad);
     });
   }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { externalTool } from '../../helpers/external-tool.js';
 import { Design } from '../../../src/eda/model/design.js';
 import { buildBoardGeometry, type BoardGeometry } from '../../../src/eda/board/index.js';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
@@ -39,22 +39,9 @@ export function hostileDesign(routing: { tracks: unknown[]; vias: unknown[] } = 
   return { design, geometry: buildBoardGeometry(design, resolveFootprint, mapPinsToPads) };
 }
 
-let rsvg: boolean | undefined;
-export function rsvgAvailable(): boolean {
-  if (rsvg === undefined) {
-    try {
-      execFileSync('rsvg-convert', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
-      rsvg = true;
-    } catch {
-      rsvg = false;
-    }
-  }
-  return rsvg;
-}
+const rsvg = externalTool('rsvg-convert', ['--version'], 'see .ci/install-kicad.sh');
+
+export const rsvgAvailable = rsvg.available;
 
 /** Like the kicad-cli helper: skipped without rsvg-convert, a failure in CI. */
-export function requireRsvgOrSkip(): boolean {
-  const has = rsvgAvailable();
-  if (!has && process.env.CI === 'true') throw new Error('rsvg-convert is required in CI');
-  return has;
-}
+export const requireRsvgOrSkip = rsvg.requireOrSkip;

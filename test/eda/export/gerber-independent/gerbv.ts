@@ -1,7 +1,6 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { externalTool, inTempDir, runTool } from '../../../helpers/external-tool.js';
 import { decodePngBinary, type BinaryImage } from './png.js';
 
 /**
@@ -10,25 +9,10 @@ import { decodePngBinary, type BinaryImage } from './png.js';
  * Arguments go to execFile, never through a shell.
  */
 
-let cached: boolean | undefined;
+const gerbv = externalTool('gerbv', ['--version'], 'see .ci/run');
 
-export function gerbvAvailable(): boolean {
-  if (cached === undefined) {
-    try {
-      execFileSync('gerbv', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
-      cached = true;
-    } catch {
-      cached = false;
-    }
-  }
-  return cached;
-}
-
-export function requireGerbvOrSkip(): boolean {
-  const has = gerbvAvailable();
-  if (!has && process.env.CI === 'true') throw new Error('gerbv is required in CI (see .ci/run)');
-  return has;
-}
+export const gerbvAvailable = gerbv.available;
+export const requireGerbvOrSkip = gerbv.requireOrSkip;
 
 /** The picture frame, in mm of file coordinates (y up). */
 export interface Frame {
@@ -47,9 +31,7 @@ const inch = (mm: number): string => (mm / 25.4).toFixed(4);
  * lower-left corner and window fixed by `frame` so that two renders share one pixel grid.
  */
 export async function renderGerber(text: string, frame: Frame, timeoutMs = 60_000): Promise<BinaryImage> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'zaptrace-gerbv-'));
-  try {
-    await writeFile(path.join(dir, 'in.gbr'), text, 'utf8');
+  return inTempDir('zaptrace-gerbv-', { 'in.gbr': text }, async (dir) => {
     const args = [
       '-x', 'png',
       '-D', String(frame.dpi),
@@ -61,11 +43,8 @@ export async function renderGerber(text: string, frame: Frame, timeoutMs = 60_00
       '-o', 'out.png',
       'in.gbr',
     ];
-    await new Promise<void>((resolve, reject) => {
-      execFile('gerbv', args, { cwd: dir, timeout: timeoutMs, env: { ...process.env, HOME: dir } }, (err) => (err ? reject(err) : resolve()));
-    });
+    const res = await runTool('gerbv', args, dir, timeoutMs);
+    if (res.code !== 0) throw new Error(`gerbv exited ${res.code}: ${res.stderr.slice(0, 500)}`);
     return decodePngBinary(await readFile(path.join(dir, 'out.png')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }

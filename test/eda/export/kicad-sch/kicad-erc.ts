@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inTempDir, runTool } from '../../../helpers/external-tool.js';
 
 /**
  * kicad-cli (KiCad 9) as the independent ERC oracle for our `.kicad_sch` (issue 5), mirroring
@@ -29,13 +28,7 @@ export interface KicadErcResult {
   stderr: string;
 }
 
-function run(args: string[], cwd: string, timeoutMs: number): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('kicad-cli', args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, HOME: cwd } }, (err, _stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stderr: String(stderr) });
-    });
-  });
-}
+const run = (args: string[], cwd: string, timeoutMs: number) => runTool('kicad-cli', args, cwd, timeoutMs);
 
 interface RawErc {
   sheets?: { violations?: ErcViolation[] }[];
@@ -47,10 +40,7 @@ export async function runKicadErc(
   opts: { allSeverities?: boolean; netlist?: boolean; timeoutMs?: number } = {},
 ): Promise<KicadErcResult> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const dir = await mkdtemp(path.join(tmpdir(), 'zaptrace-kicad-sch-'));
-  try {
-    await writeFile(path.join(dir, 'board.kicad_sch'), schText, 'utf8');
-    await writeFile(path.join(dir, 'board.kicad_pro'), proText, 'utf8');
+  return inTempDir('zaptrace-kicad-sch-', { 'board.kicad_sch': schText, 'board.kicad_pro': proText }, async (dir) => {
     const sev = opts.allSeverities ? [] : ['--severity-error'];
     const res = await run(['sch', 'erc', ...sev, '--exit-code-violations', '--format', 'json', '-o', 'out.json', 'board.kicad_sch'], dir, timeoutMs);
     let raw: RawErc | undefined;
@@ -74,7 +64,5 @@ export async function runKicadErc(
       }
     }
     return out;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
