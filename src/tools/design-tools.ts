@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
-import { parseDesignText } from '../eda/parse/index.js';
+import { parseWithLibrary } from './part-footprints.js';
 import { diffDesigns } from '../eda/diff/index.js';
 import type { Design } from '../eda/model/design.js';
 import { DesignName, requireDesign, sessionTool, looseObject, type Ctx } from './define.js';
@@ -36,7 +36,7 @@ export const designTools = [
     },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), warnings: z.array(z.unknown()) }),
     handler(input, ctx) {
-      const { design, warnings } = parseDesignText(input.yaml_content, { format: input.format, strict: input.strict });
+      const { design, warnings } = parseWithLibrary(input.yaml_content, { format: input.format, strict: input.strict }, ctx.services.library);
       const { name, event } = parsedEvent(ctx, input.design_name, design, warnings, { kind: 'text', format: input.format });
       return { events: [event], after: (s) => ({ ...designSummary(name, requireDesign(s, name)), warnings }) };
     },
@@ -55,7 +55,7 @@ export const designTools = [
     async handler(input, ctx) {
       const text = await ctx.services.workspace.readText(input.path, { maxBytes: 4 * 1024 * 1024 });
       const format = /\.json$/i.test(input.path) ? 'json' : 'auto';
-      const { design, warnings } = parseDesignText(text, { format, strict: input.strict });
+      const { design, warnings } = parseWithLibrary(text, { format, strict: input.strict }, ctx.services.library);
       const { name, event } = parsedEvent(ctx, input.design_name, design, warnings, { kind: 'file', path: input.path, format });
       return { events: [event], after: (s) => ({ ...designSummary(name, requireDesign(s, name)), warnings }) };
     },

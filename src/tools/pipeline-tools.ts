@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
-import { parseDesignText } from '../eda/parse/index.js';
+import { parseWithLibrary } from './part-footprints.js';
 import { runErc } from '../eda/erc/index.js';
 import { runDrc } from '../eda/drc/index.js';
 import { placeComponents } from '../eda/place/index.js';
@@ -24,8 +24,8 @@ type StageResult = {
 async function sourceDesign(ctx: Ctx, input: { source?: string | undefined; path?: string | undefined; intent?: string | undefined }): Promise<{ design: Design; kind: string; extra: Record<string, unknown> }> {
   const given = [input.source, input.path, input.intent].filter((v) => v !== undefined).length;
   if (given !== 1) throw new ZapTraceError('INVALID_INPUT', 'give exactly one of source (design text), path (workspace file) or intent', { path: 'source' });
-  if (input.source !== undefined) return { design: parseDesignText(input.source).design, kind: 'parse', extra: {} };
-  if (input.path !== undefined) return { design: parseDesignText(await ctx.services.workspace.readText(input.path, { maxBytes: 4 * 1024 * 1024 })).design, kind: 'parse-file', extra: { path: input.path } };
+  if (input.source !== undefined) return { design: parseWithLibrary(input.source, {}, ctx.services.library).design, kind: 'parse', extra: {} };
+  if (input.path !== undefined) return { design: parseWithLibrary(await ctx.services.workspace.readText(input.path, { maxBytes: 4 * 1024 * 1024 }), {}, ctx.services.library).design, kind: 'parse-file', extra: { path: input.path } };
   if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis from intent is not available in this build', { path: 'intent' });
   const out = ctx.services.synthesize(input.intent!);
   return { design: out.design, kind: 'synthesize', extra: { template: out.template, choices: out.choices, assumptions: out.assumptions } };
