@@ -52,11 +52,18 @@ describe('REST surface (supertest on the koa app)', () => {
     expect(Object.keys(design.body.design.components)).toHaveLength(12);
     const past = await agent.get('/api/v1/designs/esp?at=1').set(dev('')).set('X-ZapTrace-Session-Id', sid);
     expect(past.status).toBe(404);
+    await agent.post('/api/v1/tools/component_remove').set(dev('sandbox-write')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'esp', ref: 'TP1' }).expect(200);
+    const parsedAt = design.body.seq as number;
+    const then = await agent.get(`/api/v1/designs/esp?at=${parsedAt}`).set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
+    expect(Object.keys(then.body.design.components)).toHaveLength(12);
+    const now = await agent.get('/api/v1/designs/esp').set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
+    expect(Object.keys(now.body.design.components)).toHaveLength(11);
+    expect(then.body.summary.design_hash).not.toBe(now.body.summary.design_hash);
 
     const log = await agent.get(`/api/v1/sessions/${sid}/events`).set(dev('')).expect(200);
     expect(log.headers['content-type']).toContain('application/x-ndjson');
     const lines = log.text.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((e) => e.type)).toEqual(['SessionCreated', 'ToolDenied', 'ToolAuthorized', 'DesignParsed']);
+    expect(lines.map((e) => e.type)).toEqual(['SessionCreated', 'ToolDenied', 'ToolAuthorized', 'DesignParsed', 'ToolAuthorized', 'ComponentRemoved']);
   });
 
   it('without dev mode, capability headers grant nothing and anonymous callers stay read-only', async () => {
