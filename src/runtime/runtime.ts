@@ -53,6 +53,17 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     registry.set(t.name, t);
   }
   const states = new Map<string, SessionState>();
+  /** Session → owning principal, from each log's first event (SessionCreated). */
+  const owners = new Map<string, string | null>();
+
+  /** Ownership from the first event alone: a caller probing foreign ids never makes us replay their logs. */
+  async function ownerOf(sessionId: string): Promise<string | null> {
+    if (owners.has(sessionId)) return owners.get(sessionId)!;
+    const [first] = await store.read(sessionId, { to: 1 });
+    const owner = first?.type === 'SessionCreated' ? (first.data as { owner: string }).owner : null;
+    if (first) owners.set(sessionId, owner);
+    return owner;
+  }
   const withLock = createSessionLocks();
 
   async function loadState(sessionId: string): Promise<SessionState | null> {
@@ -122,10 +133,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   }
 
   async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext): Promise<SessionState> {
-    const state = typeof sessionId === 'string' && sessionId.length <= 200 ? await loadState(sessionId) : null;
-    if (!state || state.owner !== principal.id) {
-      denyObject(call ?? { principal, surface: 'cli', actor: '', reason: '', requestId: '' }, what, String(sessionId));
-    }
+    const owner = typeof sessionId === 'string' && sessionId.length <= 200 ? await ownerOf(sessionId) : null;
+    const state = owner !== null && owner === principal.id ? await loadState(sessionId) : null;
+    if (!state) denyObject(call ?? { principal, surface: 'cli', actor: '', reason: '', requestId: '' }, what, String(sessionId));
     return state;
   }
 
@@ -162,8 +172,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     async listSessions(principal) {
       const out: { session_id: string; seq: number; designs: string[] }[] = [];
       for (const id of await store.sessions()) {
+        if ((await ownerOf(id)) !== principal.id) continue;
         const s = await loadState(id);
-        if (s && s.owner === principal.id) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
+        if (s) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
       }
       return out;
     },
