@@ -4,6 +4,7 @@ import type { Footprint, PadKind, PadShape } from '../model/footprint.js';
 import { footprintToWorld, rectToWorld, worldRotation, type Rect } from './transform.js';
 
 export * from './transform.js';
+export * from './routing-grid.js';
 
 /**
  * Board geometry: every placed footprint's pads in board coordinates with the net each pad carries.

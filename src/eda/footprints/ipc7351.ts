@@ -127,5 +127,17 @@ export function ipcLands(dims: TerminalDims, goals: FilletGoals, inward = false)
   };
 }
 
+/**
+ * Copper gap kept between neighbouring lands of a row. The IPC nominal width of fine-pitch leads
+ * (0.65 mm pitch and below) leaves 0.15 mm, less than the 0.2 mm clearance the router, our DRC
+ * and KiCad's default rule demand between different nets, so such lands are narrowed to
+ * pitch − 0.2 mm (RP2040 0.4 mm pitch → 0.2 mm lands, as its datasheet footprint).
+ */
+export const MIN_LAND_GAP_MM = 0.2;
+
+export function landWidthForPitch(widthMm: number, pitchMm: number): number {
+  return clean(Math.min(widthMm, pitchMm - MIN_LAND_GAP_MM));
+}
+
 /** Gull-wing goal table by pitch (IPC-7351B: Table 3-2 above 0.625 mm, Table 3-3 at or below). */
 export const gullWingGoals = (pitchMm: number): FilletGoals => (pitchMm > 0.625 ? IPC_GOALS.gullWing : IPC_GOALS.gullWingFine);

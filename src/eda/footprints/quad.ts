@@ -1,6 +1,6 @@
 import type { Footprint, Pad } from '../model/footprint.js';
 import { assemble, centredRect, pinOneMark, smdPad, type Rect } from './build.js';
-import { IPC_GOALS, clean, gullWingGoals, ipcLands, range, tol, type FilletGoals, type LandResult, type Range } from './ipc7351.js';
+import { IPC_GOALS, clean, gullWingGoals, ipcLands, landWidthForPitch, range, tol, type FilletGoals, type LandResult, type Range } from './ipc7351.js';
 import { fmtRange } from './smd-two-row.js';
 
 /**
@@ -49,8 +49,8 @@ export function quadFootprint(spec: QuadSpec): Footprint {
   const [nSide, nTop] = spec.pinsPerSide;
   const landX = ipcLands({ spanMm: spec.spanMm[0], terminalMm: spec.footMm, widthMm: spec.leadWidthMm }, goals);
   const landY = ipcLands({ spanMm: spec.spanMm[1], terminalMm: spec.footMm, widthMm: spec.leadWidthMm }, goals);
-  const w = landX.padWidthMm;
   const p = spec.pitchMm;
+  const w = landWidthForPitch(landX.padWidthMm, p);
   // A land's inner end stays clear of the perpendicular row's outermost land (corner clearance).
   const rowExtent = (count: number) => ((count - 1) / 2) * p + w / 2 + CORNER_OFFSET_MM;
   const lx = trimForEp(landX, spec.ep ? spec.ep.widthMm / 2 : undefined, rowExtent(nTop));

@@ -1,6 +1,6 @@
 import type { Footprint, Pad } from '../model/footprint.js';
 import { assemble, centredRect, pinOneMark, smdPad, type Rect } from './build.js';
-import { IPC_GOALS, gullWingGoals, ipcLands, nom, range, tol, type FilletGoals, type Range } from './ipc7351.js';
+import { IPC_GOALS, gullWingGoals, ipcLands, landWidthForPitch, nom, range, tol, type FilletGoals, type Range } from './ipc7351.js';
 
 /**
  * Two-terminal chips, molded diodes and dual-row leaded packages (SOD, SOT, SOIC, TSSOP, MSOP),
@@ -114,12 +114,21 @@ export interface DualRowSpec {
 export function dualRowFootprint(spec: DualRowSpec): Footprint {
   const goals = spec.goals ?? gullWingGoals(spec.pitchMm);
   const base = ipcLands({ spanMm: spec.spanMm, terminalMm: spec.footMm, widthMm: spec.leadWidthMm }, goals);
+  // Lands are narrowed to the closest spacing of leads on one side (a lone lead keeps its width).
+  const spacing = Math.min(
+    ...(['left', 'right'] as const).flatMap((side) => {
+      const ys = spec.leads.filter((l) => l.side === side && !l.leadWidthMm).map((l) => l.y).sort((a, b) => a - b);
+      return ys.slice(1).map((y, k) => y - ys[k]!);
+    }),
+  );
   const pads: Pad[] = spec.leads.map((lead) => {
     const land = lead.leadWidthMm
       ? ipcLands({ spanMm: spec.spanMm, terminalMm: spec.footMm, widthMm: lead.leadWidthMm }, goals)
       : base;
     const x = lead.side === 'left' ? -base.padCentreMm : base.padCentreMm;
-    return smdPad(lead.number, x, lead.y, base.padLengthMm, land.padWidthMm);
+    // A lead with its own width (a tab) is not one of the row's pitch-spaced leads: kept as computed.
+    const width = lead.leadWidthMm || !Number.isFinite(spacing) ? land.padWidthMm : landWidthForPitch(land.padWidthMm, spacing);
+    return smdPad(lead.number, x, lead.y, base.padLengthMm, width);
   });
   const body: Rect = centredRect(spec.bodyMm[0], spec.bodyMm[1]);
   return assemble({

@@ -92,6 +92,14 @@ export const Net = z
   .strict();
 export type Net = z.infer<typeof Net>;
 
+/**
+ * Fabrication minimums assumed when a design states none: 0.15 mm (6 mil) track is within the
+ * standard process of common prototype fabs, 0.2 mm clearance and 0.6/0.3 mm vias are KiCad's
+ * defaults. Routing classes stay at 0.2 mm (signal) / 0.4 mm (power); the 0.15 mm minimum is
+ * what a track may neck down to at fine-pitch pads.
+ */
+export const DEFAULT_FAB_RULES = { min_trace_width_mm: 0.15, min_clearance_mm: 0.2, min_via_diameter_mm: 0.6, min_via_drill_mm: 0.3 } as const;
+
 export const Board = z
   .object({
     width_mm: finite.positive().max(2000),
@@ -100,10 +108,10 @@ export const Board = z
     /** Outline polygon; absent means the rectangle (0,0)-(width,height). */
     outline_mm: Polygon.nullable().default(null),
     thickness_mm: finite.positive().max(10).default(1.6),
-    min_trace_width_mm: finite.positive().max(10).default(0.2),
-    min_clearance_mm: finite.positive().max(10).default(0.2),
-    min_via_diameter_mm: finite.positive().max(10).default(0.6),
-    min_via_drill_mm: finite.positive().max(10).default(0.3),
+    min_trace_width_mm: finite.positive().max(10).default(DEFAULT_FAB_RULES.min_trace_width_mm),
+    min_clearance_mm: finite.positive().max(10).default(DEFAULT_FAB_RULES.min_clearance_mm),
+    min_via_diameter_mm: finite.positive().max(10).default(DEFAULT_FAB_RULES.min_via_diameter_mm),
+    min_via_drill_mm: finite.positive().max(10).default(DEFAULT_FAB_RULES.min_via_drill_mm),
   })
   .strict();
 export type Board = z.infer<typeof Board>;

@@ -1,4 +1,4 @@
-import { copperLayers, type Board, type CopperPour, type Keepout, type Net, type Point } from '../model/design.js';
+import { DEFAULT_FAB_RULES, copperLayers, type Board, type CopperPour, type Keepout, type Net, type Point } from '../model/design.js';
 import { fail, noteKeys, quote, warn, type ParseContext, type PathSeg } from './context.js';
 import { LIMITS } from './limits.js';
 import { checkIdent } from './sanitize.js';
@@ -60,10 +60,10 @@ export function mapBoard(ctx: ParseContext, design: ZtDesign): Board {
     layers,
     outline_mm: outline,
     thickness_mm: board.thickness_mm ?? 1.6,
-    min_trace_width_mm: pick('min_trace_width_mm', rules.min_trace, board.min_trace_width_mm, 0.2),
-    min_clearance_mm: pick('min_clearance_mm', rules.min_clearance, board.min_clearance_mm, 0.2),
-    min_via_diameter_mm: pick('min_via_diameter_mm', rules.via_pad, board.min_via_diameter_mm, 0.6),
-    min_via_drill_mm: pick('min_via_drill_mm', rules.via_hole ?? rules.min_hole, board.min_via_drill_mm, 0.3),
+    min_trace_width_mm: pick('min_trace_width_mm', rules.min_trace, board.min_trace_width_mm, DEFAULT_FAB_RULES.min_trace_width_mm),
+    min_clearance_mm: pick('min_clearance_mm', rules.min_clearance, board.min_clearance_mm, DEFAULT_FAB_RULES.min_clearance_mm),
+    min_via_diameter_mm: pick('min_via_diameter_mm', rules.via_pad, board.min_via_diameter_mm, DEFAULT_FAB_RULES.min_via_diameter_mm),
+    min_via_drill_mm: pick('min_via_drill_mm', rules.via_hole ?? rules.min_hole, board.min_via_drill_mm, DEFAULT_FAB_RULES.min_via_drill_mm),
   };
   return out;
 }

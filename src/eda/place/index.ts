@@ -1,10 +1,11 @@
 import { seededRng, type Rng } from '../../kernel/rng.js';
 import { invalidInput } from '../../kernel/errors.js';
 import type { Design, Placement, PlacementConstraint } from '../model/design.js';
-import { footprintToWorld, type FootprintResolver, type PinPadMapper, type Rect } from '../board/index.js';
+import { footprintToWorld, routingGridOf, type FootprintResolver, type PinPadMapper, type Rect } from '../board/index.js';
 import { DEFAULT_NEAR_MM, edgeGap, evaluateConstraint, nearDistance, resolveConstraints, type ResolvedConstraint } from './constraints.js';
 import { buildPlaceModel, courtyardAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
+import { alignToRoutingGrid } from './grid-align.js';
 
 /**
  * zt-place-1 (issue 4): constructive placement (parts in connectivity order, biggest and most
@@ -130,6 +131,7 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
   const movable = model.items.map((_, i) => i).filter((i) => !model.items[i]!.fixed && st.pos[i] !== null);
   const iterations = o.iterations ?? Math.min(60_000, 400 * movable.length);
   anneal(st, movable, iterations, step, rng, allowBottom);
+  alignToRoutingGrid(st, model.items, movable, routingGridOf(design.board));
 
   const placement: Record<string, Placement> = {};
   model.items.forEach((it, i) => {

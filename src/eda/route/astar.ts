@@ -59,6 +59,12 @@ export interface SearchRequest {
   maxExpansions: number;
   /** Weighted A*: >1 trades path length for far fewer expansions. */
   heuristicWeight: number;
+  /**
+   * Neck-down: an edge the class track cannot use may be taken at the narrower neck class's
+   * width when both its nodes lie in the zone (zone[node] === zoneStamp), at a price per edge
+   * so that full-width copper is preferred wherever it fits.
+   */
+  neck?: { classIndex: number; zone: Uint32Array; zoneStamp: number; penalty: number } | undefined;
 }
 
 export type SearchOutcome = { kind: 'found'; states: number[] } | { kind: 'none' } | { kind: 'timeout' };
@@ -149,6 +155,11 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
 
   let expansions = 0;
   const { staticEdge, dynEdge, staticVia, dynVia } = ca;
+  const neck = req.neck;
+  const neckStatic = neck ? grid.classes[neck.classIndex]!.staticEdge : null;
+  const neckDyn = neck ? grid.classes[neck.classIndex]!.dynEdge : null;
+  const zone = neck ? neck.zone : null;
+  const zoneStamp = neck ? neck.zoneStamp : 0;
   const hist = req.history;
   while (size > 0) {
     const s = pop();
@@ -171,11 +182,18 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
       const s2 = s + mv.dy * nx + mv.dx;
       if (buf.closed[s2] === stamp) continue;
       const e = (L * n + (j + mv.oj) * nx + (i + mv.oi)) * 4 + mv.d;
-      if (staticEdge[e]! > 0) continue;
       let cost = mv.cost;
-      if (dynEdge[e]! > 0) {
-        if (!req.soft) continue;
-        cost += req.softPenalty;
+      if (staticEdge[e]! > 0 || dynEdge[e]! > 0) {
+        const node2 = node + mv.dy * nx + mv.dx;
+        let narrow = false;
+        if (neck && zone![node] === zoneStamp && zone![node2] === zoneStamp && neckStatic![e] === 0 && (neckDyn![e] === 0 || req.soft)) {
+          narrow = true;
+          cost += neck.penalty + (neckDyn![e]! > 0 ? req.softPenalty : 0);
+        }
+        if (!narrow) {
+          if (staticEdge[e]! > 0 || !req.soft) continue;
+          cost += req.softPenalty;
+        }
       }
       if (prevMove >= 0 && prevMove !== m && prevMove !== VIA_MOVE) cost += req.bendPenalty;
       const g2 = gs + cost + hist[s2]!;

@@ -17,6 +17,7 @@ import {
   validate,
   type Conn,
   type NetState,
+  type NeckUse,
   type Point,
 } from './route-parts.js';
 import type {
@@ -43,6 +44,10 @@ import type {
 const HEURISTIC_WEIGHT = 1.5;
 /** Cost of a change of direction, in grid steps: fewer staircase segments, shorter total length. */
 const BEND_PENALTY = 0.4;
+/** How far from its own pads a net may neck down (mm): past a fine-pitch row the class width fits again. */
+const NECK_REACH_MM = 1.0;
+/** Extra cost per narrow grid step, so full-width copper wins wherever it fits nearly as well. */
+const NECK_PENALTY = 1.5;
 
 export function routeProblem(problem: RouteProblem, options: RouteOptions = {}): RouteResult {
   validate(problem);
@@ -66,15 +71,17 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const classes: RouteClass[] = [defaultClass];
   const classKey = (c: RouteClass) => `${c.traceWidthMm}/${c.clearanceMm}/${c.viaDiameterMm}/${c.viaDrillMm}`;
   const classIdx = new Map([[classKey(defaultClass), 0]]);
-  const classOfNet = (net: string): number => {
-    const c = problem.netClasses?.[net];
-    if (!c) return 0;
+  const register = (c: RouteClass): number => {
     const k = classKey(c);
     if (!classIdx.has(k)) {
       classIdx.set(k, classes.length);
       classes.push(c);
     }
     return classIdx.get(k)!;
+  };
+  const classOfNet = (net: string): number => {
+    const c = problem.netClasses?.[net];
+    return c ? register(c) : 0;
   };
 
   // Nets (those with connections are routed; pads of other nets are plain obstacles).
@@ -85,7 +92,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     if (k === undefined) {
       k = nets.length;
       netIdx.set(name, k);
-      nets.push({ name, cls: classOfNet(name), points: [], padObjects: [], paths: [], uf: [], access: [] });
+      nets.push({ name, cls: classOfNet(name), neck: null, neckZone: null, points: [], padObjects: [], paths: [], uf: [], access: [] });
     }
     return k;
   };
@@ -97,6 +104,23 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     }
   }
   for (const o of problem.obstacles) if (o.net !== null) netOf(o.net);
+  // Neck-down classes: the net's class at the neck width. Only the track arrays of a neck class
+  // are searched (vias keep the full class), so one neck class serves every class with the same
+  // clearance.
+  const neckWidth = problem.neckWidthMm;
+  if (neckWidth !== undefined) {
+    const neckByClearance = new Map<number, number>();
+    for (const net of nets) {
+      const cls = classes[net.cls]!;
+      if (cls.traceWidthMm <= neckWidth) continue;
+      let k = neckByClearance.get(cls.clearanceMm);
+      if (k === undefined) {
+        k = register({ ...cls, traceWidthMm: neckWidth });
+        neckByClearance.set(cls.clearanceMm, k);
+      }
+      net.neck = k;
+    }
+  }
 
   // Grid
   const g = options.gridMm ?? 0.1;
@@ -226,6 +250,44 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const order = conns.map((_, i) => i).sort((x, y) => conns[x]!.lengthMm - conns[y]!.lengthMm || x - y);
 
   const buf: SearchBuffers = makeBuffers(S);
+  const zoneMarks = new Uint32Array(grid.n);
+  let zoneStamp = 0;
+  /** Nodes within NECK_REACH_MM of the net's own pads: where a neck may run. */
+  const neckZoneOf = (net: NetState): Int32Array => {
+    if (net.neckZone) return net.neckZone;
+    const nodes = new Set<number>();
+    for (const o of net.padObjects) {
+      const [x0, y0, x1, y1] = shapeBounds(o.shape);
+      const [i0, j0] = grid.nearestNode(x0 - NECK_REACH_MM, y0 - NECK_REACH_MM);
+      const [i1, j1] = grid.nearestNode(x1 + NECK_REACH_MM, y1 + NECK_REACH_MM);
+      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) nodes.add(j * grid.nx + i);
+    }
+    net.neckZone = Int32Array.from(nodes);
+    return net.neckZone;
+  };
+  const neckRequest = (net: NetState) => {
+    if (net.neck === null) return undefined;
+    zoneStamp++;
+    for (const node of neckZoneOf(net)) zoneMarks[node] = zoneStamp;
+    return { classIndex: net.neck, zone: zoneMarks, zoneStamp, penalty: NECK_PENALTY };
+  };
+  /** At commit: a step runs narrow where the class track does not fit and the neck does. */
+  const neckUse = (net: NetState): NeckUse | null => {
+    if (net.neck === null) return null;
+    const wide = grid.classes[net.cls]!;
+    const narrow = grid.classes[net.neck]!;
+    return {
+      widthMm: classes[net.neck]!.traceWidthMm,
+      narrow: (from, to) => {
+        const L = Math.floor(from / grid.n);
+        if (Math.floor(to / grid.n) !== L) return false;
+        const a = from % grid.n;
+        const b = to % grid.n;
+        const e = grid.edgeBetween(L, a % grid.nx, Math.floor(a / grid.nx), b % grid.nx, Math.floor(b / grid.nx));
+        return (wide.staticEdge[e]! > 0 || wide.dynEdge[e]! > 0) && narrow.staticEdge[e] === 0;
+      },
+    };
+  };
   const history = new Float32Array(S);
   const viaCost = viaCostMm / g;
   const dynObjectsOf = (ni: number) => nets[ni]!.paths.flatMap((p) => p.objects);
@@ -274,7 +336,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const commit = (ni: number, c: Conn, states: number[], srcStub: number | undefined, dstStub: number | undefined) => {
     const net = nets[ni]!;
     const cls = classes[net.cls]!;
-    const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub === undefined ? null : net.points[srcStub]!, dstStub === undefined ? null : net.points[dstStub]!);
+    const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub === undefined ? null : net.points[srcStub]!, dstStub === undefined ? null : net.points[dstStub]!, neckUse(net));
     rec.point = c.a;
     net.paths.push(rec);
     for (const h of rec.holes) grid.markHole(h[0], h[1], cls.viaDrillMm / 2, maxViaDrill, holeClearance, 1);
@@ -322,6 +384,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         deadline,
         maxExpansions: soft ? 4 * S : hardBudget(c),
         heuristicWeight: HEURISTIC_WEIGHT,
+        neck: neckRequest(net),
       });
       if (res.kind !== 'found') return res.kind;
       const states = res.states;
@@ -401,7 +464,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       // Victims: nets whose copper the soft path crosses.
       const net = nets[c.net]!;
       const cls = classes[net.cls]!;
-      const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src === undefined ? null : net.points[r.src]!, r.dst === undefined ? null : net.points[r.dst]!);
+      const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src === undefined ? null : net.points[r.src]!, r.dst === undefined ? null : net.points[r.dst]!, neckUse(net));
       const victims = new Set<number>();
       for (let k = 0; k < nets.length; k++) {
         if (k === c.net) continue;
@@ -476,7 +539,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     connections: statuses,
     completion: { routed, total: statuses.length, complete: routed === statuses.length },
     router: 'zt-route-1',
-    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds },
+    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds, neckWidthMm: neckWidth ?? null },
     seed,
   };
 }

@@ -177,6 +177,21 @@ export class RouteGrid {
     }
   }
 
+  /**
+   * Index of the grid edge between two 8-neighbour nodes of layer L, in the per-class edge arrays:
+   * edges are stored once, at the node they leave in one of the four forward DIRS.
+   */
+  edgeBetween(L: number, i: number, j: number, i2: number, j2: number): number {
+    const dx = i2 - i;
+    const dy = j2 - j;
+    for (let d = 0; d < 4; d++) {
+      const dir = DIRS[d]!;
+      if (dir[0] === dx && dir[1] === dy) return (L * this.n + j * this.nx + i) * 4 + d;
+      if (dir[0] === -dx && dir[1] === -dy) return (L * this.n + j2 * this.nx + i2) * 4 + d;
+    }
+    throw new Error('nodes are not 8-neighbours');
+  }
+
   nearestNode(x: number, y: number): [number, number] {
     const i = Math.min(this.nx - 1, Math.max(0, Math.round((x - this.x0) / this.g)));
     const j = Math.min(this.ny - 1, Math.max(0, Math.round((y - this.y0) / this.g)));

@@ -1,7 +1,7 @@
 import type { Design, NetClass, Track, Via } from '../model/design.js';
 import { boardOutline, copperLayers } from '../model/design.js';
 import { invalidInput } from '../../kernel/errors.js';
-import { buildBoardGeometry, type BoardPad, type FootprintResolver, type PinPadMapper } from '../board/index.js';
+import { buildBoardGeometry, routingGridOf, type BoardPad, type FootprintResolver, type PinPadMapper } from '../board/index.js';
 import { routeProblem } from './core.js';
 import type { RouteClass, RouteObstacle, RouteOptions, RouteProblem, RouteResult, UnroutedReason, XY } from './types.js';
 
@@ -19,8 +19,6 @@ export const DEFAULT_CLASS: RouteClass = { traceWidthMm: 0.2, clearanceMm: 0.2, 
 export const POWER_CLASS: RouteClass = { traceWidthMm: 0.4, clearanceMm: 0.2, viaDiameterMm: 0.8, viaDrillMm: 0.4 };
 /** Copper-to-board-edge clearance used unless overridden. */
 export const DEFAULT_EDGE_CLEARANCE_MM = 0.3;
-/** Largest grid (nodes per layer) before the auto grid coarsens. */
-const MAX_NODES_PER_LAYER = 1_200_000;
 
 export interface RouteNetsOptions extends RouteOptions {
   layers?: string[];
@@ -140,9 +138,7 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
     }
     if (points.length > 0) connections.push({ net: id, points });
   }
-  const width = bounds.maxX - bounds.minX;
-  const height = bounds.maxY - bounds.minY;
-  const autoGrid = Math.max(0.1, Math.ceil(Math.sqrt((width * height) / MAX_NODES_PER_LAYER) * 20) / 20);
+  const autoGrid = routingGridOf(design.board).pitchMm;
   const problem: RouteProblem = {
     bounds,
     outline,
@@ -153,6 +149,10 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
     netClasses: byNet,
     keepouts: design.keepouts.map((k) => ({ polygon: k.polygon.map(([x, y]) => [x, y] as XY), layers: k.layers, noTracks: k.no_tracks, noVias: k.no_vias })),
     edgeClearanceMm,
+    // Fine-pitch pads: tracks may neck down to the board's minimum width next to their own pads.
+    ...(design.board.min_trace_width_mm < base.traceWidthMm || Object.values(byNet).some((c) => c.traceWidthMm > design.board.min_trace_width_mm)
+      ? { neckWidthMm: design.board.min_trace_width_mm }
+      : {}),
   };
   const res = routeProblem(problem, { ...options, gridMm: options.gridMm ?? autoGrid });
   const tracks: Track[] = res.tracks.map((t) => ({ net: t.net, layer: t.layer, start: t.start, end: t.end, width_mm: t.widthMm }));

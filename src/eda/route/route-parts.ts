@@ -43,6 +43,10 @@ export interface PathRecord {
 export interface NetState {
   name: string;
   cls: number;
+  /** Class index of the neck-down copy of `cls` (narrower track, same clearance), if any. */
+  neck: number | null;
+  /** Grid nodes near the net's own pads where the neck may be used, computed on first need. */
+  neckZone: Int32Array | null;
   points: Point[];
   padObjects: GridObject[];
   paths: PathRecord[];
@@ -58,6 +62,7 @@ export function validate(p: RouteProblem): void {
   for (const [k, v] of Object.entries({ traceWidthMm: p.traceWidthMm, clearanceMm: p.clearanceMm, viaDiameterMm: p.viaDiameterMm, viaDrillMm: p.viaDrillMm })) {
     if (!(Number.isFinite(v) && v > 0)) throw invalidInput(`${k} must be a positive number`, [k]);
   }
+  if (p.neckWidthMm !== undefined && !(Number.isFinite(p.neckWidthMm) && p.neckWidthMm > 0)) throw invalidInput('neckWidthMm must be a positive number', ['neckWidthMm']);
 }
 
 export function toShape(s: RouteProblem['obstacles'][number]['shape']): Shape {
@@ -128,7 +133,13 @@ export function mst(points: { x: number; y: number }[]): [number, number, number
   return edges;
 }
 
-/** Turns a state path into merged track segments, vias and their grid objects. */
+/** Which same-layer steps of a path run at the neck width (decided from the grid at commit). */
+export interface NeckUse {
+  widthMm: number;
+  narrow: (from: number, to: number) => boolean;
+}
+
+/** Turns a state path into merged track segments, vias and their grid objects; a width change splits a track. */
 export function buildPath(
   grid: RouteGrid,
   layerNames: string[],
@@ -138,6 +149,7 @@ export function buildPath(
   states: number[],
   srcStub: Point | null,
   dstStub: Point | null,
+  neck: NeckUse | null = null,
 ): PathRecord {
   const rec: PathRecord = { point: -1, states, objects: [], holes: [], tracks: [], vias: [] };
   const xy = (s: number): XY => {
@@ -146,13 +158,14 @@ export function buildPath(
     return [grid.x(i), grid.y((node - i) / grid.nx)];
   };
   const layerOf = (s: number) => Math.floor(s / grid.n);
-  const addTrack = (L: number, a: XY, b: XY, onGrid: boolean) => {
+  const narrowStep = (from: number, to: number): boolean => neck !== null && neck.narrow(from, to);
+  const addTrack = (L: number, a: XY, b: XY, onGrid: boolean, widthMm = cls.traceWidthMm) => {
     if (a[0] === b[0] && a[1] === b[1]) return;
-    rec.tracks.push({ net: netName, layer: layerNames[L]!, start: a, end: b, widthMm: cls.traceWidthMm });
+    rec.tracks.push({ net: netName, layer: layerNames[L]!, start: a, end: b, widthMm });
     rec.objects.push({
       net: ni,
       layers: [L],
-      shape: capsule(a[0], a[1], b[0], b[1], cls.traceWidthMm / 2),
+      shape: capsule(a[0], a[1], b[0], b[1], widthMm / 2),
       clearanceMm: cls.clearanceMm,
       blocksTracks: true,
       blocksVias: true,
@@ -174,11 +187,17 @@ export function buildPath(
       const b = xy(states[runStart + 1]!);
       const c = xy(prev);
       const d = xy(cur);
-      continues = Math.sign(b[0] - a[0]) === Math.sign(d[0] - c[0]) && Math.sign(b[1] - a[1]) === Math.sign(d[1] - c[1]);
+      continues =
+        Math.sign(b[0] - a[0]) === Math.sign(d[0] - c[0]) &&
+        Math.sign(b[1] - a[1]) === Math.sign(d[1] - c[1]) &&
+        narrowStep(states[runStart]!, states[runStart + 1]!) === narrowStep(prev, cur);
     }
     if (continues) continue;
     // close the run [runStart, k-1]
-    if (k - 1 > runStart) addTrack(layerOf(prev), xy(states[runStart]!), xy(prev), true);
+    if (k - 1 > runStart) {
+      const width = narrowStep(states[runStart]!, states[runStart + 1]!) ? neck!.widthMm : cls.traceWidthMm;
+      addTrack(layerOf(prev), xy(states[runStart]!), xy(prev), true, width);
+    }
     if (cur === undefined) break;
     if (sameLayer) {
       runStart = k - 1;
@@ -226,14 +245,14 @@ function shapeDistance(a: Shape, b: Shape): number {
 
 /** Whether an end of the connection has no grid edge free of static copper (pads, edge, keep-outs). */
 export function accessBlocked(grid: RouteGrid, net: NetState, c: Conn): boolean {
-  const ca = grid.classes[net.cls]!;
+  const arrays = [grid.classes[net.cls]!.staticEdge, ...(net.neck === null ? [] : [grid.classes[net.neck]!.staticEdge])];
   for (const k of [c.a, c.b]) {
     const acc = net.access[k]!;
     const states = [...acc.direct, ...acc.stubs.map((s) => s.state)];
     const free = states.some((s) => {
       const node = s % grid.n;
       const L = Math.floor(s / grid.n);
-      for (let d = 0; d < 4; d++) if (ca.staticEdge[(L * grid.n + node) * 4 + d] === 0) return true;
+      for (const edges of arrays) for (let d = 0; d < 4; d++) if (edges[(L * grid.n + node) * 4 + d] === 0) return true;
       return false;
     });
     if (!free) return true;

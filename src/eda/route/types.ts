@@ -73,6 +73,12 @@ export interface RouteProblem {
   edgeClearanceMm?: number;
   /** Hole-to-hole clearance for vias against drilled holes; default 0.25 mm (KiCad's default rule). */
   holeClearanceMm?: number;
+  /**
+   * Neck-down width: near its own pads a net whose class track does not fit between fine-pitch
+   * lands may narrow to this width (same clearance), as a board designer necks a power track
+   * into a 0.5 mm pitch pin. Absent: tracks keep their class width everywhere.
+   */
+  neckWidthMm?: number;
 }
 
 export interface RouteOptions {
@@ -120,6 +126,6 @@ export interface RouteResult {
   connections: ConnectionStatus[];
   completion: { routed: number; total: number; complete: boolean };
   router: 'zt-route-1';
-  parameters: { gridMm: number; viaCostMm: number; maxRipupRounds: number; timeLimitMs: number | null; ripupRoundsUsed: number };
+  parameters: { gridMm: number; viaCostMm: number; maxRipupRounds: number; timeLimitMs: number | null; ripupRoundsUsed: number; neckWidthMm: number | null };
   seed: number;
 }

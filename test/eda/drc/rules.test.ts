@@ -81,7 +81,7 @@ describe('each rule fires on its planted violation', () => {
 
   it('DRC_TRACK_WIDTH', () => {
     const f = drc(twoResistors({ tracks: [T('sig', [10.8, 10], [19.2, 10], 0.1)] })).findings;
-    expect(f.map((x) => [x.rule_id, x.measured_mm, x.required_mm])).toEqual([['DRC_TRACK_WIDTH', 0.1, 0.2]]);
+    expect(f.map((x) => [x.rule_id, x.measured_mm, x.required_mm])).toEqual([['DRC_TRACK_WIDTH', 0.1, 0.15]]);
     expect(ids(drc(twoResistors({ tracks: [T('sig', [10.8, 10], [19.2, 10], 0.2)] })))).toEqual([]);
   });
 

@@ -29,8 +29,12 @@ export function checkRow(name: string, run: LayoutRun, kicad: KicadFigures | nul
     return;
   }
   expect(failureKinds(misses), `${name}: ${misses.join('; ')}`).toEqual([...known.kinds].sort());
-  // a miss our DRC sees, kicad-cli sees too (and the other way round)
-  if (kicad) expect(kicad.errors + kicad.unconnected > 0 || run.drcErrors > 0, name).toBe(true);
+  // A copper miss (router, DRC) is seen by both checkers. Pins with no pad and missing footprints
+  // put no copper on the board, so neither checker can see them; the design findings report them.
+  if (kicad && known.kinds.some((k) => k === 'router' || k === 'drc')) {
+    expect(kicad.errors + kicad.unconnected, `${name}: kicad-cli`).toBeGreaterThan(0);
+    expect(run.drcErrors, `${name}: our DRC`).toBeGreaterThan(0);
+  }
   // whatever the failure, placement itself never overlaps
   expect(run.courtyardOverlaps).toBe(0);
 }

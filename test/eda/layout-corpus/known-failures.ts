@@ -15,26 +15,19 @@ export const KNOWN_LAYOUT_FAILURES: Record<string, { kinds: FailureKind[]; why: 
     why: 'USB-C-16P-SMD stacks pads A1/B12 and B1/A12 (GND) at one spot; with no GND net on J1 they are two no-net pads at 0 mm — both checkers flag it',
   },
   'templates/esp32_lora_gateway.yaml': { kinds: ['footprints'], why: 'SX1276-QFN28 is not in the footprint library' },
-  'templates/esp32_power_monitor.yaml': { kinds: ['footprints', 'router'], why: 'ESP32-C3-MINI-1 not in the library; router: U2 (MSOP-10, 0.5 mm pitch) pad unreachable' },
+  'templates/esp32_power_monitor.yaml': { kinds: ['footprints'], why: 'ESP32-C3-MINI-1 is not in the footprint library' },
   'templates/esp32s3_camera.yaml': {
-    kinds: ['pins', 'router'],
-    why: 'GPIO19/GPIO20 share pads with USB_D-/USB_D+ (design puts them on other nets); router: USB-C 0.5 mm pitch D+/D- pads unreachable',
+    kinds: ['pins'],
+    why: 'GPIO19/GPIO20 are the pads of USB_D-/USB_D+ on the ESP32-S3 module; the design puts them on other nets as well',
   },
-  'templates/nrf52840_ble_sensor.yaml': { kinds: ['footprints', 'router'], why: 'nRF52840-QIAA not in the library; router: fine-pitch U2 pads unreachable' },
-  'templates/rp2040_motor_driver.yaml': {
-    kinds: ['router', 'drc'],
-    why: 'RP2040-QFN-56 pads are 0.15 mm apart (< 0.2 mm default clearance, both checkers flag it); power-class 0.4 mm tracks cannot reach its 0.4 mm pitch IOVDD pads',
-  },
-  'templates/rp2040_usb_hid.yaml': { kinds: ['router', 'drc'], why: 'as rp2040_motor_driver, plus USB-C D+/D- pads unreachable' },
-  'templates/stm32_rs485_node.yaml': { kinds: ['router'], why: 'power-class 0.4 mm tracks cannot reach the LQFP-48 0.5 mm pitch VDD/GND pads (no neck-down)' },
+  'templates/nrf52840_ble_sensor.yaml': { kinds: ['footprints'], why: 'nRF52840-QIAA is not in the footprint library' },
   'templates/switching_regulator_module.yaml': { kinds: ['pins'], why: 'MP2307 pin VOUT maps onto no SOIC-8 pad' },
   'correctness-placement-routing-corpus#edge-usb-connector': { kinds: ['footprints'], why: 'inline case names no footprints' },
   'correctness-placement-routing-corpus#edge-usb-connector+lib': { kinds: ['drc'], why: 'USB-C stacked no-net GND pads, as analysis_fixture+lib' },
   'correctness-placement-routing-corpus#decoupling-proximity': { kinds: ['footprints'], why: 'inline case names no footprints' },
-  'correctness-placement-routing-corpus#decoupling-proximity+lib': { kinds: ['router'], why: 'U1.GND (QFN-32 pad 2, power class 0.4 mm) unreachable' },
   'correctness-placement-routing-corpus#obstacle-avoidance-route': { kinds: ['footprints'], why: 'inline case names no footprints' },
   'correctness-placement-routing-corpus#differential-length-match': { kinds: ['footprints'], why: 'inline case names no footprints' },
-  'correctness-placement-routing-corpus#differential-length-match+lib': { kinds: ['router', 'drc'], why: 'USB-C D+/D- pads unreachable; stacked no-net GND pads' },
+  'correctness-placement-routing-corpus#differential-length-match+lib': { kinds: ['drc'], why: 'USB-C stacked no-net GND pads, as analysis_fixture+lib' },
 };
 
 /** The kinds a row's findings (from `missesOf`) fall into. */
