@@ -25,6 +25,12 @@ export interface RectShape {
   /** Unit vector of the rectangle's local x axis in board coordinates. */
   ux: number;
   uy: number;
+  /**
+   * Corner radius of a rounded rectangle (KiCad roundrect). The shape is then the inner
+   * rectangle (hx, hy already reduced by it) grown by this radius, so every distance is the
+   * inner rectangle's minus the radius — exact, as kicad-cli measures it.
+   */
+  round?: number;
 }
 
 export type Shape = CapsuleShape | RectShape;
@@ -48,6 +54,13 @@ export function rotatedRect(cx: number, cy: number, w: number, h: number, rotati
   return { kind: 'rect', cx, cy, hx: w / 2, hy: h / 2, ux: c, uy: -s };
 }
 
+/** A rounded rectangle w×h with corner radius r (KiCad: roundrect_rratio × the smaller side). */
+export function roundedRect(cx: number, cy: number, w: number, h: number, rotationDeg: number, r: number): RectShape {
+  const rr = Math.max(0, Math.min(r, w / 2, h / 2));
+  if (rr === 0) return rotatedRect(cx, cy, w, h, rotationDeg);
+  return { ...rotatedRect(cx, cy, w - 2 * rr, h - 2 * rr, rotationDeg), round: rr };
+}
+
 /** An oval (stadium) pad of size w×h as a capsule along its long axis. */
 export function oval(cx: number, cy: number, w: number, h: number, rotationDeg = 0): CapsuleShape {
   const rect = rotatedRect(cx, cy, w, h, rotationDeg);
@@ -64,8 +77,9 @@ export function shapeBounds(s: Shape): [number, number, number, number] {
   if (s.kind === 'capsule') {
     return [Math.min(s.ax, s.bx) - s.r, Math.min(s.ay, s.by) - s.r, Math.max(s.ax, s.bx) + s.r, Math.max(s.ay, s.by) + s.r];
   }
-  const ex = Math.abs(s.ux) * s.hx + Math.abs(s.uy) * s.hy;
-  const ey = Math.abs(s.uy) * s.hx + Math.abs(s.ux) * s.hy;
+  const r = s.round ?? 0;
+  const ex = Math.abs(s.ux) * s.hx + Math.abs(s.uy) * s.hy + r;
+  const ey = Math.abs(s.uy) * s.hx + Math.abs(s.ux) * s.hy + r;
   return [s.cx - ex, s.cy - ey, s.cx + ex, s.cy + ey];
 }
 
@@ -158,7 +172,7 @@ export function segShapeDist(ax: number, ay: number, bx: number, by: number, s: 
   const lay = -(ax - s.cx) * s.uy + (ay - s.cy) * s.ux;
   const lbx = (bx - s.cx) * s.ux + (by - s.cy) * s.uy;
   const lby = -(bx - s.cx) * s.uy + (by - s.cy) * s.ux;
-  return segBoxDistLocal(lax, lay, lbx, lby, s.hx, s.hy);
+  return Math.max(0, segBoxDistLocal(lax, lay, lbx, lby, s.hx, s.hy) - (s.round ?? 0));
 }
 
 /** Whether a point lies inside a shape (within tolerance `tol`, which may be negative to shrink). */
@@ -166,13 +180,18 @@ export function pointInShape(px: number, py: number, s: Shape, tol = 0): boolean
   if (s.kind === 'capsule') return Math.sqrt(pointSegDist2(px, py, s.ax, s.ay, s.bx, s.by)) <= s.r + tol;
   const lx = (px - s.cx) * s.ux + (py - s.cy) * s.uy;
   const ly = -(px - s.cx) * s.uy + (py - s.cy) * s.ux;
-  return Math.abs(lx) <= s.hx + tol && Math.abs(ly) <= s.hy + tol;
+  if (!s.round) return Math.abs(lx) <= s.hx + tol && Math.abs(ly) <= s.hy + tol;
+  const dx = Math.max(0, Math.abs(lx) - s.hx);
+  const dy = Math.max(0, Math.abs(ly) - s.hy);
+  return Math.hypot(dx, dy) <= s.round + tol;
 }
 
 /** Distance between two shapes (used for the exact checks of stubs). */
 export function shapeShapeDist(a: Shape, b: Shape): number {
   if (a.kind === 'capsule') return Math.max(0, segShapeDist(a.ax, a.ay, a.bx, a.by, b) - a.r);
   if (b.kind === 'capsule') return shapeShapeDist(b, a);
+  // Rounded rectangles: the inner rectangles' distance less both radii.
+  if (a.round || b.round) return Math.max(0, shapeShapeDist({ ...a, round: 0 }, { ...b, round: 0 }) - (a.round ?? 0) - (b.round ?? 0));
   // rect–rect: min over edges of a against b (0 if a centre inside b or vice versa).
   if (pointInShape(a.cx, a.cy, b) || pointInShape(b.cx, b.cy, a)) return 0;
   const ca = rectCorners(a);

@@ -90,7 +90,9 @@ function padObstacle(p: BoardPad): RouteObstacle {
       ? { kind: 'circle', center, diameterMm: Math.min(size[0], size[1]) }
       : p.shape === 'oval'
         ? { kind: 'oval', center, size, rotationDeg: p.rotationDeg }
-        : { kind: 'rect', center, size, rotationDeg: p.rotationDeg };
+        : p.shape === 'roundrect'
+          ? { kind: 'rect', center, size, rotationDeg: p.rotationDeg, cornerRadiusMm: p.roundrectRatio * Math.min(size[0], size[1]) }
+          : { kind: 'rect', center, size, rotationDeg: p.rotationDeg };
   return { shape, layers: p.layers, net: p.kind === 'np_thru_hole' ? null : p.net, drillMm: p.drillMm };
 }
 

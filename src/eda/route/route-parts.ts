@@ -1,6 +1,6 @@
 import { invalidInput } from '../../kernel/errors.js';
 import { boundsOf } from '../board/transform.js';
-import { capsule, oval, pointInPoly, pointInShape, rotatedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
+import { capsule, oval, pointInPoly, pointInShape, rotatedRect, roundedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { GridObject, RouteGrid } from './grid.js';
 import type { RouteClass, RouteProblem, RoutedTrack, RoutedVia, UnroutedReason, XY } from './types.js';
 
@@ -68,6 +68,7 @@ export function validate(p: RouteProblem): void {
 export function toShape(s: RouteProblem['obstacles'][number]['shape']): Shape {
   if (s.kind === 'circle') return capsule(s.center[0], s.center[1], s.center[0], s.center[1], s.diameterMm / 2);
   if (s.kind === 'oval') return oval(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
+  if (s.cornerRadiusMm) return roundedRect(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0, s.cornerRadiusMm);
   return rotatedRect(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
 }
 

@@ -14,7 +14,7 @@ export interface RouteClass {
 }
 
 export type ObstacleShapeInput =
-  | { kind: 'rect'; center: XY; size: XY; rotationDeg?: number }
+  | { kind: 'rect'; center: XY; size: XY; rotationDeg?: number; /** Rounded corners (KiCad roundrect). */ cornerRadiusMm?: number }
   | { kind: 'oval'; center: XY; size: XY; rotationDeg?: number }
   | { kind: 'circle'; center: XY; diameterMm: number };
 

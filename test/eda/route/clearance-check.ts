@@ -14,6 +14,8 @@ export interface Fat {
 export interface Poly {
   kind: 'poly';
   pts: P[];
+  /** Grown by this radius (rounded rectangle = inner polygon + r); 0 when absent. */
+  r?: number;
 }
 export type Cu = Fat | Poly;
 
@@ -64,6 +66,8 @@ function insidePoly(p: P, pts: P[]): boolean {
 }
 
 export function cuDist(u: Cu, v: Cu): number {
+  if (u.kind === 'poly' && u.r) return Math.max(0, cuDist({ kind: 'poly', pts: u.pts }, v) - u.r);
+  if (v.kind === 'poly' && v.r) return Math.max(0, cuDist(u, { kind: 'poly', pts: v.pts }) - v.r);
   if (u.kind === 'fat' && v.kind === 'fat') return Math.max(0, segDist(u.a, u.b, v.a, v.b) - u.r - v.r);
   if (u.kind === 'poly' && v.kind === 'fat') return cuDist(v, u);
   if (u.kind === 'fat' && v.kind === 'poly') {
@@ -88,7 +92,8 @@ function bbox(c: Cu): [number, number, number, number] {
   if (c.kind === 'fat') return [Math.min(c.a.x, c.b.x) - c.r, Math.min(c.a.y, c.b.y) - c.r, Math.max(c.a.x, c.b.x) + c.r, Math.max(c.a.y, c.b.y) + c.r];
   const xs = c.pts.map((p) => p.x);
   const ys = c.pts.map((p) => p.y);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  const r = c.r ?? 0;
+  return [Math.min(...xs) - r, Math.min(...ys) - r, Math.max(...xs) + r, Math.max(...ys) + r];
 }
 
 /** Rectangle pad (w×h, rotated CCW with y down) as a polygon. */
@@ -103,6 +108,11 @@ export function rectCu(cx: number, cy: number, w: number, h: number, rotDeg = 0)
     [-w / 2, h / 2],
   ].map(([x, y]) => ({ x: cx + x! * c + y! * s, y: cy - x! * s + y! * c }));
   return { kind: 'poly', pts };
+}
+
+/** Rounded-rectangle pad (KiCad roundrect, corner radius r): the inner rectangle grown by r. */
+export function roundRectCu(cx: number, cy: number, w: number, h: number, rotDeg: number, r: number): Poly {
+  return { ...rectCu(cx, cy, w - 2 * r, h - 2 * r, rotDeg), r };
 }
 
 /** Oval pad as a fat segment along its long axis (axis-aligned only, as in the dataset). */

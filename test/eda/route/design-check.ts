@@ -1,6 +1,6 @@
 import { buildBoardGeometry, type FootprintResolver } from '../../../src/eda/board/index.js';
 import type { Design, Track, Via } from '../../../src/eda/model/design.js';
-import { clearanceViolations, copperComponents, cuDist, rectCu, type Cu, type CuItem } from './clearance-check.js';
+import { clearanceViolations, copperComponents, cuDist, rectCu, roundRectCu, type Cu, type CuItem } from './clearance-check.js';
 
 /** Independent clearance/connectivity figures for a routed design (pads from the board geometry). */
 export function checkRoutedDesign(
@@ -24,7 +24,8 @@ export function checkRoutedDesign(
       const ay = w >= h ? -Math.sin(t) : Math.cos(t);
       const d = (long - short) / 2;
       cu = { kind: 'fat', a: { x: p.center[0] - ax * d, y: p.center[1] - ay * d }, b: { x: p.center[0] + ax * d, y: p.center[1] + ay * d }, r: short / 2 };
-    } else cu = rectCu(p.center[0], p.center[1], w, h, p.rotationDeg);
+    } else if (p.shape === 'roundrect') cu = roundRectCu(p.center[0], p.center[1], w, h, p.rotationDeg, p.roundrectRatio * Math.min(w, h));
+    else cu = rectCu(p.center[0], p.center[1], w, h, p.rotationDeg);
     items.push({ net: p.net, layers: p.layers, cu, what: `pad ${p.ref}.${p.padNumber}` });
   }
   tracks.forEach((t, k) =>

@@ -4,7 +4,9 @@ import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/ind
 import { runErc } from '../../../src/eda/erc/index.js';
 import { isZapTraceError } from '../../../src/kernel/errors.js';
 import { listSynthesisTemplates, synthesizeDesign } from '../../../src/eda/synth/index.js';
-import { scoreIntent } from '../../../src/eda/synth/intents-report.js';
+import { scoreIntent } from '../../../src/eda/synth/score.js';
+import { writeKicadPcb, writeKicadPro } from '../../../src/eda/export/kicad/index.js';
+import { kicadFigures, requireKicadOrSkip, runKicadDrc } from '../../helpers/kicad-cli.js';
 import { crystalLoadCap, i2cPullup, ledResistor, nearestE } from '../../../src/eda/synth/values.js';
 
 const library = loadLibrary();
@@ -115,15 +117,22 @@ describe('synthesis behaviour', () => {
   });
 });
 
-describe('synthesis full pipeline (place, route, DRC)', () => {
-  for (const intent of ['12V to 3.3V switching regulator module', 'ESP32 I2C sensor with BME280', 'attiny85 simple blink controller with 2 mounting holes']) {
-    it(`${intent}: ERC clean, placed, routed 100 %, DRC clean`, () => {
+describe('synthesis full pipeline (place, route, DRC, kicad-cli)', () => {
+  const hasKicad = requireKicadOrSkip();
+  // Every template kind, plus an intent with extra mounting holes.
+  const intents = [...Object.values(KIND_INTENTS), 'attiny85 simple blink controller with 2 mounting holes'];
+  for (const intent of intents) {
+    it(`${intent}: ERC clean, placed, routed 100 %, DRC clean, kicad-cli clean`, async () => {
       const s = scoreIntent(intent, library);
       expect(s.error).toBeNull();
       expect(s.ercErrors).toBe(0);
       expect(s.placed).toBe(true);
+      expect(s.routed.total).toBeGreaterThan(0);
       expect(s.routed.routed).toBe(s.routed.total);
       expect(s.drcErrors).toBe(0);
-    }, 120_000);
+      if (!hasKicad) return;
+      const f = kicadFigures(await runKicadDrc(writeKicadPcb(s.final!.design, s.final!.geometry), writeKicadPro(s.final!.design), 180_000));
+      expect({ errors: f.types, unconnected: f.unconnected }).toEqual({ errors: {}, unconnected: 0 });
+    }, 240_000);
   }
 });
