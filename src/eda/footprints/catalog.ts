@@ -1,6 +1,6 @@
 import type { Footprint } from '../model/footprint.js';
 import { range } from './ipc7351.js';
-import { boschLga8, crystal3225, esp32S3Wroom1, esp32Wroom32, usbC16p } from './modules.js';
+import { boschLga8, crystal3225, esp32C3Mini1, esp32S3Wroom1, esp32Wroom32, usbC16p } from './modules.js';
 import { qfn, qfp, son } from './quad.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
 import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
@@ -163,6 +163,12 @@ add({
   aliases: ['QFN-56', 'QFN56', 'RP2040', 'QFN-56-1EP-7X7MM-P0.4MM-EP3.2X3.2MM'], bodyMm: [7, 7], pitchMm: 0.4, epMm: [3.2, 3.2],
   build: () => qfn({ name: 'RP2040-QFN-56', description: 'RP2040 QFN-56 7x7 mm, 0.4 mm pitch, EP 3.2 mm', pins: 56, bodyMm: 7, pitchMm: 0.4, ep: 3.2, footMm: range(0.35, 0.45), leadWidthMm: range(0.15, 0.25), outline: 'RP2040 datasheet, "Package" (QFN-56 7x7, L 0.4±0.05, b 0.2±0.05)' }),
 });
+add({
+  name: 'SX1276-QFN28', family: 'qfn', description: 'Semtech SX1276/77/79 LoRa transceiver, QFN-28 6x6 mm, 0.65 mm pitch, EP 4.8 mm (pad 29 = GND)',
+  aliases: ['SX1276', 'SX1276IMLTRT', 'SX1277-QFN28', 'SX1279-QFN28', 'QFN-28-1EP_6X6MM_P0.65MM_EP4.8X4.8MM'], bodyMm: [6, 6], pitchMm: 0.65, epMm: [4.8, 4.8],
+  build: () => qfn({ name: 'SX1276-QFN28', description: 'Semtech SX127x QFN-28 6x6 mm, 0.65 mm pitch, EP 4.8 mm', pins: 28, bodyMm: 6, pitchMm: 0.65, ep: 4.8, footMm: range(0.3, 0.5), leadWidthMm: range(0.25, 0.35), outline: 'Semtech SX127x package outline (QFN-28 6x6, L 0.3–0.5, b 0.25–0.35, EP 4.65–4.9 mm)' }),
+});
+add({ name: 'ESP32-C3-MINI-1', family: 'module', description: 'Espressif ESP32-C3-MINI-1 / -1U module, 13.2x16.6 mm LGA', aliases: ['ESP32-C3-MINI-1U', 'ESP32-C3-MINI-1-N4', 'ESP32-C3-MINI-1-H4'], build: esp32C3Mini1 });
 const sonEntry = (name: string, aliases: string[], pins: number, body: [number, number], pitch: number, ep: [number, number], outline: string, foot?: [number, number], b?: [number, number]) =>
   add({ name, family: 'son', description: `${outline}, ${pitch} mm pitch, EP ${ep[0]}x${ep[1]} mm`, aliases, bodyMm: body, pitchMm: pitch, epMm: ep,
     build: () => son({ name, description: `${outline}, ${pitch} mm pitch`, pins, bodyMm: body, pitchMm: pitch, ep, outline, ...(foot ? { footMm: range(...foot) } : {}), ...(b ? { leadWidthMm: range(...b) } : {}) }) });

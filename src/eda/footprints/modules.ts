@@ -68,6 +68,35 @@ export function esp32S3Wroom1(): Footprint {
   });
 }
 
+/**
+ * Espressif ESP32-C3-MINI-1 (13.2 × 16.6 mm LGA module), origin at the body centre, antenna end
+ * towards −y: 48 perimeter lands at 0.8 mm pitch (1–11 left, 12–24 bottom, 25–35 right, 36–48
+ * top, counter-clockwise from the top of the left row), a 3 × 3 array of 1.45 mm GND lands
+ * (pad 49) and four 0.7 mm GND corner lands (50–53). The vendor pattern chamfers one square of
+ * pad 49 as an orientation cue; it is drawn square here (the cut only removes GND copper).
+ */
+export function esp32C3Mini1(): Footprint {
+  const pads: Pad[] = [];
+  const pitch = 0.8;
+  for (let n = 1; n <= 11; n++) pads.push(smdPad(String(n), -5.9, -1.3 + pitch * (n - 1), 0.8, 0.4, { shape: 'rect' }));
+  for (let n = 12; n <= 24; n++) pads.push(smdPad(String(n), -4.8 + pitch * (n - 12), 7.6, 0.4, 0.8, { shape: 'rect' }));
+  for (let n = 25; n <= 35; n++) pads.push(smdPad(String(n), 5.9, 6.7 - pitch * (n - 25), 0.8, 0.4, { shape: 'rect' }));
+  for (let n = 36; n <= 48; n++) pads.push(smdPad(String(n), 4.8 - pitch * (n - 36), -2.2, 0.4, 0.8, { shape: 'rect' }));
+  for (const y of [0.725, 2.7, 4.675]) for (const x of [-1.975, 0, 1.975]) pads.push(smdPad('49', x, y, 1.45, 1.45, { shape: 'rect' }));
+  const corners: [string, number, number][] = [['50', 5.95, -2.25], ['51', 5.95, 7.65], ['52', -5.95, 7.65], ['53', -5.95, -2.25]];
+  for (const [num, x, y] of corners) pads.push(smdPad(num, x, y, 0.7, 0.7, { shape: 'rect' }));
+  const body = centredRect(13.2, 16.6);
+  return assemble({
+    name: 'ESP32-C3-MINI-1',
+    family: 'module',
+    description: 'Espressif ESP32-C3-MINI-1 module, 13.2x16.6 mm, 48 lands at 0.8 mm + 9 GND thermal lands (49) + 4 GND corner lands (50-53); keep copper out of the antenna end (y < -2.9 mm)',
+    pads,
+    body,
+    courtyardExcessMm: 0.25,
+    source: 'Espressif ESP32-C3-MINI-1 datasheet, "Recommended PCB land pattern" (as in Espressif\'s KiCad library): lands 0.8x0.4 mm at 0.8 mm pitch, GND 3x3 of 1.45 mm at 1.975 mm, corners 0.7 mm',
+  });
+}
+
 /** Bosch LGA-8 2.5x2.5 mm (BME280): clockwise numbering, pins 1–4 on top edge, 5–8 on the bottom. */
 export function boschLga8(): Footprint {
   const xs = [-0.975, -0.325, 0.325, 0.975];

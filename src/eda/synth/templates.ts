@@ -140,22 +140,23 @@ const esp32Lora: Template = {
   build(b, req) {
     const rail = power33(b, req, 0.62);
     const u = esp32Core(b, rail, ['GPIO5', 'GPIO18', 'GPIO19', 'GPIO23', 'GPIO14', 'GPIO26', 'GPIO2'], 'ESP32-WROOM-32: Wi-Fi backhaul for the gateway; VSPI pins (5/18/19/23) drive the radio.');
-    // SX1276 QFN-28 pad numbers from the Semtech SX1276 datasheet pin table; supplies tied together.
+    // SX1276-QFN28: pads come from the footprint's pin table (Semtech pin description); the three
+    // supply pins (VBAT_ANA/DIG/RF) are one VDD pin here.
     const r = addPart(b, {
       prefix: 'U',
       partId: 'sx1276-868m',
       pins: [
-        { name: 'VDD', type: 'power_in', number: '2,13,25' },
-        { name: 'GND', type: 'power_in', number: '14,26,29' },
-        { name: 'XTA', type: 'passive', number: '4' },
-        { name: 'XTB', type: 'passive', number: '5' },
-        { name: 'RESET', type: 'input', number: '6' },
-        { name: 'DIO0', type: 'output', number: '7' },
-        { name: 'SCK', type: 'input', number: '15' },
-        { name: 'MISO', type: 'output', number: '16' },
-        { name: 'MOSI', type: 'input', number: '17' },
-        { name: 'NSS', type: 'input', number: '18' },
-        { name: 'PA_BOOST', type: 'output', number: '27' },
+        { name: 'VDD', type: 'power_in' },
+        { name: 'GND', type: 'power_in' },
+        { name: 'XTA', type: 'passive' },
+        { name: 'XTB', type: 'passive' },
+        { name: 'RESET', type: 'input' },
+        { name: 'DIO0', type: 'output' },
+        { name: 'SCK', type: 'input' },
+        { name: 'MISO', type: 'output' },
+        { name: 'MOSI', type: 'input' },
+        { name: 'NSS', type: 'input' },
+        { name: 'PA_BOOST', type: 'output' },
       ],
       block: 'radio',
       why: 'SX1276: 137–1020 MHz LoRa transceiver with +20 dBm PA_BOOST output, SPI controlled.',

@@ -39,6 +39,21 @@ describe('mapPinsToPads', () => {
     expect(r.unmapped).toEqual([]);
   });
 
+  it('ESP32-C3-MINI-1: 61 lands, GND to every ground land, GPIO18/19 are the USB pins, flash GPIOs have no land', () => {
+    const f = fp('ESP32-C3-MINI-1');
+    expect(f.pads).toHaveLength(48 + 9 + 4);
+    const r = mapPinsToPads(f, pins('GND', 'VCC', 'EN', 'GPIO0', 'GPIO4', 'GPIO5', 'GPIO10', 'USB_DM', 'GPIO19', 'GPIO21', 'GPIO12'));
+    expect(r.map.GND).toEqual(['1', '2', '11', '14', ...Array.from({ length: 18 }, (_, i) => String(36 + i))]);
+    expect(r.map).toMatchObject({ VCC: ['3'], EN: ['8'], GPIO0: ['12'], GPIO4: ['18'], GPIO5: ['19'], GPIO10: ['16'], USB_DM: ['26'], GPIO19: ['27'], GPIO21: ['31'] });
+    expect(r.unmapped).toEqual(['GPIO12']);
+  });
+
+  it('SX1276 QFN-28: three supply pins, four ground pads with the EP, SPI on 16-19', () => {
+    const r = mapPinsToPads(fp('SX1276-QFN28'), pins('VDD', 'GND', 'SCK', 'MISO', 'MOSI', 'NSS', 'RESET', 'DIO0', 'PA_BOOST', 'XTA', 'XTB'));
+    expect(r.map).toEqual({ VDD: ['3', '14', '24'], GND: ['15', '23', '26', '29'], SCK: ['16'], MISO: ['17'], MOSI: ['18'], NSS: ['19'], RESET: ['7'], DIO0: ['8'], PA_BOOST: ['27'], XTA: ['5'], XTB: ['6'] });
+    expect(r.unmapped).toEqual([]);
+  });
+
   it('ESP32-S3-WROOM-1: USB pins and ground pads', () => {
     const r = mapPinsToPads(fp('ESP32-S3-WROOM-1'), pins('VCC', 'GND', 'USB_D+', 'USB_D-', 'GPIO4', 'EN'));
     expect(r.map).toEqual({ VCC: ['2'], GND: ['1', '40', '41'], 'USB_D+': ['14'], 'USB_D-': ['13'], GPIO4: ['4'], EN: ['3'] });

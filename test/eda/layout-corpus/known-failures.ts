@@ -14,8 +14,6 @@ export const KNOWN_LAYOUT_FAILURES: Record<string, { kinds: FailureKind[]; why: 
     kinds: ['drc'],
     why: 'USB-C-16P-SMD stacks pads A1/B12 and B1/A12 (GND) at one spot; with no GND net on J1 they are two no-net pads at 0 mm — both checkers flag it',
   },
-  'templates/esp32_lora_gateway.yaml': { kinds: ['footprints'], why: 'SX1276-QFN28 is not in the footprint library' },
-  'templates/esp32_power_monitor.yaml': { kinds: ['footprints'], why: 'ESP32-C3-MINI-1 is not in the footprint library' },
   'templates/esp32s3_camera.yaml': {
     kinds: ['pins'],
     why: 'GPIO19/GPIO20 are the pads of USB_D-/USB_D+ on the ESP32-S3 module; the design puts them on other nets as well',
