@@ -2,6 +2,7 @@ import type { Footprint } from '../model/footprint.js';
 import { range } from './ipc7351.js';
 import { boschLga8, crystal3225, esp32C3Mini1, esp32S3Wroom1, esp32Wroom32, usbC16p } from './modules.js';
 import { qfn, qfp, son } from './quad.js';
+import { nordicAqfn73 } from './nordic-aqfn73.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
 import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
 
@@ -168,6 +169,7 @@ add({
   aliases: ['SX1276', 'SX1276IMLTRT', 'SX1277-QFN28', 'SX1279-QFN28', 'QFN-28-1EP_6X6MM_P0.65MM_EP4.8X4.8MM'], bodyMm: [6, 6], pitchMm: 0.65, epMm: [4.8, 4.8],
   build: () => qfn({ name: 'SX1276-QFN28', description: 'Semtech SX127x QFN-28 6x6 mm, 0.65 mm pitch, EP 4.8 mm', pins: 28, bodyMm: 6, pitchMm: 0.65, ep: 4.8, footMm: range(0.3, 0.5), leadWidthMm: range(0.25, 0.35), outline: 'Semtech SX127x package outline (QFN-28 6x6, L 0.3–0.5, b 0.25–0.35, EP 4.65–4.9 mm)' }),
 });
+add({ name: 'nRF52840-QIAA', family: 'aqfn', description: 'Nordic nRF52840-QIAA, aQFN-73 7x7 mm, 0.5 mm ring pitch, EP 4.85 mm', aliases: ['NRF52840', 'NRF52840-QIAA-R7', 'AQFN-73', 'NORDIC_AQFN-73-1EP_7X7MM_P0.5MM'], bodyMm: [7, 7], epMm: [4.85, 4.85], build: nordicAqfn73 });
 add({ name: 'ESP32-C3-MINI-1', family: 'module', description: 'Espressif ESP32-C3-MINI-1 / -1U module, 13.2x16.6 mm LGA', aliases: ['ESP32-C3-MINI-1U', 'ESP32-C3-MINI-1-N4', 'ESP32-C3-MINI-1-H4'], build: esp32C3Mini1 });
 const sonEntry = (name: string, aliases: string[], pins: number, body: [number, number], pitch: number, ep: [number, number], outline: string, foot?: [number, number], b?: [number, number]) =>
   add({ name, family: 'son', description: `${outline}, ${pitch} mm pitch, EP ${ep[0]}x${ep[1]} mm`, aliases, bodyMm: body, pitchMm: pitch, epMm: ep,

@@ -15,6 +15,15 @@ export interface PinTable {
   implied?: Record<string, string>;
 }
 
+/** Rows for GPIO sites: "P0.26|ALT" answers to P0.26, P0_26 and the alternates. */
+const gpioRows = (bySite: Record<string, string>): Record<string, string[]> =>
+  Object.fromEntries(
+    Object.entries(bySite).map(([site, names]) => {
+      const [port, ...alt] = names.split('|');
+      return [[port!, port!.replace('.', '_'), ...alt].join('|'), [site]];
+    }),
+  );
+
 const seq = (from: number, names: string[]): Record<string, string[]> =>
   Object.fromEntries(names.map((n, i) => [n, [String(from + i)]]).filter(([n]) => n !== '-'));
 
@@ -117,6 +126,39 @@ export const PIN_TABLES: PinTable[] = [
       'GPIO20|IO20|RXD0|RXD|RX': ['30'],
       'GPIO21|IO21|TXD0|TXD|TX': ['31'],
     },
+  },
+  {
+    id: 'nrf52840-qiaa',
+    source: 'Nordic nRF52840 product specification, "Pin assignments" (aQFN73); GPIOs answer to P0.26 and P0_26',
+    footprints: ['nRF52840-QIAA'],
+    pins: {
+      ...gpioRows({
+        D2: 'P0.00|XL1', F2: 'P0.01|XL2', A12: 'P0.02|AIN0', B13: 'P0.03|AIN1', J1: 'P0.04|AIN2', K2: 'P0.05|AIN3', L1: 'P0.06', M2: 'P0.07|TRACECLK',
+        N1: 'P0.08', L24: 'P0.09|NFC1', J24: 'P0.10|NFC2', T2: 'P0.11|TRACEDATA2', U1: 'P0.12|TRACEDATA1', AD8: 'P0.13', AC9: 'P0.14', AD10: 'P0.15',
+        AC11: 'P0.16', AD12: 'P0.17', AC13: 'P0.18|RESET|NRESET', AC15: 'P0.19', AD16: 'P0.20', AC17: 'P0.21', AD18: 'P0.22', AC19: 'P0.23',
+        AD20: 'P0.24', AC21: 'P0.25', G1: 'P0.26', H2: 'P0.27', B11: 'P0.28|AIN4', A10: 'P0.29|AIN5', B9: 'P0.30|AIN6', A8: 'P0.31|AIN7',
+        AD22: 'P1.00|TRACEDATA0', Y23: 'P1.01', W24: 'P1.02', V23: 'P1.03', U24: 'P1.04', T23: 'P1.05', R24: 'P1.06', P23: 'P1.07', P2: 'P1.08',
+        R1: 'P1.09|TRACEDATA3', A20: 'P1.10', B19: 'P1.11', B17: 'P1.12', A16: 'P1.13', B15: 'P1.14', A14: 'P1.15',
+      }),
+      'VDD|VCC|3V3': ['B1', 'W1', 'A22', 'AD14', 'AD23'],
+      'VSS|GND': ['B7', 'EP'],
+      VSS_PA: ['F23'],
+      VDDH: ['Y2'],
+      DCC: ['B3'],
+      DCCH: ['AB2'],
+      ...Object.fromEntries(['C1', 'A18', 'D23', 'B5', 'N24', 'E24'].map((site, i) => [`DEC${i + 1}`, [site]])),
+      DECUSB: ['AC5'],
+      VBUS: ['AD2'],
+      'D+|USB_DP|USB_D+': ['AD6'],
+      'D-|USB_DM|USB_D-': ['AD4'],
+      'SWDCLK|SWCLK': ['AA24'],
+      SWDIO: ['AC24'],
+      'XC1|XTAL1': ['B24'],
+      'XC2|XTAL2': ['A23'],
+      ANT: ['H23'],
+    },
+    // The PA ground is ground: a design that names only GND grounds it too.
+    implied: { VSS_PA: 'VSS|GND' },
   },
   {
     id: 'bme280',

@@ -50,35 +50,35 @@ const nrfBle: Template = {
   build(b, req) {
     const r = { ...req, sensor: req.sensor ?? 'sht31' };
     const rail = power33(b, r, 0.02);
-    // Provisional QFN-48 pad numbers: the nRF52840 in aQFN-73 has no footprint in our generator.
+    // nRF52840-QIAA (aQFN-73): lands from the footprint's pin table. Signals use outer-ring
+    // lands (G1, J1, AD8, AA24, AC24): at 0.2 mm clearance the inner ring cannot be escaped on
+    // the top layer; its ground lands (B7, VSS_PA F23) join the exposed pad beside them.
     const u = addPart(b, {
       prefix: 'U',
       partId: 'nrf52840-qiaa',
-      footprint: 'QFN-48',
       pins: [
-        { name: 'VDD', type: 'power_in', number: '13,36' },
-        { name: 'VSS', type: 'power_in', number: '31,49' },
-        { name: 'P0_26', type: 'bidirectional', number: '2' },
-        { name: 'P0_27', type: 'bidirectional', number: '3' },
-        { name: 'P0_13', type: 'bidirectional', number: '20' },
-        { name: 'P0_18', type: 'input', number: '26' },
-        { name: 'SWDCLK', type: 'input', number: '24' },
-        { name: 'SWDIO', type: 'bidirectional', number: '25' },
+        { name: 'VDD', type: 'power_in' },
+        { name: 'VSS', type: 'power_in' },
+        { name: 'P0_26', type: 'bidirectional' },
+        { name: 'P0_04', type: 'bidirectional' },
+        { name: 'P0_13', type: 'bidirectional' },
+        { name: 'SWDCLK', type: 'input' },
+        { name: 'SWDIO', type: 'bidirectional' },
       ],
       block: 'mcu',
       why: 'nRF52840: BLE 5 SoC, 1 MB flash; sleeps at a few µA, so a coin-cell or small Li-Po lasts months.',
     });
-    b.assumptions.push('nRF52840 pad numbers are provisional (QFN-48 body instead of the aQFN-73 QIAA): review them against the package pin table before fabrication; the RF matching network and 32 MHz crystal are not synthesized yet.');
+    b.assumptions.push(
+      'nRF52840 support network not synthesized: DEC1/DEC4/DEC6 decoupling, DCC inductor, 32 MHz crystal on XC1/XC2 and the antenna match on ANT must be added from the Nordic reference layout.',
+      'I2C on P0.26/P0.04 (outer-ring lands; TWI pins are freely assignable); pin reset on P0.18 (inner ring) is not used, reset through SWD or power cycle.',
+    );
     connect(b, rail, [[u, 'VDD']]);
     connect(b, 'GND', [[u, 'VSS']]);
     decouple(b, rail, 2, u, 4.7e-6);
     connect(b, 'I2C_SDA', [[u, 'P0_26']]);
-    connect(b, 'I2C_SCL', [[u, 'P0_27']]);
+    connect(b, 'I2C_SCL', [[u, 'P0_04']]);
     i2cSensor(b, r, 'I2C_SDA', 'I2C_SCL');
     i2cPullups(b, rail, 3.3, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
-    connect(b, 'NRF_RESET', [[u, 'P0_18']]);
-    resistor(b, 10_000, rail, 'NRF_RESET', 'reset', 'Pin-reset (P0.18) pull-up 10 kΩ.');
-    button(b, 'NRF_RESET', 'RESET', 'Reset button on P0.18');
     const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'debug-header', why: 'SWD header 1×4: VTref, SWDIO, SWCLK, GND.' });
     connect(b, rail, [[j, 'P1']]);
     connect(b, 'SWDIO', [[j, 'P2'], [u, 'SWDIO']]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { PIN_TABLES } from '../../../src/eda/footprints/pin-tables.js';
 import { isZapTraceError } from '../../../src/kernel/errors.js';
 
 const fp = (name: string) => {
@@ -46,6 +47,20 @@ describe('mapPinsToPads', () => {
     expect(r.map.GND).toEqual(['1', '2', '11', '14', ...Array.from({ length: 18 }, (_, i) => String(36 + i))]);
     expect(r.map).toMatchObject({ VCC: ['3'], EN: ['8'], GPIO0: ['12'], GPIO4: ['18'], GPIO5: ['19'], GPIO10: ['16'], USB_DM: ['26'], GPIO19: ['27'], GPIO21: ['31'] });
     expect(r.unmapped).toEqual(['GPIO12']);
+  });
+
+  it('nRF52840-QIAA aQFN-73: 73 lands + EP, every land named once in the pin table, P0_26 and P0.26 spellings, PA ground implied', () => {
+    const f = fp('nRF52840-QIAA');
+    expect(f.pads).toHaveLength(74);
+    const table = PIN_TABLES.find((t) => t.id === 'nrf52840-qiaa')!;
+    const sites = Object.values(table.pins).flat().sort();
+    expect(sites).toEqual(f.pads.map((p) => p.number).sort());
+    const r = mapPinsToPads(f, pins('VDD', 'GND', 'P0_26', 'P0.27', 'RESET', 'SWDCLK', 'SWDIO'));
+    expect(r.map).toEqual({ VDD: ['B1', 'W1', 'A22', 'AD14', 'AD23'], GND: ['B7', 'EP', 'F23'], P0_26: ['G1'], 'P0.27': ['H2'], RESET: ['AC13'], SWDCLK: ['AA24'], SWDIO: ['AC24'] });
+    // the ring geometry: G1 on the outer ring, H2 on the inner one
+    const at = (n: string) => f.pads.find((p) => p.number === n)!.at;
+    expect(at('G1')).toEqual([-3.25, -1.25]);
+    expect(at('H2')).toEqual([-2.75, -1]);
   });
 
   it('SX1276 QFN-28: three supply pins, four ground pads with the EP, SPI on 16-19', () => {

@@ -18,7 +18,10 @@ export const KNOWN_LAYOUT_FAILURES: Record<string, { kinds: FailureKind[]; why: 
     kinds: ['pins'],
     why: 'GPIO19/GPIO20 are the pads of USB_D-/USB_D+ on the ESP32-S3 module; the design puts them on other nets as well',
   },
-  'templates/nrf52840_ble_sensor.yaml': { kinds: ['footprints'], why: 'nRF52840-QIAA is not in the footprint library' },
+  'templates/nrf52840_ble_sensor.yaml': {
+    kinds: ['router'],
+    why: 'U1.P0_27 is the inner-ring aQFN-73 land H2: 0.25 mm between its outer neighbours leaves no escape at the 0.2 mm default clearance (needs finer fab rules or via-in-pad)',
+  },
   'templates/switching_regulator_module.yaml': { kinds: ['pins'], why: 'MP2307 pin VOUT maps onto no SOIC-8 pad' },
   'correctness-placement-routing-corpus#edge-usb-connector': { kinds: ['footprints'], why: 'inline case names no footprints' },
   'correctness-placement-routing-corpus#edge-usb-connector+lib': { kinds: ['drc'], why: 'USB-C stacked no-net GND pads, as analysis_fixture+lib' },
