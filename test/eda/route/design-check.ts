@@ -1,5 +1,6 @@
 import { buildBoardGeometry, type FootprintResolver } from '../../../src/eda/board/index.js';
 import type { Design, Track, Via } from '../../../src/eda/model/design.js';
+import { netClassTable } from '../../../src/eda/route/index.js';
 import { clearanceViolations, copperComponents, cuDist, rectCu, roundRectCu, type Cu, type CuItem } from './clearance-check.js';
 
 /** Independent clearance/connectivity figures for a routed design (pads from the board geometry). */
@@ -61,4 +62,10 @@ export function checkRoutedDesign(
     }
   }
   return { violations, unjoined, edge };
+}
+
+/** Clearance each net's class asks for (the default class for no-net copper), as the router applies it. */
+export function clearanceFor(design: Design): (net: string | null) => number {
+  const { byNet, base } = netClassTable(design);
+  return (net) => (net !== null ? (byNet[net]?.clearanceMm ?? base.clearanceMm) : base.clearanceMm);
 }

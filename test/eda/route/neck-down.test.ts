@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { routeNets, netClassTable } from '../../../src/eda/route/index.js';
+import { routeNets } from '../../../src/eda/route/index.js';
 import { resolveFootprint } from '../../../src/eda/footprints/index.js';
 import { buildBoardGeometry } from '../../../src/eda/board/index.js';
 import type { Design } from '../../../src/eda/model/design.js';
 import { makeDesign } from '../board/test-footprints.js';
-import { checkRoutedDesign } from './design-check.js';
+import { checkRoutedDesign, clearanceFor } from './design-check.js';
 
 /**
  * Neck-down at fine-pitch pads: a 0.4 mm power track cannot enter a 0.5 mm pitch LQFP land
@@ -36,11 +36,6 @@ function lqfpBoard(minTraceMm: number): Design {
     },
   });
 }
-
-const clearanceFor = (design: Design) => {
-  const { byNet, base } = netClassTable(design);
-  return (net: string | null) => (net !== null ? (byNet[net]?.clearanceMm ?? base.clearanceMm) : base.clearanceMm);
-};
 
 describe('neck-down at fine-pitch pads', () => {
   it('routes the power pin with a 0.15 mm neck next to its pads and 0.4 mm copper elsewhere', () => {

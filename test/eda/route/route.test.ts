@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { routeNets, routeProblem, netClassTable, type RouteProblem } from '../../../src/eda/route/index.js';
+import { routeNets, routeProblem, type RouteProblem } from '../../../src/eda/route/index.js';
 import { placeComponents } from '../../../src/eda/place/index.js';
 import type { Design } from '../../../src/eda/model/design.js';
 import { makeDesign, testResolve } from '../board/test-footprints.js';
 import { generateDesign } from '../place/generate.js';
 import { corpusDesigns } from '../place/corpus-designs.js';
-import { checkRoutedDesign } from './design-check.js';
+import { checkRoutedDesign, clearanceFor } from './design-check.js';
 import { segDist } from './clearance-check.js';
 
 function simpleBoard(): Design {
@@ -32,11 +32,6 @@ function simpleBoard(): Design {
     },
   });
 }
-
-const clearanceFor = (design: Design) => {
-  const { byNet, base } = netClassTable(design);
-  return (net: string | null) => (net !== null ? (byNet[net]?.clearanceMm ?? base.clearanceMm) : base.clearanceMm);
-};
 
 describe('routeNets', () => {
   it('routes a small board completely with clean, connected copper', () => {
