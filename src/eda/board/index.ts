@@ -2,6 +2,7 @@ import type { Design, Placement, Point } from '../model/design.js';
 import { copperLayers, padNumberOf } from '../model/design.js';
 import type { Footprint, PadKind, PadShape } from '../model/footprint.js';
 import { footprintToWorld, rectToWorld, worldRotation, type Rect } from './transform.js';
+import { markStackedLands } from './stacked-lands.js';
 
 export * from './transform.js';
 export * from './routing-grid.js';
@@ -45,6 +46,8 @@ export interface BoardPad {
   roundrectRatio: number;
   /** Copper layers it occupies: one side for SMD, all for through-hole (NPTH: all, as an obstacle). */
   layers: string[];
+  /** For a pad stacked on the same land as others (USB-C A1/B12): the land's first pad number. */
+  land?: string;
 }
 
 export interface PlacedFootprint {
@@ -152,9 +155,10 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
     for (const pin of pins) {
       for (const num of map[pin.name] ?? []) if (!pinOfPad.has(num)) pinOfPad.set(num, pin.name);
     }
+    const own: BoardPad[] = [];
     for (const pad of fp.pads) {
       const pin = pad.kind === 'np_thru_hole' ? null : (pinOfPad.get(pad.number) ?? null);
-      out.pads.push({
+      own.push({
         component: id,
         ref: comp.ref,
         pin,
@@ -170,6 +174,8 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
         layers: padLayers(pad.kind, pad.side, placement.side, allCopper),
       });
     }
+    markStackedLands(own);
+    out.pads.push(...own);
   }
   return out;
 }

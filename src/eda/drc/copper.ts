@@ -101,7 +101,8 @@ export function buildCopper(design: Design, geometry: BoardGeometry): CopperMode
         shape,
         bounds: boundsOfBox(shape),
         npth,
-        padKey: `${pad.component}\u0000${pad.padNumber}`,
+        // One logical pad: a pad number, or the land several stacked pad numbers share.
+        padKey: `${pad.component}\u0000${pad.land ?? pad.padNumber}`,
       });
       if (pad.kind !== 'smd' && holeDia !== null) {
         let hole: RoundedBox = disc(pad.center, holeDia);

@@ -10,10 +10,6 @@ export type FailureKind = 'footprints' | 'pins' | 'router' | 'drc';
 
 export const KNOWN_LAYOUT_FAILURES: Record<string, { kinds: FailureKind[]; why: string }> = {
   'analysis_fixture.yaml': { kinds: ['footprints'], why: 'U1 and J1 name no footprint' },
-  'analysis_fixture.yaml+lib': {
-    kinds: ['drc'],
-    why: 'USB-C-16P-SMD stacks pads A1/B12 and B1/A12 (GND) at one spot; with no GND net on J1 they are two no-net pads at 0 mm — both checkers flag it',
-  },
   'templates/esp32s3_camera.yaml': {
     kinds: ['pins'],
     why: 'GPIO19/GPIO20 are the pads of USB_D-/USB_D+ on the ESP32-S3 module; the design puts them on other nets as well',
@@ -24,11 +20,9 @@ export const KNOWN_LAYOUT_FAILURES: Record<string, { kinds: FailureKind[]; why: 
   },
   'templates/switching_regulator_module.yaml': { kinds: ['pins'], why: 'MP2307 pin VOUT maps onto no SOIC-8 pad' },
   'correctness-placement-routing-corpus#edge-usb-connector': { kinds: ['footprints'], why: 'inline case names no footprints' },
-  'correctness-placement-routing-corpus#edge-usb-connector+lib': { kinds: ['drc'], why: 'USB-C stacked no-net GND pads, as analysis_fixture+lib' },
   'correctness-placement-routing-corpus#decoupling-proximity': { kinds: ['footprints'], why: 'inline case names no footprints' },
   'correctness-placement-routing-corpus#obstacle-avoidance-route': { kinds: ['footprints'], why: 'inline case names no footprints' },
   'correctness-placement-routing-corpus#differential-length-match': { kinds: ['footprints'], why: 'inline case names no footprints' },
-  'correctness-placement-routing-corpus#differential-length-match+lib': { kinds: ['drc'], why: 'USB-C stacked no-net GND pads, as analysis_fixture+lib' },
 };
 
 /** The kinds a row's findings (from `missesOf`) fall into. */

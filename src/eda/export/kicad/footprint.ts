@@ -84,7 +84,9 @@ export function footprintExpr(input: FootprintWriteInput): SList {
     items.push(
       list(
         'pad',
-        isNpth ? '' : pad.number,
+        // A stacked land with no net is written under its first pad's number: KiCad then sees
+        // one logical pad instead of two no-net pads 0 mm apart (with a net, nets keep them apart).
+        isNpth ? '' : world?.land !== undefined && world.net === null ? world.land : pad.number,
         sym(pad.kind),
         sym(pad.shape),
         list('at', onBottom ? -pad.at[0] : pad.at[0], pad.at[1], angle),
