@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { loadLibrary } from '../src/eda/library/index.js';
 import { scoreIntent, type PipelineScore } from '../src/eda/synth/score.js';
-import { writeKicadPcb, writeKicadPro } from '../src/eda/export/kicad/index.js';
+import { exportForKicad } from '../src/eda/place/layout-run.js';
 import { kicadCliAvailable, kicadFigures, runKicadDrc } from '../test/helpers/kicad-cli.js';
 
 type Row = PipelineScore & { kicad: { errors: number; unconnected: number } | null };
@@ -28,8 +28,9 @@ async function main(): Promise<void> {
   for (const intent of intents) {
     const s = scoreIntent(intent, library);
     let kicad: Row['kicad'] = null;
-    if (useKicad && s.final) {
-      const f = kicadFigures(await runKicadDrc(writeKicadPcb(s.final.design, s.final.geometry), writeKicadPro(s.final.design), 180_000));
+    if (useKicad && s.layout) {
+      const { board, project } = exportForKicad(s.layout);
+      const f = kicadFigures(await runKicadDrc(board, project, 180_000));
       kicad = { errors: f.errors, unconnected: f.unconnected };
     }
     rows.push({ ...s, kicad });

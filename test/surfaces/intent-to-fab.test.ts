@@ -5,6 +5,7 @@ import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
 import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
+import { kicadFigures, requireKicadOrSkip, runKicadDrc } from '../helpers/kicad-cli.js';
 
 const INTENT = '12V to 3.3V switching regulator module';
 
@@ -48,4 +49,27 @@ describe('from intent to an approved manufacturing bundle through MCP', () => {
     await callTool(client2, 'export_manufacturing', { session_id: sid, design_name: 'reg', approval_id: 'ENG-42', output_dir: 'release' });
     expect(readFileSync(join(ws2, 'release/reg-fab.zip')).equals(readFileSync(join(workspaceDir, 'release/reg-fab.zip')))).toBe(true);
   });
+
+  // Fine-pitch parts (RP2040 QFN-56 at 0.4 mm and USB-C D± at 0.5 mm; nRF52840 aQFN-73) only route
+  // with neck-down, grid-aligned placement and the narrowed lands; the exported board goes to kicad-cli.
+  const hasKicad = requireKicadOrSkip();
+  for (const [name, intent] of [['kbd', 'RP2040 USB keyboard'], ['ble', 'battery powered nRF52840 BLE temperature sensor']] as const) {
+    it(`${intent}: pipeline_run routes 100 % and the gated .kicad_pcb export is kicad-cli clean`, async () => {
+      const { runtime, workspaceDir } = await newRuntime();
+      const client = await mcpClient(runtime, localPrincipal('release-export'));
+      const run = await callTool(client, 'pipeline_run', { design_name: name, intent, seed: 1 });
+      expect(run.data.stages.map((s: { stage: string; ok: boolean }) => `${s.stage}:${s.ok}`)).toEqual(['source:true', 'erc:true', 'place:true', 'route:true', 'drc:true', 'erc-final:true']);
+      const route = run.data.stages.find((s: { stage: string }) => s.stage === 'route');
+      expect(route.detail.unrouted).toBe(0);
+      await callTool(client, 'design_commit', { design_name: name, approval_id: 'ENG-7' });
+      const out = await callTool(client, 'export_kicad', { design_name: name, approval_id: 'ENG-7', output_dir: 'fab' });
+      expect(out.data.error).toBeUndefined();
+      const board = readFileSync(join(workspaceDir, `fab/${name}.kicad_pcb`), 'utf8');
+      // necked copper is in the file: 0.15 mm segments next to the fine-pitch pads
+      expect(board).toMatch(/\(segment [^\n]*\(width 0\.15\)/);
+      if (!hasKicad) return;
+      const k = kicadFigures(await runKicadDrc(board, readFileSync(join(workspaceDir, `fab/${name}.kicad_pro`), 'utf8'), 180_000));
+      expect({ errors: k.types, unconnected: k.unconnected }).toEqual({ errors: {}, unconnected: 0 });
+    }, 240_000);
+  }
 });

@@ -14,11 +14,13 @@ export interface RoutingGrid {
   originX: number;
   originY: number;
   pitchMm: number;
+  /** The outline's bounding box: the grid spans it from (originX, originY). */
+  bounds: { minX: number; minY: number; maxX: number; maxY: number };
 }
 
 export function routingGridOf(board: Board): RoutingGrid {
   const [x0, y0, x1, y1] = boundsOf(boardOutline(board));
   const area = (x1 - x0) * (y1 - y0);
   const pitchMm = Math.max(0.1, Math.ceil(Math.sqrt(area / MAX_ROUTING_NODES_PER_LAYER) * 20) / 20);
-  return { originX: x0, originY: y0, pitchMm };
+  return { originX: x0, originY: y0, pitchMm, bounds: { minX: x0, minY: y0, maxX: x1, maxY: y1 } };
 }

@@ -1,4 +1,5 @@
 import { boundsOf, pointInPolygon } from '../board/transform.js';
+import { roundrectRadius } from '../model/footprint.js';
 /**
  * Exact 2-D predicates for DRC, written independently of the router's geometry (issue 4: a checker
  * that shares code with the router can agree with it while both are wrong).
@@ -76,7 +77,7 @@ export function padShape(center: Vec, size: [number, number], rotationDeg: numbe
       return box(center, u, w / 2 - r, h / 2 - r, r);
     }
     case 'roundrect': {
-      const r = Math.min(0.5, Math.max(0, roundrectRatio)) * Math.min(w, h);
+      const r = roundrectRadius(size, roundrectRatio);
       return box(center, u, w / 2 - r, h / 2 - r, r);
     }
     case 'rect':

@@ -40,6 +40,11 @@ export const Pad = z
   .strict();
 export type Pad = z.infer<typeof Pad>;
 
+/** Corner radius of a roundrect pad as KiCad draws it: roundrect_rratio (0..0.5) × the smaller side. */
+export function roundrectRadius(size: readonly [number, number], ratio: number): number {
+  return Math.min(0.5, Math.max(0, ratio)) * Math.min(size[0], size[1]);
+}
+
 export const Line = z.object({ start: Point, end: Point, width_mm: z.number().positive() }).strict();
 export type Line = z.infer<typeof Line>;
 

@@ -1,5 +1,6 @@
 import type { Design, Point } from '../model/design.js';
 import { boardOutline, copperLayers } from '../model/design.js';
+import { roundrectRadius } from '../model/footprint.js';
 import { boundsOf, footprintToWorld, type BoardGeometry, type BoardPad } from '../board/index.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { computeAirwires, type Airwire } from './airwires.js';
@@ -43,7 +44,7 @@ function padElement(pad: BoardPad, extra: string): string {
   const [w, h] = pad.size;
   const data = `data-ref="${escapeXml(pad.ref)}" data-pad="${escapeXml(pad.padNumber)}"${extra}`;
   if (pad.shape === 'circle') return `<circle cx="${num(pad.center[0])}" cy="${num(pad.center[1])}" r="${num(Math.min(w, h) / 2)}" ${data}/>`;
-  const radius = pad.shape === 'oval' ? Math.min(w, h) / 2 : pad.shape === 'roundrect' ? pad.roundrectRatio * Math.min(w, h) : 0;
+  const radius = pad.shape === 'oval' ? Math.min(w, h) / 2 : pad.shape === 'roundrect' ? roundrectRadius(pad.size, pad.roundrectRatio) : 0;
   const rx = radius > 0 ? ` rx="${num(radius)}"` : '';
   // The board's rotation is CCW as seen with y down; SVG's rotate() turns clockwise on screen.
   const rot = pad.rotationDeg !== 0 ? ` transform="rotate(${num(-pad.rotationDeg)} ${num(pad.center[0])} ${num(pad.center[1])})"` : '';

@@ -1,4 +1,5 @@
 import { seededRng } from '../../kernel/rng.js';
+import { UnionFind } from '../../kernel/union-find.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { makeBuffers, search, type SearchBuffers } from './astar.js';
 import { joinedComponents, type CopperPiece } from './connectivity.js';
@@ -92,7 +93,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     if (k === undefined) {
       k = nets.length;
       netIdx.set(name, k);
-      nets.push({ name, cls: classOfNet(name), neck: null, neckZone: null, points: [], padObjects: [], paths: [], uf: [], access: [] });
+      nets.push({ name, cls: classOfNet(name), neck: null, neckZone: null, points: [], padObjects: [], paths: [], uf: new UnionFind(0), access: [] });
     }
     return k;
   };
@@ -222,7 +223,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const S = grid.n * grid.layers;
   for (const net of nets) {
     const self = netIdx.get(net.name)!;
-    net.uf = net.points.map((_, i) => i);
+    net.uf = new UnionFind(net.points.length);
     for (const p of net.points) {
       if (p.pad === null) {
         const k = problem.obstacles.findIndex((o, idx) => o.net === net.name && pointInShape(p.x, p.y, padShapes[idx]!, 1e-9));
@@ -252,6 +253,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const buf: SearchBuffers = makeBuffers(S);
   const zoneMarks = new Uint32Array(grid.n);
   let zoneStamp = 0;
+  let zoneNet: NetState | null = null;
   /** Nodes within NECK_REACH_MM of the net's own pads: where a neck may run. */
   const neckZoneOf = (net: NetState): Int32Array => {
     if (net.neckZone) return net.neckZone;
@@ -267,8 +269,12 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   };
   const neckRequest = (net: NetState) => {
     if (net.neck === null) return undefined;
-    zoneStamp++;
-    for (const node of neckZoneOf(net)) zoneMarks[node] = zoneStamp;
+    // Consecutive searches of one net (its connections, rip-up retries) reuse the stamped zone.
+    if (zoneNet !== net) {
+      zoneStamp++;
+      for (const node of neckZoneOf(net)) zoneMarks[node] = zoneStamp;
+      zoneNet = net;
+    }
     return { classIndex: net.neck, zone: zoneMarks, zoneStamp, penalty: NECK_PENALTY };
   };
   /** At commit: a step runs narrow where the class track does not fit and the neck does. */
@@ -292,13 +298,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const viaCost = viaCostMm / g;
   const dynObjectsOf = (ni: number) => nets[ni]!.paths.flatMap((p) => p.objects);
 
-  const find = (net: NetState, a: number): number => {
-    while (net.uf[a] !== a) {
-      net.uf[a] = net.uf[net.uf[a]!]!;
-      a = net.uf[a]!;
-    }
-    return a;
-  };
+  const find = (net: NetState, a: number): number => net.uf.find(a);
 
   const setNetMarked = (ni: number, sign: 1 | -1) => {
     const net = nets[ni]!;
@@ -340,9 +340,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     rec.point = c.a;
     net.paths.push(rec);
     for (const h of rec.holes) grid.markHole(h[0], h[1], cls.viaDrillMm / 2, maxViaDrill, holeClearance, 1);
-    const ra = find(net, c.a);
-    const rb = find(net, c.b);
-    net.uf[Math.max(ra, rb)] = Math.min(ra, rb);
+    net.uf.union(c.a, c.b);
     c.status = 'routed';
     delete c.reason;
   };
@@ -354,7 +352,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       for (const h of p.holes) grid.markHole(h[0], h[1], classes[net.cls]!.viaDrillMm / 2, maxViaDrill, holeClearance, -1);
     }
     net.paths = [];
-    net.uf = net.points.map((_, i) => i);
+    net.uf = new UnionFind(net.points.length);
     for (const c of conns) if (c.net === ni) c.status = 'pending';
   };
 
@@ -539,7 +537,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     connections: statuses,
     completion: { routed, total: statuses.length, complete: routed === statuses.length },
     router: 'zt-route-1',
-    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds, neckWidthMm: neckWidth ?? null },
+    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds, neckWidthMm: nets.some((n) => n.neck !== null) ? neckWidth! : null },
     seed,
   };
 }

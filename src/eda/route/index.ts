@@ -1,5 +1,6 @@
 import type { Design, NetClass, Track, Via } from '../model/design.js';
 import { boardOutline, copperLayers } from '../model/design.js';
+import { roundrectRadius } from '../model/footprint.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { buildBoardGeometry, routingGridOf, type BoardPad, type FootprintResolver, type PinPadMapper } from '../board/index.js';
 import { routeProblem } from './core.js';
@@ -91,7 +92,7 @@ function padObstacle(p: BoardPad): RouteObstacle {
       : p.shape === 'oval'
         ? { kind: 'oval', center, size, rotationDeg: p.rotationDeg }
         : p.shape === 'roundrect'
-          ? { kind: 'rect', center, size, rotationDeg: p.rotationDeg, cornerRadiusMm: p.roundrectRatio * Math.min(size[0], size[1]) }
+          ? { kind: 'rect', center, size, rotationDeg: p.rotationDeg, cornerRadiusMm: roundrectRadius(size, p.roundrectRatio) }
           : { kind: 'rect', center, size, rotationDeg: p.rotationDeg };
   return { shape, layers: p.layers, net: p.kind === 'np_thru_hole' ? null : p.net, drillMm: p.drillMm };
 }
@@ -103,9 +104,9 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
   const geometry = buildBoardGeometry(design, resolve, options.mapPins);
   const { byNet, base } = netClassTable(design, options.netClasses);
   const outline = boardOutline(design.board).map(([x, y]) => [x, y] as XY);
-  const xs = outline.map((p) => p[0]);
-  const ys = outline.map((p) => p[1]);
-  const bounds = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+  // The same grid the placer aligned fine-pitch lands to.
+  const routingGrid = routingGridOf(design.board);
+  const bounds = routingGrid.bounds;
   const edgeClearanceMm = options.edgeClearanceMm ?? DEFAULT_EDGE_CLEARANCE_MM;
 
   const obstacles: RouteObstacle[] = geometry.pads.map((p) => ({ ...padObstacle(p), layers: p.layers.filter((l) => layers.includes(l)) }));
@@ -140,7 +141,6 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
     }
     if (points.length > 0) connections.push({ net: id, points });
   }
-  const autoGrid = routingGridOf(design.board).pitchMm;
   const problem: RouteProblem = {
     bounds,
     outline,
@@ -151,12 +151,11 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
     netClasses: byNet,
     keepouts: design.keepouts.map((k) => ({ polygon: k.polygon.map(([x, y]) => [x, y] as XY), layers: k.layers, noTracks: k.no_tracks, noVias: k.no_vias })),
     edgeClearanceMm,
-    // Fine-pitch pads: tracks may neck down to the board's minimum width next to their own pads.
-    ...(design.board.min_trace_width_mm < base.traceWidthMm || Object.values(byNet).some((c) => c.traceWidthMm > design.board.min_trace_width_mm)
-      ? { neckWidthMm: design.board.min_trace_width_mm }
-      : {}),
+    // Fine-pitch pads: tracks of classes wider than the board minimum may neck down to it next
+    // to their own pads (the router decides which classes that concerns).
+    neckWidthMm: design.board.min_trace_width_mm,
   };
-  const res = routeProblem(problem, { ...options, gridMm: options.gridMm ?? autoGrid });
+  const res = routeProblem(problem, { ...options, gridMm: options.gridMm ?? routingGrid.pitchMm });
   const tracks: Track[] = res.tracks.map((t) => ({ net: t.net, layer: t.layer, start: t.start, end: t.end, width_mm: t.widthMm }));
   const vias: Via[] = res.vias.map((v) => ({ net: v.net, at: v.at, diameter_mm: v.diameterMm, drill_mm: v.drillMm }));
   return {

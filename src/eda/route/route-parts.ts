@@ -1,4 +1,5 @@
 import { invalidInput } from '../../kernel/errors.js';
+import { UnionFind } from '../../kernel/union-find.js';
 import { boundsOf } from '../board/transform.js';
 import { capsule, oval, pointInPoly, pointInShape, rotatedRect, roundedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { GridObject, RouteGrid } from './grid.js';
@@ -50,7 +51,8 @@ export interface NetState {
   points: Point[];
   padObjects: GridObject[];
   paths: PathRecord[];
-  uf: number[];
+  /** Which of the net's points its laid copper already joins. */
+  uf: UnionFind;
   /** For each point, its access states (no stub) and stub candidates. */
   access: { direct: number[]; stubs: { state: number; lenMm: number }[] }[];
 }
@@ -177,6 +179,8 @@ export function buildPath(
   if (states.length === 0) return rec;
   if (srcStub) addTrack(layerOf(states[0]!), [srcStub.x, srcStub.y], xy(states[0]!), false);
   let runStart = 0;
+  // Whether the current run [runStart, …] is narrow: fixed by its first step.
+  let runNarrow = states.length > 1 && narrowStep(states[0]!, states[1]!);
   for (let k = 1; k <= states.length; k++) {
     const prev = states[k - 1]!;
     const cur = states[k];
@@ -191,17 +195,15 @@ export function buildPath(
       continues =
         Math.sign(b[0] - a[0]) === Math.sign(d[0] - c[0]) &&
         Math.sign(b[1] - a[1]) === Math.sign(d[1] - c[1]) &&
-        narrowStep(states[runStart]!, states[runStart + 1]!) === narrowStep(prev, cur);
+        runNarrow === narrowStep(prev, cur);
     }
     if (continues) continue;
     // close the run [runStart, k-1]
-    if (k - 1 > runStart) {
-      const width = narrowStep(states[runStart]!, states[runStart + 1]!) ? neck!.widthMm : cls.traceWidthMm;
-      addTrack(layerOf(prev), xy(states[runStart]!), xy(prev), true, width);
-    }
+    if (k - 1 > runStart) addTrack(layerOf(prev), xy(states[runStart]!), xy(prev), true, runNarrow ? neck!.widthMm : cls.traceWidthMm);
     if (cur === undefined) break;
     if (sameLayer) {
       runStart = k - 1;
+      runNarrow = narrowStep(prev, cur);
     } else {
       const at = xy(cur);
       rec.vias.push({ net: netName, at, diameterMm: cls.viaDiameterMm, drillMm: cls.viaDrillMm });
@@ -217,6 +219,8 @@ export function buildPath(
         dynamic: true,
       });
       runStart = k;
+      const next = states[k + 1];
+      runNarrow = next !== undefined && narrowStep(cur, next);
     }
   }
   if (dstStub) addTrack(layerOf(states[states.length - 1]!), xy(states[states.length - 1]!), [dstStub.x, dstStub.y], false);

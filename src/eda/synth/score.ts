@@ -1,15 +1,13 @@
 /**
- * Scores one synthesis intent through the whole pipeline: synthesize → ERC → place → route →
- * DRC (issue 6). The committed intents (fixtures/intents.yaml) are scored by
- * bench/synthesis-intents-report.ts, which also hands each final board to kicad-cli.
+ * Scores one synthesis intent through the whole pipeline: synthesize → ERC → the layout chain of
+ * issue 4 (`runLayout`: place → route → DRC) (issue 6). The committed intents
+ * (fixtures/intents.yaml) are scored by bench/synthesis-intents-report.ts, which also hands each
+ * final board to kicad-cli.
  */
 import type { Library } from '../library/index.js';
 import { mapPinsToPads, resolveFootprint } from '../footprints/index.js';
 import { runErc } from '../erc/index.js';
-import { placeComponents } from '../place/index.js';
-import { routeNets } from '../route/index.js';
-import { runDrc } from '../drc/index.js';
-import { buildBoardGeometry, type BoardGeometry } from '../board/index.js';
+import { runLayout, type LayoutRun } from '../place/layout-run.js';
 import type { Design } from '../model/design.js';
 import { synthesizeDesign } from './index.js';
 
@@ -25,14 +23,14 @@ export interface PipelineScore {
   drcErrors: number;
   board: string;
   ms: number;
-  /** The placed and routed design and its geometry (null when synthesis failed). */
-  final: { design: Design; geometry: BoardGeometry } | null;
+  /** The layout run (placed and routed design, geometry, DRC); null when synthesis failed. */
+  layout: LayoutRun | null;
 }
 
 /** Runs the whole pipeline on one intent; every stage's outcome is data. */
 export function scoreIntent(intent: string, library: Library): PipelineScore {
   const t0 = performance.now();
-  const out: PipelineScore = { intent, template: null, error: null, components: 0, ercErrors: -1, ercWarnings: -1, placed: false, routed: { routed: 0, total: 0 }, drcErrors: -1, board: '', ms: 0, final: null };
+  const out: PipelineScore = { intent, template: null, error: null, components: 0, ercErrors: -1, ercWarnings: -1, placed: false, routed: { routed: 0, total: 0 }, drcErrors: -1, board: '', ms: 0, layout: null };
   let design: Design;
   try {
     const r = synthesizeDesign(intent, { library });
@@ -48,16 +46,11 @@ export function scoreIntent(intent: string, library: Library): PipelineScore {
   const erc = runErc(design, { lookupPart: library.lookup, footprintExists: (n) => resolveFootprint(n) !== undefined });
   out.ercErrors = erc.counts.error;
   out.ercWarnings = erc.counts.warning;
-  const place = placeComponents(design, resolveFootprint, { mapPins: mapPinsToPads, seed: 1 });
-  out.placed = place.unplaced.length === 0;
-  const placed: Design = { ...design, placement: place.placement };
-  const route = routeNets(placed, resolveFootprint, { mapPins: mapPinsToPads });
-  out.routed = { routed: route.completion.routed, total: route.completion.total };
-  const routed: Design = { ...placed, routing: { tracks: route.tracks, vias: route.vias } };
-  const geometry = buildBoardGeometry(routed, resolveFootprint, mapPinsToPads);
-  const drc = runDrc(routed, geometry);
-  out.drcErrors = drc.findings.filter((f) => f.severity === 'error').length;
-  out.final = { design: routed, geometry };
+  const run = runLayout(design, { resolve: resolveFootprint, mapPins: mapPinsToPads, seed: 1 });
+  out.placed = run.unplaced.length === 0;
+  out.routed = { routed: run.routed, total: run.total };
+  out.drcErrors = run.drcErrors;
+  out.layout = run;
   out.ms = performance.now() - t0;
   return out;
 }

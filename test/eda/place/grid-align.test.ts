@@ -22,7 +22,7 @@ describe('placement aligns fine-pitch lands to the routing grid', () => {
         },
       });
       const grid = routingGridOf(design.board);
-      expect(grid).toEqual({ originX: 0.35, originY: 0.15, pitchMm: 0.1 });
+      expect(grid).toEqual({ originX: 0.35, originY: 0.15, pitchMm: 0.1, bounds: { minX: 0.35, minY: 0.15, maxX: 33.65, maxY: 27.85 } });
       const res = placeComponents(design, resolveFootprint, { seed: 3, mapPins: mapPinsToPads });
       const placed = { ...design, placement: res.placement };
       const pads = buildBoardGeometry(placed, resolveFootprint, mapPinsToPads).pads.filter((p) => p.component === 'u1' && Math.min(...p.size) <= 0.45 && p.size[0] !== p.size[1]);

@@ -5,7 +5,7 @@ import { runErc } from '../../../src/eda/erc/index.js';
 import { isZapTraceError } from '../../../src/kernel/errors.js';
 import { listSynthesisTemplates, synthesizeDesign } from '../../../src/eda/synth/index.js';
 import { scoreIntent } from '../../../src/eda/synth/score.js';
-import { writeKicadPcb, writeKicadPro } from '../../../src/eda/export/kicad/index.js';
+import { exportForKicad } from '../../../src/eda/place/layout-run.js';
 import { kicadFigures, requireKicadOrSkip, runKicadDrc } from '../../helpers/kicad-cli.js';
 import { crystalLoadCap, i2cPullup, ledResistor, nearestE } from '../../../src/eda/synth/values.js';
 
@@ -131,7 +131,8 @@ describe('synthesis full pipeline (place, route, DRC, kicad-cli)', () => {
       expect(s.routed.routed).toBe(s.routed.total);
       expect(s.drcErrors).toBe(0);
       if (!hasKicad) return;
-      const f = kicadFigures(await runKicadDrc(writeKicadPcb(s.final!.design, s.final!.geometry), writeKicadPro(s.final!.design), 180_000));
+      const { board, project } = exportForKicad(s.layout!);
+      const f = kicadFigures(await runKicadDrc(board, project, 180_000));
       expect({ errors: f.types, unconnected: f.unconnected }).toEqual({ errors: {}, unconnected: 0 });
     }, 240_000);
   }

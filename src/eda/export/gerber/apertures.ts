@@ -1,4 +1,4 @@
-import type { PadShape } from '../../model/footprint.js';
+import { roundrectRadius, type PadShape } from '../../model/footprint.js';
 
 /**
  * Aperture dictionary of one Gerber file (Gerber Layer Format Specification, Ucamco, rev. 2023.08:
@@ -125,7 +125,7 @@ export function padAperture(shape: PadShape, size: [number, number], rotationDeg
     return { kind: 'M', primitives: prims };
   }
   // roundrect: two crossing rectangles plus four corner circles (KiCad's radius = ratio × min side).
-  const r = Math.min(roundrectRatio * Math.min(size[0], size[1]) + expandMm, Math.min(w, h) / 2);
+  const r = Math.min(roundrectRadius(size, roundrectRatio) + expandMm, Math.min(w, h) / 2);
   const prims: string[] = [];
   if (h - 2 * r > 1e-9) prims.push(centerLine(w, h - 2 * r, deg));
   if (w - 2 * r > 1e-9) prims.push(centerLine(w - 2 * r, h, deg));
