@@ -10,6 +10,7 @@ import { loadLibrary } from './eda/library/index.js';
 import { mapPinsToPads, resolveFootprint } from './eda/footprints/index.js';
 import { synthesizeDesign } from './eda/synth/index.js';
 import type { Services } from './tools/services.js';
+import { ephemeralLogSigner, type LogSigner } from './runtime/store/log-key.js';
 
 export interface ComposeOptions {
   workspaceDir: string;
@@ -19,6 +20,8 @@ export interface ComposeOptions {
   clock?: Clock;
   ids?: Ids;
   securityLogFile?: string;
+  /** Signs batch heads and release manifests; an in-memory key when absent. */
+  logSigner?: LogSigner;
 }
 
 /** The composition root: the one place that wires ports, adapters, services and tools. */
@@ -30,6 +33,7 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     library,
     resolveFootprint,
     mapPins: mapPinsToPads,
+    logSigner: options.logSigner ?? ephemeralLogSigner(),
     synthesize: (intent) => synthesizeDesign(intent, { library }),
   };
   return createRuntime<Services>({

@@ -18,8 +18,23 @@ export const ERROR_STATUS = {
   RELEASE_GATE_EVIDENCE_STALE: 409,
   RELEASE_GATE_EVIDENCE_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  PATH_RELEASED: 409,
+  SELF_APPROVAL: 403,
+  SESSION_QUARANTINED: 409,
+  HOST_NOT_ALLOWED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  /** A well-formed value the runtime will not accept (out-of-range number, reused idempotency key). */
+  UNPROCESSABLE: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  /** The caller went away or cancelled (nginx's 499: no response is read anyway). */
+  CANCELLED: 499,
   INTERNAL_ERROR: 500,
+  /** The store cannot make a write durable (full disk, I/O error); retry later. */
+  STORE_UNAVAILABLE: 503,
+  /** A bounded queue or memory cap is full; retry later. */
+  SERVER_BUSY: 503,
+  DEADLINE_EXCEEDED: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

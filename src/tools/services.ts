@@ -2,6 +2,7 @@ import type { Library } from '../eda/library/index.js';
 import type { FootprintResolver, PinPadMapper } from '../eda/board/index.js';
 import type { Workspace } from '../runtime/workspace/index.js';
 import type { Design } from '../eda/model/design.js';
+import type { LogSigner } from '../runtime/store/log-key.js';
 
 /** What tools may use besides the runtime: injected by compose.ts (the composition root). */
 export interface Services {
@@ -9,6 +10,8 @@ export interface Services {
   library: Library;
   resolveFootprint: FootprintResolver;
   mapPins: PinPadMapper;
+  /** The server's log-signing key: signs batch heads and release manifests. */
+  logSigner: LogSigner;
   /** Synthesis from intent (issue 6); absent in builds without it. */
   synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }
