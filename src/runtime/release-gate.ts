@@ -1,4 +1,5 @@
 import { ZapTraceError } from '../kernel/errors.js';
+import { own } from '../kernel/own.js';
 import type { Approval, SessionState, ValidationResult } from './projections/session-state.js';
 
 export interface GateEvidence {
@@ -18,7 +19,7 @@ const CHECKS = ['erc', 'drc'] as const;
  * The output path (4.) is checked by the workspace before any write.
  */
 export function checkReleaseGate(state: SessionState, designName: string, approvalId: string): GateEvidence {
-  const entry = state.designs[designName];
+  const entry = own(state.designs, designName);
   if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${designName}" in this session`, { path: 'design_name' });
   const current = entry.hash;
   const id = approvalId.trim();
@@ -36,7 +37,7 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
   }
   const evidence: Partial<Record<'erc' | 'drc', ValidationResult>> = {};
   for (const check of CHECKS) {
-    const result = state.evidence[designName]?.[check];
+    const result = own(state.evidence, designName)?.[check];
     const name = check.toUpperCase();
     if (!result) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_MISSING', `no ${name} result for ${designName}`, { check });
     if (result.evaluated_hash !== current) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { listErcRules, runErc } from '../eda/erc/index.js';
 import { listDrcRules, runDrc } from '../eda/drc/index.js';
@@ -12,7 +13,7 @@ const CheckResult = looseObject({ check: z.string(), design_name: z.string(), ev
 /** The latest result of a check and whether it evaluated the design as it is now. */
 function latest(state: SessionState, designName: string, check: 'erc' | 'drc') {
   const entry = requireDesign(state, designName);
-  const result = state.evidence[designName]?.[check];
+  const result = own(state.evidence, designName)?.[check];
   if (!result) throw new ZapTraceError('NOT_FOUND', `no ${check.toUpperCase()} result for ${designName} yet: run ${check === 'erc' ? 'erc_validate' : 'drc_run'}`, { path: 'design_name' });
   return { ...result, fresh: result.evaluated_hash === entry.hash, current_hash: entry.hash };
 }

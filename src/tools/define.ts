@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import type { Level } from '../runtime/capability.js';
 import type { DesignEntry, SessionState } from '../runtime/projections/session-state.js';
@@ -40,7 +41,7 @@ export function globalTool<Shape extends z.ZodRawShape, O>(spec: Spec<Shape, O>)
 }
 
 export function requireDesign(state: SessionState, name: string): DesignEntry {
-  const entry = state.designs[name];
+  const entry = own(state.designs, name);
   if (!entry) {
     throw new ZapTraceError('NOT_FOUND', `no design named "${name}" in this session`, {
       path: 'design_name',

@@ -16,7 +16,7 @@ function parsedEvent(ctx: Ctx, requested: string | undefined, design: Design, wa
   if (!check.success) {
     throw new ZapTraceError('INVALID_INPUT', `"${name.slice(0, 80)}" is not usable as a design name; pass design_name`, { path: 'design_name' });
   }
-  if (ctx.state.designs[name]) {
+  if (Object.hasOwn(ctx.state.designs, name)) {
     throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists in this session; a parse never overwrites it — choose another design_name`, { path: 'design_name' });
   }
   return { name, event: { type: 'DesignParsed', data: { design_name: name, design, source, warnings } } };

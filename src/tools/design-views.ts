@@ -1,4 +1,5 @@
 import type { Design } from '../eda/model/design.js';
+import { own } from '../kernel/own.js';
 import type { DesignEntry } from '../runtime/projections/session-state.js';
 
 /** Small, stable summaries that tools return instead of whole designs where a summary suffices. */
@@ -21,7 +22,7 @@ export function designSummary(name: string, entry: DesignEntry) {
 
 /** "REF.PIN" of a net node, as engineers read it. */
 export function nodeLabel(design: Design, node: { component: string; pin: string }): string {
-  return `${design.components[node.component]?.ref ?? node.component}.${node.pin}`;
+  return `${own(design.components, node.component)?.ref ?? node.component}.${node.pin}`;
 }
 
 export function netList(design: Design) {

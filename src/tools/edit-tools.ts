@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { notReserved } from './text-fields.js';
+import { nullRecord, own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { Component, Board, PinType, componentByRef } from '../eda/model/design.js';
 import { DesignName, requireDesign, sessionTool, looseObject } from './define.js';
 import { designSummary } from './design-views.js';
 import { footprintFromLibrary } from './part-footprints.js';
 
-const Ref = z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a reference designator such as R1, U3 or TP_1');
-const PinSpec = z.object({ name: z.string().min(1).max(64), type: PinType.default('unspecified'), number: z.string().min(1).max(32).optional() }).strict();
+const Ref = notReserved(z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a reference designator such as R1, U3 or TP_1'));
+const PinSpec = z.object({ name: notReserved(z.string().min(1).max(64)), type: PinType.default('unspecified'), number: z.string().min(1).max(32).optional() }).strict();
 const EditResult = looseObject({ design_name: z.string(), design_hash: z.string(), revision: z.number() });
 
 export const editTools = [
@@ -24,28 +26,28 @@ export const editTools = [
       footprint: z.string().max(200).optional(),
       part_id: z.string().max(200).optional(),
       pins: z.array(PinSpec).max(2000).default([]),
-      connections: z.record(z.string().max(64), z.string().max(200)).default({}),
+      connections: z.record(notReserved(z.string().max(64)), z.string().max(200)).default({}),
     },
     output: EditResult,
     handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const design = entry.design;
       const id = input.component_id ?? input.ref;
-      if (design.components[id]) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
+      if (Object.hasOwn(design.components, id)) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
       if (componentByRef(design, input.ref) || Object.values(design.components).some((c) => c.ref === input.ref)) {
         throw new ZapTraceError('INVALID_INPUT', `reference ${input.ref} is already used in this design`, { path: 'ref' });
       }
-      const pins: Record<string, { name: string; type: string; number: string | null }> = {};
+      const pins = nullRecord<{ name: string; type: string; number: string | null }>();
       for (const p of input.pins) {
-        if (pins[p.name]) throw new ZapTraceError('INVALID_INPUT', `pin ${p.name} is listed twice`, { path: 'pins' });
+        if (own(pins, p.name)) throw new ZapTraceError('INVALID_INPUT', `pin ${p.name} is listed twice`, { path: 'pins' });
         pins[p.name] = { name: p.name, type: p.type, number: p.number ?? null };
       }
       const connections: { net: string; pin: string }[] = [];
       for (const [pin, netKey] of Object.entries(input.connections)) {
-        const net = design.nets[netKey] ?? Object.values(design.nets).find((n) => n.name === netKey);
+        const net = own(design.nets, netKey) ?? Object.values(design.nets).find((n) => n.name === netKey);
         if (!net) throw new ZapTraceError('INVALID_INPUT', `no net "${netKey}" in the design`, { path: `connections.${pin}` });
-        if (input.pins.length > 0 && !pins[pin]) throw new ZapTraceError('INVALID_INPUT', `pin ${pin} is not among the declared pins`, { path: `connections.${pin}` });
-        if (!pins[pin]) pins[pin] = { name: pin, type: 'unspecified', number: null };
+        if (input.pins.length > 0 && !own(pins, pin)) throw new ZapTraceError('INVALID_INPUT', `pin ${pin} is not among the declared pins`, { path: `connections.${pin}` });
+        if (!own(pins, pin)) pins[pin] = { name: pin, type: 'unspecified', number: null };
         connections.push({ net: net.id, pin });
       }
       const { component } = footprintFromLibrary(Component.parse({
@@ -74,7 +76,7 @@ export const editTools = [
       const design = requireDesign(ctx.state, input.design_name).design;
       const key = input.component_id ?? input.ref;
       if (key === undefined) throw new ZapTraceError('INVALID_INPUT', 'give component_id or ref', { path: 'component_id' });
-      const component = design.components[key] ?? (input.ref !== undefined ? componentByRef(design, input.ref) : undefined);
+      const component = own(design.components, key) ?? (input.ref !== undefined ? componentByRef(design, input.ref) : undefined);
       if (!component) throw new ZapTraceError('NOT_FOUND', `no component "${key}" in design ${input.design_name}`, { path: input.component_id !== undefined ? 'component_id' : 'ref' });
       return {
         events: [{ type: 'ComponentRemoved', data: { design_name: input.design_name, component_id: component.id } }],

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { notReserved } from './text-fields.js';
+import { own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { NetType, componentByRef, type Design } from '../eda/model/design.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
@@ -8,7 +10,7 @@ const NodeRef = z.string().min(3).max(200).regex(/^[^.\s]+\.[^\s]+$/, 'a node as
 const EditResult = looseObject({ design_name: z.string(), design_hash: z.string(), revision: z.number() });
 
 function netOf(design: Design, key: string) {
-  const net = design.nets[key] ?? Object.values(design.nets).find((n) => n.name === key);
+  const net = own(design.nets, key) ?? Object.values(design.nets).find((n) => n.name === key);
   if (!net) throw new ZapTraceError('NOT_FOUND', `no net "${key}" in the design`, { path: 'net' });
   return net;
 }
@@ -18,9 +20,9 @@ function resolveNode(design: Design, text: string, path: string) {
   const dot = text.indexOf('.');
   const ref = text.slice(0, dot);
   const pin = text.slice(dot + 1);
-  const comp = componentByRef(design, ref) ?? design.components[ref];
+  const comp = componentByRef(design, ref) ?? own(design.components, ref);
   if (!comp) throw new ZapTraceError('INVALID_INPUT', `no component ${ref} in the design`, { path });
-  if (Object.keys(comp.pins).length > 0 && !comp.pins[pin]) throw new ZapTraceError('INVALID_INPUT', `${ref} has no pin ${pin}`, { path });
+  if (Object.keys(comp.pins).length > 0 && !own(comp.pins, pin)) throw new ZapTraceError('INVALID_INPUT', `${ref} has no pin ${pin}`, { path });
   return { component: comp.id, pin };
 }
 
@@ -30,11 +32,11 @@ export const netTools = [
     title: 'Add a net',
     description: 'Adds an empty net to a design (connect pins to it with net_connect).',
     level: 'sandbox-write',
-    input: { design_name: DesignName, name: z.string().min(1).max(120).regex(/^[^\s\u0000-\u001f]+$/, 'a net name without spaces or control characters'), type: NetType.default('signal') },
+    input: { design_name: DesignName, name: notReserved(z.string().min(1).max(120).regex(/^[^\s\u0000-\u001f]+$/, 'a net name without spaces or control characters')), type: NetType.default('signal') },
     output: EditResult,
     handler(input, ctx) {
       const design = requireDesign(ctx.state, input.design_name).design;
-      if (design.nets[input.name] || Object.values(design.nets).some((n) => n.name === input.name)) {
+      if (Object.hasOwn(design.nets, input.name) || Object.values(design.nets).some((n) => n.name === input.name)) {
         throw new ZapTraceError('INVALID_INPUT', `a net named ${input.name} exists already`, { path: 'name' });
       }
       return {

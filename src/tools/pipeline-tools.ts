@@ -51,7 +51,7 @@ export const pipelineTools = [
       if (input.output_dir !== undefined) {
         throw new ZapTraceError('INVALID_INPUT', 'pipeline_run writes no file (it is preview-write); export an approved design with the release-export tools', { path: 'output_dir' });
       }
-      if (ctx.state.designs[input.design_name]) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; the pipeline only creates new candidates`, { path: 'design_name' });
+      if (Object.hasOwn(ctx.state.designs, input.design_name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; the pipeline only creates new candidates`, { path: 'design_name' });
       const name = input.design_name;
       const stages: StageResult[] = [];
       const drafts: EventDraft[] = [];

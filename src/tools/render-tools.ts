@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { own } from '../kernel/own.js';
 import { buildBoardGeometry } from '../eda/board/index.js';
 import { renderBoardSvg, renderReportMarkdown, type SvgDrcFinding } from '../eda/render/index.js';
 import type { SessionState } from '../runtime/projections/session-state.js';
@@ -17,7 +18,7 @@ async function stateFor(ctx: Ctx, seq: number | undefined): Promise<SessionState
 async function svgOf(ctx: Ctx, input: { design_name: string; seq?: number | undefined; layers?: string[] | undefined }): Promise<string> {
   const state = await stateFor(ctx, input.seq);
   const entry = requireDesign(state, input.design_name);
-  const drc = state.evidence[input.design_name]?.drc;
+  const drc = own(state.evidence, input.design_name)?.drc;
   // DRC markers only when they describe the state being drawn.
   const drcFindings = drc && drc.evaluated_hash === entry.hash ? (drc.findings as SvgDrcFinding[]) : [];
   return renderBoardSvg(entry.design, buildBoardGeometry(entry.design, ctx.services.resolveFootprint, ctx.services.mapPins), {
@@ -29,7 +30,7 @@ async function svgOf(ctx: Ctx, input: { design_name: string; seq?: number | unde
 async function reportOf(ctx: Ctx, input: { design_name: string; seq?: number | undefined }): Promise<string> {
   const state = await stateFor(ctx, input.seq);
   const entry = requireDesign(state, input.design_name);
-  const ev = state.evidence[input.design_name] ?? {};
+  const ev = own(state.evidence, input.design_name) ?? {};
   return renderReportMarkdown({
     designName: input.design_name,
     design: entry.design,

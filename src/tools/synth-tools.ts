@@ -23,7 +23,7 @@ export const synthTools = [
     input: { intent: z.string().min(1).max(2000), design_name: DesignName },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()) }),
     handler(input, ctx) {
-      if (ctx.state.designs[input.design_name]) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
+      if (Object.hasOwn(ctx.state.designs, input.design_name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
       if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
       const out = ctx.services.synthesize(input.intent);
       return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRangeIssue } from '../kernel/range-issue.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { sha256Hex } from '../kernel/hash.js';
 import { diffDesigns } from '../eda/diff/index.js';
@@ -52,7 +53,7 @@ export const transactionTools = [
       const parsed = op.input.safeParse({ ...input.params, design_name: input.design_name });
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new ZapTraceError('INVALID_INPUT', `params for ${input.operation}: ${first?.message ?? 'invalid'}`, { path: `params.${first?.path.join('.') ?? ''}` });
+        throw new ZapTraceError(first && isRangeIssue(first as { code: string }) ? 'UNPROCESSABLE' : 'INVALID_INPUT', `params for ${input.operation}: ${first?.message ?? 'invalid'}`, { path: `params.${first?.path.join('.') ?? ''}` });
       }
       // The operation's own decide step, run against the session state; its events are folded onto a scratch copy.
       const outcome = await op.handler(parsed.data, ctx as never);

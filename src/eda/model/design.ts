@@ -34,7 +34,15 @@ export const NetType = z.enum(NET_TYPES);
 export type NetType = z.infer<typeof NetType>;
 
 const finite = z.number().finite();
-export const Point = z.tuple([finite, finite]);
+/**
+ * Every coordinate lies within ±4,000 mm: twice the largest board (2,000 mm), so a part may sit
+ * off even a maximal board, while no geometry, grid or export can overflow.
+ */
+export const MAX_COORD_MM = 4000;
+const coord = finite.min(-MAX_COORD_MM).max(MAX_COORD_MM);
+/** Lengths that are not coordinates (distances, track lengths): bounded the same way. */
+const length = finite.nonnegative().max(2 * MAX_COORD_MM);
+export const Point = z.tuple([coord, coord]);
 export type Point = z.infer<typeof Point>;
 export const Polygon = z.array(Point).min(3).max(10_000);
 
@@ -134,7 +142,7 @@ export const PlacementConstraint = z
     edge: z.enum(['left', 'right', 'top', 'bottom']).nullable().default(null),
     /** "REF" or "REF.PIN". */
     near: z.string().max(200).nullable().default(null),
-    max_distance_mm: finite.nonnegative().nullable().default(null),
+    max_distance_mm: length.nullable().default(null),
     reason: z.string().max(500).default(''),
   })
   .strict();
@@ -144,9 +152,9 @@ export const RoutingConstraint = z
   .object({
     net: z.string().max(200),
     differential_pair: z.boolean().default(false),
-    impedance_ohm: finite.positive().nullable().default(null),
-    length_match_mm: finite.nonnegative().nullable().default(null),
-    max_length_mm: finite.positive().nullable().default(null),
+    impedance_ohm: finite.positive().max(10_000).nullable().default(null),
+    length_match_mm: finite.nonnegative().max(1_000_000).nullable().default(null),
+    max_length_mm: finite.positive().max(1_000_000).nullable().default(null),
     reason: z.string().max(500).default(''),
   })
   .strict();
@@ -172,8 +180,8 @@ export type CopperPour = z.infer<typeof CopperPour>;
 
 export const Placement = z
   .object({
-    x_mm: finite,
-    y_mm: finite,
+    x_mm: coord,
+    y_mm: coord,
     rotation_deg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
     side: z.enum(['top', 'bottom']),
   })

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isRangeIssue } from '../../kernel/range-issue.js';
 import { Design } from '../model/design.js';
 import { mapBoard, mapKeepouts, mapPours } from './board.js';
 import { mapComponent, type ComponentDraft } from './components.js';
@@ -155,6 +156,10 @@ export function parseDesignObject(obj: unknown, options: ParseOptions = {}): Par
   const checked = Design.safeParse(design);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
+    if (isRangeIssue(issue as { code: string })) {
+      const path = formatPath(issuePath(issue));
+      throw new ZapTraceError('UNPROCESSABLE', `${path}: ${issue.message} (in the normalised design)`, { path });
+    }
     fail(`${issue.message} (in the normalised design)`, issuePath(issue));
   }
   return { design: checked.data, warnings: ctx.warnings };

@@ -19,6 +19,8 @@ export const LIMITS = {
   maxAliases: 32,
   /** Aliased nodes yaml may expand in toJS (its `maxAliasCount`). */
   maxAliasExpansion: 100,
+  /** Size of the aliased value once expanded, as JSON bytes (estimated): twice the text limit. */
+  maxExpandedBytes: 4 * 1024 * 1024,
   /** Elements of one array and keys of one object in the parsed value. */
   maxCollection: 200_000,
   /** String length anywhere in the parsed value. */

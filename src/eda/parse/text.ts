@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { ZapTraceError } from '../../kernel/errors.js';
 import { fail, type PathSeg } from './context.js';
 import { LIMITS } from './limits.js';
 
@@ -74,14 +75,14 @@ const CORE_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null', '!!m
  * Checks each lexer token as it streams into the parser, so a hostile shape stops the pass before
  * the parser or composer has built anything large. Bounded by token count, hence in time.
  */
-function tokenGuard(): (token: string) => void {
+function tokenGuard(): { guard: (token: string) => void; aliases: () => number } {
   let tokens = 0;
   let flowDepth = 0;
   let aliases = 0;
   let lineStart = true;
   let compact = 0;
   let line = 1;
-  return (token: string) => {
+  const guard = (token: string) => {
     const where = { line };
     if (++tokens > LIMITS.maxYamlTokens) fail(`YAML has more than ${LIMITS.maxYamlTokens} tokens`, [], where);
     const type = YAML.CST.tokenType(token);
@@ -128,6 +129,7 @@ function tokenGuard(): (token: string) => void {
     }
     lineStart = false;
   };
+  return { guard, aliases: () => aliases };
 }
 
 function lineOf(text: string, offset: number): { line: number; col: number } {
@@ -145,7 +147,7 @@ function lineOf(text: string, offset: number): { line: number; col: number } {
 function parseYaml(text: string): unknown {
   // One streaming pass: lexer → guard → parser → composer (yaml's documented low-level API), so the
   // text is lexed once and the guard can stop it early.
-  const guard = tokenGuard();
+  const { guard, aliases } = tokenGuard();
   const lexer = new YAML.Lexer();
   const parser = new YAML.Parser();
   function* cst() {
@@ -191,10 +193,46 @@ function parseYaml(text: string): unknown {
     const at = lineOf(text, problemKey.offset);
     fail(`YAML error at line ${at.line}, column ${at.col}: ${problemKey.message}`, [], { line: at.line, column: at.col });
   }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: LIMITS.maxAliasExpansion }) as unknown;
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliasExpansion }) as unknown;
   } catch (err) {
     if (err instanceof ReferenceError || err instanceof RangeError) fail('YAML alias expansion exceeds the limit (alias bomb?)');
     throw err;
+  }
+  // yaml's maxAliasCount bounds how deeply aliases nest, not how much they copy: 32 uses of one
+  // large anchor pass it and become 32 copies in the log. Without aliases the value is no larger
+  // than the text, so only aliased documents need the walk.
+  if (aliases() > 0) assertExpandedSize(value, LIMITS.maxExpandedBytes);
+  return value;
+}
+
+/**
+ * Walks the value as JSON would write it, following shared (aliased) subtrees every time they are
+ * referenced, and stops as soon as the estimate passes `limit`: the walk costs at most `limit` steps.
+ */
+function assertExpandedSize(value: unknown, limit: number): void {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length + 2;
+    else if (v === null || typeof v !== 'object') size += 8;
+    else if (Array.isArray(v)) {
+      size += 2 + v.length;
+      for (const item of v) stack.push(item);
+    } else {
+      for (const [k, item] of Object.entries(v)) {
+        size += k.length + 4;
+        stack.push(item);
+      }
+    }
+    if (size > limit) {
+      throw new ZapTraceError('PAYLOAD_TOO_LARGE', `YAML aliases expand the design beyond ${limit} bytes (alias amplification); write the repeated parts out or drop them`, {
+        path: '',
+        limit_bytes: limit,
+        reason: 'alias_expansion',
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import type { Design } from '../../eda/model/design.js';
+import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventDataByType, ValidationData } from '../events/catalog.js';
 
@@ -59,14 +60,15 @@ export interface Transaction {
 }
 
 export function emptySessionState(sessionId: string): SessionState {
-  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: {}, evidence: {}, approvals: [], transactions: {} };
+  // Prototype-free records: a design called `constructor` or `toString` is an ordinary key.
+  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: nullRecord(), evidence: nullRecord(), approvals: [], transactions: nullRecord() };
 }
 
 type Reducer<K extends keyof EventDataByType> = (draft: Draft<SessionState>, data: EventDataByType[K], event: AnyEvent, state: SessionState) => void;
 
 /** Applies an edit to one design, keeping its hash current by rehashing only the patched paths. */
 function editDesign(draft: Draft<SessionState>, state: SessionState, name: string, seq: number, recipe: (d: Draft<Design>) => void): void {
-  const entry = state.designs[name];
+  const entry = own(state.designs, name);
   if (!entry) return; // decide() guarantees the design exists; replay of a foreign log stays total.
   const [next, patches] = produceWithPatches(entry.design, recipe);
   draft.designs[name] = {
@@ -108,7 +110,7 @@ type DirectReducer<K extends keyof EventDataByType> = (state: SessionState, data
  */
 const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
   ComponentAdded: (s, data, e) => {
-    const base = s.designs[data.design_name]?.design;
+    const base = own(s.designs, data.design_name)?.design;
     if (!base) return null;
     // Hand-made structural sharing instead of an immer draft: immer would copy AND walk every key
     // of a 5,000-entry record; a spread only copies it, and the patches name the two paths touched.
@@ -117,7 +119,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     const nets = { ...base.nets };
     const patches: PathPatch[] = [{ path: ['components', component.id] }];
     for (const c of data.connections) {
-      const net = nets[c.net];
+      const net = own(nets, c.net);
       if (!net) continue;
       nets[c.net] = Object.freeze({ ...net, nodes: Object.freeze([...net.nodes, Object.freeze({ component: component.id, pin: c.pin })]) as Design['nets'][string]['nodes'] });
       patches.push({ path: ['nets', c.net, 'nodes'] });
@@ -126,13 +128,13 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     return nextEntry(s, data.design_name, e.seq, next, patches, +1);
   },
   ComponentRemoved: (s, data, e) => {
-    const base = s.designs[data.design_name]?.design;
+    const base = own(s.designs, data.design_name)?.design;
     if (!base) return null;
     const id = data.component_id;
     const { [id]: _gone, ...rest } = base.components;
     const patches: PathPatch[] = [{ path: ['components', id] }];
     let placement = base.placement;
-    if (id in base.placement) {
+    if (Object.hasOwn(base.placement, id)) {
       const { [id]: _p, ...keep } = base.placement;
       placement = Object.freeze(keep);
       patches.push({ path: ['placement', id] });
@@ -173,14 +175,14 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
     }),
   NetNodesChanged: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
-      const net = design.nets[data.net];
+      const net = own(design.nets, data.net);
       if (!net) return;
       const gone = new Set(data.disconnect.map((n) => `${n.component}\u0000${n.pin}`));
       const kept = net.nodes.filter((n) => !gone.has(`${n.component}\u0000${n.pin}`));
       net.nodes = [...kept, ...data.connect];
       for (const n of data.connect) {
-        const comp = design.components[n.component];
-        if (comp && !comp.pins[n.pin]) comp.pins[n.pin] = { name: n.pin, type: 'unspecified', number: null, description: '' };
+        const comp = own(design.components, n.component);
+        if (comp && !own(comp.pins, n.pin)) comp.pins[n.pin] = { name: n.pin, type: 'unspecified', number: null, description: '' };
       }
     }),
   ComponentsPlaced: (d, data, e, s) =>
@@ -194,7 +196,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       design.routing = data.routing as Draft<Design>['routing'];
     }),
   ValidationRecorded: (d, data, e) => {
-    const slot = (d.evidence[data.design_name] ??= {});
+    const slot = own(d.evidence, data.design_name) ?? (d.evidence[data.design_name] = {});
     slot[data.check] = { ...(data as Draft<ValidationData>), seq: e.seq, at: e.at };
   },
   TransactionPreviewed: (d, data, e) => {
@@ -212,12 +214,12 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
     };
   },
   TransactionValidated: (d, data) => {
-    const tx = d.transactions[data.tx_id];
+    const tx = own(d.transactions, data.tx_id);
     if (tx) tx.validation = { erc_passed: data.erc.passed, drc_passed: data.drc.passed, candidate_hash: data.candidate_hash };
   },
   TransactionCommitted: (d, data, e, s) => {
-    const tx = s.transactions[data.tx_id];
-    const entry = s.designs[data.design_name];
+    const tx = own(s.transactions, data.tx_id);
+    const entry = own(s.designs, data.design_name);
     if (!tx || !entry) return;
     d.transactions[data.tx_id]!.status = 'committed';
     d.designs[data.design_name] = {
@@ -230,7 +232,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
     };
   },
   TransactionRolledBack: (d, data) => {
-    const tx = d.transactions[data.tx_id];
+    const tx = own(d.transactions, data.tx_id);
     if (tx) tx.status = 'rolled_back';
   },
   DesignCommitted: (d, data, e) => {
@@ -252,7 +254,7 @@ export function evolve(state: SessionState, event: AnyEvent): SessionState {
   if (direct) {
     const entry = direct(state, event.data as never, event);
     const name = (event.data as { design_name: string }).design_name;
-    const designs = entry ? Object.freeze({ ...state.designs, [name]: entry }) : state.designs;
+    const designs = entry ? Object.freeze(withEntry(state.designs, name, entry)) : state.designs;
     return Object.freeze({ ...state, designs, seq: event.seq, head_hash: event.hash });
   }
   const reducer = reducers[event.type as keyof EventDataByType] as Reducer<keyof EventDataByType> | undefined;

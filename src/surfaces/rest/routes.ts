@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { own } from '../../kernel/own.js';
 import Router from '@koa/router';
 import type { AnyEvent } from '../../runtime/events/types.js';
 import type { Context } from 'koa';
@@ -146,7 +147,7 @@ export function restRouter(runtime: Runtime): Router {
       state = replay(await runtime.readEvents(sessionId, { to: seq }), { sessionId, upTo: seq });
     }
     const name = ctx.params['name'] ?? '';
-    const entry = state.designs[name];
+    const entry = own(state.designs, name);
     if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${name.slice(0, 120)}" at this log position`, { path: 'name' });
     ctx.body = { seq: state.seq, summary: designSummary(name, entry), design: entry.design };
   });
