@@ -42,6 +42,6 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     ids: options.ids ?? cryptoIds,
     tools: allTools(),
     services,
-    securityLog: createSecurityLog(options.securityLogFile ? { file: options.securityLogFile } : {}),
+    securityLog: createSecurityLog({ now: () => (options.clock ?? systemClock).now(), ...(options.securityLogFile ? { file: options.securityLogFile } : {}) }),
   });
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { composeRuntime } from './compose.js';
 import { createFileEventStore } from './runtime/store/file-store.js';
@@ -6,7 +7,7 @@ import { buildProgram } from './surfaces/cli/program.js';
 import { scrubMessage } from './kernel/errors.js';
 
 const program = buildProgram({
-  compose: (workspaceDir, libraryDirs, storeDir) => composeRuntime({ workspaceDir, libraryDirs, ...(storeDir ? { store: createFileEventStore(storeDir) } : {}) }),
+  compose: (workspaceDir, libraryDirs, storeDir) => composeRuntime({ workspaceDir, libraryDirs, ...(storeDir ? { store: createFileEventStore(storeDir), securityLogFile: join(storeDir, 'security.jsonl') } : {}) }),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

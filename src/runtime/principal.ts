@@ -13,6 +13,10 @@ export interface Principal {
   authSource: AuthSource;
   /** Highest capability held; null = read only. */
   grant: Level | null;
+  /** May read the security record (a grant token's `audit: true` claim); absent = no. */
+  audit?: boolean;
+  /** When the credential that authenticated this principal expires (epoch seconds); streams it opened end then. */
+  expiresAt?: number;
 }
 
 /** Recorded with each call; `actor`, `reason` and `request_id` are claims, never trusted for authority. */

@@ -1,5 +1,5 @@
 import type { AnyEvent } from './events/types.js';
-import type { Principal } from './principal.js';
+import type { Principal, Surface } from './principal.js';
 import type { SessionState } from './projections/session-state.js';
 import type { ToolDefinition } from './tool-definition.js';
 
@@ -8,7 +8,7 @@ export interface RuntimeApi {
   createSession(principal: Principal, meta: { surface: string; actor: string; requestId: string }): Promise<string>;
   listSessions(principal: Principal): Promise<{ session_id: string; seq: number; designs: string[] }[]>;
   /** Throws OBJECT_NOT_AUTHORIZED (and logs to the security log) unless the principal owns the session. */
-  assertOwner(principal: Principal, sessionId: string, what: string): Promise<void>;
+  assertOwner(principal: Principal, sessionId: string, what: string, meta?: { surface: Surface; requestId: string }): Promise<void>;
   state(sessionId: string): Promise<SessionState>;
   stateAt(sessionId: string, seq: number): Promise<SessionState>;
   readEvents(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;

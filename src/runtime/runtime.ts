@@ -8,7 +8,7 @@ import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
 import { emptySessionState, evolve, replay, type SessionState } from './projections/session-state.js';
 import type { EventStore } from './store/event-store.js';
-import type { SecurityLog } from './security-log.js';
+import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
 import { createSessionLocks } from './session-lock.js';
 import type { ToolDefinition } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
@@ -119,17 +119,15 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   }
 
   function denyObject(call: CallContext, tool: string, object: string): never {
-    securityLog.record({
-      at: clock.now().toISOString(),
-      principal: call.principal.id,
-      surface: call.surface,
-      tool,
-      object: object.slice(0, 200),
-      code: 'OBJECT_NOT_AUTHORIZED',
-      request_id: call.requestId,
-    });
     // Same answer whether the session exists or not: no existence oracle.
-    throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
+    const err = new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
+    recordDenialOnce(securityLog, err, { principal: call.principal.id, surface: call.surface, tool, object, request_id: call.requestId });
+    throw err;
+  }
+
+  /** A refusal raised at or under the interceptor: one security record, whatever layer threw it. */
+  function recordRefusal(err: unknown, call: CallContext, tool: string, sessionId: string | null): void {
+    recordDenialOnce(securityLog, err, { principal: call.principal.id, surface: call.surface, tool, object: sessionId ?? '', request_id: call.requestId });
   }
 
   async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext): Promise<SessionState> {
@@ -179,8 +177,8 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       return out;
     },
 
-    async assertOwner(principal, sessionId, what) {
-      await assertOwner(principal, sessionId, what);
+    async assertOwner(principal, sessionId, what, meta) {
+      await assertOwner(principal, sessionId, what, meta ? { principal, surface: meta.surface, actor: '', reason: '', requestId: meta.requestId } : undefined);
     },
 
     async state(sessionId) {
@@ -199,7 +197,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
 
       if (tool.session === 'none') {
         if (!satisfies(call.principal.grant, tool.level)) {
-          throw new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires ${tool.level}`, { required_capability: tool.level });
+          const err = new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires ${tool.level}`, { required_capability: tool.level });
+          recordRefusal(err, call, tool.name, null);
+          throw err;
         }
         const parsed = tool.input.safeParse(input ?? {});
         if (!parsed.success) throw zodIssuesToError(parsed.error);
@@ -216,17 +216,24 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         const state = (await loadState(sessionId))!;
         const audited = tool.level !== 'read';
         if (!satisfies(call.principal.grant, tool.level)) {
-          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId);
-          throw new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
+          const err = new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
             required_capability: tool.level,
             granted: impliedLevels(call.principal.grant),
           });
+          recordRefusal(err, call, tool.name, sessionId);
+          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId);
+          throw err;
         }
         const fail = async (err: unknown): Promise<never> => {
+          const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
+          // A refusal raised inside a handler (release gate, released path, self-approval, capability)
+          // is a denial, not an allowed call that failed: ToolDenied in the session, plus a security record.
+          const denied = isDenialCode(code);
+          if (denied) recordRefusal(err, call, tool.name, sessionId);
           if (audited) {
-            const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
             const fresh = (await loadState(sessionId)) ?? state;
-            await commit(fresh, [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', code) }], actorOf(call), call.requestId);
+            const type = denied ? 'ToolDenied' : 'ToolAuthorized';
+            await commit(fresh, [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }], actorOf(call), call.requestId);
           }
           throw err;
         };

@@ -11,6 +11,7 @@ import { createMcpServer } from '../mcp/server.js';
 import { readLogFile } from './log-file.js';
 import { serve } from './serve.js';
 import { registerRouteCommand } from './route-command.js';
+import { registerSecurityVerifyCommand } from './security-command.js';
 
 export interface CliDeps {
   compose(workspaceDir: string, libraryDirs: string[], storeDir?: string): Promise<Runtime>;
@@ -24,6 +25,12 @@ const libraryDirs = (opt: string[] | undefined) => [...(opt ?? []), ...(process.
 const intArg = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
+  return n;
+};
+
+const positiveNumber = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number`);
   return n;
 };
 
@@ -45,7 +52,10 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY, colon-separated)', collect, [])
     .option('--store <dir>', 'keep session logs as fsync\'d JSON-lines files in DIR (env ZAPTRACE_STORE); default: in memory')
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string }) => {
+    .option('--allowed-host <name[:port]>', 'also answer to this Host name and browser Origin (repeatable); default: the bound address and port', collect, [])
+    .option('--max-token-ttl <seconds>', 'refuse grant tokens whose lifetime (exp - iat) exceeds this', intArg('max-token-ttl'), 86_400)
+    .option('--mcp-idle-minutes <minutes>', 'close MCP sessions with no request for this long', positiveNumber('mcp-idle-minutes'), 30)
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined);
       await serve(
@@ -55,6 +65,9 @@ export function buildProgram(deps: CliDeps): Command {
           port: opts.port,
           devCapabilityHeaders: opts.devCapabilityHeaders === true || process.env['ZAPTRACE_DEV_CAPABILITY_HEADERS'] === '1',
           grantKeyFile: opts.grantKey,
+          allowedHosts: opts.allowedHost,
+          maxTokenTtlSeconds: opts.maxTokenTtl,
+          mcpIdleMinutes: opts.mcpIdleMinutes,
         },
         deps.err,
       );
@@ -108,6 +121,7 @@ export function buildProgram(deps: CliDeps): Command {
       deps.out(JSON.stringify(verdict, null, 2));
       if (!verdict.ok) process.exitCode = 1;
     });
+  registerSecurityVerifyCommand(audit, deps);
   registerRouteCommand(program, deps);
   return program;
 }

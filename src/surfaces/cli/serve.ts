@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Runtime } from '../../runtime/runtime.js';
 import { createHttpApp } from '../http/app.js';
 import { isLoopbackHost, loadGrantKey } from '../http/auth.js';
+import { boundHostPolicy, createHostPolicy, type HostPolicy } from '../http/host-guard.js';
 
 export interface ServeOptions {
   host: string;
@@ -10,6 +11,12 @@ export interface ServeOptions {
   devCapabilityHeaders: boolean;
   grantKeyFile?: string | undefined;
   rateLimit?: { ratePerSecond: number; burst: number };
+  /** `--allowed-host NAME[:PORT]`: names beyond the bound address this server answers to. */
+  allowedHosts?: string[];
+  /** `--max-token-ttl SECONDS`. */
+  maxTokenTtlSeconds?: number;
+  /** `--mcp-idle-minutes`. */
+  mcpIdleMinutes?: number;
 }
 
 /** Starts REST + MCP over HTTP. Development mode refuses any non-loopback address. */
@@ -18,7 +25,18 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
     throw new Error(`refusing to start: --dev-capability-headers takes grants from request headers and is allowed only on a loopback host, not ${options.host}`);
   }
   const grantPublicKey = options.grantKeyFile ? loadGrantKey(readFileSync(options.grantKeyFile, 'utf8')) : loadGrantKey(process.env['ZAPTRACE_GRANT_PUBLIC_KEY']);
-  const { app, mcp } = createHttpApp(runtime, { devCapabilityHeaders: options.devCapabilityHeaders, grantPublicKey, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const extraHosts = options.allowedHosts ?? [];
+  createHostPolicy(extraHosts); // refuses a malformed --allowed-host before binding
+  // Until listen reports the real port (port 0), nothing but the configured names is allowed.
+  let policy: HostPolicy = boundHostPolicy(options.host, options.port, extraHosts);
+  const { app, mcp } = createHttpApp(runtime, {
+    devCapabilityHeaders: options.devCapabilityHeaders,
+    grantPublicKey,
+    maxTokenTtlSeconds: options.maxTokenTtlSeconds,
+    hostPolicy: () => policy,
+    ...(options.mcpIdleMinutes !== undefined ? { mcpSessions: { idleMs: options.mcpIdleMinutes * 60_000 } } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
   const server = app.listen(options.port, options.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -27,8 +45,10 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
   server.on('close', () => void mcp.close());
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  policy = boundHostPolicy(options.host, port, extraHosts);
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log(`zaptrace listening on ${base}  (REST ${base}/api/v1, MCP ${base}/mcp)`);
+  log(`Host/Origin allow-list (DNS rebinding protection): ${policy.entries().join(', ')}`);
   if (options.devCapabilityHeaders) {
     log('DEVELOPMENT MODE: grants are taken from the X-ZapTrace-Capabilities header. Loopback only; never expose this server.');
   } else {

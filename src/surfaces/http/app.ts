@@ -7,10 +7,18 @@ import { restRouter, type RestState } from '../rest/routes.js';
 import { createMcpHttpHandler } from '../mcp/http-transport.js';
 import { authenticate, type HttpAuthConfig } from './auth.js';
 import { createRateLimiter } from './rate-limit.js';
+import { hostGuard, loopbackPolicyByPort, type HostPolicy } from './host-guard.js';
+import { createHttpMetrics } from './metrics.js';
+import { securityRouter } from './security-routes.js';
+import { recordDenialOnce } from '../../runtime/security-log.js';
+import type { McpSessionLimits } from '../mcp/http-transport.js';
 
 export interface HttpAppOptions extends HttpAuthConfig {
   bodyLimitBytes?: number;
   rateLimit?: { ratePerSecond: number; burst: number };
+  /** Host/Origin allow-list, read per request (serve() knows its port only after listen); default: loopback names with the port a request arrived on. */
+  hostPolicy?: (localPort: number) => HostPolicy;
+  mcpSessions?: McpSessionLimits;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -20,8 +28,13 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   const app = new Koa();
   app.proxy = false; // X-Forwarded-For is never trusted: rate limits key on the socket.
   const limiter = createRateLimiter(options.rateLimit ?? { ratePerSecond: 100, burst: 400 });
-  const mcp = createMcpHttpHandler(runtime);
+  const mcp = createMcpHttpHandler(runtime, options.mcpSessions);
   const bodyLimit = options.bodyLimitBytes ?? 5 * 1024 * 1024;
+  const metrics = createHttpMetrics();
+
+  // DNS rebinding: Host and Origin are checked before authentication, body parsing or any other work.
+  app.use(metrics.count);
+  app.use(hostGuard({ policy: options.hostPolicy ?? loopbackPolicyByPort(), securityLog: runtime.securityLog }));
 
   app.use(async (ctx, next) => {
     const given = ctx.get('x-request-id');
@@ -45,6 +58,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       else if (!(err instanceof ZapTraceError) && status === 400) e = new ZapTraceError('INVALID_INPUT', 'the body is not valid JSON', { path: '' });
       else if (!(err instanceof ZapTraceError) && status === 415) e = new ZapTraceError('INVALID_INPUT', 'send application/json', { path: '' });
       const envelope = toErrorEnvelope(e, requestId);
+      const who = (ctx.state as Partial<RestState>).principal?.id ?? `unauthenticated:${ctx.request.socket.remoteAddress ?? 'unknown'}`;
+      recordDenialOnce(runtime.securityLog, e, { principal: who, surface: ctx.path === '/mcp' ? 'mcp' : 'rest', tool: `${ctx.method} ${ctx.path.slice(0, 100)}`, object: ctx.get('mcp-session-id').slice(0, 200), request_id: requestId });
       if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err);
       ctx.status = ERROR_STATUS[envelope.error.code];
       ctx.body = envelope;
@@ -68,6 +83,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
     }
   });
 
+  const security = securityRouter(runtime, metrics, () => mcp.sessions.size);
+  app.use(security.routes());
   const router = restRouter(runtime);
   app.use(router.routes());
   app.use(router.allowedMethods());

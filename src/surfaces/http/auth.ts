@@ -16,6 +16,20 @@ export interface HttpAuthConfig {
   devCapabilityHeaders: boolean;
   /** Ed25519 public key (PEM or JWK object) that verifies grant tokens; absent = tokens refused. */
   grantPublicKey?: KeyObject | undefined;
+  /** Longest lifetime a grant token may claim (`--max-token-ttl`); default DEFAULT_MAX_TOKEN_TTL_SECONDS. */
+  maxTokenTtlSeconds?: number | undefined;
+}
+
+/** 24 h: a stolen token is useful for a bounded time (contract.md, "Sessions and principals"). */
+export const DEFAULT_MAX_TOKEN_TTL_SECONDS = 86_400;
+
+/**
+ * A token may not live longer than the server allows: measured from its `iat` and, so that a
+ * future-dated `iat` buys nothing, from now as well (RFC 7519 §4.1.4, §4.1.6).
+ */
+function lifetimeAllowed(exp: number, iat: number | undefined, maxSeconds: number): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  return exp - now <= maxSeconds && (iat === undefined || exp - iat <= maxSeconds);
 }
 
 export const TOKEN_ISSUER = 'zaptrace';
@@ -48,9 +62,11 @@ export async function authenticate(config: HttpAuthConfig, req: HeaderSource): P
       const cap: unknown = payload['cap'];
       const sub = String(payload.sub);
       if (!isLevel(cap) || !/^[A-Za-z0-9@._:-]{1,100}$/.test(sub)) throw new Error('bad claims');
-      return { id: `token:${sub}`, authSource: 'grant-token', grant: cap as Level };
+      const exp = payload.exp!;
+      if (!lifetimeAllowed(exp, payload.iat, config.maxTokenTtlSeconds ?? DEFAULT_MAX_TOKEN_TTL_SECONDS)) throw new Error('lifetime over the maximum');
+      return { id: `token:${sub}`, authSource: 'grant-token', grant: cap as Level, audit: payload['audit'] === true, expiresAt: exp };
     } catch {
-      throw new ZapTraceError('AUTH_REQUIRED', 'grant token rejected (signature, issuer, audience, expiry or claims)', {});
+      throw new ZapTraceError('AUTH_REQUIRED', 'grant token rejected (signature, issuer, audience, expiry, lifetime or claims)', {});
     }
   }
   if (config.devCapabilityHeaders) {

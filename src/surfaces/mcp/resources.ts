@@ -2,9 +2,13 @@ import { ZapTraceError } from '../../kernel/errors.js';
 import type { Principal } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import { queryAudit } from '../../tools/audit-tools.js';
+import { readSecurityRecords } from '../../runtime/security-access.js';
 import type { McpConnection } from './connection.js';
 
 export const AUDIT_URI = 'zaptrace://audit/events';
+export const SECURITY_URI = 'zaptrace://security/events';
+/** The security record, optionally paged: zaptrace://security/events?after=SEQ&limit=N (audit claim only). */
+const SECURITY_URI_PAGED = /^zaptrace:\/\/security\/events(?:\?(?:after=(\d{1,15}))?&?(?:limit=(\d{1,4}))?)?$/;
 const SESSION_URI = /^zaptrace:\/\/sessions\/([A-Za-z0-9_-]{1,200})\/(events|audit)$/;
 
 export function resourceTemplates() {
@@ -19,11 +23,17 @@ export async function sessionOfUri(runtime: Runtime, conn: McpConnection, princi
   if (uri === AUDIT_URI) return conn.defaultSession(principal, 'resource');
   const m = SESSION_URI.exec(uri);
   if (!m) throw new ZapTraceError('NOT_FOUND', 'unknown resource', { uri: uri.slice(0, 200) });
-  await runtime.assertOwner(principal, m[1]!, `resource:${m[2]}`);
+  await runtime.assertOwner(principal, m[1]!, `resource:${m[2]}`, { surface: 'mcp', requestId: '' });
   return m[1]!;
 }
 
 export async function readResource(runtime: Runtime, conn: McpConnection, principal: Principal, uri: string) {
+  const paged = SECURITY_URI_PAGED.exec(uri);
+  if (paged) {
+    const query = { after: Number(paged[1] ?? 0), limit: Math.min(1000, Math.max(1, Number(paged[2] ?? 100))) };
+    const page = await readSecurityRecords(runtime.securityLog, principal, query, { surface: 'mcp', requestId: '' });
+    return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(page) }] };
+  }
   const sessionId = await sessionOfUri(runtime, conn, principal, uri);
   const events = await runtime.readEvents(sessionId);
   if (uri.endsWith('/events') && uri !== AUDIT_URI) {

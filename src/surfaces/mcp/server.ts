@@ -15,7 +15,7 @@ import type { CallContext } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import { ERROR_ENVELOPE_JSON_SCHEMA, toolCatalog } from '../tool-catalog.js';
 import type { McpConnection } from './connection.js';
-import { readResource, resourceTemplates, sessionOfUri, AUDIT_URI } from './resources.js';
+import { readResource, resourceTemplates, sessionOfUri, AUDIT_URI, SECURITY_URI } from './resources.js';
 
 export const SERVER_INFO = { name: 'zaptrace', version: '0.1.0' };
 
@@ -83,7 +83,10 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   });
 
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-    resources: [{ uri: AUDIT_URI, name: 'audit-events', title: 'Audit events of this connection session', mimeType: 'application/json' }],
+    resources: [
+      { uri: AUDIT_URI, name: 'audit-events', title: 'Audit events of this connection session', mimeType: 'application/json' },
+      { uri: SECURITY_URI, name: 'security-events', title: 'Security record: denials, refusals, rejected tokens (audit claim only; ?after=SEQ&limit=N)', mimeType: 'application/json' },
+    ],
   }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: resourceTemplates() }));
   server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {

@@ -93,7 +93,7 @@ export function restRouter(runtime: Runtime): Router {
   router.get('/audit/events', async (ctx) => {
     const call = callContext(ctx);
     const sessionId = requireSessionHeader(ctx);
-    await runtime.assertOwner(call.principal, sessionId, 'audit/events');
+    await runtime.assertOwner(call.principal, sessionId, 'audit/events', { surface: 'rest', requestId: call.requestId });
     const parsed = AuditQuerySchema.safeParse(ctx.query);
     if (!parsed.success) throw zodIssuesToError(parsed.error);
     ctx.body = { session_id: sessionId, ...queryAudit(await runtime.readEvents(sessionId), parsed.data) };
@@ -101,7 +101,7 @@ export function restRouter(runtime: Runtime): Router {
   router.get('/sessions/:id/events', async (ctx) => {
     const call = callContext(ctx);
     const sessionId = ctx.params['id'] ?? '';
-    await runtime.assertOwner(call.principal, sessionId, 'sessions/events');
+    await runtime.assertOwner(call.principal, sessionId, 'sessions/events', { surface: 'rest', requestId: call.requestId });
     const from = Number(ctx.query['from'] ?? 1);
     const events = await runtime.readEvents(sessionId, Number.isInteger(from) && from > 0 ? { from } : {});
     ctx.type = 'application/x-ndjson';
@@ -111,7 +111,7 @@ export function restRouter(runtime: Runtime): Router {
     // Server-sent events for live viewers: the backlog from ?from=SEQ, then every new event (rxjs stream).
     const call = callContext(ctx);
     const sessionId = ctx.params['id'] ?? '';
-    await runtime.assertOwner(call.principal, sessionId, 'sessions/stream');
+    await runtime.assertOwner(call.principal, sessionId, 'sessions/stream', { surface: 'rest', requestId: call.requestId });
     const from = Number(ctx.query['from'] ?? 1);
     const stream = new PassThrough();
     let last = 0;
@@ -138,7 +138,7 @@ export function restRouter(runtime: Runtime): Router {
   router.get('/designs/:name', async (ctx) => {
     const call = callContext(ctx);
     const sessionId = requireSessionHeader(ctx);
-    await runtime.assertOwner(call.principal, sessionId, 'designs');
+    await runtime.assertOwner(call.principal, sessionId, 'designs', { surface: 'rest', requestId: call.requestId });
     const at = ctx.query['at'];
     let state = await runtime.state(sessionId);
     if (at !== undefined) {
