@@ -10,7 +10,9 @@ import { loadLibrary } from './eda/library/index.js';
 import { mapPinsToPads, resolveFootprint } from './eda/footprints/index.js';
 import { synthesizeDesign } from './eda/synth/index.js';
 import type { Services } from './tools/services.js';
-import { ephemeralLogSigner, type LogSigner } from './runtime/store/log-key.js';
+import { compiledWorkerFile, createHeavyPool } from './runtime/heavy-pool.js';
+import type { HeavyWorkerData } from './tools/heavy-worker.js';
+import type { LogSigner } from './runtime/store/log-key.js';
 
 export interface ComposeOptions {
   workspaceDir: string;
@@ -22,26 +24,41 @@ export interface ComposeOptions {
   securityLogFile?: string;
   /** Signs batch heads and release manifests; an in-memory key when absent. */
   logSigner?: LogSigner;
+  /** Deadline of every tool call (`--max-tool-seconds`); default 120. */
+  maxToolSeconds?: number;
+  /** Commands one session may have waiting (default 64). */
+  queueBound?: number;
+  /** Worker threads for heavy work; default: the machine's cores. */
+  workerThreads?: number;
 }
 
 /** The composition root: the one place that wires ports, adapters, services and tools. */
 export async function composeRuntime(options: ComposeOptions): Promise<Runtime> {
   const workspace = await createWorkspace(options.workspaceDir);
   const library = loadLibrary({ extraDirs: options.libraryDirs ?? [] });
+  // One key signs log heads and release manifests: the store's own unless one is given.
+  const store = options.store ?? createMemoryEventStore(options.logSigner ? { signer: options.logSigner } : {});
   const services: Services = {
     workspace,
     library,
     resolveFootprint,
     mapPins: mapPinsToPads,
-    logSigner: options.logSigner ?? ephemeralLogSigner(),
+    logSigner: options.logSigner ?? store.signer,
     synthesize: (intent) => synthesizeDesign(intent, { library }),
   };
   return createRuntime<Services>({
-    store: options.store ?? createMemoryEventStore(),
+    store,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? cryptoIds,
     tools: allTools(),
     services,
+    heavyWork: createHeavyPool({
+      workerFile: compiledWorkerFile('./tools/heavy-worker.js', import.meta.url),
+      workerData: { libraryDirs: options.libraryDirs ?? [] } satisfies HeavyWorkerData,
+      ...(options.workerThreads !== undefined ? { maxThreads: options.workerThreads } : {}),
+    }),
+    maxToolMs: (options.maxToolSeconds ?? 120) * 1000,
+    ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
     securityLog: createSecurityLog({ now: () => (options.clock ?? systemClock).now(), ...(options.securityLogFile ? { file: options.securityLogFile } : {}) }),
   });
 }

@@ -1,13 +1,21 @@
 #!/usr/bin/env node
+import './io-threads.js';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { composeRuntime } from './compose.js';
 import { createFileEventStore } from './runtime/store/file-store.js';
+import { createMemoryEventStore } from './runtime/store/memory-store.js';
+import { loadOrCreateLogSigner } from './runtime/store/log-key.js';
 import { buildProgram } from './surfaces/cli/program.js';
 import { scrubMessage } from './kernel/errors.js';
 
 const program = buildProgram({
-  compose: (workspaceDir, libraryDirs, storeDir) => composeRuntime({ workspaceDir, libraryDirs, ...(storeDir ? { store: createFileEventStore(storeDir), securityLogFile: join(storeDir, 'security.jsonl') } : {}) }),
+  compose: (workspaceDir, libraryDirs, storeDir, logKeyFile) => {
+    if (!storeDir) return composeRuntime({ workspaceDir, libraryDirs, ...(logKeyFile ? { store: createMemoryEventStore({ signer: loadOrCreateLogSigner(logKeyFile) }) } : {}) });
+    const store = createFileEventStore(storeDir, { ...(logKeyFile ? { logKeyFile } : {}), log: (entry) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`) });
+    process.once('exit', () => store.close());
+    return composeRuntime({ workspaceDir, libraryDirs, store, securityLogFile: join(storeDir, 'security.jsonl') });
+  },
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

@@ -26,6 +26,8 @@ export interface CallContext {
   actor: string;
   reason: string;
   requestId: string;
+  /** Client-chosen key that makes a retried write return the first outcome (REST Idempotency-Key, MCP _meta). */
+  idempotencyKey?: string;
   /** Aborts long-running work when the caller goes away. */
   signal?: AbortSignal;
   /** Progress for long operations (MCP progress notifications). */

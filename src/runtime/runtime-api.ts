@@ -5,7 +5,7 @@ import type { ToolDefinition } from './tool-definition.js';
 
 /** What handlers and surfaces may ask of the runtime besides invoking tools. */
 export interface RuntimeApi {
-  createSession(principal: Principal, meta: { surface: string; actor: string; requestId: string }): Promise<string>;
+  createSession(principal: Principal, meta: { surface: string; actor: string; requestId: string; idempotencyKey?: string }): Promise<string>;
   listSessions(principal: Principal): Promise<{ session_id: string; seq: number; designs: string[] }[]>;
   /** Throws OBJECT_NOT_AUTHORIZED (and logs to the security log) unless the principal owns the session. */
   assertOwner(principal: Principal, sessionId: string, what: string, meta?: { surface: Surface; requestId: string }): Promise<void>;

@@ -9,10 +9,13 @@ import type { CallContext, Principal } from './principal.js';
 import { emptySessionState, evolve, replay, type SessionState } from './projections/session-state.js';
 import type { EventStore } from './store/event-store.js';
 import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
-import { createSessionLocks } from './session-lock.js';
+import { createSessionQueue } from './session-queue.js';
+import { takeTurn, type TurnDeps } from './call-turn.js';
+import type { HeavyWork } from './heavy-work.js';
 import type { ToolDefinition } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
 import { zodIssuesToError } from './validation.js';
+import { createIdempotencyIndex, IDEMPOTENCY_TTL_MS, failureOutcome, idempotencyDraft, replayOutcome, requestHashOf, type IdempotencyRecord } from './idempotency.js';
 
 export interface RuntimeOptions<S> {
   store: EventStore;
@@ -21,6 +24,12 @@ export interface RuntimeOptions<S> {
   tools: readonly ToolDefinition<unknown, unknown, S>[];
   services: S;
   securityLog: SecurityLog;
+  /** The worker pool heavy tools offload to (runtime/heavy-work.ts); without it they fail. */
+  heavyWork?: HeavyWork;
+  /** Deadline of every call, `--max-tool-seconds` (default 120 s). */
+  maxToolMs?: number;
+  /** Commands one session may have waiting; more get SERVER_BUSY (default 64). */
+  queueBound?: number;
 }
 
 export interface InvokeArgs {
@@ -37,6 +46,9 @@ export interface Runtime extends RuntimeApi {
   tool(name: string): ToolDefinition<unknown, unknown, unknown> | undefined;
   store: EventStore;
   securityLog: SecurityLog;
+  heavyWork: HeavyWork | null;
+  /** Ends the worker threads (tasks still running finish first). */
+  close(): Promise<void>;
 }
 
 /**
@@ -59,18 +71,25 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   /** Ownership from the first event alone: a caller probing foreign ids never makes us replay their logs. */
   async function ownerOf(sessionId: string): Promise<string | null> {
     if (owners.has(sessionId)) return owners.get(sessionId)!;
+    // A quarantined log is never read; its owner still learns why, strangers learn nothing.
+    const quarantine = store.quarantineOf(sessionId);
+    if (quarantine) return quarantine.owner;
     const [first] = await store.read(sessionId, { to: 1 });
     const owner = first?.type === 'SessionCreated' ? (first.data as { owner: string }).owner : null;
     if (first) owners.set(sessionId, owner);
     return owner;
   }
-  const withLock = createSessionLocks();
+  const queue = createSessionQueue({ bound: options.queueBound ?? 64 });
+  const withLock = <T>(sessionId: string, work: () => Promise<T>) => queue.run(sessionId, work);
+  const turnDeps: TurnDeps = { queue, heavy: options.heavyWork ?? null, loadState, maxToolMs: options.maxToolMs ?? 120_000 };
+  const idempotency = createIdempotencyIndex(() => clock.now());
 
   async function loadState(sessionId: string): Promise<SessionState | null> {
     const cached = states.get(sessionId);
     if (cached) return cached;
     const events = await store.read(sessionId);
     if (events.length === 0) return null;
+    idempotency.learn(events);
     const state = replay(events, { sessionId });
     states.set(sessionId, state);
     return state;
@@ -98,20 +117,48 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     });
   }
 
-  /** Appends and folds; the state a command reads back is current when this returns. */
-  async function commit(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string): Promise<SessionState> {
+  /**
+   * Appends and folds; the state a command reads back is current when this returns. `closing` sees
+   * the state with the drafts folded in and may add events to the same batch (an idempotency record
+   * holding the result), so they become durable together or not at all.
+   */
+  async function commit(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string, closing?: (folded: SessionState) => EventDraft[]): Promise<SessionState> {
     if (drafts.length === 0) return state;
     const events = envelope(state, drafts, actor, requestId);
-    try {
-      await store.append(state.session_id, events, state.seq);
-    } catch (err) {
-      states.delete(state.session_id); // another writer moved the log: reload next time
-      throw err;
-    }
     let next = state;
     for (const e of events) next = evolve(next, e);
+    const extra = closing ? envelope(next, closing(next), actor, requestId) : [];
+    for (const e of extra) next = evolve(next, e);
+    try {
+      await store.append(state.session_id, [...events, ...extra], state.seq);
+    } catch (err) {
+      states.delete(state.session_id); // another writer moved the log, or it could not be made durable: reload next time
+      idempotency.forget(state.session_id);
+      throw err;
+    }
+    idempotency.learn(extra);
     states.set(state.session_id, next);
     return next;
+  }
+
+  async function createSessionNow(principal: Principal, meta: { surface: string; actor: string; requestId: string; idempotencyKey?: string }): Promise<string> {
+    const sessionId = ids.sessionId();
+    const state = emptySessionState(sessionId);
+    const actor: EventActor = { principal: principal.id, actor: meta.actor, surface: meta.surface as EventActor['surface'], auth_source: principal.authSource };
+    const data = { owner: principal.id, auth_source: principal.authSource, ...(meta.idempotencyKey !== undefined ? { idempotency_key: meta.idempotencyKey } : {}) };
+    await withLock(sessionId, () => commit(state, [{ type: 'SessionCreated', data }], actor, meta.requestId));
+    return sessionId;
+  }
+
+  /** A session this principal created with this key in the last 24 h (a retried create). */
+  async function sessionCreatedWithKey(principal: string, key: string): Promise<string | null> {
+    for (const id of await store.sessions()) {
+      if (store.quarantineOf(id)) continue;
+      const [first] = await store.read(id, { to: 1 });
+      const data = first?.data as { owner?: string; idempotency_key?: string } | undefined;
+      if (data?.owner === principal && data.idempotency_key === key && clock.now().getTime() - Date.parse(first!.at) <= IDEMPOTENCY_TTL_MS) return id;
+    }
+    return null;
   }
 
   function actorOf(call: CallContext): EventActor {
@@ -156,15 +203,15 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   const api: Runtime = {
     store,
     securityLog,
+    heavyWork: options.heavyWork ?? null,
+    close: async () => options.heavyWork?.close(),
     tools: () => [...registry.values()] as ToolDefinition<unknown, unknown, unknown>[],
     tool: (name) => registry.get(name) as ToolDefinition<unknown, unknown, unknown> | undefined,
 
     async createSession(principal, meta) {
-      const sessionId = ids.sessionId();
-      const state = emptySessionState(sessionId);
-      const actor: EventActor = { principal: principal.id, actor: meta.actor, surface: meta.surface as EventActor['surface'], auth_source: principal.authSource };
-      await withLock(sessionId, () => commit(state, [{ type: 'SessionCreated', data: { owner: principal.id, auth_source: principal.authSource } }], actor, meta.requestId));
-      return sessionId;
+      const key = meta.idempotencyKey;
+      if (key === undefined) return createSessionNow(principal, meta);
+      return withLock(`create\u0000${principal.id}\u0000${key}`, async () => (await sessionCreatedWithKey(principal.id, key)) ?? createSessionNow(principal, meta));
     },
 
     async listSessions(principal) {
@@ -203,7 +250,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         }
         const parsed = tool.input.safeParse(input ?? {});
         if (!parsed.success) throw zodIssuesToError(parsed.error);
-        const out = await tool.handler(parsed.data, { call, sessionId: null, state: emptySessionState(''), runtime: api, services });
+        const out = await tool.handler(parsed.data, { call, sessionId: null, state: emptySessionState(''), runtime: api, services, ...(await takeTurn(turnDeps, null, call)).context });
         return 'after' in out ? out.after(emptySessionState('')) : out.result;
       }
 
@@ -212,9 +259,18 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       }
       await assertOwner(call.principal, sessionId, tool.name, call);
 
-      return withLock(sessionId, async () => {
-        const state = (await loadState(sessionId))!;
+      // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
+      const turn = await takeTurn(turnDeps, sessionId, call);
+      try {
+        return await (async () => {
+        let state = (await loadState(sessionId))!;
         const audited = tool.level !== 'read';
+        const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
+          audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
+        if (keyed) {
+          const earlier = idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
+          if (earlier) return replayOutcome(earlier);
+        }
         if (!satisfies(call.principal.grant, tool.level)) {
           const err = new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
             required_capability: tool.level,
@@ -233,7 +289,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           if (audited) {
             const fresh = (await loadState(sessionId)) ?? state;
             const type = denied ? 'ToolDenied' : 'ToolAuthorized';
-            await commit(fresh, [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }], actorOf(call), call.requestId);
+            await commit(fresh, [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }], actorOf(call), call.requestId, () =>
+              keyed && !transient(code) ? [idempotencyDraft({ ...keyed, outcome: failureOutcome(err) })] : [],
+            );
           }
           throw err;
         };
@@ -241,15 +299,28 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         if (!parsed.success) return fail(zodIssuesToError(parsed.error));
         let outcome;
         try {
-          outcome = await tool.handler(parsed.data, { call, sessionId, state, runtime: api, services });
+          outcome = await tool.handler(parsed.data, { call, sessionId, state, runtime: api, services, ...turn.context });
         } catch (err) {
           return fail(err);
         }
+        state = (await loadState(sessionId)) ?? state; // moved on if the handler gave its turn away
         const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
-        const next = await commit(state, drafts, actorOf(call), call.requestId);
-        return 'after' in outcome ? outcome.after(next) : outcome.result;
-      });
+        let result: unknown;
+        const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
+          result = 'after' in outcome ? outcome.after(folded) : outcome.result;
+          return keyed ? [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })] : [];
+        });
+        return next === state ? ('after' in outcome ? outcome.after(state) : outcome.result) : result;
+        })();
+      } finally {
+        turn.release();
+      }
     },
   };
   return api;
+}
+
+/** Outcomes a retry should not get back: those that say "try again later". */
+function transient(code: string): boolean {
+  return code === 'STORE_UNAVAILABLE' || code === 'SERVER_BUSY' || code === 'RATE_LIMITED' || code === 'CANCELLED' || code === 'DEADLINE_EXCEEDED' || code === 'STALE_STATE' || code === 'INTERNAL_ERROR';
 }

@@ -10,7 +10,7 @@ export const sessionTools = [
     input: {},
     output: z.object({ session_id: z.string() }),
     async handler(_input, ctx) {
-      const id = await ctx.runtime.createSession(ctx.call.principal, { surface: ctx.call.surface, actor: ctx.call.actor, requestId: ctx.call.requestId });
+      const id = await ctx.runtime.createSession(ctx.call.principal, { surface: ctx.call.surface, actor: ctx.call.actor, requestId: ctx.call.requestId, ...(ctx.call.idempotencyKey !== undefined ? { idempotencyKey: ctx.call.idempotencyKey } : {}) });
       return { result: { session_id: id } };
     },
   }),

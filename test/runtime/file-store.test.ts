@@ -9,11 +9,13 @@ import { callTool, ESP32_YAML, localPrincipal, mcpClient, tempDir } from '../hel
 import { startServer } from '../helpers/cli.js';
 
 async function sessionOnDisk(dir: string) {
-  const runtime = await composeRuntime({ workspaceDir: tempDir(), store: createFileEventStore(dir) });
+  const store = createFileEventStore(dir);
+  const runtime = await composeRuntime({ workspaceDir: tempDir(), store });
   const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
   const sid = (await callTool(client, 'session_create')).data.session_id as string;
   await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
   await callTool(client, 'component_remove', { session_id: sid, design_name: 'esp', ref: 'TP1' });
+  store.close(); // the writer lock: one store per directory
   return { runtime, sid };
 }
 
@@ -36,7 +38,7 @@ describe('file event store', () => {
     const intact = readFileSync(file, 'utf8');
     appendFileSync(file, '{"seq":99,"type":"Compo');
     const reopened = createFileEventStore(dir);
-    expect(reopened.repaired).toEqual([sid]);
+    expect(reopened.status().repairs.map((r) => r.session_id)).toEqual([sid]);
     expect(readFileSync(file, 'utf8')).toBe(intact);
     expect(verifyChain(await reopened.read(sid)).ok).toBe(true);
   });

@@ -1,17 +1,50 @@
 import type { Observable } from 'rxjs';
 import type { AnyEvent } from '../events/types.js';
+import type { SignedHead } from './signed-head.js';
+import type { LogSigner } from './log-key.js';
+
+/** A session whose stored log failed verification: served only as SESSION_QUARANTINED. */
+export interface QuarantinedSession {
+  line: number;
+  reason: string;
+  /** Owner from the first event, when that line is readable (so strangers still get OBJECT_NOT_AUTHORIZED). */
+  owner: string | null;
+}
+
+/** A crash tail cut from a session file when the store opened it. */
+export interface RepairRecord {
+  at: string;
+  session_id: string;
+  cut_bytes: number;
+  cut_events: number;
+  kept_events: number;
+}
+
+export interface StoreStatus {
+  quarantined: (QuarantinedSession & { session_id: string })[];
+  repairs: RepairRecord[];
+}
 
 /**
  * The EventStore port (architecture.md, "Ports and adapters"). Async throughout so file and
  * PostgreSQL adapters fit. `append` is optimistic: it fails with STALE_STATE unless the session's
  * last seq equals `expectedSeq` (0 for a new session). Events arrive fully formed (seq, hashes),
- * and the store re-checks the link to its own head before accepting them.
+ * and the store re-checks the link to its own head before accepting them. It resolves only once
+ * the events are durable, with the signed head of the batch that carried them (a witness).
  */
 export interface EventStore {
-  append(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): Promise<void>;
+  append(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): Promise<SignedHead | null>;
   read(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;
   /** Live events after subscription; all sessions when no id is given. */
   stream(sessionId?: string): Observable<AnyEvent>;
   sessions(): Promise<string[]>;
   head(sessionId: string): Promise<{ seq: number; hash: string } | null>;
+  /** The latest signed head of a session (null before its first flush). */
+  signedHead(sessionId: string): Promise<SignedHead | null>;
+  /** PEM of the key that verifies signed heads. */
+  readonly publicKeyPem: string;
+  /** The key that signs this store's heads; release manifests are signed with the same key. */
+  readonly signer: LogSigner;
+  quarantineOf(sessionId: string): QuarantinedSession | null;
+  status(): StoreStatus;
 }

@@ -1,61 +1,179 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, truncateSync, writeSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZapTraceError } from '../../kernel/errors.js';
-import type { AnyEvent } from '../events/types.js';
-import type { EventStore } from './event-store.js';
-import { createMemoryEventStore } from './memory-store.js';
+import { lockStoreDir, type DirLock } from './dir-lock.js';
+import type { EventStore, QuarantinedSession, RepairRecord } from './event-store.js';
+import { loadOrCreateLogSigner } from './log-key.js';
+import { createLogStore, type LoadedSession, type LogBackend } from './log-store.js';
+import { parseLog, verifyParsedLog } from './verify-log.js';
 
 const SESSION_FILE = /^(zs_[A-Za-z0-9_-]{1,100})\.jsonl$/;
+const SESSION_ID = /^zs_[A-Za-z0-9_-]{1,100}$/;
+export const LOG_KEY_FILE = 'log-signing-key.pem';
+const REPAIRS_FILE = 'repairs.jsonl';
+
+export interface FileStoreOptions {
+  /** PKCS#8 PEM file of the Ed25519 log key; default `DIR/log-signing-key.pem`, created when absent. */
+  logKeyFile?: string;
+  /** Structured operator log (one JSON object per call). */
+  log?: (entry: Record<string, unknown>) => void;
+  /** Open without the writer lock and without cutting tails (status and verification tools). */
+  readOnly?: boolean;
+}
+
+export type FileEventStore = EventStore & { close(): void };
 
 /**
- * File adapter (architecture.md): one JSON-lines file per session, each append written and fsync'd
- * before it is acknowledged. On open, a torn last line (a crash mid-append, never acknowledged) is
- * cut off: tail repair. File names come from server-minted session ids only, never from requests.
- * One process owns a directory; the optimistic seq check guards this process's writers.
+ * File adapter (architecture.md): one JSON-lines file per session under a directory one server owns.
+ * On open, every file is verified before it is served (docs/log-integrity.md): a torn final line is
+ * a crash tail, cut back to the last signed head and recorded in `repairs.jsonl`; any other damage
+ * quarantines that session and leaves its file byte for byte. Appends go through the shared log
+ * layer (group commit, signed heads) and are acknowledged only after write + fdatasync.
  */
-export function createFileEventStore(dir: string): EventStore & { repaired: string[] } {
+export function createFileEventStore(dir: string, options: FileStoreOptions = {}): FileEventStore {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const logs = new Map<string, AnyEvent[]>();
-  const repaired: string[] = [];
+  const log = options.log ?? (() => undefined);
+  const lock: DirLock | null = options.readOnly ? null : lockStoreDir(dir);
+  if (lock?.tookOverFrom) log({ level: 'warn', event: 'store.lock_taken_over', previous_pid: lock.tookOverFrom.pid, previous_since: lock.tookOverFrom.since });
+  try {
+    const signer = loadOrCreateLogSigner(options.logKeyFile ?? join(dir, LOG_KEY_FILE));
+    const initial = new Map<string, LoadedSession>();
+    const quarantined = new Map<string, QuarantinedSession>();
+    const sizes = new Map<string, number>();
+    const repairsPath = join(dir, REPAIRS_FILE);
 
-  for (const name of readdirSync(dir)) {
-    const m = SESSION_FILE.exec(name);
-    if (!m) continue;
-    const path = join(dir, name);
-    const text = readFileSync(path, 'utf8');
-    const events: AnyEvent[] = [];
-    let goodBytes = 0;
-    for (const line of text.split('\n')) {
-      if (line === '') break;
-      try {
-        events.push(JSON.parse(line) as AnyEvent);
-      } catch {
-        break;
+    for (const name of readdirSync(dir).sort()) {
+      const m = SESSION_FILE.exec(name);
+      if (!m) continue;
+      const sessionId = m[1]!;
+      const path = join(dir, name);
+      const text = readFileSync(path, 'utf8');
+      let parsed = parseLog(text);
+      let verdict = verifyParsedLog(parsed, { publicKey: signer.publicKeyPem, sessionId, everySignature: false });
+      if (parsed.torn && !parsed.damage) {
+        // A batch is one write: a torn final line means the last batch never completed. Everything
+        // after the last signed head belongs to it and was never acknowledged.
+        const lastHead = parsed.heads[parsed.heads.length - 1];
+        const keepBytes = lastHead ? parsed.lineEnds[lastHead.line - 1]! : 0;
+        const candidate = parseLog(firstBytes(text, keepBytes));
+        const candidateVerdict = verifyParsedLog(candidate, { publicKey: signer.publicKeyPem, sessionId, everySignature: false });
+        if (candidateVerdict.ok && !options.readOnly) {
+          const record: RepairRecord = {
+            at: new Date().toISOString(),
+            session_id: sessionId,
+            cut_bytes: Buffer.byteLength(text) - keepBytes,
+            cut_events: parsed.events.length - candidate.events.length,
+            kept_events: candidate.events.length,
+          };
+          truncateSync(path, keepBytes);
+          appendFileSync(repairsPath, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+          log({ level: 'warn', event: 'store.tail_repaired', ...record });
+        }
+        parsed = candidate;
+        verdict = candidateVerdict;
       }
-      goodBytes += Buffer.byteLength(line) + 1;
+      if (!verdict.ok) {
+        const q: QuarantinedSession = { line: verdict.problem!.line, reason: verdict.problem!.reason, owner: ownerOf(parsed) };
+        quarantined.set(sessionId, q);
+        log({ level: 'error', event: 'store.session_quarantined', session_id: sessionId, line: q.line, reason: q.reason });
+        continue;
+      }
+      if (parsed.events.length === 0) continue;
+      sizes.set(sessionId, statSync(path).size);
+      initial.set(sessionId, { events: parsed.events, lastHead: verdict.last_head });
     }
-    if (goodBytes < Buffer.byteLength(text)) {
-      truncateSync(path, goodBytes);
-      repaired.push(m[1]!);
-    }
-    logs.set(m[1]!, events);
-  }
 
+    const backend = fileBackend(dir, sizes);
+    const store = createLogStore({
+      signer,
+      backend,
+      initial,
+      quarantined,
+      status: () => ({
+        quarantined: [...quarantined.entries()].map(([session_id, q]) => ({ session_id, ...q })),
+        repairs: readRepairs(repairsPath),
+      }),
+    });
+    return Object.assign(store, { close: () => lock?.release() });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+/** The text of the first `bytes` UTF-8 bytes (line ends always fall on character boundaries). */
+function firstBytes(text: string, bytes: number): string {
+  return Buffer.from(text, 'utf8').subarray(0, bytes).toString('utf8');
+}
+
+function ownerOf(parsed: ReturnType<typeof parseLog>): string | null {
+  const first = parsed.events[0];
+  if (first?.seq !== 1 || first.type !== 'SessionCreated') return null;
+  const owner = (first.data as { owner?: unknown } | null)?.owner;
+  return typeof owner === 'string' ? owner : null;
+}
+
+function readRepairs(path: string): RepairRecord[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as RepairRecord];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Appends each session's batch text with one write and one fdatasync; files are synced in parallel,
+ * so concurrent sessions share the wait. A short write, ENOSPC or EIO cuts the file back to its last
+ * good length and reports the error for that session only.
+ */
+function fileBackend(dir: string, sizes: Map<string, number>): LogBackend {
   const fileOf = (sessionId: string) => {
-    if (!/^zs_[A-Za-z0-9_-]{1,100}$/.test(sessionId)) throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
+    if (!SESSION_ID.test(sessionId)) throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
     return join(dir, `${sessionId}.jsonl`);
   };
-
-  // Write and fsync before the memory adapter acknowledges the append.
-  const persist = (sessionId: string, events: readonly AnyEvent[]) => {
-    const path = fileOf(sessionId);
-    const fd = openSync(path, existsSync(path) ? 'a' : 'wx', 0o600);
+  const syncDir = async () => {
+    const d = await open(dir, 'r');
     try {
-      writeSync(fd, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
-      fsyncSync(fd);
+      await d.sync();
     } finally {
-      closeSync(fd);
+      await d.close();
     }
   };
-  return Object.assign(createMemoryEventStore({ initial: logs, persist }), { repaired });
+  const writeOne = async (sessionId: string, text: string): Promise<Error | null> => {
+    const good = sizes.get(sessionId) ?? 0;
+    const created = !sizes.has(sessionId);
+    let fh: Awaited<ReturnType<typeof open>> | undefined;
+    try {
+      fh = await open(fileOf(sessionId), 'a', 0o600);
+      // A failed earlier write whose cut-back also failed leaves bytes past `good`: cut them first.
+      if ((await fh.stat()).size !== good) await fh.truncate(good);
+      const buf = Buffer.from(text, 'utf8');
+      const { bytesWritten } = await fh.write(buf, 0, buf.length, null);
+      if (bytesWritten !== buf.length) throw new Error(`short write: ${bytesWritten} of ${buf.length} bytes`);
+      await fh.datasync();
+      if (created) await syncDir(); // the new file's directory entry must survive a crash too
+      sizes.set(sessionId, good + buf.length);
+      return null;
+    } catch (err) {
+      try {
+        await fh?.truncate(good);
+        await fh?.datasync();
+      } catch {
+        // the file stays longer than `good`; the next open cuts or quarantines it
+      }
+      return err instanceof Error ? err : new Error(String(err));
+    } finally {
+      await fh?.close().catch(() => undefined);
+    }
+  };
+  return {
+    write: (batch) => Promise.all(batch.map((b) => writeOne(b.sessionId, b.text))),
+  };
 }

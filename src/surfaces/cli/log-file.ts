@@ -9,7 +9,9 @@ export function readLogFile(file: string): { events: AnyEvent[]; badLine?: numbe
     const line = lines[i]!.trim();
     if (line === '') continue;
     try {
-      events.push(JSON.parse(line) as AnyEvent);
+      const value = JSON.parse(line) as AnyEvent | { head: unknown };
+      // `{"head": …}` lines close flushed batches (signed heads); replay wants the events alone.
+      if (!('head' in value && Object.keys(value).length === 1)) events.push(value as AnyEvent);
     } catch {
       return { events, badLine: i + 1 };
     }

@@ -11,10 +11,11 @@ import { createMcpServer } from '../mcp/server.js';
 import { readLogFile } from './log-file.js';
 import { serve } from './serve.js';
 import { registerRouteCommand } from './route-command.js';
+import { registerLogCommands } from './log-commands.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
 
 export interface CliDeps {
-  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string): Promise<Runtime>;
   out(line: string): void;
   err(line: string): void;
 }
@@ -34,6 +35,11 @@ const positiveNumber = (name: string) => (v: string) => {
   return n;
 };
 
+function logKeyFile(opt: string | undefined): string | undefined {
+  const file = opt ?? process.env['ZAPTRACE_LOG_KEY'];
+  return file ? resolve(file) : undefined;
+}
+
 function workspaceDir(opt: string | undefined): string {
   return resolve(opt ?? process.env['ZAPTRACE_WORKSPACE'] ?? 'workspace');
 }
@@ -52,12 +58,13 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY, colon-separated)', collect, [])
     .option('--store <dir>', 'keep session logs as fsync\'d JSON-lines files in DIR (env ZAPTRACE_STORE); default: in memory')
+    .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY); default: DIR/log-signing-key.pem, created on first start')
     .option('--allowed-host <name[:port]>', 'also answer to this Host name and browser Origin (repeatable); default: the bound address and port', collect, [])
     .option('--max-token-ttl <seconds>', 'refuse grant tokens whose lifetime (exp - iat) exceeds this', intArg('max-token-ttl'), 86_400)
     .option('--mcp-idle-minutes <minutes>', 'close MCP sessions with no request for this long', positiveNumber('mcp-idle-minutes'), 30)
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number }) => {
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined);
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey));
       await serve(
         runtime,
         {
@@ -80,10 +87,11 @@ export function buildProgram(deps: CliDeps): Command {
     .addOption(new Option('--grant <level>', 'capability granted to this process (env ZAPTRACE_GRANT); default: read only'))
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY)', collect, [])
     .option('--store <dir>', 'keep session logs as JSON-lines files in DIR (env ZAPTRACE_STORE)')
-    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string }) => {
+    .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY)')
+    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined);
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey));
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
       await server.connect(new StdioServerTransport());
@@ -106,21 +114,7 @@ export function buildProgram(deps: CliDeps): Command {
     });
 
   const audit = program.command('audit').description('Audit trail tools');
-  audit
-    .command('verify')
-    .description('Recompute the hash chain of a session log and name the first broken link')
-    .argument('<file>', 'session log as JSON lines')
-    .action((file: string) => {
-      const { events, badLine } = readLogFile(file);
-      if (badLine !== undefined) {
-        deps.out(JSON.stringify({ ok: false, first_broken: { line: badLine, reason: 'line is not JSON' } }));
-        process.exitCode = 1;
-        return;
-      }
-      const verdict = verifyChain(events);
-      deps.out(JSON.stringify(verdict, null, 2));
-      if (!verdict.ok) process.exitCode = 1;
-    });
+  registerLogCommands(program, audit, deps);
   registerSecurityVerifyCommand(audit, deps);
   registerRouteCommand(program, deps);
   return program;

@@ -62,6 +62,9 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       recordDenialOnce(runtime.securityLog, e, { principal: who, surface: ctx.path === '/mcp' ? 'mcp' : 'rest', tool: `${ctx.method} ${ctx.path.slice(0, 100)}`, object: ctx.get('mcp-session-id').slice(0, 200), request_id: requestId });
       if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err);
       ctx.status = ERROR_STATUS[envelope.error.code];
+      // Every refusal that says "later" says when (RFC 9110 §10.2.3).
+      const retryAfter = envelope.error.details['retry_after_seconds'];
+      if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       ctx.body = envelope;
     }
   });

@@ -15,6 +15,7 @@ import type { CallContext } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import { ERROR_ENVELOPE_JSON_SCHEMA, toolCatalog } from '../tool-catalog.js';
 import type { McpConnection } from './connection.js';
+import { parseIdempotencyKey } from '../../runtime/idempotency.js';
 import { readResource, resourceTemplates, sessionOfUri, AUDIT_URI, SECURITY_URI } from './resources.js';
 
 export const SERVER_INFO = { name: 'zaptrace', version: '0.1.0' };
@@ -59,6 +60,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
         actor: typeof meta['actor'] === 'string' ? meta['actor'].slice(0, 200) : (extra.authInfo?.extra?.['actor'] as string | undefined) ?? 'mcp-client',
         reason: typeof meta['reason'] === 'string' ? meta['reason'].slice(0, 500) : (extra.authInfo?.extra?.['reason'] as string | undefined) ?? '',
         requestId,
+        ...idempotencyKeyOfMeta(request.params._meta),
         signal: extra.signal,
         ...(progressToken !== undefined
           ? {
@@ -75,7 +77,8 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
         sessionId = typeof input['session_id'] === 'string' ? input['session_id'] : await conn.defaultSession(principal, requestId);
       }
       const result = await runtime.invoke({ tool: request.params.name, input, call, sessionId });
-      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
+      const head = await witnessOf(runtime, sessionId ?? sessionCreatedBy(request.params.name, result));
+      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown>, ...(head ? { _meta: { [LOG_HEAD_META]: head } } : {}) };
     } catch (err) {
       const envelope = toErrorEnvelope(err, requestId);
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
@@ -116,3 +119,26 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
 }
 
 export { ZapTraceError };
+
+/** Result `_meta` key carrying the session's latest signed head (a witness the client may keep). */
+export const LOG_HEAD_META = 'zaptrace/log-head';
+
+/** The request `_meta.idempotency_key` of a tool call (the MCP twin of REST's Idempotency-Key). */
+function idempotencyKeyOfMeta(meta: Record<string, unknown> | undefined): { idempotencyKey?: string } {
+  const key = parseIdempotencyKey(meta?.['idempotency_key'], '_meta.idempotency_key');
+  return key === undefined ? {} : { idempotencyKey: key };
+}
+
+function sessionCreatedBy(tool: string, result: unknown): string | null {
+  const id = tool === 'session_create' ? (result as { session_id?: unknown } | null)?.session_id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+async function witnessOf(runtime: Runtime, sessionId: string | null) {
+  if (sessionId === null || runtime.store.quarantineOf(sessionId)) return null;
+  try {
+    return await runtime.store.signedHead(sessionId);
+  } catch {
+    return null;
+  }
+}

@@ -13,6 +13,8 @@ import { designSummary } from '../../tools/design-views.js';
 import { toolCatalog } from '../tool-catalog.js';
 import { openApiDocument } from './openapi.js';
 import { zodIssuesToError } from '../../runtime/validation.js';
+import { parseIdempotencyKey } from '../../runtime/idempotency.js';
+import { attachLogHead, registerLogRoutes } from './log-routes.js';
 
 /** Koa state set by the HTTP front (http/app.ts) before any route runs. */
 export interface RestState {
@@ -28,7 +30,14 @@ export function callContext(ctx: Context): CallContext {
     actor: (ctx.get('x-zaptrace-actor') || 'rest-client').slice(0, 200),
     reason: ctx.get('x-zaptrace-reason').slice(0, 500),
     requestId: state.requestId,
+    ...idempotencyKeyOf(ctx),
   };
+}
+
+/** RFC-draft `Idempotency-Key` header (draft-ietf-httpapi-idempotency-key-header). */
+function idempotencyKeyOf(ctx: Context): { idempotencyKey?: string } {
+  const key = parseIdempotencyKey(ctx.get('idempotency-key'), 'Idempotency-Key');
+  return key === undefined ? {} : { idempotencyKey: key };
 }
 
 function headerSession(ctx: Context): string | null {
@@ -63,7 +72,8 @@ export function restRouter(runtime: Runtime): Router {
   });
   router.post('/sessions', async (ctx) => {
     const call = callContext(ctx);
-    const id = await runtime.createSession(call.principal, { surface: 'rest', actor: call.actor, requestId: call.requestId });
+    const id = await runtime.createSession(call.principal, { surface: 'rest', actor: call.actor, requestId: call.requestId, ...(call.idempotencyKey !== undefined ? { idempotencyKey: call.idempotencyKey } : {}) });
+    await attachLogHead(ctx, runtime, id);
     ctx.status = 201;
     ctx.body = { session_id: id };
   });
@@ -88,6 +98,7 @@ export function restRouter(runtime: Runtime): Router {
       if (sessionId === null) requireSessionHeader(ctx);
     }
     const result = await runtime.invoke({ tool: ctx.params['tool'] ?? '', input, call, sessionId });
+    await attachLogHead(ctx, runtime, sessionId);
     ctx.body = { ok: true, result, request_id: call.requestId };
   });
   router.get('/audit/events', async (ctx) => {
@@ -103,9 +114,14 @@ export function restRouter(runtime: Runtime): Router {
     const sessionId = ctx.params['id'] ?? '';
     await runtime.assertOwner(call.principal, sessionId, 'sessions/events', { surface: 'rest', requestId: call.requestId });
     const from = Number(ctx.query['from'] ?? 1);
-    const events = await runtime.readEvents(sessionId, Number.isInteger(from) && from > 0 ? { from } : {});
+    // The signed head is read first and the events up to it, so the closing head line always covers
+    // the last exported event and `zaptrace audit verify --log-pubkey` can check the signature.
+    const head = await runtime.store.signedHead(sessionId);
+    const events = await runtime.readEvents(sessionId, { ...(Number.isInteger(from) && from > 0 ? { from } : {}), ...(head ? { to: head.seq } : {}) });
+    const lines = events.map((e) => JSON.stringify(e));
+    if (head && events.length > 0) lines.push(JSON.stringify({ head }));
     ctx.type = 'application/x-ndjson';
-    ctx.body = events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+    ctx.body = lines.join('\n') + (lines.length ? '\n' : '');
   });
   router.get('/sessions/:id/stream', async (ctx) => {
     // Server-sent events for live viewers: the backlog from ?from=SEQ, then every new event (rxjs stream).
@@ -127,7 +143,15 @@ export function restRouter(runtime: Runtime): Router {
     pending.forEach(send);
     live = true;
     ctx.req.socket.setTimeout(0);
+    // The stream lives no longer than the grant token that opened it (contract.md, "Sessions and principals").
+    const expiresAt = call.principal.expiresAt;
+    const expiry = expiresAt === undefined ? undefined : setTimeout(() => {
+      sub.unsubscribe();
+      stream.end();
+    }, Math.min(Math.max(0, expiresAt * 1000 - Date.now()), 2 ** 31 - 1));
+    expiry?.unref();
     ctx.req.on('close', () => {
+      if (expiry) clearTimeout(expiry);
       sub.unsubscribe();
       stream.end();
     });
@@ -150,6 +174,10 @@ export function restRouter(runtime: Runtime): Router {
     const entry = own(state.designs, name);
     if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${name.slice(0, 120)}" at this log position`, { path: 'name' });
     ctx.body = { seq: state.seq, summary: designSummary(name, entry), design: entry.design };
+  });
+  registerLogRoutes(router, runtime, async (ctx, sessionId, what) => {
+    const call = callContext(ctx);
+    await runtime.assertOwner(call.principal, sessionId, what, { surface: 'rest', requestId: call.requestId });
   });
   return router;
 }
