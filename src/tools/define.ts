@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { own } from '../kernel/own.js';
+import { checkInputText } from './text-check.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import type { Level } from '../runtime/capability.js';
 import type { DesignEntry, SessionState } from '../runtime/projections/session-state.js';
@@ -32,12 +33,12 @@ export function sessionTool<Shape extends z.ZodRawShape, O>(spec: Spec<Shape, O>
   return {
     ...spec,
     session: 'required',
-    input: z.object({ ...spec.input, session_id: SessionIdField }).strict(),
+    input: z.object({ ...spec.input, session_id: SessionIdField }).strict().superRefine(checkInputText),
   } as unknown as ToolDefinition<unknown, unknown, Services>;
 }
 
 export function globalTool<Shape extends z.ZodRawShape, O>(spec: Spec<Shape, O>): ToolDefinition<unknown, unknown, Services> {
-  return { ...spec, session: 'none', input: z.object(spec.input).strict() } as unknown as ToolDefinition<unknown, unknown, Services>;
+  return { ...spec, session: 'none', input: z.object(spec.input).strict().superRefine(checkInputText) } as unknown as ToolDefinition<unknown, unknown, Services>;
 }
 
 export function requireDesign(state: SessionState, name: string): DesignEntry {

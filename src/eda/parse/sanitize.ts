@@ -1,13 +1,10 @@
 import { fail, type PathSeg } from './context.js';
+import { TEXT_PROBLEM_MESSAGE, textProblem } from '../../kernel/text-rules.js';
 import { LIMITS } from './limits.js';
 
 /** Keys that reach Object.prototype or a constructor when used as a property name downstream. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-// C0 controls except tab, LF and CR, plus DEL: nothing in a design needs them and they break
-// S-expression, XML and Gerber output.
-// eslint-disable-next-line no-control-regex
-const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // Identifiers additionally refuse every control (C0, C1) and the bidi overrides that make a name
 // read differently from what it is (Unicode TR36, "bidirectional text spoofing").
 // eslint-disable-next-line no-control-regex
@@ -26,7 +23,10 @@ export function checkTree(value: unknown, path: PathSeg[] = [], depth = 0): void
   }
   if (typeof value === 'string') {
     if (value.length > LIMITS.maxString) fail(`string longer than ${LIMITS.maxString} characters`, path);
-    if (BAD_TEXT.test(value)) fail('string contains a NUL or control character', path);
+    // The same rule as every tool argument (kernel/text-rules.ts): controls break S-expression, XML,
+    // Gerber and CSV output; bidi controls make a value read differently from what it is.
+    const problem = textProblem(value);
+    if (problem) fail(`string ${TEXT_PROBLEM_MESSAGE[problem]}`, path);
     return;
   }
   if (typeof value !== 'object') fail(`unsupported value of type ${typeof value}`, path);

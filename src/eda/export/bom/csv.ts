@@ -1,10 +1,16 @@
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * CSV cells per RFC 4180 (§2: fields with `,`, `"`, CR or LF are quoted, quotes doubled; records
  * end in CRLF), plus the OWASP "CSV injection" guard: a text cell that a spreadsheet would read as
- * a formula (starting with = + - @, tab or CR) gets a leading `'`.
+ * a formula (starting, after any spaces, with = + - @, tab or CR) gets a leading `'`. The test runs
+ * on the NFKC form (Unicode UAX #15), because spreadsheets fold fullwidth `＝＋－＠` to ASCII.
+ * Controls and bidi controls never reach a cell (inputs refuse them; old logs are repaired here).
  */
 export function textCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const clean = value.replace(UNPRINTABLE, '\uFFFD');
+  const guarded = /^\s*[=+\-@\t\r]/.test(clean.normalize('NFKC')) ? `'${clean}` : clean;
   return quote(guarded);
 }
 
