@@ -9,6 +9,16 @@ import type { RuntimeApi } from './runtime-api.js';
  * One definition per tool (architecture.md): MCP and REST are generated from these, so both
  * surfaces expose the same names, schemas and levels.
  */
+/** How a handler sends heavy work off the event loop (runtime/heavy-work.ts). */
+export interface OffloadOptions {
+  /**
+   * Design name → the design-state hash (null: absent) the work was computed from. The result is
+   * appended only if every one is unchanged when the work returns (else STALE_STATE), because
+   * the session's turn is given to other commands while the work runs.
+   */
+  basis?: Record<string, string | null>;
+}
+
 export interface ToolContext<S = unknown> {
   call: CallContext;
   /** The session the call acts in; null for session-less tools. */
@@ -17,6 +27,13 @@ export interface ToolContext<S = unknown> {
   state: SessionState;
   runtime: RuntimeApi;
   services: S;
+  /**
+   * Runs a named task in the worker pool with this call's deadline, cancellation and progress;
+   * rejects with DEADLINE_EXCEEDED, CANCELLED, SERVER_BUSY, STALE_STATE or the task's own error.
+   */
+  offload<T>(task: string, args: unknown, options?: OffloadOptions): Promise<T>;
+  /** Milliseconds left before this call's deadline (`--max-tool-seconds`); tools fit their own budgets inside. */
+  remainingMs(): number;
 }
 
 /**

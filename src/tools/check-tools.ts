@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
-import { listErcRules, runErc } from '../eda/erc/index.js';
-import { listDrcRules, runDrc } from '../eda/drc/index.js';
-import { buildBoardGeometry } from '../eda/board/index.js';
+import { listErcRules } from '../eda/erc/index.js';
+import { listDrcRules } from '../eda/drc/index.js';
 import type { SessionState } from '../runtime/projections/session-state.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
+import { designText, runHeavy } from './heavy.js';
 
 const Rule = looseObject({ id: z.string(), severity: z.string(), title: z.string() });
 const CheckResult = looseObject({ check: z.string(), design_name: z.string(), evaluated_hash: z.string(), passed: z.boolean(), fresh: z.boolean() });
@@ -35,9 +35,9 @@ export const checkTools = [
     level: 'sandbox-write',
     input: { design_name: DesignName },
     output: CheckResult,
-    handler(input, ctx) {
+    async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      const report = runErc(entry.design, { lookupPart: ctx.services.library.lookup, footprintExists: (n) => ctx.services.resolveFootprint(n) !== undefined });
+      const report = await runHeavy(ctx, 'erc', { design: designText(entry.design) }, { basis: { [input.design_name]: entry.hash } });
       const data = { design_name: input.design_name, check: 'erc' as const, ruleset_version: report.ruleset_version, evaluated_hash: entry.hash, passed: report.passed, counts: report.counts, findings: report.findings };
       return { events: [{ type: 'ValidationRecorded', data }], after: (s) => latest(s, input.design_name, 'erc') };
     },
@@ -67,10 +67,9 @@ export const checkTools = [
     level: 'sandbox-write',
     input: { design_name: DesignName },
     output: CheckResult,
-    handler(input, ctx) {
+    async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      const geometry = buildBoardGeometry(entry.design, ctx.services.resolveFootprint, ctx.services.mapPins);
-      const report = runDrc(entry.design, geometry);
+      const report = await runHeavy(ctx, 'drc', { design: designText(entry.design) }, { basis: { [input.design_name]: entry.hash } });
       const data = { design_name: input.design_name, check: 'drc' as const, ruleset_version: report.ruleset_version, evaluated_hash: entry.hash, passed: report.passed, counts: report.counts, findings: report.findings };
       return { events: [{ type: 'ValidationRecorded', data }], after: (s) => ({ ...latest(s, input.design_name, 'drc'), stats: report.stats }) };
     },

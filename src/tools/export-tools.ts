@@ -13,20 +13,25 @@ import { bomJson, bomLines, writeBomCsv } from '../eda/export/bom/index.js';
 import { checkReleaseGate, type GateEvidence } from '../runtime/release-gate.js';
 import { DesignName, looseObject, requireDesign, sessionTool, type Ctx } from './define.js';
 import type { Services } from './services.js';
+import { designText, runHeavy } from './heavy.js';
+import type { ArtifactKind } from './heavy-tasks.js';
 
 export interface ArtifactFile {
   name: string;
   data: Uint8Array;
 }
 
+/** What artifact builders use: the pure EDA services, so they run in a worker thread (tools/heavy-tasks.ts). */
+export type BuildServices = Pick<Services, 'library' | 'resolveFootprint' | 'mapPins'>;
+
 /** A manufacturing artifact builder: pure over the design (replaying the log gives the same bytes). */
-export type ArtifactBuilder = (design: Design, services: Services, stem: string) => ArtifactFile[];
+export type ArtifactBuilder = (design: Design, services: BuildServices, stem: string) => ArtifactFile[];
 
 const text = (name: string, content: string): ArtifactFile => ({ name, data: strToU8(content) });
 
 /** Board geometry per (frozen) design object: a bundle's builders share one computation. */
 const geometryCache = new WeakMap<Design, BoardGeometry>();
-function geometryOf(design: Design, services: Services): BoardGeometry {
+function geometryOf(design: Design, services: BuildServices): BoardGeometry {
   let g = geometryCache.get(design);
   if (!g) {
     g = buildBoardGeometry(design, services.resolveFootprint, services.mapPins);
@@ -78,13 +83,13 @@ async function releaseExport(
   ctx: Ctx,
   input: { design_name: string; approval_id: string; output_dir: string },
   kind: string,
-  build: (design: Design) => ArtifactFile[],
+  build: (design: Design, designHash: string) => Promise<ArtifactFile[]>,
   bundleName?: string,
 ) {
   requireDesign(ctx.state, input.design_name);
   const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id);
   const design = ctx.state.designs[input.design_name]!.design;
-  const files = build(design);
+  const files = await build(design, gate.design_hash);
   const manifestBody = manifestOf(kind, input.design_name, gate, files.map(digest), ctx.state);
   const manifest = text('manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifestBody)), null, 2)}\n`);
   // A bundle carries its manifest inside the ZIP and beside it.
@@ -109,7 +114,7 @@ async function releaseExport(
   };
 }
 
-export function exportTool(name: string, title: string, description: string, kind: string, builder: ArtifactBuilder, bundle = false) {
+export function exportTool(name: string, title: string, description: string, kind: ArtifactKind, bundle = false) {
   return sessionTool({
     name,
     title,
@@ -119,7 +124,9 @@ export function exportTool(name: string, title: string, description: string, kin
     output: ExportOutput,
     handler: (input, ctx) => {
       const stem = stemOf(input.design_name);
-      return releaseExport(ctx, input, kind, (d) => builder(d, ctx.services, stem), bundle ? `${stem}-fab.zip` : undefined);
+      // Built in a worker; the gate ran on this state and the write happens only if the design did not move meanwhile.
+      const build = (d: Design, hash: string) => runHeavy(ctx, 'artifacts', { kind, design: designText(d), stem }, { basis: { [input.design_name]: hash } });
+      return releaseExport(ctx, input, kind, build, bundle ? `${stem}-fab.zip` : undefined);
     },
   });
 }
@@ -161,11 +168,11 @@ export const bundleArtifacts: ArtifactBuilder = (design, services, stem) => [
 ];
 
 export const exportTools = [
-  exportTool('export_kicad', 'Export a KiCad project', 'Writes the KiCad 9 board (.kicad_pcb, version 20241229), schematic (.kicad_sch, version 20250114) and project (.kicad_pro).', 'kicad', kicadArtifacts),
-  exportTool('export_gerber', 'Export Gerber files', 'Writes RS-274X X2 Gerbers (copper, mask, paste, silkscreen, Edge.Cuts) and a .gbrjob job file.', 'gerber', gerberArtifacts),
-  exportTool('export_excellon', 'Export drill files', 'Writes metric Excellon drill files, plated and non-plated, with tool tables.', 'excellon', drillArtifacts),
-  exportTool('export_pick_and_place', 'Export pick-and-place', 'Writes the placement CSV (Ref, Val, Package, PosX, PosY, Rot, Side; KiCad axis convention, PosY negated).', 'pick-and-place', pnpArtifacts),
-  exportTool('export_manufacturing', 'Export the manufacturing bundle', 'Writes one deterministic ZIP with KiCad, Gerber, drill, pick-and-place and BOM files, a README for the fab and manifest.json; the same log gives a byte-identical ZIP.', 'manufacturing', bundleArtifacts, true),
+  exportTool('export_kicad', 'Export a KiCad project', 'Writes the KiCad 9 board (.kicad_pcb, version 20241229), schematic (.kicad_sch, version 20250114) and project (.kicad_pro).', 'kicad'),
+  exportTool('export_gerber', 'Export Gerber files', 'Writes RS-274X X2 Gerbers (copper, mask, paste, silkscreen, Edge.Cuts) and a .gbrjob job file.', 'gerber'),
+  exportTool('export_excellon', 'Export drill files', 'Writes metric Excellon drill files, plated and non-plated, with tool tables.', 'excellon'),
+  exportTool('export_pick_and_place', 'Export pick-and-place', 'Writes the placement CSV (Ref, Val, Package, PosX, PosY, Rot, Side; KiCad axis convention, PosY negated).', 'pick-and-place'),
+  exportTool('export_manufacturing', 'Export the manufacturing bundle', 'Writes one deterministic ZIP with KiCad, Gerber, drill, pick-and-place and BOM files, a README for the fab and manifest.json; the same log gives a byte-identical ZIP.', 'manufacturing', true),
   sessionTool({
     name: 'export_bom_csv',
     title: 'Bill of materials (CSV, inline)',

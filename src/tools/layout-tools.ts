@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
-import { placeComponents } from '../eda/place/index.js';
-import { routeNets } from '../eda/route/index.js';
+import { designText, routerBudgetMs, runHeavy } from './heavy.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { designSummary } from './design-views.js';
 
@@ -21,17 +20,17 @@ export const layoutTools = [
       iterations: z.number().int().min(0).max(200_000).optional(),
     },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), placed: z.number(), unplaced: z.array(z.unknown()), score: z.number() }),
-    handler(input, ctx) {
+    async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      const result = placeComponents(entry.design, ctx.services.resolveFootprint, {
+      const options = {
         seed: input.seed,
         clearanceMm: input.clearance_mm,
         edgeClearanceMm: input.edge_clearance_mm,
         channelMm: input.channel_mm,
         allowBottom: input.allow_bottom,
-        mapPins: ctx.services.mapPins,
         ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
-      });
+      };
+      const result = await runHeavy(ctx, 'place', { design: designText(entry.design), options }, { basis: { [input.design_name]: entry.hash } });
       if (Object.keys(result.placement).length === 0 && Object.keys(entry.design.components).length > 0) {
         throw new ZapTraceError('INVALID_INPUT', 'nothing could be placed', { unplaced: result.unplaced.slice(0, 50) });
       }
@@ -72,18 +71,18 @@ export const routeTool = sessionTool({
     time_limit_ms: z.number().int().min(100).max(600_000).default(60_000),
   },
   output: looseObject({ design_name: z.string(), design_hash: z.string(), completion: z.object({ routed: z.number(), total: z.number(), complete: z.boolean() }) }),
-  handler(input, ctx) {
+  async handler(input, ctx) {
     const entry = requireDesign(ctx.state, input.design_name);
     if (Object.keys(entry.design.placement).length === 0) {
       throw new ZapTraceError('INVALID_INPUT', 'place the components first (place_components)', { path: 'design_name' });
     }
-    const result = routeNets(entry.design, ctx.services.resolveFootprint, {
+    const options = {
       seed: input.seed,
-      timeLimitMs: input.time_limit_ms,
-      mapPins: ctx.services.mapPins,
+      timeLimitMs: routerBudgetMs(input.time_limit_ms, ctx.remainingMs()),
       ...(input.grid_mm !== undefined ? { gridMm: input.grid_mm } : {}),
-      ...(ctx.call.onProgress ? { onProgress: (done: number, total: number, message: string) => ctx.call.onProgress!(done, total, message) } : {}),
-    });
+    };
+    // Progress notifications come from the worker (runtime/heavy-pool.ts forwards them to the call's onProgress).
+    const result = await runHeavy(ctx, 'route', { design: designText(entry.design), options }, { basis: { [input.design_name]: entry.hash } });
     const data = {
       design_name: input.design_name,
       routing: { tracks: result.tracks, vias: result.vias },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { own } from '../kernel/own.js';
-import { buildBoardGeometry } from '../eda/board/index.js';
-import { renderBoardSvg, renderReportMarkdown, type SvgDrcFinding } from '../eda/render/index.js';
+import type { SvgDrcFinding } from '../eda/render/index.js';
 import type { SessionState } from '../runtime/projections/session-state.js';
 import { DesignName, looseObject, requireDesign, sessionTool, type Ctx } from './define.js';
+import { designText, runHeavy } from './heavy.js';
 
 const Picture = {
   design_name: DesignName,
@@ -21,19 +21,16 @@ async function svgOf(ctx: Ctx, input: { design_name: string; seq?: number | unde
   const drc = own(state.evidence, input.design_name)?.drc;
   // DRC markers only when they describe the state being drawn.
   const drcFindings = drc && drc.evaluated_hash === entry.hash ? (drc.findings as SvgDrcFinding[]) : [];
-  return renderBoardSvg(entry.design, buildBoardGeometry(entry.design, ctx.services.resolveFootprint, ctx.services.mapPins), {
-    drcFindings,
-    ...(input.layers ? { layers: input.layers } : {}),
-  });
+  return runHeavy(ctx, 'render_svg', { design: designText(entry.design), drcFindings, ...(input.layers ? { layers: input.layers } : {}) });
 }
 
 async function reportOf(ctx: Ctx, input: { design_name: string; seq?: number | undefined }): Promise<string> {
   const state = await stateFor(ctx, input.seq);
   const entry = requireDesign(state, input.design_name);
   const ev = own(state.evidence, input.design_name) ?? {};
-  return renderReportMarkdown({
+  return runHeavy(ctx, 'render_report', {
     designName: input.design_name,
-    design: entry.design,
+    design: designText(entry.design),
     designHash: entry.hash,
     evidence: { ...(ev.erc ? { erc: ev.erc } : {}), ...(ev.drc ? { drc: ev.drc } : {}) },
     approvals: state.approvals.filter((a) => a.design_name === input.design_name),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
 import { listSynthesisTemplates } from '../eda/synth/index.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
+import { runHeavy } from './heavy.js';
 import { designSummary } from './design-views.js';
 
 export const synthTools = [
@@ -22,10 +23,10 @@ export const synthTools = [
     level: 'preview-write',
     input: { intent: z.string().min(1).max(2000), design_name: DesignName },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()) }),
-    handler(input, ctx) {
+    async handler(input, ctx) {
       if (Object.hasOwn(ctx.state.designs, input.design_name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
       if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
-      const out = ctx.services.synthesize(input.intent);
+      const out = await runHeavy(ctx, 'synthesize', { intent: input.intent }, { basis: { [input.design_name]: null } });
       return {
         events: [{ type: 'DesignParsed', data: { design_name: input.design_name, design: out.design, source: { kind: 'synthesis' }, warnings: [] } }],
         after: (s) => ({ ...designSummary(input.design_name, requireDesign(s, input.design_name)), template: out.template, choices: out.choices, assumptions: out.assumptions }),

@@ -3,12 +3,10 @@ import { isRangeIssue } from '../kernel/range-issue.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { sha256Hex } from '../kernel/hash.js';
 import { diffDesigns } from '../eda/diff/index.js';
-import { runErc } from '../eda/erc/index.js';
-import { runDrc } from '../eda/drc/index.js';
-import { buildBoardGeometry } from '../eda/board/index.js';
 import type { SessionState, Transaction } from '../runtime/projections/session-state.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { foldDrafts } from './scratch.js';
+import { designText, runHeavy } from './heavy.js';
 
 /** Operations a transaction may preview: the sandbox-write design edits. */
 export const TRANSACTION_OPERATIONS = ['component_add', 'component_remove', 'board_update', 'net_add', 'net_connect', 'place_components', 'route_nets'] as const;
@@ -83,10 +81,10 @@ export const transactionTools = [
     level: 'sandbox-write',
     input: { tx_id: TxId },
     output: looseObject({ tx_id: z.string(), erc_passed: z.boolean(), drc_passed: z.boolean() }),
-    handler(input, ctx) {
+    async handler(input, ctx) {
       const tx = requireTx(ctx.state, input.tx_id);
-      const erc = runErc(tx.candidate, { lookupPart: ctx.services.library.lookup, footprintExists: (n) => ctx.services.resolveFootprint(n) !== undefined });
-      const drc = runDrc(tx.candidate, buildBoardGeometry(tx.candidate, ctx.services.resolveFootprint, ctx.services.mapPins));
+      // The candidate is immutable inside its transaction, so the result cannot go stale.
+      const { erc, drc } = await runHeavy(ctx, 'checks', { design: designText(tx.candidate) });
       const data = {
         tx_id: tx.tx_id,
         candidate_hash: tx.candidate_hash,

@@ -1,0 +1,71 @@
+import { ZapTraceError } from '../kernel/errors.js';
+import type { HeavyWork } from './heavy-work.js';
+import type { CallContext } from './principal.js';
+import type { SessionState } from './projections/session-state.js';
+import type { Release, SessionQueue } from './session-queue.js';
+import type { OffloadOptions, ToolContext } from './tool-definition.js';
+
+export interface TurnDeps {
+  queue: SessionQueue;
+  heavy: HeavyWork | null;
+  loadState(sessionId: string): Promise<SessionState | null>;
+  /** `--max-tool-seconds` in milliseconds: the deadline of every call. */
+  maxToolMs: number;
+}
+
+export interface Turn {
+  /** What the handler gets besides state: offload and the time left. */
+  context: Pick<ToolContext, 'offload' | 'remainingMs'>;
+  /** Gives the session's turn to the next command (no-op for session-less calls). */
+  release(): void;
+}
+
+/**
+ * One call's turn in its session's queue and its deadline. While a worker computes, the turn is
+ * given back, so the session's other commands (and its reads) are not stuck behind a long route;
+ * the turn is taken again before the result is appended, and the result counts only if the designs
+ * it was computed from are unchanged (architecture.md: "the main thread appends the result only
+ * if the state hash has not moved").
+ */
+export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: CallContext): Promise<Turn> {
+  const deadlineAt = performance.now() + deps.maxToolMs;
+  let release: Release | null = sessionId === null ? null : await deps.queue.acquire(sessionId);
+  const remainingMs = () => Math.max(0, Math.floor(deadlineAt - performance.now()));
+
+  async function offload<T>(task: string, args: unknown, options: OffloadOptions = {}): Promise<T> {
+    if (!deps.heavy) throw new Error('heavy work needs the worker pool, and this runtime has none');
+    if (sessionId !== null && release === null) throw new Error('one offload at a time per call');
+    release?.();
+    release = null;
+    let value: T;
+    try {
+      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: call.onProgress });
+    } finally {
+      // Taking the turn back is never refused: the call already holds a place in the queue.
+      if (sessionId !== null) release = await deps.queue.acquire(sessionId, { force: true });
+    }
+    if (sessionId !== null && options.basis) assertUnchanged(await deps.loadState(sessionId), options.basis);
+    return value;
+  }
+
+  return {
+    context: { offload, remainingMs },
+    release: () => {
+      release?.();
+      release = null;
+    },
+  };
+}
+
+function assertUnchanged(state: SessionState | null, basis: Record<string, string | null>): void {
+  for (const [name, expected] of Object.entries(basis)) {
+    const current = state && Object.hasOwn(state.designs, name) ? state.designs[name]!.hash : null;
+    if (current !== expected) {
+      throw new ZapTraceError('STALE_STATE', `design "${name.slice(0, 120)}" changed while this call was computing; nothing was appended — run it again on the current design`, {
+        design_name: name,
+        expected_hash: expected,
+        current_hash: current,
+      });
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { ZapTraceError, type ErrorCode, ERROR_STATUS } from '../kernel/errors.js';
+import { PING_TASK, type HeavyOutcome, type HeavyTaskMessage, type HeavyWork } from './heavy-work.js';
+
+export interface HeavyPoolOptions {
+  /** Absolute path of the compiled worker entry (a .js file: worker threads do not load TypeScript). */
+  workerFile: string;
+  /** Passed to every worker (e.g. the user library directories the worker loads at start). */
+  workerData?: unknown;
+  /** Threads at most; default: the machine's cores (os.availableParallelism). */
+  maxThreads?: number;
+  /** Tasks waiting for a thread at most; more are refused with SERVER_BUSY. */
+  maxQueue?: number;
+}
+
+/** Why the combined signal fired: the caller's abort or our own deadline timer. */
+type StopReason = 'cancelled' | 'deadline';
+
+/**
+ * The pool adapter over piscina. Aborting a task that already runs makes piscina terminate its
+ * worker thread (and start a fresh one), so a cancelled or overdue router really stops computing
+ * instead of finishing in the background.
+ */
+export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
+  const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
+  const pool = new Piscina<HeavyTaskMessage, HeavyOutcome>({
+    filename: options.workerFile,
+    workerData: options.workerData,
+    minThreads: 1,
+    maxThreads,
+    maxQueue: options.maxQueue ?? 256,
+    // Idle threads beyond the first go away; a design snapshot is not kept between tasks.
+    idleTimeout: 30_000,
+  });
+  let closing = false;
+
+  async function run<T>(task: string, args: unknown, opts: { signal?: AbortSignal | undefined; deadlineMs: number; onProgress?: ((p: number, t: number | undefined, m: string) => void) | undefined }): Promise<T> {
+    if (closing) throw new ZapTraceError('SERVER_BUSY', 'the server is shutting down; retry on another instance', { retry_after_s: 5 });
+    if (opts.signal?.aborted) throw cancelledError();
+    if (opts.deadlineMs <= 0) throw deadlineError(0);
+    const stop = new AbortController();
+    let reason: StopReason | null = null;
+    const onCallerAbort = () => {
+      reason ??= 'cancelled';
+      stop.abort();
+    };
+    opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => {
+      reason ??= 'deadline';
+      stop.abort();
+    }, opts.deadlineMs);
+    const channel = opts.onProgress ? new MessageChannel() : null;
+    if (channel && opts.onProgress) {
+      const sink = opts.onProgress;
+      channel.port1.on('message', (m: { progress: number; total?: number; message: string }) => {
+        if (reason === null) sink(m.progress, m.total, m.message);
+      });
+    }
+    try {
+      const outcome = await pool.run(
+        { task, args, ...(channel ? { progress: channel.port2 } : {}) },
+        { signal: stop.signal, ...(channel ? { transferList: [channel.port2] } : {}) },
+      );
+      if (reason === 'deadline') throw deadlineError(opts.deadlineMs);
+      if (reason === 'cancelled') throw cancelledError();
+      if (!outcome.ok) throw fromWorker(outcome.error);
+      return outcome.value as T;
+    } catch (err) {
+      if (reason === 'deadline') throw deadlineError(opts.deadlineMs);
+      if (reason === 'cancelled') throw cancelledError();
+      if (err instanceof ZapTraceError) throw err;
+      if (err instanceof Error && /queue is at limit|all Workers are busy/i.test(err.message)) {
+        throw new ZapTraceError('SERVER_BUSY', 'too much heavy work is queued; retry later', { retry_after_s: 2 });
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onCallerAbort);
+      channel?.port1.close();
+    }
+  }
+
+  return {
+    run,
+    async ready(timeoutMs) {
+      try {
+        return (await run<string>(PING_TASK, null, { deadlineMs: timeoutMs })) === 'pong';
+      } catch {
+        return false;
+      }
+    },
+    stats: () => ({ threads: pool.threads.length, maxThreads, queued: pool.queueSize, completed: pool.completed }),
+    async close() {
+      closing = true;
+      await pool.close();
+    },
+  };
+}
+
+/**
+ * The compiled worker entry for a module beside the caller. Worker threads load JavaScript only, so
+ * when the caller itself runs from TypeScript sources (vitest, tsx) the entry is taken from the build
+ * output (`src/...` → `dist/...`, which `npm test` and `npm run bench` build first).
+ */
+export function compiledWorkerFile(relativeJs: string, callerUrl: string): string {
+  const beside = fileURLToPath(new URL(relativeJs, callerUrl));
+  if (!callerUrl.endsWith('.ts') && existsSync(beside)) return beside;
+  const built = beside.replace(/([\\/])src([\\/])(?!.*[\\/]src[\\/])/, '$1dist$2');
+  if (existsSync(built)) return built;
+  throw new Error(`the worker entry ${relativeJs} is not built: run npm run build`);
+}
+
+function cancelledError(): ZapTraceError {
+  return new ZapTraceError('CANCELLED', 'the caller cancelled the call; the work was stopped and nothing was changed', {});
+}
+
+function deadlineError(deadlineMs: number): ZapTraceError {
+  return new ZapTraceError('DEADLINE_EXCEEDED', `the work did not finish within its ${Math.round(deadlineMs / 100) / 10} s deadline; it was stopped and nothing was changed`, {
+    deadline_ms: deadlineMs,
+  });
+}
+
+/** Rebuilds the worker's structured error; unknown codes become INTERNAL_ERROR (no worker text leaks). */
+function fromWorker(error: { code: string; message: string; details: Record<string, unknown> }): ZapTraceError {
+  if (error.code in ERROR_STATUS && error.code !== 'INTERNAL_ERROR') return new ZapTraceError(error.code as ErrorCode, error.message, error.details);
+  return new ZapTraceError('INTERNAL_ERROR', 'internal error', {});
+}

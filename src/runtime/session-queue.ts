@@ -1,0 +1,110 @@
+import { ZapTraceError } from '../kernel/errors.js';
+
+/** Gives the session back to the next queued command; calling it twice is harmless. */
+export type Release = () => void;
+
+export interface SessionQueueOptions {
+  /** Commands one session may have waiting (the running one not counted); more are refused with SERVER_BUSY. */
+  bound: number;
+  /** Seconds a refused caller is told to wait (Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+export interface SessionQueue {
+  /**
+   * Waits for the session's turn. Refused with SERVER_BUSY when `bound` commands already wait
+   * (unless `force`: a command taking its turn back after off-thread work is never refused), and
+   * with CANCELLED when `signal` aborts while waiting.
+   */
+  acquire(sessionId: string, options?: { signal?: AbortSignal | undefined; force?: boolean }): Promise<Release>;
+  /** Runs `work` holding the session's turn (the classic per-session lock). */
+  run<T>(sessionId: string, work: () => Promise<T>, options?: { signal?: AbortSignal | undefined }): Promise<T>;
+  /** Commands waiting for this session right now. */
+  waiting(sessionId: string): number;
+}
+
+interface Waiter {
+  grant: () => void;
+}
+
+interface Lane {
+  busy: boolean;
+  waiters: Waiter[];
+}
+
+/**
+ * One FIFO lane per session: commands of one session run one at a time in arrival order, so the
+ * optimistic append only fails (STALE_STATE) when another process or an off-thread result raced it.
+ * The lane is bounded (contract.md "Always answering": queues are bounded and every refusal says
+ * when to retry), and a lane is forgotten when idle so idle sessions cost nothing here.
+ */
+export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
+  const lanes = new Map<string, Lane>();
+  const retryAfter = options.retryAfterSeconds ?? 1;
+
+  function releaseFor(sessionId: string, lane: Lane): Release {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const next = lane.waiters.shift();
+      if (next) next.grant();
+      else {
+        lane.busy = false;
+        if (lanes.get(sessionId) === lane) lanes.delete(sessionId);
+      }
+    };
+  }
+
+  function acquire(sessionId: string, opts: { signal?: AbortSignal | undefined; force?: boolean } = {}): Promise<Release> {
+    const { signal } = opts;
+    if (signal?.aborted) return Promise.reject(cancelled());
+    let lane = lanes.get(sessionId);
+    if (!lane) {
+      lane = { busy: false, waiters: [] };
+      lanes.set(sessionId, lane);
+    }
+    const current = lane;
+    if (!current.busy) {
+      current.busy = true;
+      return Promise.resolve(releaseFor(sessionId, current));
+    }
+    if (!opts.force && current.waiters.length >= options.bound) {
+      return Promise.reject(
+        new ZapTraceError('SERVER_BUSY', `this session already has ${options.bound} commands waiting; retry later`, { queue_bound: options.bound, retry_after_s: retryAfter }),
+      );
+    }
+    return new Promise<Release>((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(releaseFor(sessionId, current));
+        },
+      };
+      const onAbort = () => {
+        const at = current.waiters.indexOf(waiter);
+        if (at >= 0) current.waiters.splice(at, 1);
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      current.waiters.push(waiter);
+    });
+  }
+
+  return {
+    acquire,
+    async run(sessionId, work, opts = {}) {
+      const release = await acquire(sessionId, opts);
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+    waiting: (sessionId) => lanes.get(sessionId)?.waiters.length ?? 0,
+  };
+}
+
+function cancelled(): ZapTraceError {
+  return new ZapTraceError('CANCELLED', 'the caller cancelled the request while it waited for its turn', {});
+}
