@@ -12,8 +12,6 @@ import { synthesizeDesign } from './eda/synth/index.js';
 import type { Services } from './tools/services.js';
 import { compiledWorkerFile, createHeavyPool } from './runtime/heavy-pool.js';
 import type { HeavyWorkerData } from './tools/heavy-worker.js';
-import { compiledWorkerFile, createHeavyPool } from './runtime/heavy-pool.js';
-import type { HeavyWorkerData } from './tools/heavy-worker.js';
 import type { LogSigner } from './runtime/store/log-key.js';
 
 export interface ComposeOptions {

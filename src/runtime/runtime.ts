@@ -205,8 +205,6 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     securityLog,
     heavyWork: options.heavyWork ?? null,
     close: async () => options.heavyWork?.close(),
-    heavyWork: options.heavyWork ?? null,
-    close: async () => options.heavyWork?.close(),
     tools: () => [...registry.values()] as ToolDefinition<unknown, unknown, unknown>[],
     tool: (name) => registry.get(name) as ToolDefinition<unknown, unknown, unknown> | undefined,
 
@@ -305,7 +303,6 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         } catch (err) {
           return fail(err);
         }
-        state = (await loadState(sessionId)) ?? state; // moved on if the handler gave its turn away
         state = (await loadState(sessionId)) ?? state; // moved on if the handler gave its turn away
         const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
         let result: unknown;
