@@ -60,6 +60,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       const envelope = toErrorEnvelope(e, requestId);
       const who = (ctx.state as Partial<RestState>).principal?.id ?? `unauthenticated:${ctx.request.socket.remoteAddress ?? 'unknown'}`;
       recordDenialOnce(runtime.securityLog, e, { principal: who, surface: ctx.path === '/mcp' ? 'mcp' : 'rest', tool: `${ctx.method} ${ctx.path.slice(0, 100)}`, object: ctx.get('mcp-session-id').slice(0, 200), request_id: requestId });
+      // A refusal is answered only once its security record is durable (group commit: one fsync per batch).
+      await runtime.securityLog.flush();
       if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err);
       ctx.status = ERROR_STATUS[envelope.error.code];
       // Every refusal that says "later" says when (RFC 9110 §10.2.3).

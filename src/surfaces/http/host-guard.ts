@@ -129,6 +129,7 @@ export function hostGuard(options: HostGuardOptions): Middleware {
       request_id: requestId,
     });
     const message = code === 'HOST_NOT_ALLOWED' ? 'this server does not answer to that Host name (DNS rebinding protection); see --allowed-host' : 'requests from that browser origin are refused (DNS rebinding protection)';
+    await options.securityLog.flush();
     ctx.set('X-Request-Id', requestId);
     ctx.status = 403;
     ctx.body = toErrorEnvelope(new ZapTraceError(code, message, {}), requestId);

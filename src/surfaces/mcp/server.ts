@@ -81,6 +81,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
       return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown>, ...(head ? { _meta: { [LOG_HEAD_META]: head } } : {}) };
     } catch (err) {
       const envelope = toErrorEnvelope(err, requestId);
+      await runtime.securityLog.flush(); // a denial is answered once its security record is durable
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
     }
   });
