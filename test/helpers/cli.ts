@@ -9,10 +9,10 @@ export function runCli(args: string[], opts: { env?: Record<string, string> } = 
 }
 
 /** Starts `zaptrace serve` on an ephemeral loopback port and resolves with its base URL. */
-export async function startServer(args: string[]): Promise<{ base: string; child: ChildProcess; stop: () => void }> {
+export async function startServer(args: string[]): Promise<{ base: string; child: ChildProcess; stop: () => void; stderr: () => string }> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
   const base = await new Promise<string>((ok, fail) => {
-    let err = '';
     const timer = setTimeout(() => fail(new Error(`server did not start: ${err}`)), 20_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -24,5 +24,5 @@ export async function startServer(args: string[]): Promise<{ base: string; child
     });
     child.on('exit', (code) => fail(new Error(`server exited ${code}: ${err}`)));
   });
-  return { base, child, stop: () => child.kill('SIGTERM') };
+  return { base, child, stop: () => child.kill('SIGTERM'), stderr: () => err };
 }

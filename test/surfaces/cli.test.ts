@@ -23,18 +23,18 @@ describe('zaptrace CLI (as a process)', () => {
   const stops: (() => void)[] = [];
   afterAll(() => stops.forEach((s) => s()));
 
-  it('audit verify accepts an intact log and names the first broken link of an edited one', async () => {
+  it('audit verify --chain-only accepts an intact chain and names the first broken link of an edited one', async () => {
     const { file, lines } = await exportedLog();
-    const ok = runCli(['audit', 'verify', file]);
+    const ok = runCli(['audit', 'verify', file, '--chain-only']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).ok).toBe(true);
     const tampered = lines.slice();
     const index = tampered.findIndex((l) => l.includes('"decision":"allow"'));
     tampered[index] = tampered[index]!.replace('"decision":"allow"', '"decision":"allox"');
     writeFileSync(file, `${tampered.join('\n')}\n`);
-    const bad = runCli(['audit', 'verify', file]);
+    const bad = runCli(['audit', 'verify', file, '--chain-only']);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).first_broken.seq).toBe(index + 1);
+    expect(JSON.parse(bad.stdout).problem.line).toBe(index + 1);
   });
 
   it('replay --to N prints the designs as they were at N', async () => {
