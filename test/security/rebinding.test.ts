@@ -20,6 +20,10 @@ function attacks(port: number, sessionId: string) {
     { name: 'REST write, loopback Host, opaque Origin "null"', ...parse, headers: { ...write, host: loopback, origin: 'null' }, code: 'ORIGIN_NOT_ALLOWED' },
     { name: 'REST write, Origin on another loopback port', ...parse, headers: { ...write, host: loopback, origin: `http://127.0.0.1:${port === 1 ? 2 : 1}` }, code: 'ORIGIN_NOT_ALLOWED' },
     { name: 'REST write, loopback on another port in Host', ...parse, headers: { ...write, host: `127.0.0.1:${port === 1 ? 2 : 1}` }, code: 'HOST_NOT_ALLOWED' },
+    { name: 'look-alike Host: trailing dot', ...parse, headers: { ...write, host: `localhost.:${port}` }, code: 'HOST_NOT_ALLOWED' },
+    { name: 'look-alike Host: wildcard DNS name for 127.0.0.1', ...parse, headers: { ...write, host: `127.0.0.1.nip.io:${port}` }, code: 'HOST_NOT_ALLOWED' },
+    { name: 'look-alike Origin: userinfo trick', ...parse, headers: { ...write, host: loopback, origin: `http://127.0.0.1:${port}@attacker.example` }, code: 'ORIGIN_NOT_ALLOWED' },
+    { name: 'Origin with a non-web scheme', ...parse, headers: { ...write, host: loopback, origin: 'file://' }, code: 'ORIGIN_NOT_ALLOWED' },
     { name: 'malformed JSON body: refused before parsing', method: 'POST', path: '/api/v1/tools/design_parse_str', body: '{not json', headers: { ...write, host: 'attacker.example' }, code: 'HOST_NOT_ALLOWED' },
     { name: 'forged bearer token: refused before auth', ...parse, headers: { ...write, host: 'attacker.example', authorization: 'Bearer aaaaaaaaaa.bbbbbbbbbb.cccccccccc' }, code: 'HOST_NOT_ALLOWED' },
     { name: 'REST session create', method: 'POST', path: '/api/v1/sessions', body: '{}', headers: { ...DEV, host: 'attacker.example', origin: 'http://attacker.example' }, code: 'HOST_NOT_ALLOWED' },
@@ -59,6 +63,8 @@ describe('DNS rebinding: every HTTP surface checks Host and Origin before any wo
       expect(parse.status).toBe(200);
       const v6 = await rawRequest(srv.base, '/api/v1/health', { headers: { host: `[::1]:${srv.port}` } });
       expect(v6.status).toBe(200);
+      const upper = await rawRequest(srv.base, '/api/v1/health', { headers: { host: `LOCALHOST:${srv.port}`, origin: `HTTP://LocalHost:${srv.port}` } });
+      expect(upper.status).toBe(200);
       const init = await rawRequest(srv.base, '/mcp', { method: 'POST', headers: { ...MCP_HEADERS, ...DEV, host: `127.0.0.1:${srv.port}` }, body: INITIALIZE });
       expect(init.status).toBe(200);
       expect(mcp.sessions.size).toBe(1);
