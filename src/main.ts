@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import './io-threads.js';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { composeRuntime } from './compose.js';
@@ -10,11 +9,13 @@ import { buildProgram } from './surfaces/cli/program.js';
 import { scrubMessage } from './kernel/errors.js';
 
 const program = buildProgram({
-  compose: (workspaceDir, libraryDirs, storeDir, logKeyFile) => {
-    if (!storeDir) return composeRuntime({ workspaceDir, libraryDirs, ...(logKeyFile ? { store: createMemoryEventStore({ signer: loadOrCreateLogSigner(logKeyFile) }) } : {}) });
+  compose: (workspaceDir, libraryDirs, storeDir, logKeyFile, options = {}) => {
+    const allowSelfApproval = options.allowSelfApproval === true;
+    const limits = { ...(options.maxToolSeconds !== undefined ? { maxToolSeconds: options.maxToolSeconds } : {}), ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}) };
+    if (!storeDir) return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, ...(logKeyFile ? { store: createMemoryEventStore({ signer: loadOrCreateLogSigner(logKeyFile) }) } : {}) });
     const store = createFileEventStore(storeDir, { ...(logKeyFile ? { logKeyFile } : {}), log: (entry) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`) });
     process.once('exit', () => store.close());
-    return composeRuntime({ workspaceDir, libraryDirs, store, securityLogFile: join(storeDir, 'security.jsonl') });
+    return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, store, securityLogFile: join(storeDir, 'security.jsonl') });
   },
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

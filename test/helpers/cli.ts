@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const MAIN = resolve(process.cwd(), 'dist/main.js');
+/** The installed entry point (`bin` in package.json). */
+export const MAIN = resolve(process.cwd(), 'dist/cli.cjs');
 
 export function runCli(args: string[], opts: { env?: Record<string, string> } = {}) {
   const res = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...opts.env } });

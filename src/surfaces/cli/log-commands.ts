@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createFileEventStore, LOG_KEY_FILE } from '../../runtime/store/file-store.js';
@@ -64,6 +64,7 @@ export function registerLogCommands(program: Command, audit: Command, deps: Out)
       const keyFile = opts.logKey ?? process.env['ZAPTRACE_LOG_KEY'];
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       if (!keyFile && !storeDir) throw new Error('give --store DIR or --log-key FILE');
+      if (!keyFile && !existsSync(storeDir!)) throw new Error('no store directory there: start `zaptrace serve --store DIR` first, or give --log-key FILE');
       deps.out(loadOrCreateLogSigner(resolve(keyFile ?? join(storeDir!, LOG_KEY_FILE))).publicKeyPem.trimEnd());
     });
 
