@@ -18,7 +18,7 @@ export interface HeavyPoolOptions {
 }
 
 /** Why the combined signal fired: the caller's abort or our own deadline timer. */
-type StopReason = 'cancelled' | 'deadline';
+type StopReason = 'cancelled' | 'deadline' | 'shutdown';
 
 /**
  * The pool adapter over piscina. Aborting a task that already runs makes piscina terminate its
@@ -37,9 +37,11 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     idleTimeout: 30_000,
   });
   let closing = false;
+  /** Running and queued tasks, so a shutdown past its grace period can stop them. */
+  const inFlight = new Set<() => void>();
 
   async function run<T>(task: string, args: unknown, opts: { signal?: AbortSignal | undefined; deadlineMs: number; onProgress?: ((p: number, t: number | undefined, m: string) => void) | undefined }): Promise<T> {
-    if (closing) throw new ZapTraceError('SERVER_BUSY', 'the server is shutting down; retry on another instance', { retry_after_s: 5 });
+    if (closing) throw new ZapTraceError('SERVER_BUSY', 'the server is shutting down; retry on another instance', { retry_after_seconds: 5 });
     if (opts.signal?.aborted) throw cancelledError();
     if (opts.deadlineMs <= 0) throw deadlineError(0);
     const stop = new AbortController();
@@ -53,6 +55,11 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
       reason ??= 'deadline';
       stop.abort();
     }, opts.deadlineMs);
+    const onShutdown = () => {
+      reason ??= 'shutdown';
+      stop.abort();
+    };
+    inFlight.add(onShutdown);
     const channel = opts.onProgress ? new MessageChannel() : null;
     if (channel && opts.onProgress) {
       const sink = opts.onProgress;
@@ -65,20 +72,19 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
         { task, args, ...(channel ? { progress: channel.port2 } : {}) },
         { signal: stop.signal, ...(channel ? { transferList: [channel.port2] } : {}) },
       );
-      if (reason === 'deadline') throw deadlineError(opts.deadlineMs);
-      if (reason === 'cancelled') throw cancelledError();
+      if (reason !== null) throw stoppedError(reason, opts.deadlineMs);
       if (!outcome.ok) throw fromWorker(outcome.error);
       return outcome.value as T;
     } catch (err) {
-      if (reason === 'deadline') throw deadlineError(opts.deadlineMs);
-      if (reason === 'cancelled') throw cancelledError();
+      if (reason !== null) throw stoppedError(reason, opts.deadlineMs);
       if (err instanceof ZapTraceError) throw err;
       if (err instanceof Error && /queue is at limit|all Workers are busy/i.test(err.message)) {
-        throw new ZapTraceError('SERVER_BUSY', 'too much heavy work is queued; retry later', { retry_after_s: 2 });
+        throw new ZapTraceError('SERVER_BUSY', 'too much heavy work is queued; retry later', { retry_after_seconds: 2 });
       }
       throw err;
     } finally {
       clearTimeout(timer);
+      inFlight.delete(onShutdown);
       opts.signal?.removeEventListener('abort', onCallerAbort);
       channel?.port1.close();
     }
@@ -93,7 +99,10 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
         return false;
       }
     },
-    stats: () => ({ threads: pool.threads.length, maxThreads, queued: pool.queueSize, completed: pool.completed }),
+    cancelAll() {
+      for (const stopTask of [...inFlight]) stopTask();
+    },
+    stats: () => ({ threads: pool.threads.length, maxThreads, running: inFlight.size, queued: pool.queueSize, completed: pool.completed }),
     async close() {
       closing = true;
       await pool.close();
@@ -114,6 +123,12 @@ export function compiledWorkerFile(relativeJs: string, callerUrl: string): strin
   throw new Error(`the worker entry ${relativeJs} is not built: run npm run build`);
 }
 
+function stoppedError(reason: StopReason, deadlineMs: number): ZapTraceError {
+  if (reason === 'deadline') return deadlineError(deadlineMs);
+  if (reason === 'shutdown') return new ZapTraceError('SERVER_BUSY', 'the server is shutting down and stopped this work; nothing was changed — retry', { retry_after_seconds: 5 });
+  return cancelledError();
+}
+
 function cancelledError(): ZapTraceError {
   return new ZapTraceError('CANCELLED', 'the caller cancelled the call; the work was stopped and nothing was changed', {});
 }
@@ -125,7 +140,8 @@ function deadlineError(deadlineMs: number): ZapTraceError {
 }
 
 /** Rebuilds the worker's structured error; unknown codes become INTERNAL_ERROR (no worker text leaks). */
-function fromWorker(error: { code: string; message: string; details: Record<string, unknown> }): ZapTraceError {
+function fromWorker(error: { code: string; message: string; details: Record<string, unknown> }): Error {
   if (error.code in ERROR_STATUS && error.code !== 'INTERNAL_ERROR') return new ZapTraceError(error.code as ErrorCode, error.message, error.details);
-  return new ZapTraceError('INTERNAL_ERROR', 'internal error', {});
+  // A plain Error: the envelope shows only "internal error", the server log keeps the worker's text.
+  return new Error(`heavy task failed in its worker: ${error.message}`);
 }

@@ -20,6 +20,8 @@ export interface HeavyRunOptions {
 export interface HeavyWorkStats {
   threads: number;
   maxThreads: number;
+  /** Tasks accepted and not yet settled (running or waiting for a thread). */
+  running: number;
   queued: number;
   completed: number;
 }
@@ -34,6 +36,8 @@ export interface HeavyWork {
   /** True when a worker answers a trivial task within `timeoutMs` (readiness probe). */
   ready(timeoutMs: number): Promise<boolean>;
   stats(): HeavyWorkStats;
+  /** Stops every running and queued task with SERVER_BUSY (shutdown past its grace period). */
+  cancelAll(): void;
   /** Stops taking work, lets running tasks finish, then ends the threads. */
   close(): Promise<void>;
 }

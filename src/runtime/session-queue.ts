@@ -71,7 +71,7 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
     }
     if (!opts.force && current.waiters.length >= options.bound) {
       return Promise.reject(
-        new ZapTraceError('SERVER_BUSY', `this session already has ${options.bound} commands waiting; retry later`, { queue_bound: options.bound, retry_after_s: retryAfter }),
+        new ZapTraceError('SERVER_BUSY', `this session already has ${options.bound} commands waiting; retry later`, { queue_bound: options.bound, retry_after_seconds: retryAfter }),
       );
     }
     return new Promise<Release>((resolve, reject) => {

@@ -110,7 +110,7 @@ describe('zaptrace CLI (as a process)', () => {
     const ok = await callTool(granted, 'design_parse_str', { yaml_content: ESP32_YAML(), design_name: 'esp' });
     expect(ok.isError).toBe(false);
     const audit = await readJsonResource(granted, 'zaptrace://audit/events');
-    expect(audit.events[0]).toMatchObject({ surface: 'mcp', actor: 'http-agent', decision: 'allow', principal: 'dev:loopback' });
+    expect(audit.events[0]).toMatchObject({ surface: 'mcp', actor: 'http-agent', decision: 'allow', principal: 'dev:http-agent' });
     await granted.close();
   });
 });

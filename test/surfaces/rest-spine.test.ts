@@ -42,7 +42,7 @@ describe('REST surface (supertest on the koa app)', () => {
 
     const audit = await agent.get('/api/v1/audit/events').set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
     expect(audit.body.events).toHaveLength(2);
-    expect(audit.body.events[1]).toMatchObject({ decision: 'allow', tool: 'design_parse_str', actor: 'test-agent', reason: 'unit test', request_id: 'req-123', principal: 'dev:loopback', capability: 'preview-write', outcome: 'ok' });
+    expect(audit.body.events[1]).toMatchObject({ decision: 'allow', tool: 'design_parse_str', actor: 'test-agent', reason: 'unit test', request_id: 'req-123', principal: 'dev:test-agent', capability: 'preview-write', outcome: 'ok' });
     expect(audit.body.events[0].timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
     const denies = await agent.get('/api/v1/audit/events?decision=deny&limit=1').set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
     expect(denies.body.events).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Runtime } from '../../runtime/runtime.js';
 import { createHttpApp } from '../http/app.js';
 import { isLoopbackHost, loadGrantKey } from '../http/auth.js';
+import { installGracefulShutdown } from './graceful-shutdown.js';
 import { boundHostPolicy, createHostPolicy, type HostPolicy } from '../http/host-guard.js';
 
 export interface ServeOptions {
@@ -17,6 +18,8 @@ export interface ServeOptions {
   maxTokenTtlSeconds?: number;
   /** `--mcp-idle-minutes`. */
   mcpIdleMinutes?: number;
+  /** `--grace-seconds`: on SIGTERM, how long in-flight work may finish (default 10). */
+  graceSeconds?: number;
 }
 
 /** Starts REST + MCP over HTTP. Development mode refuses any non-loopback address. */
@@ -29,7 +32,7 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
   createHostPolicy(extraHosts); // refuses a malformed --allowed-host before binding
   // Until listen reports the real port (port 0), nothing but the configured names is allowed.
   let policy: HostPolicy = boundHostPolicy(options.host, options.port, extraHosts);
-  const { app, mcp } = createHttpApp(runtime, {
+  const { app, mcp, operations } = createHttpApp(runtime, {
     devCapabilityHeaders: options.devCapabilityHeaders,
     grantPublicKey,
     maxTokenTtlSeconds: options.maxTokenTtlSeconds,
@@ -54,5 +57,6 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
   } else {
     log(`Auth: ${grantPublicKey ? 'Ed25519 grant tokens (Authorization: Bearer ...)' : 'no grant key configured'}; anonymous callers are read-only.`);
   }
+  installGracefulShutdown({ server, operations, runtime, mcp }, { graceMs: (options.graceSeconds ?? 10) * 1000, log, exit: (code) => process.exit(code) });
   return server;
 }

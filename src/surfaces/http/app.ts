@@ -6,7 +6,8 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { restRouter, type RestState } from '../rest/routes.js';
 import { createMcpHttpHandler } from '../mcp/http-transport.js';
 import { authenticate, type HttpAuthConfig } from './auth.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, rateLimitHeaders } from './rate-limit.js';
+import { createOperations } from './operations.js';
 import { hostGuard, loopbackPolicyByPort, type HostPolicy } from './host-guard.js';
 import { createHttpMetrics } from './metrics.js';
 import { securityRouter } from './security-routes.js';
@@ -27,7 +28,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   const app = new Koa();
   app.proxy = false; // X-Forwarded-For is never trusted: rate limits key on the socket.
-  const limiter = createRateLimiter(options.rateLimit ?? { ratePerSecond: 100, burst: 400 });
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const operations = createOperations(runtime);
   const mcp = createMcpHttpHandler(runtime, options.mcpSessions);
   const bodyLimit = options.bodyLimitBytes ?? 5 * 1024 * 1024;
   const metrics = createHttpMetrics();
@@ -35,6 +37,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   // DNS rebinding: Host and Origin are checked before authentication, body parsing or any other work.
   app.use(metrics.count);
   app.use(hostGuard({ policy: options.hostPolicy ?? loopbackPolicyByPort(), securityLog: runtime.securityLog }));
+  // Probes: no authentication, no rate limit (an orchestrator polls them); the request counter for graceful shutdown.
+  app.use(operations.middleware);
 
   app.use(async (ctx, next) => {
     const given = ctx.get('x-request-id');
@@ -44,7 +48,9 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       const declared = Number(ctx.get('content-length') || 0);
       if (declared > bodyLimit) throw new ZapTraceError('PAYLOAD_TOO_LARGE', `request body over ${bodyLimit} bytes`, { limit_bytes: bodyLimit });
       const principal = await authenticate(options, { header: (n) => ctx.get(n) || undefined, remoteAddress: ctx.request.socket.remoteAddress ?? 'unknown' });
-      if (!limiter.take(principal.id)) throw new ZapTraceError('RATE_LIMITED', 'too many requests; slow down', {});
+      const rate = limiter.take(principal.id);
+      ctx.set(rateLimitHeaders(limiter.config, rate));
+      if (!rate.allowed) throw new ZapTraceError('RATE_LIMITED', 'too many requests; slow down', { retry_after_seconds: rate.retryAfterSeconds });
       (ctx.state as RestState).principal = principal;
       (ctx.state as RestState).requestId = requestId;
       await next();
@@ -94,5 +100,5 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.on('error', () => undefined);
-  return { app, mcp };
+  return { app, mcp, operations };
 }

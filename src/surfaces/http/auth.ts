@@ -8,8 +8,10 @@ import type { Principal } from '../../runtime/principal.js';
  * HTTP principals (issue 2, contract.md "Sessions and principals"):
  * - `Authorization: Bearer <JWT>` signed with Ed25519 (EdDSA) by the operator's key: principal
  *   `token:<sub>`, capability from the `cap` claim. Grants never come from unsigned headers...
- * - ...except in the explicit loopback development mode, where the single principal `dev:loopback`
- *   takes its capability from `X-ZapTrace-Capabilities`.
+ * - ...except in the explicit loopback development mode, where the principal is `dev:<actor>` from
+ *   `X-ZapTrace-Actor` (`dev:loopback` without one), so a team sharing one dev server gets one
+ *   rate-limit bucket and its own sessions per person, and takes its capability from
+ *   `X-ZapTrace-Capabilities`.
  * - Anything else is anonymous and read-only, keyed by the socket address (not by a header).
  */
 export interface HttpAuthConfig {
@@ -70,9 +72,15 @@ export async function authenticate(config: HttpAuthConfig, req: HeaderSource): P
     }
   }
   if (config.devCapabilityHeaders) {
-    return { id: 'dev:loopback', authSource: 'dev-header', grant: parseGrant(req.header('x-zaptrace-capabilities')) };
+    return { id: devPrincipalId(req.header('x-zaptrace-actor')), authSource: 'dev-header', grant: parseGrant(req.header('x-zaptrace-capabilities')) };
   }
   return { id: `anon:${req.remoteAddress}`, authSource: 'anonymous', grant: null };
+}
+
+/** `dev:<actor>` with the actor reduced to a safe id (letters, digits, `._@-`, at most 64); `dev:loopback` when none is given. */
+export function devPrincipalId(actor: string | undefined): string {
+  const safe = (actor ?? '').trim().replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64);
+  return `dev:${safe === '' ? 'loopback' : safe}`;
 }
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { zodIssuesToError } from '../../runtime/validation.js';
 import { parseIdempotencyKey } from '../../runtime/idempotency.js';
 import { attachLogHead, registerLogRoutes } from './log-routes.js';
+import { clientGoneSignal } from './client-signal.js';
 
 /** Koa state set by the HTTP front (http/app.ts) before any route runs. */
 export interface RestState {
@@ -31,6 +32,7 @@ export function callContext(ctx: Context): CallContext {
     reason: ctx.get('x-zaptrace-reason').slice(0, 500),
     requestId: state.requestId,
     ...idempotencyKeyOf(ctx),
+    signal: clientGoneSignal(ctx),
   };
 }
 
