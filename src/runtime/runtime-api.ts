@@ -6,8 +6,13 @@ import type { ToolDefinition } from './tool-definition.js';
 /** What handlers and surfaces may ask of the runtime besides invoking tools. */
 export interface RuntimeApi {
   createSession(principal: Principal, meta: { surface: string; actor: string; requestId: string; idempotencyKey?: string }): Promise<string>;
-  listSessions(principal: Principal): Promise<{ session_id: string; seq: number; designs: string[] }[]>;
-  /** Throws OBJECT_NOT_AUTHORIZED (and logs to the security log) unless the principal owns the session. */
+  /** The principal's sessions; a quarantined one is listed with `quarantined: true` (its log is not read). */
+  listSessions(principal: Principal): Promise<{ session_id: string; seq: number; designs: string[]; quarantined?: true }[]>;
+  /**
+   * Throws OBJECT_NOT_AUTHORIZED (and logs to the security log) unless the principal may READ the
+   * session: its owner or a reviewer the owner named (runtime/session-access.ts). Only read-only
+   * routes and resources call it; tool calls are checked by the interceptor.
+   */
   assertOwner(principal: Principal, sessionId: string, what: string, meta?: { surface: Surface; requestId: string }): Promise<void>;
   state(sessionId: string): Promise<SessionState>;
   stateAt(sessionId: string, seq: number): Promise<SessionState>;

@@ -1,4 +1,5 @@
 import { ZapTraceError, isZapTraceError } from '../kernel/errors.js';
+import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
@@ -79,6 +80,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     if (first) owners.set(sessionId, owner);
     return owner;
   }
+  const access = createSessionAccess((id) => store.read(id));
   const queue = createSessionQueue({ bound: options.queueBound ?? 64 });
   const withLock = <T>(sessionId: string, work: () => Promise<T>) => queue.run(sessionId, work);
   const turnDeps: TurnDeps = { queue, heavy: options.heavyWork ?? null, loadState, maxToolMs: options.maxToolMs ?? 120_000 };
@@ -137,6 +139,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       throw err;
     }
     idempotency.learn(extra);
+    access.observe(state.session_id, events);
     states.set(state.session_id, next);
     return next;
   }
@@ -177,9 +180,11 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     recordDenialOnce(securityLog, err, { principal: call.principal.id, surface: call.surface, tool, object: sessionId ?? '', request_id: call.requestId });
   }
 
-  async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext): Promise<SessionState> {
+  /** The owner, or (when `reviewers` is set) a reviewer the owner named (session-access.ts); anyone else is refused. */
+  async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext, reviewers = false): Promise<SessionState> {
     const owner = typeof sessionId === 'string' && sessionId.length <= 200 ? await ownerOf(sessionId) : null;
-    const state = owner !== null && owner === principal.id ? await loadState(sessionId) : null;
+    const allowed = owner !== null && (owner === principal.id || (reviewers && (await access.isReviewer(sessionId, principal.id))));
+    const state = allowed ? await loadState(sessionId) : null;
     if (!state) denyObject(call ?? { principal, surface: 'cli', actor: '', reason: '', requestId: '' }, what, String(sessionId));
     return state;
   }
@@ -215,9 +220,13 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     },
 
     async listSessions(principal) {
-      const out: { session_id: string; seq: number; designs: string[] }[] = [];
+      const out: { session_id: string; seq: number; designs: string[]; quarantined?: true }[] = [];
       for (const id of await store.sessions()) {
         if ((await ownerOf(id)) !== principal.id) continue;
+        if (store.quarantineOf(id)) {
+          out.push({ session_id: id, seq: 0, designs: [], quarantined: true });
+          continue;
+        }
         const s = await loadState(id);
         if (s) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
       }
@@ -225,7 +234,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     },
 
     async assertOwner(principal, sessionId, what, meta) {
-      await assertOwner(principal, sessionId, what, meta ? { principal, surface: meta.surface, actor: '', reason: '', requestId: meta.requestId } : undefined);
+      await assertOwner(principal, sessionId, what, meta ? { principal, surface: meta.surface, actor: '', reason: '', requestId: meta.requestId } : undefined, true);
     },
 
     async state(sessionId) {
@@ -257,7 +266,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       if (sessionId === null) {
         throw new ZapTraceError('SESSION_REQUIRED', `${tool.name} needs a session: create one with session_create and pass its id`, {});
       }
-      await assertOwner(call.principal, sessionId, tool.name, call);
+      const role = (await assertOwner(call.principal, sessionId, tool.name, call, true)).owner === call.principal.id ? 'owner' : 'reviewer';
 
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
       const turn = await takeTurn(turnDeps, sessionId, call);
@@ -271,8 +280,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           const earlier = idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
           if (earlier) return replayOutcome(earlier);
         }
-        if (!satisfies(call.principal.grant, tool.level)) {
-          const err = new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
+        const roleRefusal = role === 'reviewer' ? reviewerRefusal(tool) : null;
+        if (roleRefusal || !satisfies(call.principal.grant, tool.level)) {
+          const err = roleRefusal ?? new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
             required_capability: tool.level,
             granted: impliedLevels(call.principal.grant),
           });

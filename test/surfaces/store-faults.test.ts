@@ -113,6 +113,9 @@ describe('store faults through zaptrace serve --store', () => {
     expect(((await res.json()) as { error: { code: string; details: { line: number } } }).error).toMatchObject({ code: 'SESSION_QUARANTINED', details: { line: 3 } });
     expect((await server.addResistor(bad!, 'R9')).status).toBe(409);
     expect((await server.refs(good!)).has('R1')).toBe(true);
+    const listed = (await (await fetch(`${server.base}/api/v1/sessions`, { headers: server.headers() })).json()) as { sessions: { session_id: string; quarantined?: boolean }[] };
+    expect(listed.sessions.find((x) => x.session_id === bad)).toMatchObject({ quarantined: true });
+    expect(listed.sessions.find((x) => x.session_id === good)?.quarantined).toBeUndefined();
     expect(server.stderr()).toMatch(/"event":"store.session_quarantined"/);
     expect(readFileSync(file, 'utf8')).toBe(damaged);
     await server.stop();
