@@ -30,6 +30,8 @@ export interface ComposeOptions {
   queueBound?: number;
   /** Worker threads for heavy work; default: the machine's cores. */
   workerThreads?: number;
+  /** Single-user development: an author may approve its own design (`--allow-self-approval`). */
+  allowSelfApproval?: boolean;
 }
 
 /** The composition root: the one place that wires ports, adapters, services and tools. */
@@ -44,6 +46,7 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     resolveFootprint,
     mapPins: mapPinsToPads,
     logSigner: options.logSigner ?? store.signer,
+    approvalPolicy: { allowSelfApproval: options.allowSelfApproval === true },
     synthesize: (intent) => synthesizeDesign(intent, { library }),
   };
   return createRuntime<Services>({

@@ -1,10 +1,15 @@
 import { ZapTraceError } from '../kernel/errors.js';
+import { checkIndependentApproval, type ApprovalPolicy } from './approval-policy.js';
+import { authorsOf } from './projections/authorship.js';
 import { own } from '../kernel/own.js';
 import type { Approval, SessionState, ValidationResult } from './projections/session-state.js';
 
 export interface GateEvidence {
   design_hash: string;
   approval: Approval;
+  /** Principals who authored the released state (none of them approved it, unless self-approval is allowed). */
+  authors: readonly string[];
+  self_approval_allowed: boolean;
   erc: { seq: number; evaluated_hash: string; ruleset_version: string };
   drc: { seq: number; evaluated_hash: string; ruleset_version: string };
 }
@@ -16,9 +21,11 @@ const CHECKS = ['erc', 'drc'] as const;
  * 2. approval_id names a design_commit of this design whose hash is the current hash;
  * 3. a passing ERC and a passing DRC whose OWN evaluated hash is the current hash — each result
  *    carries the hash it checked, so re-running one check never refreshes another.
+ * 2b. the approval is independent: its approver authored no change of the state (contract.md,
+ *    "Approvals are human and independent"), unless the server allows self-approval.
  * The output path (4.) is checked by the workspace before any write.
  */
-export function checkReleaseGate(state: SessionState, designName: string, approvalId: string): GateEvidence {
+export function checkReleaseGate(state: SessionState, designName: string, approvalId: string, policy: ApprovalPolicy = { allowSelfApproval: false }): GateEvidence {
   const entry = own(state.designs, designName);
   if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${designName}" in this session`, { path: 'design_name' });
   const current = entry.hash;
@@ -35,6 +42,9 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
     }
     throw new ZapTraceError('RELEASE_GATE_APPROVAL_REQUIRED', `no design_commit with approval_id ${id} for ${designName}`, { path: 'approval_id' });
   }
+  // Checked again here, not only at design_commit: the approval may predate the rule or a restart without the opt-out.
+  const authors = authorsOf(state, designName);
+  checkIndependentApproval(policy, approval.principal, authors, designName);
   const evidence: Partial<Record<'erc' | 'drc', ValidationResult>> = {};
   for (const check of CHECKS) {
     const result = own(state.evidence, designName)?.[check];
@@ -47,5 +57,5 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
     evidence[check] = result;
   }
   const pick = (r: ValidationResult) => ({ seq: r.seq, evaluated_hash: r.evaluated_hash, ruleset_version: r.ruleset_version });
-  return { design_hash: current, approval, erc: pick(evidence.erc!), drc: pick(evidence.drc!) };
+  return { design_hash: current, approval, authors, self_approval_allowed: policy.allowSelfApproval, erc: pick(evidence.erc!), drc: pick(evidence.drc!) };
 }

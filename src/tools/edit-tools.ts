@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkIndependentApproval } from '../runtime/approval-policy.js';
+import { authorsOf } from '../runtime/projections/authorship.js';
 import { notReserved } from './text-fields.js';
 import { nullRecord, own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
@@ -9,6 +11,8 @@ import { footprintFromLibrary } from './part-footprints.js';
 
 const Ref = notReserved(z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a reference designator such as R1, U3 or TP_1'));
 const PinSpec = z.object({ name: notReserved(z.string().min(1).max(64)), type: PinType.default('unspecified'), number: z.string().min(1).max(32).optional() }).strict();
+/** What the approver checked, in their own words; recorded in the approval and the release manifest. */
+export const Statement = z.string().trim().min(1, 'statement must not be empty: say what you reviewed').max(2000);
 const EditResult = looseObject({ design_name: z.string(), design_hash: z.string(), revision: z.number() });
 
 export const editTools = [
@@ -115,11 +119,14 @@ export const editTools = [
   sessionTool({
     name: 'design_commit',
     title: 'Approve one exact design state',
-    description: 'Records an approval (non-empty approval_id) bound to the design-state hash as it is now. An edit afterwards makes the approval stale.',
+    description:
+      "Records an approval (non-empty approval_id and the approver's statement) bound to the design-state hash as it is now. The approver must not have authored any change of the design (SELF_APPROVAL): the owner names a reviewer with session_add_reviewer. An edit afterwards makes the approval stale.",
+
     level: 'approved-commit',
     input: {
       design_name: DesignName,
       approval_id: z.string().trim().min(1, 'approval_id must not be empty').max(200),
+      statement: Statement,
       note: z.string().max(2000).default(''),
       expected_hash: z.string().regex(/^[0-9a-f]{64}$/).optional().describe('Refuse (STALE_STATE) unless the design is still in this state.'),
     },
@@ -129,8 +136,10 @@ export const editTools = [
       if (input.expected_hash !== undefined && input.expected_hash !== entry.hash) {
         throw new ZapTraceError('STALE_STATE', 'the design changed since you reviewed it', { expected_hash: input.expected_hash, current_hash: entry.hash });
       }
+      const self = checkIndependentApproval(ctx.services.approvalPolicy, ctx.call.principal.id, authorsOf(ctx.state, input.design_name), input.design_name);
+      const data = { design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, note: input.note, statement: input.statement, self_approval: self };
       return {
-        events: [{ type: 'DesignCommitted', data: { design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, note: input.note } }],
+        events: [{ type: 'DesignCommitted', data }],
         after: (s) => ({ design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, seq: s.seq }),
       };
     },

@@ -68,7 +68,10 @@ export function manifestOf(kind: string, designName: string, gate: GateEvidence,
     kind,
     design_name: designName,
     design_hash: gate.design_hash,
-    approval: { approval_id: gate.approval.approval_id, seq: gate.approval.seq, principal: gate.approval.principal },
+    approval: { approval_id: gate.approval.approval_id, seq: gate.approval.seq, principal: gate.approval.principal, statement: gate.approval.statement, self_approval: gate.approval.self_approval },
+    authors: gate.authors,
+    // contract.md: a development setup that lets authors approve their own work says so in every manifest.
+    self_approval_allowed: gate.self_approval_allowed,
     evidence: { erc: gate.erc, drc: gate.drc },
     log_seq: state.seq,
     head_hash: state.head_hash,
@@ -87,7 +90,7 @@ async function releaseExport(
   bundleName?: string,
 ) {
   requireDesign(ctx.state, input.design_name);
-  const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id);
+  const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id, ctx.services.approvalPolicy);
   const design = ctx.state.designs[input.design_name]!.design;
   const files = await build(design, gate.design_hash);
   const manifestBody = manifestOf(kind, input.design_name, gate, files.map(digest), ctx.state);

@@ -3,7 +3,7 @@ import { auditTools } from './audit-tools.js';
 import { designTools } from './design-tools.js';
 import { editTools } from './edit-tools.js';
 import type { Services } from './services.js';
-import { sessionTools } from './session-tools.js';
+import { reviewerTool, sessionTools } from './session-tools.js';
 import { libraryTools } from './library-tools.js';
 import { checkTools } from './check-tools.js';
 import { layoutTools, routeTool } from './layout-tools.js';
@@ -16,5 +16,5 @@ import { netTools } from './net-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools];
 }

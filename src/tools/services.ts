@@ -1,4 +1,5 @@
 import type { Library } from '../eda/library/index.js';
+import type { ApprovalPolicy } from '../runtime/approval-policy.js';
 import type { FootprintResolver, PinPadMapper } from '../eda/board/index.js';
 import type { Workspace } from '../runtime/workspace/index.js';
 import type { Design } from '../eda/model/design.js';
@@ -12,6 +13,8 @@ export interface Services {
   mapPins: PinPadMapper;
   /** The server's log-signing key: signs batch heads and release manifests. */
   logSigner: LogSigner;
+  /** Whether an author may approve its own state (`--allow-self-approval`; off by default). */
+  approvalPolicy: ApprovalPolicy;
   /** Synthesis from intent (issue 6); absent in builds without it. */
   synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }

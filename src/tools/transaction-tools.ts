@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { checkIndependentApproval } from '../runtime/approval-policy.js';
+import { authorsOf } from '../runtime/projections/authorship.js';
+import { Statement } from './edit-tools.js';
 import { isRangeIssue } from '../kernel/range-issue.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import { sha256Hex } from '../kernel/hash.js';
@@ -99,7 +102,7 @@ export const transactionTools = [
     title: 'Commit a transaction',
     description: "Promotes the candidate to the design, only if the design's hash still equals the parent hash (else STALE_STATE and nothing changes), and records the approval for the new state.",
     level: 'approved-commit',
-    input: { tx_id: TxId, approval_id: z.string().trim().min(1, 'approval_id must not be empty').max(200) },
+    input: { tx_id: TxId, approval_id: z.string().trim().min(1, 'approval_id must not be empty').max(200), statement: Statement },
     output: looseObject({ tx_id: z.string(), design_name: z.string(), design_hash: z.string() }),
     handler(input, ctx) {
       const tx = requireTx(ctx.state, input.tx_id);
@@ -107,10 +110,13 @@ export const transactionTools = [
       if (current.hash !== tx.parent_hash) {
         throw new ZapTraceError('STALE_STATE', `${tx.design_name} changed since the preview; preview again`, { parent_hash: tx.parent_hash, current_hash: current.hash });
       }
+      // The approved state is the candidate: the parent's authors plus whoever previewed the change.
+      const authors = [...authorsOf(ctx.state, tx.design_name), tx.author];
+      const self = checkIndependentApproval(ctx.services.approvalPolicy, ctx.call.principal.id, authors, tx.design_name);
       return {
         events: [
           { type: 'TransactionCommitted', data: { tx_id: tx.tx_id, design_name: tx.design_name, parent_hash: tx.parent_hash, candidate_hash: tx.candidate_hash, approval_id: input.approval_id } },
-          { type: 'DesignCommitted', data: { design_name: tx.design_name, approval_id: input.approval_id, design_hash: tx.candidate_hash, note: `transaction ${tx.tx_id}` } },
+          { type: 'DesignCommitted', data: { design_name: tx.design_name, approval_id: input.approval_id, design_hash: tx.candidate_hash, note: `transaction ${tx.tx_id}`, statement: input.statement, self_approval: self } },
         ],
         after: (s) => ({ tx_id: tx.tx_id, design_name: tx.design_name, design_hash: requireDesign(s, tx.design_name).hash }),
       };

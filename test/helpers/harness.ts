@@ -23,9 +23,10 @@ export function tempDir(prefix = 'zt-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function newRuntime(): Promise<{ runtime: Runtime; workspaceDir: string }> {
+/** `allowSelfApproval`: the single-user development opt-out (`--allow-self-approval`), for tests about something else than approval. */
+export async function newRuntime(opts: { allowSelfApproval?: boolean } = {}): Promise<{ runtime: Runtime; workspaceDir: string }> {
   const workspaceDir = tempDir('zt-ws-');
-  const runtime = await composeRuntime({ workspaceDir, clock: steppingClock() });
+  const runtime = await composeRuntime({ workspaceDir, clock: steppingClock(), ...(opts.allowSelfApproval ? { allowSelfApproval: true } : {}) });
   return { runtime, workspaceDir };
 }
 

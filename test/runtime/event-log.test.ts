@@ -6,7 +6,8 @@ import { sha256Hex } from '../../src/kernel/hash.js';
 import { callTool, ESP32_YAML, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
 
 async function mixedSession() {
-  const { runtime } = await newRuntime();
+  // The log is under test, not approval: the single-user opt-out lets the one principal approve.
+  const { runtime } = await newRuntime({ allowSelfApproval: true });
   const client = await mcpClient(runtime, localPrincipal('approved-commit'));
   const sid = (await callTool(client, 'session_create')).data.session_id as string;
   const call = (name: string, args: Record<string, unknown> = {}) => callTool(client, name, { session_id: sid, ...args });
@@ -16,7 +17,7 @@ async function mixedSession() {
     await call('component_add', { design_name: i % 2 ? 'a' : 'b', ref: `R${100 + i}`, type_name: 'RES', value: '10k', footprint: '0402', connections: { P1: 'GND', P2: 'VCC_3V3' } });
     if (i % 5 === 0) await call('board_update', { design_name: 'a', width_mm: 50 + i });
     if (i % 7 === 0) await call('component_remove', { design_name: 'b', ref: `R${100 + i}` });
-    if (i % 9 === 0) await call('design_commit', { design_name: 'a', approval_id: `APR-${i}` });
+    if (i % 9 === 0) await call('design_commit', { design_name: 'a', approval_id: `APR-${i}`, statement: 'checked' });
     if (i % 11 === 0) await call('board_update', { design_name: 'a', width_mm: -1 }); // rejected, audited
   }
   return { runtime, sid, client };

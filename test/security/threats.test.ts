@@ -18,8 +18,11 @@ async function openGate(invoke: (tool: string, args: Record<string, unknown>) =>
   await invoke('route_nets', { design_name: 'led' });
   await invoke('erc_validate', { design_name: 'led' });
   await invoke('drc_run', { design_name: 'led' });
-  await invoke('design_commit', { design_name: 'led', approval_id: 'APR' });
+  await invoke('design_commit', { design_name: 'led', approval_id: 'APR', statement: 'checked' });
 }
+
+/** These rows attack paths and the gate's evidence, not approval: one principal approves under the development opt-out. */
+const singleUser = () => newRuntime({ allowSelfApproval: true });
 
 /** Hostile as a file to read, but legitimate directories to write into (the root, a trailing slash). */
 const ROOT_ITSELF = new Set(['.', './', 'out/']);
@@ -30,7 +33,7 @@ function snapshot(dir: string): string[] {
 
 describe('threat model rows, attacked through both surfaces', () => {
   it('workspace escape: every hostile path and symlink case is refused for reading and writing (MCP)', async () => {
-    const { runtime, workspaceDir } = await newRuntime();
+    const { runtime, workspaceDir } = await singleUser();
     const outside = tempDir('zt-outside-');
     setupSymlinkCases(workspaceDir, outside);
     const before = snapshot(outside);
@@ -63,7 +66,7 @@ describe('threat model rows, attacked through both surfaces', () => {
   }, 120_000);
 
   it('workspace escape: the same corpus through REST', async () => {
-    const { runtime, workspaceDir } = await newRuntime();
+    const { runtime, workspaceDir } = await singleUser();
     const outside = tempDir('zt-outside-');
     setupSymlinkCases(workspaceDir, outside);
     const before = snapshot(outside);
@@ -92,7 +95,7 @@ describe('threat model rows, attacked through both surfaces', () => {
   }, 120_000);
 
   it('unsafe manufacturing export without approval or evidence is refused through REST as through MCP', async () => {
-    const { runtime, workspaceDir } = await newRuntime();
+    const { runtime, workspaceDir } = await singleUser();
     const { app } = await httpApp(runtime, { dev: true });
     const agent = request(app.callback());
     const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id;
@@ -100,7 +103,7 @@ describe('threat model rows, attacked through both surfaces', () => {
     await post('design_parse_str', { yaml_content: TINY, design_name: 'led' });
     expect((await post('export_kicad', { design_name: 'led', approval_id: 'APR' }, 'approved-commit')).body.error.code).toBe('OPERATION_NOT_AUTHORIZED');
     expect((await post('export_kicad', { design_name: 'led', approval_id: '' })).body.error.code).toBe('RELEASE_GATE_APPROVAL_REQUIRED');
-    await post('design_commit', { design_name: 'led', approval_id: 'APR' });
+    await post('design_commit', { design_name: 'led', approval_id: 'APR', statement: 'checked' });
     const missing = await post('export_kicad', { design_name: 'led', approval_id: 'APR' });
     expect(missing.status).toBe(409);
     expect(missing.body.error.code).toBe('RELEASE_GATE_EVIDENCE_MISSING');

@@ -6,6 +6,7 @@ import { steppingClock } from '../../src/kernel/clock.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
 import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource, tempDir } from '../helpers/harness.js';
 import { kicadFigures, requireKicadOrSkip, runKicadDrc } from '../helpers/kicad-cli.js';
+import { approveAsReviewer } from '../helpers/review.js';
 
 const INTENT = '12V to 3.3V switching regulator module';
 
@@ -32,14 +33,23 @@ describe('from intent to an approved manufacturing bundle through MCP', () => {
     const run = await callTool(client, 'pipeline_run', { design_name: 'reg', intent: INTENT, seed: 1 });
     expect(run.data.error).toBeUndefined();
     expect(run.data.stages.map((s: { stage: string; ok: boolean }) => `${s.stage}:${s.ok}`)).toEqual(['source:true', 'erc:true', 'place:true', 'route:true', 'drc:true', 'erc-final:true']);
-    const commit = await callTool(client, 'design_commit', { design_name: 'reg', approval_id: 'ENG-42' });
+    // The agent that built the design cannot approve it; a reviewer the owner names does.
+    const self = await callTool(client, 'design_commit', { design_name: 'reg', approval_id: 'ENG-42', statement: 'looks fine to me' });
+    expect(self.data.error.code).toBe('SELF_APPROVAL');
+    const commit = await approveAsReviewer(runtime, client, 'reg', 'ENG-42');
     expect(commit.data.design_hash).toBe(run.data.design_hash);
     const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
     const logBeforeExport = await runtime.readEvents(sid);
     const out = await callTool(client, 'export_manufacturing', { design_name: 'reg', approval_id: 'ENG-42', output_dir: 'release' });
     expect(out.data.error).toBeUndefined();
     const audit = await readJsonResource(client, 'zaptrace://audit/events');
-    expect(audit.events.map((e: { tool: string }) => e.tool)).toEqual(['pipeline_run', 'design_commit', 'export_manufacturing']);
+    expect(audit.events.map((e: { tool: string; principal: string; outcome: string }) => `${e.tool}:${e.principal}:${e.outcome}`)).toEqual([
+      'pipeline_run:local:test:ok',
+      'design_commit:local:test:SELF_APPROVAL',
+      'session_add_reviewer:local:test:ok',
+      'design_commit:local:reviewer:ok',
+      'export_manufacturing:local:test:ok',
+    ]);
 
     const store = createMemoryEventStore();
     await store.append(sid, logBeforeExport, 0);
@@ -61,7 +71,7 @@ describe('from intent to an approved manufacturing bundle through MCP', () => {
       expect(run.data.stages.map((s: { stage: string; ok: boolean }) => `${s.stage}:${s.ok}`)).toEqual(['source:true', 'erc:true', 'place:true', 'route:true', 'drc:true', 'erc-final:true']);
       const route = run.data.stages.find((s: { stage: string }) => s.stage === 'route');
       expect(route.detail.unrouted).toBe(0);
-      await callTool(client, 'design_commit', { design_name: name, approval_id: 'ENG-7' });
+      expect((await approveAsReviewer(runtime, client, name, 'ENG-7')).isError).toBe(false);
       const out = await callTool(client, 'export_kicad', { design_name: name, approval_id: 'ENG-7', output_dir: 'fab' });
       expect(out.data.error).toBeUndefined();
       const board = readFileSync(join(workspaceDir, `fab/${name}.kicad_pcb`), 'utf8');

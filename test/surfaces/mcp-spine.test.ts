@@ -95,9 +95,12 @@ describe('MCP surface (SDK Client over the in-memory transport)', () => {
     const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
     await callTool(client, 'design_parse_str', { yaml_content: ESP32_YAML(), design_name: 'esp' });
     const before = (await callTool(client, 'design_inspect', { design_name: 'esp' })).data.summary.design_hash;
-    const bad = await callTool(client, 'board_update', { design_name: 'esp', width_mm: -5 });
+    const bad = await callTool(client, 'board_update', { design_name: 'esp', width_mm: 'wide' });
     expect(bad.data.error.code).toBe('INVALID_INPUT');
     expect(bad.data.error.details.path).toBe('width_mm');
+    // A well-formed number out of range is UNPROCESSABLE (422), also with the field path.
+    const negative = await callTool(client, 'board_update', { design_name: 'esp', width_mm: -5 });
+    expect(negative.data.error).toMatchObject({ code: 'UNPROCESSABLE', details: { path: 'width_mm' } });
     const unknown = await callTool(client, 'no_such_tool', {});
     expect(unknown.data.error.code).toBe('NOT_FOUND');
     expect((await callTool(client, 'design_inspect', { design_name: 'esp' })).data.summary.design_hash).toBe(before);

@@ -7,6 +7,7 @@ import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js'
 import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
 import { kicadCliAvailable, runKicadDrc } from '../helpers/kicad-cli.js';
+import { approveAsReviewer } from '../helpers/review.js';
 
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
 
@@ -17,22 +18,25 @@ async function readyBoard() {
   await callTool(client, 'design_parse_str', { yaml_content: TINY, design_name: 'led' });
   expect((await c('place_components', { seed: 3 })).data.unplaced).toEqual([]);
   expect((await c('route_nets')).data.completion.complete).toBe(true);
-  return { runtime, workspaceDir, client, c };
+  // Approval by a second principal the owner names (contract.md: approvals are independent).
+  const approve = (approvalId: string) => approveAsReviewer(runtime, client, 'led', approvalId);
+  return { runtime, workspaceDir, client, c, approve };
 }
 
 const written = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
 describe('release gate through MCP', () => {
   it('parse → place → route → ERC → DRC → commit → export succeeds and records the manifest', async () => {
-    const { workspaceDir, client, c } = await readyBoard();
+    const { workspaceDir, client, c, approve } = await readyBoard();
     expect((await c('erc_validate')).data.passed).toBe(true);
     expect((await c('drc_run')).data.passed).toBe(true);
-    const commit = await c('design_commit', { approval_id: 'APR-1' });
+    const commit = await approve('APR-1');
     const out = await c('export_kicad', { approval_id: 'APR-1', output_dir: 'fab' });
     expect(out.isError).toBe(false);
     expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/led.kicad_sch', 'fab/manifest.json']);
     const manifest = JSON.parse(readFileSync(join(workspaceDir, 'fab/manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, approval: { approval_id: 'APR-1' } });
+    expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, approval: { approval_id: 'APR-1', principal: 'local:reviewer', self_approval: false }, authors: ['local:test'], self_approval_allowed: false });
+    expect(manifest.approval.statement).toMatch(/reviewed led/);
     expect(manifest.evidence.erc.evaluated_hash).toBe(commit.data.design_hash);
     expect(manifest.files.find((f: { path: string }) => f.path === 'led.kicad_pcb').sha256).toMatch(/^[0-9a-f]{64}$/);
     const audit = await readJsonResource(client, 'zaptrace://audit/events');
@@ -40,10 +44,10 @@ describe('release gate through MCP', () => {
   });
 
   it('exports one manufacturing ZIP with every artifact and its manifest; replaying the log gives the same bytes', async () => {
-    const { runtime, workspaceDir, client, c } = await readyBoard();
+    const { runtime, workspaceDir, client, c, approve } = await readyBoard();
     await c('erc_validate');
     await c('drc_run');
-    await c('design_commit', { approval_id: 'APR-1' });
+    await approve('APR-1');
     const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
     const logBefore = await runtime.readEvents(sid);
     const a = await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'fab-a' });
@@ -73,10 +77,10 @@ describe('release gate through MCP', () => {
   });
 
   it.runIf(kicadCliAvailable() || process.env['CI'] === 'true')('kicad-cli finds the exported board clean (0 errors, 0 unconnected)', async () => {
-    const { workspaceDir, c } = await readyBoard();
+    const { workspaceDir, c, approve } = await readyBoard();
     await c('erc_validate');
     await c('drc_run');
-    await c('design_commit', { approval_id: 'APR-1' });
+    await approve('APR-1');
     await c('export_kicad', { approval_id: 'APR-1', output_dir: 'fab' });
     const res = await runKicadDrc(readFileSync(join(workspaceDir, 'fab/led.kicad_pcb'), 'utf8'), readFileSync(join(workspaceDir, 'fab/led.kicad_pro'), 'utf8'));
     expect(res.violations).toEqual([]);
@@ -84,7 +88,7 @@ describe('release gate through MCP', () => {
   });
 
   it('refuses every way to break the gate with its own code, writes nothing, and audits each refusal', async () => {
-    const { runtime, workspaceDir, client, c } = await readyBoard();
+    const { runtime, workspaceDir, client, c, approve } = await readyBoard();
     const attempt = (args: Record<string, unknown>) => c('export_kicad', { output_dir: 'fab', ...args });
     const code = async (args: Record<string, unknown>) => (await attempt(args)).data.error.code as string;
 
@@ -96,14 +100,17 @@ describe('release gate through MCP', () => {
 
     expect(await code({ approval_id: '' })).toBe('RELEASE_GATE_APPROVAL_REQUIRED');
     expect(await code({ approval_id: 'APR-unknown' })).toBe('RELEASE_GATE_APPROVAL_REQUIRED');
-    await c('design_commit', { approval_id: 'APR-1' });
+    // The author approving its own state is refused, so its approval_id opens nothing.
+    expect((await c('design_commit', { approval_id: 'APR-SELF', statement: 'I checked my own work' })).data.error.code).toBe('SELF_APPROVAL');
+    expect(await code({ approval_id: 'APR-SELF' })).toBe('RELEASE_GATE_APPROVAL_REQUIRED');
+    await approve('APR-1');
     expect(await code({ approval_id: 'APR-1' })).toBe('RELEASE_GATE_EVIDENCE_MISSING');
 
     // The re-stamp attack: ERC passes on state A, the design changes to B, DRC passes on B.
     await c('erc_validate');
     await c('board_update', { width_mm: 41 });
     await c('drc_run');
-    await c('design_commit', { approval_id: 'APR-2' });
+    await approve('APR-2');
     const restamp = await attempt({ approval_id: 'APR-2' });
     expect(restamp.data.error.code).toBe('RELEASE_GATE_EVIDENCE_STALE');
     expect(restamp.data.error.details.check).toBe('erc');
@@ -119,7 +126,7 @@ describe('release gate through MCP', () => {
     await c('component_add', { ref: 'TP9', type_name: 'TESTPOINT', footprint: 'TestPoint_Pad_1.0mm', connections: {} });
     const drc = await c('drc_run');
     expect(drc.data.passed).toBe(false);
-    await c('design_commit', { approval_id: 'APR-3' });
+    await approve('APR-3');
     await c('erc_validate');
     expect(other).toBeDefined();
     expect(await code({ approval_id: 'APR-3' })).toMatch(/^RELEASE_GATE_EVIDENCE_(FAILED|STALE)$/);
@@ -128,7 +135,7 @@ describe('release gate through MCP', () => {
     await c('component_remove', { ref: 'TP9' });
     await c('erc_validate');
     await c('drc_run');
-    await c('design_commit', { approval_id: 'APR-4' });
+    await approve('APR-4');
     expect(await code({ approval_id: 'APR-4', output_dir: '../escape' })).toBe('INVALID_INPUT');
     expect(await code({ approval_id: 'APR-4', output_dir: '/tmp/escape' })).toBe('INVALID_INPUT');
 
@@ -137,6 +144,7 @@ describe('release gate through MCP', () => {
     const refusals = audit.events.filter((e: { tool: string; outcome: string }) => e.tool === 'export_kicad' && e.outcome !== 'ok');
     expect(refusals.map((e: { outcome: string }) => e.outcome)).toEqual([
       'OPERATION_NOT_AUTHORIZED',
+      'RELEASE_GATE_APPROVAL_REQUIRED',
       'RELEASE_GATE_APPROVAL_REQUIRED',
       'RELEASE_GATE_APPROVAL_REQUIRED',
       'RELEASE_GATE_EVIDENCE_MISSING',

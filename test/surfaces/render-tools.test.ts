@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { approveAsReviewer } from '../helpers/review.js';
 
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
 
@@ -22,7 +23,7 @@ describe('board picture and report through MCP', () => {
     await c('drc_run');
     const notYet = (await c('render_report')).data.markdown as string;
     expect(notYet).toContain('Not ready for release');
-    await c('design_commit', { approval_id: 'APR-9' });
+    expect((await approveAsReviewer(runtime, client, 'led', 'APR-9')).isError).toBe(false);
     expect((await c('render_report')).data.markdown).toContain('Ready for release');
     const early = (await c('render_svg', { seq: 3 })).data.svg as string;
     expect(early).not.toBe(placedSvg);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/runtime/projections/session-state.js';
 import { callTool, localPrincipal, mcpClient, newRuntime, readJsonResource } from '../helpers/harness.js';
+import { REVIEWER_ID, reviewerClient } from '../helpers/review.js';
 
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
 
@@ -25,9 +26,15 @@ describe('transactions through MCP: preview / validate / commit / rollback', () 
 
     const validated = await callTool(client, 'design_transaction_validate', { tx_id: preview.data.tx_id });
     expect(typeof validated.data.erc_passed).toBe('boolean');
-    const noApproval = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: '  ' });
+    const noApproval = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: '  ', statement: 'ok' });
     expect(noApproval.data.error.code).toBe('INVALID_INPUT');
-    const commit = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: 'APR-TX' });
+    // Committing a transaction approves its candidate: its author (who previewed it) may not; a reviewer may.
+    const self = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: 'APR-TX', statement: 'mine, looks right' });
+    expect(self.data.error.code).toBe('SELF_APPROVAL');
+    const sid0 = (await callTool(client, 'session_list')).data.sessions[0].session_id;
+    expect((await callTool(client, 'session_add_reviewer', { principal: REVIEWER_ID })).data.reviewers).toEqual([REVIEWER_ID]);
+    const reviewer = await reviewerClient(runtime);
+    const commit = await callTool(reviewer, 'design_transaction_commit', { session_id: sid0, tx_id: preview.data.tx_id, approval_id: 'APR-TX', statement: 'R9 pull-down checked against the diff' });
     expect(commit.data.design_hash).toBe(preview.data.candidate_hash);
     const after = (await callTool(client, 'design_inspect', { design_name: 'led' })).data;
     expect(after.summary.design_hash).toBe(preview.data.candidate_hash);
@@ -46,18 +53,18 @@ describe('transactions through MCP: preview / validate / commit / rollback', () 
     const preview = await callTool(client, 'design_transaction_preview', { design_name: 'led', operation: 'board_update', params: { width_mm: 60 } });
     await callTool(client, 'board_update', { design_name: 'led', height_mm: 33 });
     const moved = (await callTool(client, 'design_inspect', { design_name: 'led' })).data.summary.design_hash;
-    const stale = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: 'APR' });
+    const stale = await callTool(client, 'design_transaction_commit', { tx_id: preview.data.tx_id, approval_id: 'APR', statement: 'checked' });
     expect(stale.data.error.code).toBe('STALE_STATE');
     expect((await callTool(client, 'design_inspect', { design_name: 'led' })).data.summary.design_hash).toBe(moved);
 
     const sid = (await callTool(client, 'session_list')).data.sessions[0].session_id;
     const low = await mcpClient(runtime, localPrincipal('sandbox-write'));
     const preview2 = await callTool(client, 'design_transaction_preview', { design_name: 'led', operation: 'board_update', params: { width_mm: 61 } });
-    const denied = await callTool(low, 'design_transaction_commit', { session_id: sid, tx_id: preview2.data.tx_id, approval_id: 'APR' });
+    const denied = await callTool(low, 'design_transaction_commit', { session_id: sid, tx_id: preview2.data.tx_id, approval_id: 'APR', statement: 'checked' });
     expect(denied.data.error.code).toBe('OPERATION_NOT_AUTHORIZED');
     const rolled = await callTool(low, 'design_transaction_rollback', { session_id: sid, tx_id: preview2.data.tx_id });
     expect(rolled.data.status).toBe('rolled_back');
-    expect((await callTool(client, 'design_transaction_commit', { tx_id: preview2.data.tx_id, approval_id: 'APR' })).data.error.code).toBe('INVALID_INPUT');
+    expect((await callTool(client, 'design_transaction_commit', { tx_id: preview2.data.tx_id, approval_id: 'APR', statement: 'checked' })).data.error.code).toBe('INVALID_INPUT');
     const audit = await readJsonResource(client, 'zaptrace://audit/events');
     const commits = audit.events.filter((e: { tool: string }) => e.tool === 'design_transaction_commit').map((e: { decision: string; outcome: string }) => `${e.decision}:${e.outcome}`);
     expect(commits).toEqual(['allow:STALE_STATE', 'deny:OPERATION_NOT_AUTHORIZED', 'allow:INVALID_INPUT']);

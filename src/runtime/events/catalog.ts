@@ -41,7 +41,9 @@ export interface EventDataByType {
   ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[] };
   NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
   ValidationRecorded: ValidationData;
-  DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string };
+  /** `statement` and `self_approval` are absent from approvals recorded before approvals had to be independent. */
+  DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string; statement?: string; self_approval?: boolean };
+  ReviewerAdded: { principal: string };
   ArtifactsExported: { design_name: string; kind: string; files: { path: string; bytes: number; sha256: string }[]; design_hash: string; approval_id: string; evidence: unknown; log_seq: number; head_hash: string };
   TransactionPreviewed: { tx_id: string; design_name: string; parent_hash: string; candidate_hash: string; operation: string; params: unknown; reason: string; candidate: Design; diff: unknown };
   TransactionValidated: { tx_id: string; candidate_hash: string; erc: { passed: boolean; counts: unknown; findings: unknown[] }; drc: { passed: boolean; counts: unknown; findings: unknown[] } };

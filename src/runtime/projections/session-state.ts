@@ -1,4 +1,5 @@
 import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
+import { noteAuthor } from './authorship.js';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import type { Design } from '../../eda/model/design.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
@@ -31,6 +32,10 @@ export interface Approval {
   at: string;
   principal: string;
   actor: string;
+  /** The approver's own words about what they checked (required since approvals became independent). */
+  statement: string;
+  /** The approver had authored the state: accepted only under `--allow-self-approval`. */
+  self_approval: boolean;
 }
 
 export interface SessionState {
@@ -44,6 +49,10 @@ export interface SessionState {
   approvals: Approval[];
   /** Candidate designs of preview/validate/commit/rollback transactions. */
   transactions: Record<string, Transaction>;
+  /** Design → principals who authored a change of it (projections/authorship.ts). */
+  authors: Record<string, readonly string[]>;
+  /** Principals the owner named to read and approve this session (session_add_reviewer). */
+  reviewers: string[];
 }
 
 export interface Transaction {
@@ -55,13 +64,15 @@ export interface Transaction {
   operation: string;
   reason: string;
   status: 'open' | 'committed' | 'rolled_back';
+  /** The principal who previewed it: the author of the candidate. */
+  author: string;
   validation: { erc_passed: boolean; drc_passed: boolean; candidate_hash: string } | null;
   seq: number;
 }
 
 export function emptySessionState(sessionId: string): SessionState {
   // Prototype-free records: a design called `constructor` or `toString` is an ordinary key.
-  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: nullRecord(), evidence: nullRecord(), approvals: [], transactions: nullRecord() };
+  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: nullRecord(), evidence: nullRecord(), approvals: [], transactions: nullRecord(), authors: nullRecord(), reviewers: [] };
 }
 
 type Reducer<K extends keyof EventDataByType> = (draft: Draft<SessionState>, data: EventDataByType[K], event: AnyEvent, state: SessionState) => void;
@@ -201,6 +212,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   },
   TransactionPreviewed: (d, data, e) => {
     d.transactions[data.tx_id] = {
+      author: e.actor.principal,
       tx_id: data.tx_id,
       design_name: data.design_name,
       parent_hash: data.parent_hash,
@@ -244,7 +256,12 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       at: e.at,
       principal: e.actor.principal,
       actor: e.actor.actor,
+      statement: data.statement ?? data.note,
+      self_approval: data.self_approval === true,
     });
+  },
+  ReviewerAdded: (d, data) => {
+    if (!d.reviewers.includes(data.principal)) d.reviewers.push(data.principal);
   },
 };
 
@@ -255,16 +272,17 @@ export function evolve(state: SessionState, event: AnyEvent): SessionState {
     const entry = direct(state, event.data as never, event);
     const name = (event.data as { design_name: string }).design_name;
     const designs = entry ? Object.freeze(withEntry(state.designs, name, entry)) : state.designs;
-    return Object.freeze({ ...state, designs, seq: event.seq, head_hash: event.hash });
+    return noteAuthor(Object.freeze({ ...state, designs, seq: event.seq, head_hash: event.hash }), state, event);
   }
   const reducer = reducers[event.type as keyof EventDataByType] as Reducer<keyof EventDataByType> | undefined;
   // Audit events change only the log position: no draft needed.
   if (!reducer) return Object.freeze({ ...state, seq: event.seq, head_hash: event.hash });
-  return produce(state, (draft) => {
+  const next = produce(state, (draft) => {
     reducer(draft, event.data as never, event, state);
     draft.seq = event.seq;
     draft.head_hash = event.hash;
   });
+  return noteAuthor(next, state, event);
 }
 
 /** Rebuilds the state of a session as it was after event `upTo` (all events when absent). */

@@ -13,9 +13,10 @@ import { serve } from './serve.js';
 import { registerRouteCommand } from './route-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
+import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
 
 export interface CliDeps {
-  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number }): Promise<Runtime>;
   out(line: string): void;
   err(line: string): void;
 }
@@ -40,6 +41,16 @@ function logKeyFile(opt: string | undefined): string | undefined {
   return file ? resolve(file) : undefined;
 }
 
+/** contract.md, "Approvals are human and independent": the opt-out is explicit, and said at start-up and in every release manifest. */
+const SELF_APPROVAL_HELP = 'single-user development only: let a principal approve (design_commit) a design it authored; every release manifest then records self_approval_allowed: true';
+const SELF_APPROVAL_BANNER = 'SELF-APPROVAL ALLOWED (--allow-self-approval): authors may approve their own designs; release manifests record self_approval_allowed: true. Not for shared or production use.';
+
+const rateLimitArg = (v: string): RateLimitConfig => {
+  const parsed = parseRateLimit(v);
+  if (!parsed) throw new InvalidArgumentError('rate-limit must be RATE or RATE/BURST, e.g. 100/400 (requests per second / burst)');
+  return parsed;
+};
+
 function workspaceDir(opt: string | undefined): string {
   return resolve(opt ?? process.env['ZAPTRACE_WORKSPACE'] ?? 'workspace');
 }
@@ -62,9 +73,16 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--allowed-host <name[:port]>', 'also answer to this Host name and browser Origin (repeatable); default: the bound address and port', collect, [])
     .option('--max-token-ttl <seconds>', 'refuse grant tokens whose lifetime (exp - iat) exceeds this', intArg('max-token-ttl'), 86_400)
     .option('--mcp-idle-minutes <minutes>', 'close MCP sessions with no request for this long', positiveNumber('mcp-idle-minutes'), 30)
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number }) => {
+    .option('--rate-limit <rate[/burst]>', 'requests per second and burst per principal, answered 429 with Retry-After and RateLimit headers beyond it (default 100/400)', rateLimitArg)
+    .option('--max-tool-seconds <seconds>', "deadline of every tool call; a tool's own time limit is capped by it (DEADLINE_EXCEEDED)", positiveNumber('max-tool-seconds'), 120)
+    .option('--queue-bound <n>', 'commands one session may have waiting before SERVER_BUSY (503 + Retry-After)', intArg('queue-bound'), 64)
+    .option('--grace-seconds <seconds>', 'on SIGTERM, how long in-flight work may finish before it is stopped', positiveNumber('grace-seconds'), 10)
+    .option('--allow-self-approval', SELF_APPROVAL_HELP)
+    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey));
+      const allowSelfApproval = opts.allowSelfApproval === true;
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound });
+      if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       await serve(
         runtime,
         {
@@ -75,6 +93,8 @@ export function buildProgram(deps: CliDeps): Command {
           allowedHosts: opts.allowedHost,
           maxTokenTtlSeconds: opts.maxTokenTtl,
           mcpIdleMinutes: opts.mcpIdleMinutes,
+          graceSeconds: opts.graceSeconds,
+          ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
         },
         deps.err,
       );
@@ -88,10 +108,13 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY)', collect, [])
     .option('--store <dir>', 'keep session logs as JSON-lines files in DIR (env ZAPTRACE_STORE)')
     .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY)')
-    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string }) => {
+    .option('--allow-self-approval', SELF_APPROVAL_HELP)
+    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string; allowSelfApproval?: boolean }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey));
+      const allowSelfApproval = opts.allowSelfApproval === true;
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval });
+      if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
       await server.connect(new StdioServerTransport());

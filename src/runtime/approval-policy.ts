@@ -1,0 +1,22 @@
+import { ZapTraceError } from '../kernel/errors.js';
+
+/**
+ * Approvals are independent (contract.md, "Approvals are human and independent"): the approving
+ * principal must not have authored any change in the state it approves. A single-user development
+ * setup may opt out with `--allow-self-approval`, which the banner and every release manifest state.
+ */
+export interface ApprovalPolicy {
+  allowSelfApproval: boolean;
+}
+
+/** Throws SELF_APPROVAL unless `approver` is independent of `authors` or the policy allows it; returns whether it was a self-approval. */
+export function checkIndependentApproval(policy: ApprovalPolicy, approver: string, authors: readonly string[], designName: string): boolean {
+  const self = authors.includes(approver);
+  if (self && !policy.allowSelfApproval) {
+    throw new ZapTraceError('SELF_APPROVAL', `${approver} authored changes in this state of ${designName} and cannot approve it; the session owner names a reviewer with session_add_reviewer, who approves with design_commit`, {
+      design_name: designName,
+      approver,
+    });
+  }
+  return self;
+}
