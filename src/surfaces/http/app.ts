@@ -48,10 +48,10 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       const declared = Number(ctx.get('content-length') || 0);
       if (declared > bodyLimit) throw new ZapTraceError('PAYLOAD_TOO_LARGE', `request body over ${bodyLimit} bytes`, { limit_bytes: bodyLimit });
       const principal = await authenticate(options, { header: (n) => ctx.get(n) || undefined, remoteAddress: ctx.request.socket.remoteAddress ?? 'unknown' });
+      (ctx.state as RestState).principal = principal; // before the limiter, so a 429's security record names who
       const rate = limiter.take(principal.id);
       ctx.set(rateLimitHeaders(limiter.config, rate));
       if (!rate.allowed) throw new ZapTraceError('RATE_LIMITED', 'too many requests; slow down', { retry_after_seconds: rate.retryAfterSeconds });
-      (ctx.state as RestState).principal = principal;
       (ctx.state as RestState).requestId = requestId;
       await next();
       if (ctx.status === 404 && ctx.body == null && ctx.respond !== false) {
