@@ -1,5 +1,6 @@
 import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
 import { noteAuthor } from './authorship.js';
+import { applyTransient, isTransientEdit, newTransientRun, seal } from './transient-replay.js';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import type { Design } from '../../eda/model/design.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
@@ -285,12 +286,24 @@ export function evolve(state: SessionState, event: AnyEvent): SessionState {
   return noteAuthor(next, state, event);
 }
 
-/** Rebuilds the state of a session as it was after event `upTo` (all events when absent). */
-export function replay(events: readonly AnyEvent[], options: { upTo?: number; sessionId?: string } = {}): SessionState {
-  let state = emptySessionState(options.sessionId ?? events[0]?.session_id ?? '');
+/**
+ * Rebuilds the state of a session as it was after event `upTo` (all events when absent), from
+ * `from` (an empty session, or a verified snapshot). Linear in the log: runs of component edits are
+ * applied in place on replay-owned copies and sealed before any other design event (transient-replay.ts).
+ */
+export function replay(events: readonly AnyEvent[], options: { upTo?: number; sessionId?: string; from?: SessionState } = {}): SessionState {
+  let state = options.from ?? emptySessionState(options.sessionId ?? events[0]?.session_id ?? '');
+  const run = newTransientRun();
   for (const e of events) {
+    if (e.seq <= state.seq) continue;
     if (options.upTo !== undefined && e.seq > options.upTo) break;
+    if (isTransientEdit(e)) {
+      state = applyTransient(state, e, run);
+      continue;
+    }
+    // Audit events touch no design; anything else sees sealed, hashed designs.
+    if (run.dirty.size > 0 && (directReducers[e.type as keyof EventDataByType] || reducers[e.type as keyof EventDataByType])) state = seal(state, run);
     state = evolve(state, e);
   }
-  return state;
+  return seal(state, run);
 }
