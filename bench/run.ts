@@ -23,6 +23,7 @@ for (const [name, path, fn] of [
   ['layout', './layout.js', 'benchLayout'],
   ['DRC', './drc.js', 'benchDrc'],
   ['exports', './exports.js', 'benchExports'],
+  ['responsiveness', './responsive.js', 'benchResponsive'],
   ['durable store', './store.js', 'benchStore'],
 ] as const) {
   const f = await optional(path, fn);
