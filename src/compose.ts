@@ -1,4 +1,5 @@
 import { cryptoIds, type Ids } from './kernel/ids.js';
+import { createReleasedFiles, guardReleasedWrites } from './runtime/released-files.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 import { createMemoryEventStore } from './runtime/store/memory-store.js';
@@ -24,6 +25,10 @@ export interface ComposeOptions {
   securityLogFile?: string;
   /** Signs batch heads and release manifests; an in-memory key when absent. */
   logSigner?: LogSigner;
+  /** Session projections kept in memory (`--max-cached-sessions`); default 1000. */
+  maxCachedSessions?: number;
+  /** A projection snapshot every N events of a session (`--snapshot-every`); default 1000. */
+  snapshotEvery?: number;
   /** Deadline of every tool call (`--max-tool-seconds`); default 120. */
   maxToolSeconds?: number;
   /** Commands one session may have waiting (default 64). */
@@ -40,8 +45,12 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
   const library = loadLibrary({ extraDirs: options.libraryDirs ?? [] });
   // One key signs log heads and release manifests: the store's own unless one is given.
   const store = options.store ?? createMemoryEventStore(options.logSigner ? { signer: options.logSigner } : {});
+  // Released files are kept from lower-level writes; the set comes from the logs (runtime/released-files.ts).
+  const released = createReleasedFiles(store);
   const services: Services = {
-    workspace,
+    workspace: guardReleasedWrites(workspace, released),
+    releaseWriter: workspace,
+    released,
     library,
     resolveFootprint,
     mapPins: mapPinsToPads,
@@ -62,6 +71,8 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     }),
     maxToolMs: (options.maxToolSeconds ?? 120) * 1000,
     ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
+    ...(options.maxCachedSessions !== undefined ? { maxCachedSessions: options.maxCachedSessions } : {}),
+    ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
     securityLog: createSecurityLog({ now: () => (options.clock ?? systemClock).now(), ...(options.securityLogFile ? { file: options.securityLogFile } : {}) }),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MANIFEST_FILE, SIGNATURE_FILE, signManifest } from '../runtime/release-bundle.js';
 import { zipSync, strToU8 } from 'fflate';
 import { sha256Hex } from '../kernel/hash.js';
 import { canonicalJson } from '../kernel/canonical-json.js';
@@ -94,10 +95,15 @@ async function releaseExport(
   const design = ctx.state.designs[input.design_name]!.design;
   const files = await build(design, gate.design_hash);
   const manifestBody = manifestOf(kind, input.design_name, gate, files.map(digest), ctx.state);
-  const manifest = text('manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifestBody)), null, 2)}\n`);
-  // A bundle carries its manifest inside the ZIP and beside it.
-  const all = bundleName ? [{ name: bundleName, data: deterministicZip([...files, manifest]) }, manifest] : [...files, manifest];
-  const written = await ctx.services.workspace.writeFiles(input.output_dir, all.map((f) => ({ name: f.name, data: f.data })));
+  const pretty = (body: object) => `${JSON.stringify(JSON.parse(canonicalJson(body)), null, 2)}\n`;
+  const manifest = text(MANIFEST_FILE, pretty(manifestBody));
+  // A bundle carries its manifest inside the ZIP; the one beside it also names the ZIP, so the signature covers everything.
+  const zip = bundleName ? { name: bundleName, data: deterministicZip([...files, manifest]) } : null;
+  const outer = zip ? text(MANIFEST_FILE, pretty({ ...manifestBody, bundle: digest(zip) })) : manifest;
+  const signature = text(SIGNATURE_FILE, signManifest(ctx.services.logSigner, new TextDecoder().decode(outer.data)));
+  const all = zip ? [zip, outer, signature] : [...files, outer, signature];
+  const written = await ctx.services.releaseWriter.writeFiles(input.output_dir, all.map((f) => ({ name: f.name, data: f.data })));
+  ctx.services.released.record(written.map((w) => w.path));
   const event = {
     type: 'ArtifactsExported',
     data: {

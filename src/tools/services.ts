@@ -1,4 +1,5 @@
 import type { Library } from '../eda/library/index.js';
+import type { ReleasedFiles } from '../runtime/released-files.js';
 import type { ApprovalPolicy } from '../runtime/approval-policy.js';
 import type { FootprintResolver, PinPadMapper } from '../eda/board/index.js';
 import type { Workspace } from '../runtime/workspace/index.js';
@@ -15,6 +16,12 @@ export interface Services {
   logSigner: LogSigner;
   /** Whether an author may approve its own state (`--allow-self-approval`; off by default). */
   approvalPolicy: ApprovalPolicy;
+  /**
+   * `workspace` refuses to overwrite a file a release wrote (PATH_RELEASED); release exports write
+   * through `releaseWriter` (the unguarded workspace) and record what they wrote in `released`.
+   */
+  releaseWriter: Pick<Workspace, 'writeFiles'>;
+  released: ReleasedFiles;
   /** Synthesis from intent (issue 6); absent in builds without it. */
   synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }

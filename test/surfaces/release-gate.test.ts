@@ -33,7 +33,7 @@ describe('release gate through MCP', () => {
     const commit = await approve('APR-1');
     const out = await c('export_kicad', { approval_id: 'APR-1', output_dir: 'fab' });
     expect(out.isError).toBe(false);
-    expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/led.kicad_sch', 'fab/manifest.json']);
+    expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/led.kicad_sch', 'fab/manifest.json', 'fab/manifest.sig']);
     const manifest = JSON.parse(readFileSync(join(workspaceDir, 'fab/manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, approval: { approval_id: 'APR-1', principal: 'local:reviewer', self_approval: false }, authors: ['local:test'], self_approval_allowed: false });
     expect(manifest.approval.statement).toMatch(/reviewed led/);

@@ -13,6 +13,7 @@ import { serve } from './serve.js';
 import { registerRouteCommand } from './route-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
+import { registerVerifyReleaseCommand } from './verify-release-command.js';
 import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
 
 export interface CliDeps {
@@ -140,5 +141,6 @@ export function buildProgram(deps: CliDeps): Command {
   registerLogCommands(program, audit, deps);
   registerSecurityVerifyCommand(audit, deps);
   registerRouteCommand(program, deps);
+  registerVerifyReleaseCommand(program, deps);
   return program;
 }
