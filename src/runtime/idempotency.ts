@@ -56,6 +56,17 @@ export function createIdempotencyIndex(now: () => Date) {
     forget(sessionId: string) {
       bySession.delete(sessionId);
     },
+    /** The session's live records, for a projection snapshot. */
+    export(sessionId: string): { record: IdempotencyRecord; at: number }[] {
+      const cutoff = now().getTime() - IDEMPOTENCY_TTL_MS;
+      return [...(bySession.get(sessionId)?.values() ?? [])].filter((r) => r.at >= cutoff);
+    },
+    restore(sessionId: string, data: unknown) {
+      if (!Array.isArray(data)) return;
+      const map = new Map<string, { record: IdempotencyRecord; at: number }>();
+      for (const r of data as { record: IdempotencyRecord; at: number }[]) map.set(scope(r.record.principal, r.record.key), r);
+      bySession.set(sessionId, map);
+    },
     /** The earlier outcome for this key, null when the key is new or expired; refuses a different body. */
     lookup(sessionId: string, principal: string, key: string, requestHash: string): IdempotencyRecord['outcome'] | null {
       const hit = bySession.get(sessionId)?.get(scope(principal, key));

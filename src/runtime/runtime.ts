@@ -16,6 +16,7 @@ import type { HeavyWork } from './heavy-work.js';
 import type { ToolDefinition } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
 import { zodIssuesToError } from './validation.js';
+import { createStateCache } from './state-cache.js';
 import { createIdempotencyIndex, IDEMPOTENCY_TTL_MS, failureOutcome, idempotencyDraft, replayOutcome, requestHashOf, type IdempotencyRecord } from './idempotency.js';
 
 export interface RuntimeOptions<S> {
@@ -25,6 +26,10 @@ export interface RuntimeOptions<S> {
   tools: readonly ToolDefinition<unknown, unknown, S>[];
   services: S;
   securityLog: SecurityLog;
+  /** Session projections kept in memory; idle ones are rebuilt from a snapshot and the log (default 1000). */
+  maxCachedSessions?: number;
+  /** A projection snapshot every N events of a session (default 1000). */
+  snapshotEvery?: number;
   /** The worker pool heavy tools offload to (runtime/heavy-work.ts); without it they fail. */
   heavyWork?: HeavyWork;
   /** Deadline of every call, `--max-tool-seconds` (default 120 s). */
@@ -65,7 +70,6 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     if (registry.has(t.name)) throw new Error(`tool ${t.name} is defined twice`);
     registry.set(t.name, t);
   }
-  const states = new Map<string, SessionState>();
   /** Session → owning principal, from each log's first event (SessionCreated). */
   const owners = new Map<string, string | null>();
 
@@ -85,16 +89,16 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   const withLock = <T>(sessionId: string, work: () => Promise<T>) => queue.run(sessionId, work);
   const turnDeps: TurnDeps = { queue, heavy: options.heavyWork ?? null, loadState, maxToolMs: options.maxToolMs ?? 120_000 };
   const idempotency = createIdempotencyIndex(() => clock.now());
+  const states = createStateCache({
+    store,
+    maxSessions: options.maxCachedSessions ?? 1000,
+    snapshotEvery: options.snapshotEvery ?? 1000,
+    onLoaded: (events) => idempotency.learn(events),
+    extra: { save: (id) => idempotency.export(id), restore: (id, data) => idempotency.restore(id, data) },
+  });
 
   async function loadState(sessionId: string): Promise<SessionState | null> {
-    const cached = states.get(sessionId);
-    if (cached) return cached;
-    const events = await store.read(sessionId);
-    if (events.length === 0) return null;
-    idempotency.learn(events);
-    const state = replay(events, { sessionId });
-    states.set(sessionId, state);
-    return state;
+    return states.get(sessionId);
   }
 
   function envelope(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string): AnyEvent[] {
@@ -134,7 +138,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     try {
       await store.append(state.session_id, [...events, ...extra], state.seq);
     } catch (err) {
-      states.delete(state.session_id); // another writer moved the log, or it could not be made durable: reload next time
+      states.forget(state.session_id); // another writer moved the log, or it could not be made durable: reload next time
       idempotency.forget(state.session_id);
       throw err;
     }

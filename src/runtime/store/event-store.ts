@@ -26,6 +26,18 @@ export interface StoreStatus {
 }
 
 /**
+ * A projection snapshot stored beside the log (architecture.md, "Ports and adapters"): the state
+ * after event `seq`, whose hash was `hash`. Adapters return one only when it is intact (signed with
+ * the log key) and `hash` is the hash of event `seq` in the verified log.
+ */
+export interface Snapshot {
+  seq: number;
+  hash: string;
+  /** The serialized projection (and whatever else the runtime needs to resume from it). */
+  payload: string;
+}
+
+/**
  * The EventStore port (architecture.md, "Ports and adapters"). Async throughout so file and
  * PostgreSQL adapters fit. `append` is optimistic: it fails with STALE_STATE unless the session's
  * last seq equals `expectedSeq` (0 for a new session). Events arrive fully formed (seq, hashes),
@@ -46,5 +58,7 @@ export interface EventStore {
   /** The key that signs this store's heads; release manifests are signed with the same key. */
   readonly signer: LogSigner;
   quarantineOf(sessionId: string): QuarantinedSession | null;
+  saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
+  loadSnapshot(sessionId: string): Promise<Snapshot | null>;
   status(): StoreStatus;
 }

@@ -5,7 +5,12 @@ import { ZapTraceError } from '../../kernel/errors.js';
 import { lockStoreDir, type DirLock } from './dir-lock.js';
 import type { EventStore, QuarantinedSession, RepairRecord } from './event-store.js';
 import { loadOrCreateLogSigner } from './log-key.js';
-import { createLogStore, type LoadedSession, type LogBackend } from './log-store.js';
+import { createLogStore, type LogBackend, type SessionTip } from './log-store.js';
+import { SessionIndex } from './session-index.js';
+import { createSnapshotFiles } from './snapshot-files.js';
+import { computeEventHash } from '../events/chain.js';
+import type { AnyEvent } from '../events/types.js';
+import type { LogSigner } from './log-key.js';
 import { parseLog, verifyParsedLog } from './verify-log.js';
 
 const SESSION_FILE = /^(zs_[A-Za-z0-9_-]{1,100})\.jsonl$/;
@@ -38,9 +43,9 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
   if (lock?.tookOverFrom) log({ level: 'warn', event: 'store.lock_taken_over', previous_pid: lock.tookOverFrom.pid, previous_since: lock.tookOverFrom.since });
   try {
     const signer = loadOrCreateLogSigner(options.logKeyFile ?? join(dir, LOG_KEY_FILE));
-    const initial = new Map<string, LoadedSession>();
+    const initial = new Map<string, SessionTip>();
     const quarantined = new Map<string, QuarantinedSession>();
-    const sizes = new Map<string, number>();
+    const files = new Map<string, SessionFile>();
     const repairsPath = join(dir, REPAIRS_FILE);
 
     for (const name of readdirSync(dir).sort()) {
@@ -80,11 +85,14 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
         continue;
       }
       if (parsed.events.length === 0) continue;
-      sizes.set(sessionId, statSync(path).size);
-      initial.set(sessionId, { events: parsed.events, lastHead: verdict.last_head });
+      const index = new SessionIndex();
+      parsed.events.forEach((e, i) => index.push(parsed.eventStarts[i]!, e.hash));
+      files.set(sessionId, { size: statSync(path).size, index });
+      const last = parsed.events[parsed.events.length - 1]!;
+      initial.set(sessionId, { seq: last.seq, hash: last.hash, lastHead: verdict.last_head, first: Object.freeze(parsed.events[0]!) });
     }
 
-    const backend = fileBackend(dir, sizes);
+    const backend = fileBackend(dir, files, signer, log);
     const store = createLogStore({
       signer,
       backend,
@@ -128,12 +136,19 @@ function readRepairs(path: string): RepairRecord[] {
     });
 }
 
+interface SessionFile {
+  size: number;
+  index: SessionIndex;
+}
+
 /**
  * Appends each session's batch text with one write and one fdatasync; files are synced in parallel,
  * so concurrent sessions share the wait. A short write, ENOSPC or EIO cuts the file back to its last
- * good length and reports the error for that session only.
+ * good length and reports the error for that session only. Reads come back from the file, each
+ * event checked against the hash the index holds (a file changed behind the server's back is
+ * quarantined, never served).
  */
-function fileBackend(dir: string, sizes: Map<string, number>): LogBackend {
+function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSigner, log: (entry: Record<string, unknown>) => void): LogBackend {
   const fileOf = (sessionId: string) => {
     if (!SESSION_ID.test(sessionId)) throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
     return join(dir, `${sessionId}.jsonl`);
@@ -146,9 +161,9 @@ function fileBackend(dir: string, sizes: Map<string, number>): LogBackend {
       await d.close();
     }
   };
-  const writeOne = async (sessionId: string, text: string): Promise<Error | null> => {
-    const good = sizes.get(sessionId) ?? 0;
-    const created = !sizes.has(sessionId);
+  const writeOne = async (sessionId: string, text: string, events: readonly AnyEvent[]): Promise<Error | null> => {
+    const known = files.get(sessionId);
+    const good = known?.size ?? 0;
     let fh: Awaited<ReturnType<typeof open>> | undefined;
     try {
       fh = await open(fileOf(sessionId), 'a', 0o600);
@@ -158,22 +173,74 @@ function fileBackend(dir: string, sizes: Map<string, number>): LogBackend {
       const { bytesWritten } = await fh.write(buf, 0, buf.length, null);
       if (bytesWritten !== buf.length) throw new Error(`short write: ${bytesWritten} of ${buf.length} bytes`);
       await fh.datasync();
-      if (created) await syncDir(); // the new file's directory entry must survive a crash too
-      sizes.set(sessionId, good + buf.length);
+      if (!known) await syncDir(); // the new file's directory entry must survive a crash too
+      const entry = known ?? { size: 0, index: new SessionIndex() };
+      let offset = good;
+      for (const e of events) {
+        entry.index.push(offset, e.hash);
+        offset = buf.indexOf(10, offset - good) + 1 + good;
+      }
+      entry.size = good + buf.length;
+      files.set(sessionId, entry);
       return null;
     } catch (err) {
       try {
         await fh?.truncate(good);
         await fh?.datasync();
       } catch {
-        // the file stays longer than `good`; the next open cuts or quarantines it
+        // the file stays longer than `good`; the next write or open cuts it first
       }
       return err instanceof Error ? err : new Error(String(err));
     } finally {
       await fh?.close().catch(() => undefined);
     }
   };
+  const changed = (seq: number) =>
+    new ZapTraceError('SESSION_QUARANTINED', `the stored log of this session changed on disk after it was verified (at seq ${seq}); it is kept unchanged for the operator`, {
+      line: 0,
+      seq,
+      reason: `event ${seq} changed on disk after it was verified`,
+    });
+  const read = async (sessionId: string, from: number, to: number): Promise<AnyEvent[]> => {
+    const entry = files.get(sessionId);
+    if (!entry || to > entry.index.count) return [];
+    const start = entry.index.startOf(from);
+    const end = to < entry.index.count ? entry.index.startOf(to + 1) : entry.size;
+    const buf = Buffer.alloc(end - start);
+    const fh = await open(fileOf(sessionId), 'r');
+    try {
+      await fh.read(buf, 0, buf.length, start);
+    } finally {
+      await fh.close();
+    }
+    const out: AnyEvent[] = [];
+    for (const line of buf.toString('utf8').split('\n')) {
+      if (line === '' || line.startsWith('{"head":')) continue;
+      const seq = from + out.length;
+      let e: AnyEvent;
+      try {
+        e = JSON.parse(line) as AnyEvent;
+      } catch {
+        log({ level: 'error', event: 'store.session_quarantined', session_id: sessionId, seq, reason: 'changed on disk' });
+        throw changed(seq);
+      }
+      if (e.seq !== seq || e.hash !== entry.index.hashOf(seq) || computeEventHash(e) !== e.hash) {
+        log({ level: 'error', event: 'store.session_quarantined', session_id: sessionId, seq, reason: 'changed on disk' });
+        throw changed(seq);
+      }
+      out.push(Object.freeze(e));
+    }
+    if (out.length !== to - from + 1) throw changed(from + out.length);
+    return out;
+  };
+  const snapshots = createSnapshotFiles(join(dir, 'snapshots'), signer, (sessionId, seq) => {
+    const entry = files.get(sessionId);
+    return entry && seq >= 1 && seq <= entry.index.count ? entry.index.hashOf(seq) : null;
+  }, log);
   return {
-    write: (batch) => Promise.all(batch.map((b) => writeOne(b.sessionId, b.text))),
+    write: (batch) => Promise.all(batch.map((b) => writeOne(b.sessionId, b.text, b.events))),
+    read,
+    saveSnapshot: snapshots.save,
+    loadSnapshot: snapshots.load,
   };
 }

@@ -2,30 +2,40 @@ import { Subject, filter, type Observable } from 'rxjs';
 import { ZapTraceError } from '../../kernel/errors.js';
 import { GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
-import type { EventStore, StoreStatus, QuarantinedSession } from './event-store.js';
+import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './event-store.js';
 import type { LogSigner } from './log-key.js';
 import { signBatch, type SignedHead } from './signed-head.js';
 
 /**
  * Where flushed batches go. `write` makes each session's text durable (written whole and synced) or
- * reports that session's error, having cut its file back to the last good length.
+ * reports that session's error, having cut its file back to the last good length. `read` returns
+ * events back from durable storage, checked against what was verified or written.
  */
 export interface LogBackend {
-  write(batch: readonly { sessionId: string; text: string }[]): Promise<(Error | null)[]>;
+  write(batch: readonly { sessionId: string; text: string; events: readonly AnyEvent[] }[]): Promise<(Error | null)[]>;
+  read(sessionId: string, from: number, to: number): Promise<AnyEvent[]>;
+  saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
+  loadSnapshot(sessionId: string): Promise<Snapshot | null>;
 }
 
-export interface LoadedSession {
-  events: AnyEvent[];
+/** What the store keeps of a session in memory: its tip, never its events (unless memory-only). */
+export interface SessionTip {
+  seq: number;
+  hash: string;
   lastHead: SignedHead | null;
+  /** The first event (SessionCreated), for ownership lookups without a read. */
+  first: AnyEvent | null;
 }
 
 export interface LogStoreOptions {
   signer: LogSigner;
   backend?: LogBackend;
-  initial?: Map<string, LoadedSession>;
+  initial?: Map<string, SessionTip>;
   quarantined?: Map<string, QuarantinedSession>;
   status?: () => StoreStatus;
   now?: () => Date;
+  /** Memory-only mode: most events held in all; beyond it appends are refused (SERVER_BUSY). */
+  maxMemoryEvents?: number;
 }
 
 interface Pending {
@@ -37,34 +47,31 @@ interface Pending {
 
 /** Seconds a client is told to wait after the store could not make a write durable. */
 const STORE_RETRY_SECONDS = 5;
+export const DEFAULT_MAX_MEMORY_EVENTS = 2_000_000;
 
 /**
  * The integrity layer every adapter shares (architecture.md, "Ports and adapters"): optimistic
  * appends, group commit (appends that arrive while a flush is in flight share the next write and
  * sync), one signed head per session per flushed batch, and acknowledgement only once the backend
- * says the batch is durable. Without a backend (the embedded default) a batch is durable in memory.
+ * says the batch is durable. Without a backend (the embedded default) events are kept as their
+ * serialized lines, about half the memory of parsed objects, and parsed again when read.
  */
 export function createLogStore(options: LogStoreOptions): EventStore {
   const { signer, backend } = options;
   const now = options.now ?? (() => new Date());
-  const logs = new Map<string, AnyEvent[]>();
-  const heads = new Map<string, SignedHead>();
-  for (const [id, s] of options.initial ?? []) {
-    logs.set(id, s.events.map((e) => Object.freeze(e)));
-    if (s.lastHead) heads.set(id, s.lastHead);
-  }
+  const maxMemoryEvents = options.maxMemoryEvents ?? DEFAULT_MAX_MEMORY_EVENTS;
+  const tips = new Map<string, SessionTip>(options.initial ?? []);
+  const memoryLines = new Map<string, string[]>();
+  const memorySnapshots = new Map<string, Snapshot>();
+  let memoryEvents = 0;
   const quarantined = options.quarantined ?? new Map<string, QuarantinedSession>();
   /** Seq and hash after every accepted (possibly not yet durable) append. */
-  const tips = new Map<string, { seq: number; hash: string }>();
+  const accepted = new Map<string, { seq: number; hash: string }>();
   const live = new Subject<AnyEvent>();
   let pending: Pending[] = [];
   let flushing = false;
 
-  const durableTip = (id: string) => {
-    const log = logs.get(id);
-    const last = log?.[log.length - 1];
-    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
-  };
+  const durableTip = (id: string) => tips.get(id) ?? { seq: 0, hash: GENESIS_HASH, lastHead: null, first: null };
 
   const assertServed = (sessionId: string) => {
     const q = quarantined.get(sessionId);
@@ -82,47 +89,49 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     const bySession = new Map<string, Pending[]>();
     for (const p of batch) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p]);
     const ids = [...bySession.keys()];
-    const lastOf = (id: string) => {
-      const ps = bySession.get(id)!;
-      const evs = ps[ps.length - 1]!.events;
-      return evs[evs.length - 1]!;
-    };
+    const eventsOf = (id: string) => bySession.get(id)!.flatMap((p) => p.events);
     const signed = signBatch(
       signer,
-      ids.map((id) => ({ session_id: id, seq: lastOf(id).seq, hash: lastOf(id).hash })),
+      ids.map((id) => {
+        const evs = eventsOf(id);
+        const last = evs[evs.length - 1]!;
+        return { session_id: id, seq: last.seq, hash: last.hash };
+      }),
       now().toISOString(),
     );
-    const texts = ids.map((id, i) => ({
-      sessionId: id,
-      text: bySession
-        .get(id)!
-        .flatMap((p) => p.events.map((e) => `${JSON.stringify(e)}\n`))
-        .join('') + `${JSON.stringify({ head: signed[i] })}\n`,
-    }));
+    const texts = ids.map((id, i) => {
+      const events = eventsOf(id);
+      return { sessionId: id, events, lines: events.map((e) => JSON.stringify(e)), head: signed[i]! };
+    });
     let results: (Error | null)[];
     try {
-      results = backend ? await backend.write(texts) : ids.map(() => null);
+      results = backend
+        ? await backend.write(texts.map((t) => ({ sessionId: t.sessionId, events: t.events, text: `${t.lines.join('\n')}\n${JSON.stringify({ head: t.head })}\n` })))
+        : ids.map(() => null);
     } catch (err) {
       results = ids.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
-    ids.forEach((id, i) => {
+    texts.forEach(({ sessionId: id, events, lines, head }, i) => {
       const ps = bySession.get(id)!;
-      const error = results[i];
-      if (error) {
-        tips.delete(id); // back to the durable head: nothing of this batch happened
+      if (results[i]) {
+        accepted.delete(id); // back to the durable tip: nothing of this batch happened
         const failure = new ZapTraceError('STORE_UNAVAILABLE', 'the event store could not make this write durable; nothing was recorded, retry later', {
           retry_after_seconds: STORE_RETRY_SECONDS,
         });
         for (const p of ps) p.reject(failure);
         return;
       }
-      const log = logs.get(id) ?? [];
-      for (const p of ps) for (const e of p.events) log.push(Object.freeze(e));
-      logs.set(id, log);
-      heads.set(id, signed[i]!);
+      if (!backend) {
+        const kept = memoryLines.get(id) ?? [];
+        kept.push(...lines);
+        memoryLines.set(id, kept);
+      }
+      const last = events[events.length - 1]!;
+      const before = durableTip(id);
+      tips.set(id, { seq: last.seq, hash: last.hash, lastHead: head, first: before.first ?? events[0] ?? null });
       for (const p of ps) {
         for (const e of p.events) live.next(e);
-        p.resolve(signed[i]!);
+        p.resolve(head);
       }
     });
   }
@@ -141,11 +150,17 @@ export function createLogStore(options: LogStoreOptions): EventStore {
   return {
     async append(sessionId, events, expectedSeq) {
       assertServed(sessionId);
-      const tip = tips.get(sessionId) ?? durableTip(sessionId);
+      const tip = accepted.get(sessionId) ?? durableTip(sessionId);
       if (tip.seq !== expectedSeq) {
         throw new ZapTraceError('STALE_STATE', 'the session log moved on; re-read and retry', { expected_seq: expectedSeq, actual_seq: tip.seq });
       }
-      if (events.length === 0) return heads.get(sessionId) ?? null;
+      if (events.length === 0) return durableTip(sessionId).lastHead;
+      if (!backend && memoryEvents + events.length > maxMemoryEvents) {
+        throw new ZapTraceError('SERVER_BUSY', `the in-memory store holds its maximum of ${maxMemoryEvents} events; start the server with --store DIR to keep more`, {
+          max_memory_events: maxMemoryEvents,
+          retry_after_seconds: 60,
+        });
+      }
       let prev = tip.hash;
       events.forEach((e, i) => {
         if (e.seq !== tip.seq + i + 1 || e.prev_hash !== prev || e.session_id !== sessionId) {
@@ -153,33 +168,61 @@ export function createLogStore(options: LogStoreOptions): EventStore {
         }
         prev = e.hash;
       });
-      tips.set(sessionId, { seq: tip.seq + events.length, hash: prev });
+      if (!backend) memoryEvents += events.length;
+      accepted.set(sessionId, { seq: tip.seq + events.length, hash: prev });
       return new Promise<SignedHead>((resolve, reject) => {
-        pending.push({ sessionId, events, resolve, reject });
+        pending.push({
+          sessionId,
+          events,
+          resolve,
+          reject: (err) => {
+            if (!backend) memoryEvents -= events.length;
+            reject(err);
+          },
+        });
         schedule();
       });
     },
     async read(sessionId, range = {}) {
       assertServed(sessionId);
-      const log = logs.get(sessionId) ?? [];
+      const tip = durableTip(sessionId);
       const from = Math.max(1, range.from ?? 1);
-      const to = Math.min(log.length, range.to ?? log.length);
-      return log.slice(from - 1, to);
+      const to = Math.min(tip.seq, range.to ?? tip.seq);
+      if (to < from) return [];
+      if (from === 1 && to === 1 && tip.first) return [tip.first];
+      if (!backend) return (memoryLines.get(sessionId) ?? []).slice(from - 1, to).map((l) => Object.freeze(JSON.parse(l) as AnyEvent));
+      try {
+        return await backend.read(sessionId, from, to);
+      } catch (err) {
+        if (err instanceof ZapTraceError && err.code === 'SESSION_QUARANTINED') {
+          quarantined.set(sessionId, { line: Number(err.details['line'] ?? 0), reason: String(err.details['reason'] ?? 'changed on disk'), owner: null });
+        }
+        throw err;
+      }
     },
     stream(sessionId?: string): Observable<AnyEvent> {
       return sessionId === undefined ? live.asObservable() : live.pipe(filter((e) => e.session_id === sessionId));
     },
     async sessions() {
-      return [...new Set([...logs.keys(), ...quarantined.keys()])];
+      return [...new Set([...tips.keys(), ...quarantined.keys()])];
     },
     async head(sessionId) {
       assertServed(sessionId);
       const t = durableTip(sessionId);
-      return t.seq === 0 ? null : t;
+      return t.seq === 0 ? null : { seq: t.seq, hash: t.hash };
     },
     async signedHead(sessionId) {
       assertServed(sessionId);
-      return heads.get(sessionId) ?? null;
+      return durableTip(sessionId).lastHead;
+    },
+    async saveSnapshot(sessionId, snapshot) {
+      assertServed(sessionId);
+      if (backend) await backend.saveSnapshot(sessionId, snapshot);
+      else memorySnapshots.set(sessionId, snapshot);
+    },
+    async loadSnapshot(sessionId) {
+      assertServed(sessionId);
+      return backend ? backend.loadSnapshot(sessionId) : (memorySnapshots.get(sessionId) ?? null);
     },
     publicKeyPem: signer.publicKeyPem,
     signer,

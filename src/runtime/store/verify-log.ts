@@ -24,6 +24,8 @@ export interface ParsedLog {
   damage: LogDamage | null;
   /** Byte offset just after each complete line, by line index (0-based). */
   lineEnds: number[];
+  /** Byte offset where each event's line starts, in event order. */
+  eventStarts: number[];
 }
 
 const isEventShape = (v: Record<string, unknown>) =>
@@ -31,7 +33,7 @@ const isEventShape = (v: Record<string, unknown>) =>
 
 /** Splits into lines and classifies them; the first line that is neither an event nor a head is damage. */
 export function parseLog(text: string): ParsedLog {
-  const out: ParsedLog = { events: [], heads: [], completeBytes: 0, torn: null, damage: null, lineEnds: [] };
+  const out: ParsedLog = { events: [], heads: [], completeBytes: 0, torn: null, damage: null, lineEnds: [], eventStarts: [] };
   const lastNewline = text.lastIndexOf('\n');
   const complete = lastNewline < 0 ? '' : text.slice(0, lastNewline);
   const tail = text.slice(lastNewline + 1);
@@ -42,6 +44,7 @@ export function parseLog(text: string): ParsedLog {
   const lines = complete.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const start = offset;
     offset += Buffer.byteLength(line) + 1;
     out.lineEnds.push(offset);
     if (out.damage) continue;
@@ -65,7 +68,10 @@ export function parseLog(text: string): ParsedLog {
     }
     const obj = value as Record<string, unknown>;
     if ('head' in obj && Object.keys(obj).length === 1) out.heads.push({ head: obj['head'] as SignedHead, line: i + 1, afterEvents: out.events.length });
-    else if (isEventShape(obj)) out.events.push(obj as unknown as AnyEvent);
+    else if (isEventShape(obj)) {
+      out.events.push(obj as unknown as AnyEvent);
+      out.eventStarts.push(start);
+    }
     else damage('line is neither an event nor a signed head');
   }
   return out;

@@ -1,0 +1,91 @@
+import type { AnyEvent } from './events/types.js';
+import { emptySessionState, replay, type SessionState } from './projections/session-state.js';
+import type { EventStore } from './store/event-store.js';
+
+/**
+ * Projections in memory, bounded (contract.md, "Always answering": memory is bounded). The most
+ * recently used sessions keep their state; idle ones leave memory and come back from the store on
+ * demand: from the latest snapshot (verified against the log by the store) plus the events after it,
+ * so a cold read costs the events since the snapshot, not the whole log. A snapshot is written every
+ * `snapshotEvery` events.
+ */
+export interface StateCacheOptions {
+  store: EventStore;
+  maxSessions: number;
+  snapshotEvery: number;
+  /** Sees every event folded on a cold load (the idempotency index learns from them). */
+  onLoaded(events: readonly AnyEvent[]): void;
+  /** Extra data to keep in a snapshot, and to restore from one (idempotency records). */
+  extra: { save(sessionId: string): unknown; restore(sessionId: string, data: unknown): void };
+}
+
+interface SnapshotPayload {
+  v: 1;
+  state: SessionState;
+  extra: unknown;
+}
+
+/** JSON turns prototype-free records into ordinary objects; revive them prototype-free and frozen. */
+function revive(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return Object.freeze(value);
+  return Object.freeze(Object.assign(Object.create(null) as object, value));
+}
+
+export function createStateCache(options: StateCacheOptions) {
+  const { store } = options;
+  const states = new Map<string, SessionState>();
+  const snapshotSeq = new Map<string, number>();
+
+  const remember = (sessionId: string, state: SessionState) => {
+    states.delete(sessionId); // re-insert: Map order is recency order
+    states.set(sessionId, state);
+    while (states.size > options.maxSessions) states.delete(states.keys().next().value!);
+  };
+
+  async function coldLoad(sessionId: string): Promise<SessionState | null> {
+    const head = await store.head(sessionId);
+    if (!head) return null;
+    const snapshot = await store.loadSnapshot(sessionId);
+    let from: SessionState | undefined;
+    if (snapshot && snapshot.seq <= head.seq) {
+      const payload = JSON.parse(snapshot.payload, revive) as SnapshotPayload;
+      if (payload.v === 1 && payload.state.seq === snapshot.seq && payload.state.head_hash === snapshot.hash) {
+        from = payload.state;
+        options.extra.restore(sessionId, payload.extra);
+        snapshotSeq.set(sessionId, snapshot.seq);
+      }
+    }
+    const events = await store.read(sessionId, { from: (from?.seq ?? 0) + 1 });
+    options.onLoaded(events);
+    return replay(events, from ? { from } : { sessionId });
+  }
+
+  return {
+    async get(sessionId: string): Promise<SessionState | null> {
+      const cached = states.get(sessionId);
+      if (cached) {
+        remember(sessionId, cached);
+        return cached;
+      }
+      const state = await coldLoad(sessionId);
+      if (state && state.seq > 0) remember(sessionId, state);
+      return state && state.seq > 0 ? state : null;
+    },
+    /** After a commit: the new state, and a snapshot when enough events passed since the last. */
+    set(sessionId: string, state: SessionState): void {
+      remember(sessionId, state);
+      const last = snapshotSeq.get(sessionId) ?? 0;
+      if (state.seq - last < options.snapshotEvery) return;
+      snapshotSeq.set(sessionId, state.seq);
+      const payload: SnapshotPayload = { v: 1, state, extra: options.extra.save(sessionId) };
+      // Derived data, written after the events are durable: a lost snapshot only costs replay time.
+      void store.saveSnapshot(sessionId, { seq: state.seq, hash: state.head_hash ?? '', payload: JSON.stringify(payload) }).catch(() => snapshotSeq.set(sessionId, last));
+    },
+    forget(sessionId: string): void {
+      states.delete(sessionId);
+    },
+    size: () => states.size,
+    empty: emptySessionState,
+  };
+}
