@@ -11,8 +11,17 @@ import { scrubMessage } from './kernel/errors.js';
 const program = buildProgram({
   compose: (workspaceDir, libraryDirs, storeDir, logKeyFile, options = {}) => {
     const allowSelfApproval = options.allowSelfApproval === true;
-    const limits = { ...(options.maxToolSeconds !== undefined ? { maxToolSeconds: options.maxToolSeconds } : {}), ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}) };
-    if (!storeDir) return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, ...(logKeyFile ? { store: createMemoryEventStore({ signer: loadOrCreateLogSigner(logKeyFile) }) } : {}) });
+    const memory = options.memory;
+    const limits = {
+      ...(options.maxToolSeconds !== undefined ? { maxToolSeconds: options.maxToolSeconds } : {}),
+      ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
+      ...(memory ? { maxCachedSessions: memory.maxCachedSessions, snapshotEvery: memory.snapshotEvery } : {}),
+    };
+    if (!storeDir) {
+      const signer = logKeyFile ? loadOrCreateLogSigner(logKeyFile) : undefined;
+      const store = createMemoryEventStore({ ...(signer ? { signer } : {}), ...(memory ? { maxEvents: memory.maxMemoryEvents } : {}) });
+      return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, store });
+    }
     const store = createFileEventStore(storeDir, { ...(logKeyFile ? { logKeyFile } : {}), log: (entry) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`) });
     process.once('exit', () => store.close());
     return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, store, securityLogFile: join(storeDir, 'security.jsonl') });

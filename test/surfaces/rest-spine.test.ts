@@ -63,6 +63,9 @@ describe('REST surface (supertest on the koa app)', () => {
     const log = await agent.get(`/api/v1/sessions/${sid}/events`).set(dev('')).expect(200);
     expect(log.headers['content-type']).toContain('application/x-ndjson');
     const lines = log.text.trim().split('\n').map((l) => JSON.parse(l));
+    // The export ends with the signed head that covers its last event (docs/log-integrity.md).
+    const head = lines.pop();
+    expect(head.head).toMatchObject({ session_id: sid, seq: 6 });
     expect(lines.map((e) => e.type)).toEqual(['SessionCreated', 'ToolDenied', 'ToolAuthorized', 'DesignParsed', 'ToolAuthorized', 'ComponentRemoved']);
   });
 

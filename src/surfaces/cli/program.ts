@@ -16,8 +16,15 @@ import { registerSecurityVerifyCommand } from './security-command.js';
 import { registerVerifyReleaseCommand } from './verify-release-command.js';
 import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
 
+/** Memory bounds of `serve` (docs/log-integrity.md, "Bounded memory"). */
+export interface MemoryLimits {
+  maxCachedSessions: number;
+  snapshotEvery: number;
+  maxMemoryEvents: number;
+}
+
 export interface CliDeps {
-  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number }): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number; memory?: MemoryLimits }): Promise<Runtime>;
   out(line: string): void;
   err(line: string): void;
 }
@@ -79,10 +86,13 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--queue-bound <n>', 'commands one session may have waiting before SERVER_BUSY (503 + Retry-After)', intArg('queue-bound'), 64)
     .option('--grace-seconds <seconds>', 'on SIGTERM, how long in-flight work may finish before it is stopped', positiveNumber('grace-seconds'), 10)
     .option('--allow-self-approval', SELF_APPROVAL_HELP)
-    .action(async (opts: { host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number }) => {
+    .option('--max-cached-sessions <n>', 'session projections kept in memory; idle ones are rebuilt from a snapshot and the log', intArg('max-cached-sessions'), 1000)
+    .option('--snapshot-every <n>', 'write a projection snapshot every N events of a session', intArg('snapshot-every'), 1000)
+    .option('--max-memory-events <n>', 'without --store: most events held in memory; beyond it writes get SERVER_BUSY', intArg('max-memory-events'), 2_000_000)
+    .action(async (opts: { maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound });
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents } });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       await serve(
         runtime,
