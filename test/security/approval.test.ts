@@ -185,6 +185,23 @@ describe('independent approval through REST with grant tokens', () => {
   });
 });
 
+describe('development mode identities', () => {
+  it('dev:<actor> principals come from an unauthenticated header, so one never counts as independent of another', async () => {
+    const { runtime } = await newRuntime();
+    const { app } = await httpApp(runtime, { dev: true });
+    const agent = request(app.callback());
+    const as = (actor: string) => ({ 'X-ZapTrace-Capabilities': 'release-export', 'X-ZapTrace-Actor': actor });
+    const sid = (await agent.post('/api/v1/sessions').set(as('alice')).expect(201)).body.session_id as string;
+    const tool = (actor: string, name: string, body: Record<string, unknown>) => agent.post(`/api/v1/tools/${name}`).set(as(actor)).set('X-ZapTrace-Session-Id', sid).send(body);
+    expect((await tool('alice', 'design_parse_str', { yaml_content: TINY, design_name: 'led' })).status).toBe(200);
+    expect((await tool('alice', 'session_add_reviewer', { principal: 'dev:bob' })).status).toBe(200);
+    expect((await agent.get('/api/v1/designs/led').set(as('bob')).set('X-ZapTrace-Session-Id', sid)).status).toBe(200);
+    const approve = await tool('bob', 'design_commit', { design_name: 'led', approval_id: 'APR-1', statement: STATEMENT });
+    expect(approve.status).toBe(403);
+    expect(approve.body.error).toMatchObject({ code: 'SELF_APPROVAL', details: { approver: 'dev:bob' } });
+  });
+});
+
 describe('the single-user development opt-out', () => {
   it('lets the author approve, records self_approval in the approval and the manifest, and is checked again at release', async () => {
     const { runtime } = await newRuntime({ allowSelfApproval: true });
