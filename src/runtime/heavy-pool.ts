@@ -15,6 +15,8 @@ export interface HeavyPoolOptions {
   maxThreads?: number;
   /** Tasks waiting for a thread at most; more are refused with SERVER_BUSY. */
   maxQueue?: number;
+  /** Heap of one worker (MiB); a task that needs more ends its thread, not the server (default 2048). */
+  workerHeapMb?: number;
 }
 
 /** Why the combined signal fired: the caller's abort or our own deadline timer. */
@@ -35,6 +37,8 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     maxQueue: options.maxQueue ?? 256,
     // Idle threads beyond the first go away; a design snapshot is not kept between tasks.
     idleTimeout: 30_000,
+    // With a heap limit, V8 running out of memory ends only that worker (ERR_WORKER_OUT_OF_MEMORY).
+    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 2048 },
   });
   let closing = false;
   /** Running and queued tasks, so a shutdown past its grace period can stop them. */
@@ -78,6 +82,9 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     } catch (err) {
       if (reason !== null) throw stoppedError(reason, opts.deadlineMs);
       if (err instanceof ZapTraceError) throw err;
+      if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new ZapTraceError('UNPROCESSABLE', 'this design needs more memory than one worker may use; split it or simplify the request', {});
+      }
       if (err instanceof Error && /queue is at limit|all Workers are busy/i.test(err.message)) {
         throw new ZapTraceError('SERVER_BUSY', 'too much heavy work is queued; retry later', { retry_after_seconds: 2 });
       }

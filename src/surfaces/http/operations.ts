@@ -17,20 +17,26 @@ export interface Operations {
 
 /**
  * Liveness and readiness for orchestrators (the Kubernetes probe convention: /healthz says the
- * process runs, /readyz says it can take work). Ready means the event store answers, a worker thread
- * answers a trivial task, and the server is not shutting down.
+ * process runs, /readyz says it can take work). Ready means the event store answers, the worker
+ * pool answers a trivial task (or every thread is busy with work), and the server is not shutting down.
  */
 export function createOperations(runtime: Runtime): Operations {
   let draining = false;
   let active = 0;
   let waiters: (() => void)[] = [];
 
+  /** Every thread busy with work is up, not down: a probe task would only queue behind it. */
+  async function workerState(): Promise<'ok' | 'busy' | 'not answering'> {
+    const heavy = runtime.heavyWork;
+    if (!heavy) return 'not answering';
+    const stats = heavy.stats();
+    if (stats.threads > 0 && stats.running >= stats.maxThreads) return 'busy';
+    return (await heavy.ready(PROBE_TIMEOUT_MS)) ? 'ok' : 'not answering';
+  }
+
   async function readiness() {
-    const [store, workers] = await Promise.all([
-      withTimeout(runtime.store.sessions().then(() => true), PROBE_TIMEOUT_MS),
-      runtime.heavyWork ? runtime.heavyWork.ready(PROBE_TIMEOUT_MS) : Promise.resolve(false),
-    ]);
-    return { store: store ? 'ok' : 'unreachable', workers: workers ? 'ok' : 'not answering', draining };
+    const [store, workers] = await Promise.all([withTimeout(runtime.store.sessions().then(() => true), PROBE_TIMEOUT_MS), workerState()]);
+    return { store: store ? 'ok' : 'unreachable', workers, draining };
   }
 
   return {
@@ -41,7 +47,7 @@ export function createOperations(runtime: Runtime): Operations {
       }
       if (ctx.method === 'GET' && ctx.path === '/readyz') {
         const checks = await readiness();
-        const ready = checks.store === 'ok' && checks.workers === 'ok' && !draining;
+        const ready = checks.store === 'ok' && checks.workers !== 'not answering' && !draining;
         ctx.status = ready ? 200 : 503;
         if (!ready) ctx.set('Retry-After', '5');
         ctx.body = { ok: ready, status: ready ? 'ready' : 'not ready', checks, ...(runtime.heavyWork ? { pool: runtime.heavyWork.stats() } : {}) };
