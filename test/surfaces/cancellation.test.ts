@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
@@ -61,6 +63,27 @@ describe('cancellation, deadlines and stale results of heavy work', () => {
     const inspect = await callTool(client, 'design_inspect', { session_id: sid, design_name: 'r' });
     expect(inspect.data.summary.tracks).toBe(0);
     await client.close();
+  });
+
+  it('MCP over Streamable HTTP: notifications/cancelled from the client stops the router the same way', { timeout: 120_000 }, async () => {
+    const http: Listening = await listenLoopback((await httpApp(runtime, { dev: true })).app);
+    const client = new Client({ name: 'zt-cancel', version: '1.0.0' });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${http.base}/mcp`), { requestInit: { headers: { 'X-ZapTrace-Actor': 'mcp-http-canceller', 'X-ZapTrace-Capabilities': 'sandbox-write' } } }));
+      const created = await client.callTool({ name: 'session_create', arguments: {} });
+      const sid = (created.structuredContent as { session_id: string }).session_id;
+      expect((await client.callTool({ name: 'design_parse_str', arguments: { session_id: sid, yaml_content: routingBoardJson(150, 15), design_name: 'r' } })).isError).toBeFalsy();
+      const abort = new AbortController();
+      const call = client.callTool({ name: 'route_nets', arguments: { session_id: sid, ...LONG_ROUTE } }, undefined, { signal: abort.signal, timeout: 120_000, onprogress: () => abort.abort('stop') });
+      await expect(call).rejects.toThrow();
+      const events = await eventually(() => runtime.readEvents(sid), (es) => auditOf(es, 'route_nets').length > 0);
+      expect(auditOf(events, 'route_nets')).toEqual(['CANCELLED']);
+      expect(events.some((e) => e.type === 'NetsRouted')).toBe(false);
+      expect(runtime.heavyWork!.stats().running).toBe(0);
+    } finally {
+      await client.close();
+      await http.close();
+    }
   });
 
   it('REST: a client that destroys its socket stops the work; audited CANCELLED, nothing appended', { timeout: 120_000 }, async () => {
