@@ -19,6 +19,9 @@ export interface StateCacheOptions {
   extra: { save(sessionId: string): unknown; restore(sessionId: string, data: unknown): void };
 }
 
+/** Events read and folded at a time on a cold load. */
+const COLD_LOAD_CHUNK = 5000;
+
 interface SnapshotPayload {
   v: 1;
   state: SessionState;
@@ -56,9 +59,15 @@ export function createStateCache(options: StateCacheOptions) {
         snapshotSeq.set(sessionId, snapshot.seq);
       }
     }
-    const events = await store.read(sessionId, { from: (from?.seq ?? 0) + 1 });
-    options.onLoaded(events);
-    return replay(events, from ? { from } : { sessionId });
+    // Folded a chunk at a time, so a long log never sits in memory whole.
+    let state = from ?? emptySessionState(sessionId);
+    while (state.seq < head.seq) {
+      const events = await store.read(sessionId, { from: state.seq + 1, to: Math.min(head.seq, state.seq + COLD_LOAD_CHUNK) });
+      if (events.length === 0) break;
+      options.onLoaded(events);
+      state = replay(events, { from: state });
+    }
+    return state;
   }
 
   return {
