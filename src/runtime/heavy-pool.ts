@@ -37,6 +37,9 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     maxQueue: options.maxQueue ?? 256,
     // Idle threads beyond the first go away; a design snapshot is not kept between tasks.
     idleTimeout: 30_000,
+    // Workers run at a lower CPU priority (Linux nice is per thread; piscina applies it with
+    // @napi-rs/nice): when every core is busy, the event loop still gets the CPU to answer requests.
+    niceIncrement: 10,
     // With a heap limit, V8 running out of memory ends only that worker (ERR_WORKER_OUT_OF_MEMORY).
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 2048 },
   });
