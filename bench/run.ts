@@ -25,6 +25,7 @@ for (const [name, path, fn] of [
   ['exports', './exports.js', 'benchExports'],
   ['responsiveness', './responsive.js', 'benchResponsive'],
   ['durable store', './store.js', 'benchStore'],
+  ['bounded memory and cold reads', './memory.js', 'benchMemory'],
 ] as const) {
   const f = await optional(path, fn);
   if (f) sections.push([name, f]);
