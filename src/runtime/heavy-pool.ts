@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
@@ -129,8 +130,23 @@ export function compiledWorkerFile(relativeJs: string, callerUrl: string): strin
   const beside = fileURLToPath(new URL(relativeJs, callerUrl));
   if (!callerUrl.endsWith('.ts') && existsSync(beside)) return beside;
   const built = beside.replace(/([\\/])src([\\/])(?!.*[\\/]src[\\/])/, '$1dist$2');
-  if (existsSync(built)) return built;
-  throw new Error(`the worker entry ${relativeJs} is not built: run npm run build`);
+  if (!existsSync(built)) throw new Error(`the worker entry ${relativeJs} is not built: run npm run build`);
+  const sources = fileURLToPath(new URL('.', callerUrl)).replace(/([\\/])src([\\/])(?!.*[\\/]src[\\/]).*$/, '$1src$2');
+  if (newestMtimeMs(sources) > statSync(built).mtimeMs) {
+    // Running from sources with an older build: workers would run yesterday's EDA code. Say so loudly.
+    process.emitWarning(`${built} is older than the TypeScript sources: heavy work runs the last build (run npm run build)`, 'StaleWorkerBuild');
+  }
+  return built;
+}
+
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtimeMs(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 function stoppedError(reason: StopReason, deadlineMs: number): ZapTraceError {
