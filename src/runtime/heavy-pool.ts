@@ -33,10 +33,11 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
   const pool = new Piscina<HeavyTaskMessage, HeavyOutcome>({
     filename: options.workerFile,
     workerData: options.workerData,
-    minThreads: 1,
+    // Threads start on demand and leave after 30 s idle: an idle runtime (or each of a test suite's
+    // many runtimes) holds no thread; a design snapshot is never kept between tasks.
+    minThreads: 0,
     maxThreads,
     maxQueue: options.maxQueue ?? 256,
-    // Idle threads beyond the first go away; a design snapshot is not kept between tasks.
     idleTimeout: 30_000,
     // Workers run at a lower CPU priority (Linux nice is per thread; piscina applies it with
     // @napi-rs/nice): when every core is busy, the event loop still gets the CPU to answer requests.
