@@ -65,6 +65,39 @@ describe('names that are Object.prototype members are ordinary names', () => {
     expect(Object.keys(after.design.components).sort()).toEqual(['d1', 'j1', 'r1', 'toString']);
   });
 
+  it('MCP: nets and components named toString, valueOf or hasOwnProperty go through placement, routing, checks, pictures and exports', async () => {
+    const { runtime } = await newRuntime({ allowSelfApproval: true });
+    const client = await mcpClient(runtime, localPrincipal('release-export'));
+    const c = (tool: string, args: Record<string, unknown> = {}) => callTool(client, tool, { design_name: 'led', ...args });
+    await callTool(client, 'design_parse_str', { yaml_content: TINY, design_name: 'led' });
+    for (const net of ['toString', 'hasOwnProperty']) expect((await c('net_add', { name: net })).isError).toBe(false);
+    expect((await c('component_add', { ref: 'valueOf', type_name: 'resistor', value: '1k', footprint: 'R_0603', connections: { '1': 'toString', '2': 'hasOwnProperty' } })).isError).toBe(false);
+    const nets = (await c('design_list_nets')).data.nets as { name: string; nodes: string[] }[];
+    expect(nets.find((n) => n.name === 'toString')?.nodes).toEqual(['valueOf.1']);
+    // Unplaced, the component is reported as such (not read from an inherited member).
+    expect((await c('render_svg')).isError).toBe(false);
+    expect((await c('drc_run')).isError).toBe(false);
+    for (const [tool, args] of [
+      ['place_components', { seed: 3 }],
+      ['route_nets', { seed: 0 }],
+      ['erc_validate', {}],
+      ['drc_run', {}],
+      ['render_svg', {}],
+      ['render_report', {}],
+      ['export_bom_csv', {}],
+      ['design_diff', { other_design_name: 'led' }],
+    ] as const) {
+      const res = await c(tool, args);
+      expect(res.data.error, tool).toBeUndefined();
+    }
+    expect((await c('design_commit', { approval_id: 'A', statement: 'odd names checked' })).isError).toBe(false);
+    for (const tool of ['export_kicad', 'export_pick_and_place', 'export_gerber']) {
+      const res = await c(tool, { approval_id: 'A', output_dir: tool });
+      // The gate may refuse on evidence, never with a 500.
+      expect(res.data.error?.code ?? 'ok', tool).not.toBe('INTERNAL_ERROR');
+    }
+  });
+
   it('REST: the same names through /tools and GET /designs/:name; no 500 anywhere', async () => {
     const { runtime } = await newRuntime();
     const { app } = await httpApp(runtime, { dev: true });

@@ -1,4 +1,5 @@
 import type { Design, Placement, Point } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { copperLayers, padNumberOf } from '../model/design.js';
 import type { Footprint, PadKind, PadShape } from '../model/footprint.js';
 import { footprintToWorld, rectToWorld, worldRotation, type Rect } from './transform.js';
@@ -87,7 +88,7 @@ export function pinNetIndex(design: Design): Map<string, string> {
  * pin a net names but the component omits (number null).
  */
 export function componentPins(design: Design, componentId: string): { name: string; number: string | null }[] {
-  const comp = design.components[componentId];
+  const comp = own(design.components, componentId);
   if (!comp) return [];
   const pins = new Map<string, string | null>();
   for (const pin of Object.values(comp.pins)) pins.set(pin.name, pin.number);
@@ -122,7 +123,7 @@ export function padLayers(kind: PadKind, padSide: 'top' | 'bottom', placementSid
 
 /** Resolves one component's footprint, or undefined (missing name or unknown footprint). */
 export function footprintOf(design: Design, componentId: string, resolve: FootprintResolver): Footprint | undefined {
-  const comp = design.components[componentId];
+  const comp = own(design.components, componentId);
   if (!comp || comp.footprint === null) return undefined;
   return resolve(comp.footprint);
 }
@@ -143,7 +144,7 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
     const pins = componentPins(design, id);
     const { map, unmapped } = mapper(fp, pins, { type: comp.type, ref: comp.ref });
     for (const pin of [...unmapped].sort()) out.unmappedPins.push({ component: id, ref: comp.ref, pin });
-    const placement = design.placement[id];
+    const placement = own(design.placement, id);
     if (!placement) {
       out.unplaced.push({ component: id, ref: comp.ref });
       continue;
@@ -155,10 +156,10 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
     for (const pin of pins) {
       for (const num of map[pin.name] ?? []) if (!pinOfPad.has(num)) pinOfPad.set(num, pin.name);
     }
-    const own: BoardPad[] = [];
+    const padsHere: BoardPad[] = [];
     for (const pad of fp.pads) {
       const pin = pad.kind === 'np_thru_hole' ? null : (pinOfPad.get(pad.number) ?? null);
-      own.push({
+      padsHere.push({
         component: id,
         ref: comp.ref,
         pin,
@@ -174,8 +175,8 @@ export function buildBoardGeometry(design: Design, resolve: FootprintResolver, m
         layers: padLayers(pad.kind, pad.side, placement.side, allCopper),
       });
     }
-    markStackedLands(own);
-    out.pads.push(...own);
+    markStackedLands(padsHere);
+    out.pads.push(...padsHere);
   }
   return out;
 }

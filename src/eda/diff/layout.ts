@@ -1,4 +1,5 @@
 import type { Design, Placement } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { byString, fieldChanges, roundMm } from './compare.js';
 import type { ComponentMatch } from './connectivity.js';
 import type { DesignDiff, NetRoutingChange, PlacementEntry, PlacementMove } from './types.js';
@@ -16,7 +17,7 @@ export function diffPlacement(a: Design, b: Design, match: ComponentMatch): Desi
   for (const [bId, pb] of Object.entries(b.placement)) {
     const ref = b.components[bId]?.ref ?? bId;
     const aId = match.bToA.get(bId);
-    const pa = aId === undefined ? undefined : a.placement[aId];
+    const pa = aId === undefined ? undefined : own(a.placement, aId);
     if (aId !== undefined) seenA.add(aId);
     if (!pa) {
       added.push({ id: bId, ref, at: pb });
@@ -80,7 +81,7 @@ export function diffRouting(a: Design, b: Design, netBToA: Map<string, string>):
     const y = rb.get(key) ?? empty;
     if (x.geometry === y.geometry) continue;
     const net = key.startsWith('a:') ? key.slice(2) : key;
-    const name = key.startsWith('a:') ? (a.nets[net]?.name ?? net) : (b.nets[net]?.name ?? net);
+    const name = key.startsWith('a:') ? (own(a.nets, net)?.name ?? net) : (own(b.nets, net)?.name ?? net);
     nets.push({
       net,
       name,

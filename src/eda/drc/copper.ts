@@ -1,4 +1,5 @@
 import type { Design } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { copperLayers } from '../model/design.js';
 import type { BoardGeometry, BoardPad } from '../board/index.js';
 import { netResolver } from '../export/kicad/nets.js';
@@ -69,7 +70,7 @@ export function buildCopper(design: Design, geometry: BoardGeometry): CopperMode
   const layers = copperLayers(design.board.layers);
   const allMask = layerMask(layers, layers);
   const resolveNet = netResolver(design);
-  const netName = (id: string | null): string => (id === null ? '(no net)' : (design.nets[id]?.name ?? id));
+  const netName = (id: string | null): string => (id === null ? '(no net)' : (own(design.nets, id)?.name ?? id));
   const items: CopperItem[] = [];
   const holes: Hole[] = [];
   const badRefs: BadRef[] = [];

@@ -1,4 +1,5 @@
 import type { Design, NetClass } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 
 /**
  * The design rules both our DRC and the exported KiCad project use, resolved from the design
@@ -91,7 +92,7 @@ export function resolveDesignRules(design: Design, options: DrcOptions = {}): De
     if (netId === null) return defaultClass;
     const hit = cache.get(netId);
     if (hit) return hit;
-    const net = design.nets[netId];
+    const net = own(design.nets, netId);
     let found = defaultClass;
     if (net) {
       if (net.class !== null && DEFAULT_NAMES.includes(net.class)) found = defaultClass;

@@ -1,4 +1,5 @@
 import type { Design, Point } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import type { BoardGeometry } from '../board/index.js';
 import { netResolver } from '../export/kicad/nets.js';
 import { resolveDesignRules, type DrcOptions } from './design-rules.js';
@@ -22,14 +23,14 @@ export function runDrc(design: Design, geometry: BoardGeometry, options: DrcOpti
   const t0 = performance.now();
   const rules = resolveDesignRules(design, options);
   const findings: DrcFinding[] = [];
-  const netName = (id: string): string => design.nets[id]?.name ?? id;
+  const netName = (id: string): string => own(design.nets, id)?.name ?? id;
 
   for (const m of geometry.missingFootprints) {
     findings.push({
       rule_id: 'DRC_MISSING_FOOTPRINT',
       severity: 'error',
       message: m.footprint === null ? `${m.ref} names no footprint` : `footprint "${m.footprint}" of ${m.ref} cannot be resolved`,
-      location: { x_mm: design.placement[m.component]?.x_mm ?? 0, y_mm: design.placement[m.component]?.y_mm ?? 0 },
+      location: { x_mm: own(design.placement, m.component)?.x_mm ?? 0, y_mm: own(design.placement, m.component)?.y_mm ?? 0 },
       items: [`footprint ${m.ref}`],
       nets: [],
     });
@@ -42,7 +43,7 @@ export function runDrc(design: Design, geometry: BoardGeometry, options: DrcOpti
   for (const u of geometry.unmappedPins) {
     const net = pinNets.get(`${u.component}\u0000${u.pin}`);
     if (net === undefined) continue;
-    const pl = design.placement[u.component];
+    const pl = own(design.placement, u.component);
     findings.push({
       rule_id: 'DRC_UNMAPPED_PIN',
       severity: 'error',

@@ -1,4 +1,5 @@
 import type { Footprint, Pad } from '../model/footprint.js';
+import { own } from '../../kernel/own.js';
 import { assemble, centredRect, pinOneMark, smdPad, type Rect } from './build.js';
 import { IPC_GOALS, gullWingGoals, ipcLands, landWidthForPitch, nom, range, tol, type FilletGoals, type Range } from './ipc7351.js';
 
@@ -31,7 +32,7 @@ export const CHIP_SIZES: Record<string, ChipSize> = {
 
 /** Rectangular end-cap chip (resistor, capacitor, inductor, chip LED): IPC-7351B Table 3-5 / 3-6. */
 export function chipFootprint(code: string, name: string, description: string): Footprint {
-  const size = CHIP_SIZES[code];
+  const size = own(CHIP_SIZES, code);
   if (!size) throw new Error(`no chip size ${code}`);
   const goals = nom(size.lengthMm) < 1.6 ? IPC_GOALS.chipSmall : IPC_GOALS.chip;
   const land = ipcLands({ spanMm: size.lengthMm, terminalMm: size.terminalMm, widthMm: size.widthMm }, goals);

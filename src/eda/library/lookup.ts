@@ -1,4 +1,5 @@
 import type { LibraryPart, PartLookup } from '../model/part.js';
+import { own } from '../../kernel/own.js';
 import type { SearchIndex } from './search-index.js';
 import { chipSizeIn, compact, normalisePackage } from './text.js';
 import { parseValue, sameValue, unitFits, type Quantity } from './values.js';
@@ -79,7 +80,7 @@ export function makeLookup(index: SearchIndex, tables: LookupTables): PartLookup
       const candidates = tables.byKey.get(compact(text)) ?? [];
       if (candidates.length > 0) return pickByPackage(index, candidates, footprintPkg);
     }
-    const quantity = GENERIC_TYPES[compact(component.type)];
+    const quantity = own(GENERIC_TYPES, compact(component.type));
     if (quantity === undefined) return undefined;
     return genericPassive(index, quantity, component.value, footprintPkg);
   };

@@ -1,4 +1,5 @@
 import { invalidInput } from '../../kernel/errors.js';
+import { own } from '../../kernel/own.js';
 import type { LibraryPart } from '../model/part.js';
 import { FIELDS, postingIndexOf, WEIGHT, type Posting, type SearchIndex } from './search-index.js';
 import { boundedEditDistance, compact, IMPERIAL_CHIP_SIZES, normalisePackage, STOP_WORDS, tokenise, typoBudget } from './text.js';
@@ -82,7 +83,7 @@ function lookupExpansions(index: SearchIndex, key: string): Expansion[] {
   const out: Expansion[] = [];
   const exact = index.postings.get(key);
   if (exact) out.push({ key, posting: exact, mult: MULT.exact, how: 'exact' });
-  for (const syn of SYNONYMS[key] ?? []) {
+  for (const syn of own(SYNONYMS, key) ?? []) {
     const p = index.postings.get(syn);
     if (p) out.push({ key: syn, posting: p, mult: MULT.synonym, how: 'synonym' });
   }

@@ -1,4 +1,5 @@
 import type { Design, Placement, Point } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { boardOutline } from '../model/design.js';
 import type { Footprint } from '../model/footprint.js';
 import {
@@ -73,7 +74,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
       }
     }
     const c = fp.courtyard;
-    const existing = design.placement[id] ?? null;
+    const existing = own(design.placement, id) ?? null;
     items.push({
       id,
       ref: comp.ref,

@@ -1,4 +1,5 @@
 import type { Design } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { escapeMarkdown } from './escape.js';
 
 /**
@@ -159,7 +160,7 @@ export function renderReportMarkdown(input: ReportInput): string {
       : table(
           ['Ref', 'Value', 'Footprint', 'MPN', 'Manufacturer', 'DNP', 'Placed'],
           comps.map(([id, c]) => {
-            const p = design.placement[id];
+            const p = own(design.placement, id);
             const placed = p ? `(${p.x_mm}, ${p.y_mm}) ${p.rotation_deg}° ${p.side}` : 'no';
             return [md(c.ref), md(c.value), md(c.footprint), md(c.mpn), md(c.manufacturer), c.dnp ? 'yes' : '', placed];
           }),
@@ -173,7 +174,7 @@ export function renderReportMarkdown(input: ReportInput): string {
           ['Net', 'Type', 'Nodes', 'Connections'],
           netIds.map((id) => {
             const n = design.nets[id]!;
-            const nodes = n.nodes.map((node) => `${md(design.components[node.component]?.ref ?? node.component)}.${md(node.pin)}`);
+            const nodes = n.nodes.map((node) => `${md(own(design.components, node.component)?.ref ?? node.component)}.${md(node.pin)}`);
             return [md(n.name), n.type, String(n.nodes.length), nodes.join(', ')];
           }),
         )),

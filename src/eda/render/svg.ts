@@ -1,4 +1,5 @@
 import type { Design, Point } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { boardOutline, copperLayers } from '../model/design.js';
 import { roundrectRadius } from '../model/footprint.js';
 import { boundsOf, footprintToWorld, type BoardGeometry, type BoardPad } from '../board/index.js';
@@ -53,7 +54,7 @@ function padElement(pad: BoardPad, extra: string): string {
 
 function netAttr(design: Design, netId: string | null): string {
   if (netId === null) return '';
-  return ` data-net="${escapeXml(design.nets[netId]?.name ?? netId)}"`;
+  return ` data-net="${escapeXml(own(design.nets, netId)?.name ?? netId)}"`;
 }
 
 function copperGroup(design: Design, geometry: BoardGeometry, layer: string, colour: string): string[] {

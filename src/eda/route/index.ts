@@ -1,4 +1,5 @@
 import type { Design, NetClass, Track, Via } from '../model/design.js';
+import { own } from '../../kernel/own.js';
 import { boardOutline, copperLayers } from '../model/design.js';
 import { roundrectRadius } from '../model/footprint.js';
 import { invalidInput } from '../../kernel/errors.js';
@@ -69,12 +70,12 @@ export function netClassTable(design: Design, overrides: Record<string, RouteCla
   const classNames = Object.keys(design.net_classes).sort();
   for (const id of Object.keys(design.nets).sort()) {
     const net = design.nets[id]!;
-    const over = overrides[id];
+    const over = own(overrides, id);
     if (over) {
       byNet[id] = over;
       continue;
     }
-    const explicit = net.class !== null ? design.net_classes[net.class] : undefined;
+    const explicit = net.class !== null ? own(design.net_classes, net.class) : undefined;
     const byPattern = classNames.map((k) => design.net_classes[k]!).find((c) => c.nets.some((p) => globMatch(p, net.name) || globMatch(p, id)));
     const cls = explicit ?? byPattern;
     if (cls) byNet[id] = fromNetClass(cls);
@@ -116,7 +117,7 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
     const net = design.nets[id]!;
     const points: RouteProblem['connections'][number]['points'] = [];
     for (const node of net.nodes) {
-      const comp = design.components[node.component];
+      const comp = own(design.components, node.component);
       const label = `${comp?.ref ?? node.component}.${node.pin}`;
       const pads = geometry.pads.map((p, k) => ({ p, k })).filter(({ p }) => p.component === node.component && p.pin === node.pin);
       if (pads.length === 0) {

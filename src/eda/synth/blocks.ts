@@ -1,4 +1,5 @@
 import { addPart, capacitor, connect, resistor, twoPins, type Build } from './builder.js';
+import { own } from '../../kernel/own.js';
 import { crystalLoadCap, feedbackDivider, i2cPullup, LED_VF, ledResistor } from './values.js';
 
 /**
@@ -163,7 +164,7 @@ export function i2cPullups(b: Build, rail: string, railV: number, sda: string, s
 
 /** Indicator LED driven from `drive` (a GPIO or a rail) through a series resistor to GND. */
 export function led(b: Build, drive: string, driveV: number, color: string, label: string, currentA = 0.005): string {
-  const vf = LED_VF[color] ?? 2.0;
+  const vf = own(LED_VF, color) ?? 2.0;
   const r = ledResistor(driveV, vf, currentA);
   const anode = `LED_${label}`;
   resistor(b, r.ohms, drive, anode, 'led', `LED series resistor: (${driveV} V − ${vf} V Vf ${color}) / ${currentA * 1000} mA → nearest E24 ${r.ohms} Ω (${(r.currentA * 1000).toFixed(1)} mA).`);

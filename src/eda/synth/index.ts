@@ -1,4 +1,5 @@
 import { ZapTraceError } from '../../kernel/errors.js';
+import { own } from '../../kernel/own.js';
 import { Design } from '../model/design.js';
 import { resolveFootprint } from '../footprints/index.js';
 import type { Library } from '../library/index.js';
@@ -49,7 +50,7 @@ export function parseIntent(intent: string): Parsed {
   const text = intent.toLowerCase();
   const ws = words(intent);
   const conflicts: string[] = [];
-  const mcus = [...new Set(ws.map((w) => MCU_WORDS[w.replace(/-?wroom.*$/, '')] ?? (w.startsWith('stm32') ? 'stm32' : w.startsWith('esp32-s3') || w.startsWith('esp32s3') ? 'esp32s3' : w.startsWith('esp32') ? 'esp32' : undefined)).filter((x): x is NonNullable<Template['mcu']> => !!x))];
+  const mcus = [...new Set(ws.map((w) => own(MCU_WORDS, w.replace(/-?wroom.*$/, '')) ?? (w.startsWith('stm32') ? 'stm32' : w.startsWith('esp32-s3') || w.startsWith('esp32s3') ? 'esp32s3' : w.startsWith('esp32') ? 'esp32' : undefined)).filter((x): x is NonNullable<Template['mcu']> => !!x))];
   const mcuSet = mcus.includes('esp32s3') ? mcus.filter((m) => m !== 'esp32') : mcus;
   if (mcuSet.length > 1) conflicts.push(`several microcontrollers named (${mcuSet.join(', ')}); a board gets one`);
   const mcu = mcuSet[0] ?? null;
@@ -58,7 +59,7 @@ export function parseIntent(intent: string): Parsed {
   const unknown: string[] = [];
   for (const w of ws) {
     const bare = w.replace(/[.'"]/g, '');
-    if (!bare || vocab.has(bare) || FILLER.has(bare) || MCU_WORDS[bare] || /^esp32|^stm32|^rp2040|^nrf52/.test(bare)) continue;
+    if (!bare || vocab.has(bare) || FILLER.has(bare) || own(MCU_WORDS, bare) || /^esp32|^stm32|^rp2040|^nrf52/.test(bare)) continue;
     if (/^\d+(\.\d+)?(v|a|ma|khz|mhz|hz|k|x|mm)?$/.test(bare) || /^\d+(\.\d+)?v\d*$/.test(bare) || /^(kb|mb)$/.test(bare)) continue;
     if (KNOWN_UNBUILDABLE.test(bare) || /\d/.test(bare)) unknown.push(bare);
   }

@@ -1,4 +1,5 @@
 import type { Design, Point } from '../../model/design.js';
+import { own } from '../../../kernel/own.js';
 import { boardOutline, copperLayers } from '../../model/design.js';
 import type { BoardGeometry } from '../../board/index.js';
 import { footprintToWorld } from '../../board/index.js';
@@ -83,14 +84,14 @@ function padFunction(p: PadWithSource): string | null {
 
 function padAttrs(design: Design, p: PadWithSource): string[] {
   const attrs = [`P,${escapeAttr(p.pad.ref)},${escapeAttr(p.pad.padNumber)}`];
-  const net = p.pad.net === null ? undefined : design.nets[p.pad.net];
+  const net = p.pad.net === null ? undefined : own(design.nets, p.pad.net);
   if (net) attrs.push(`N,${escapeAttr(net.name)}`);
   attrs.push(`C,${escapeAttr(p.pad.ref)}`);
   return attrs;
 }
 
 function netAttr(design: Design, netId: string): string[] {
-  return [`N,${escapeAttr(design.nets[netId]?.name ?? netId)}`];
+  return [`N,${escapeAttr(own(design.nets, netId)?.name ?? netId)}`];
 }
 
 function finish(fileFunction: string, polarity: 'Positive' | 'Negative', layer: Layer): string {

@@ -1,4 +1,5 @@
 import type { Design, PinType } from '../../model/design.js';
+import { own } from '../../../kernel/own.js';
 import { padNumberOf } from '../../model/design.js';
 import type { PartLookup } from '../../model/part.js';
 import { buildNetlist, type NlComponent } from '../../erc/netlist.js';
@@ -60,7 +61,7 @@ function refPrefix(ref: string): string {
 function planComponent(comp: NlComponent, index: number, labels: Map<string, string>, promoted: Map<string, PinType>): CompPlan {
   const inputs: PinInput[] = [];
   for (const pin of comp.pins.values()) {
-    const declared = comp.component.pins[pin.name];
+    const declared = own(comp.component.pins, pin.name);
     const number = declared ? padNumberOf(declared) : pin.name;
     const type = promoted.get(pinKey(comp.id, pin.name)) ?? pin.type;
     inputs.push({ name: pin.name, number, type });

@@ -1,4 +1,5 @@
 import type { Design } from '../../model/design.js';
+import { own } from '../../../kernel/own.js';
 
 /**
  * KiCad numbers nets in the board file (`(net 0 "")` is "no net") and identifies them by name.
@@ -35,5 +36,5 @@ export function netResolver(design: Design): (key: string) => string | null {
     const name = design.nets[id]!.name;
     if (!byName.has(name)) byName.set(name, id);
   }
-  return (key) => (design.nets[key] ? key : (byName.get(key) ?? null));
+  return (key) => (Object.hasOwn(design.nets, key) ? key : (byName.get(key) ?? null));
 }
