@@ -137,7 +137,7 @@ export const editTools = [
         throw new ZapTraceError('STALE_STATE', 'the design changed since you reviewed it', { expected_hash: input.expected_hash, current_hash: entry.hash });
       }
       const self = checkIndependentApproval(ctx.services.approvalPolicy, ctx.call.principal.id, authorsOf(ctx.state, input.design_name), input.design_name);
-      const data = { design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, note: input.note, statement: input.statement, self_approval: self };
+      const data = { design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, note: input.note, approver: ctx.call.principal.id, statement: input.statement, self_approval: self };
       return {
         events: [{ type: 'DesignCommitted', data }],
         after: (s) => ({ design_name: input.design_name, approval_id: input.approval_id, design_hash: entry.hash, seq: s.seq }),

@@ -116,7 +116,7 @@ export const transactionTools = [
       return {
         events: [
           { type: 'TransactionCommitted', data: { tx_id: tx.tx_id, design_name: tx.design_name, parent_hash: tx.parent_hash, candidate_hash: tx.candidate_hash, approval_id: input.approval_id } },
-          { type: 'DesignCommitted', data: { design_name: tx.design_name, approval_id: input.approval_id, design_hash: tx.candidate_hash, note: `transaction ${tx.tx_id}`, statement: input.statement, self_approval: self } },
+          { type: 'DesignCommitted', data: { design_name: tx.design_name, approval_id: input.approval_id, design_hash: tx.candidate_hash, note: `transaction ${tx.tx_id}`, approver: ctx.call.principal.id, statement: input.statement, self_approval: self } },
         ],
         after: (s) => ({ tx_id: tx.tx_id, design_name: tx.design_name, design_hash: requireDesign(s, tx.design_name).hash }),
       };

@@ -98,7 +98,7 @@ describe('independent approval through MCP over HTTP with grant tokens', () => {
       const approved = await b('design_commit', { design_name: 'led', approval_id: 'APR-1', statement: STATEMENT });
       expect(approved.data).toMatchObject({ design_name: 'led', approval_id: 'APR-1', design_hash: hash });
       const committed = (await a('session_events', { limit: 1000 })).data.events.find((e: { type: string }) => e.type === 'DesignCommitted');
-      expect(committed).toMatchObject({ actor: { principal: 'token:bob' }, data: { design_hash: hash, statement: STATEMENT, self_approval: false } });
+      expect(committed).toMatchObject({ actor: { principal: 'token:bob' }, data: { approver: 'token:bob', design_hash: hash, statement: STATEMENT, self_approval: false } });
 
       // A stranger with the highest grant still sees nothing of the session.
       for (const [tool, args] of [['design_inspect', { design_name: 'led' }], ['design_commit', { design_name: 'led', approval_id: 'APR-C', statement: STATEMENT }], ['session_events', {}]] as const) {

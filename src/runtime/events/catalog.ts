@@ -42,7 +42,7 @@ export interface EventDataByType {
   NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
   ValidationRecorded: ValidationData;
   /** `statement` and `self_approval` are absent from approvals recorded before approvals had to be independent. */
-  DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string; statement?: string; self_approval?: boolean };
+  DesignCommitted: { design_name: string; approval_id: string; design_hash: string; note: string; approver?: string; statement?: string; self_approval?: boolean };
   ReviewerAdded: { principal: string };
   ArtifactsExported: { design_name: string; kind: string; files: { path: string; bytes: number; sha256: string }[]; design_hash: string; approval_id: string; evidence: unknown; log_seq: number; head_hash: string };
   TransactionPreviewed: { tx_id: string; design_name: string; parent_hash: string; candidate_hash: string; operation: string; params: unknown; reason: string; candidate: Design; diff: unknown };
