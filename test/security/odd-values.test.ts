@@ -173,3 +173,42 @@ describe('coordinates and sizes are finite and bounded', () => {
     expect(inf.body.error.details.path).toBe('width_mm');
   });
 });
+
+describe('every tool and every input field', () => {
+  it('prototype names, ±1e308 and odd objects in any field of any tool never give INTERNAL_ERROR (MCP)', async () => {
+    const { runtime } = await newRuntime({ allowSelfApproval: true });
+    const client = await mcpClient(runtime, localPrincipal('release-export'));
+    const { tools } = await client.listTools();
+    const fresh = async () => {
+      const sid = (await callTool(client, 'session_create')).data.session_id as string;
+      await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: TINY, design_name: 'led' });
+      await callTool(client, 'place_components', { session_id: sid, design_name: 'led', seed: 3 });
+      return sid;
+    };
+    let sid = await fresh();
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+    const internal: string[] = [];
+    let calls = 0;
+    for (const tool of tools) {
+      if (tool.name === 'session_create') continue;
+      const props = (tool.inputSchema as { properties?: Record<string, { type?: string }> }).properties ?? {};
+      for (const [field, schema] of Object.entries(props)) {
+        if (field === 'session_id') continue;
+        const values: unknown[] =
+          schema.type === 'number' || schema.type === 'integer' ? [1e308, -1e308, 1.5, 0] : schema.type === 'array' ? [names, [{ name: 'constructor' }]] : schema.type === 'object' ? [{ constructor: 'x', toString: 'y' }] : names;
+        for (const value of values) {
+          const args: Record<string, unknown> = { session_id: sid, design_name: 'led', [field]: value };
+          if (tool.name.startsWith('export_') && field !== 'approval_id') args['approval_id'] = 'A';
+          const res = await callTool(client, tool.name, args);
+          calls += 1;
+          if (res.isError && res.data.error.code === 'INTERNAL_ERROR') internal.push(`${tool.name}.${field}=${JSON.stringify(value)}`);
+        }
+      }
+      if (calls > 60) {
+        sid = await fresh(); // edits accumulate; start each tool group from a clean, placed design
+        calls = 0;
+      }
+    }
+    expect(internal).toEqual([]);
+  }, 120_000);
+});
