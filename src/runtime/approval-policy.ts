@@ -18,6 +18,11 @@ function sameIdentity(a: string, b: string): boolean {
   return a === b || (a.startsWith('dev:') && b.startsWith('dev:'));
 }
 
+/** Would the release gate accept an approval by `approver` of a state these principals authored? */
+export function approvalCounts(policy: ApprovalPolicy, approver: string, authors: readonly string[]): boolean {
+  return policy.allowSelfApproval || !authors.some((author) => sameIdentity(author, approver));
+}
+
 /** Throws SELF_APPROVAL unless `approver` is independent of `authors` or the policy allows it; returns whether it was a self-approval. */
 export function checkIndependentApproval(policy: ApprovalPolicy, approver: string, authors: readonly string[], designName: string): boolean {
   const self = authors.some((author) => sameIdentity(author, approver));

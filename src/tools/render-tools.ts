@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { approvalCounts } from '../runtime/approval-policy.js';
+import { authorsOf } from '../runtime/projections/authorship.js';
 import { own } from '../kernel/own.js';
 import type { SvgDrcFinding } from '../eda/render/index.js';
 import type { SessionState } from '../runtime/projections/session-state.js';
@@ -33,7 +35,8 @@ async function reportOf(ctx: Ctx, input: { design_name: string; seq?: number | u
     design: designText(entry.design),
     designHash: entry.hash,
     evidence: { ...(ev.erc ? { erc: ev.erc } : {}), ...(ev.drc ? { drc: ev.drc } : {}) },
-    approvals: state.approvals.filter((a) => a.design_name === input.design_name),
+    // Readiness counts only approvals the release gate would accept (independent, or under the opt-out).
+    approvals: state.approvals.filter((a) => a.design_name === input.design_name && approvalCounts(ctx.services.approvalPolicy, a.principal, authorsOf(state, input.design_name))),
   });
 }
 

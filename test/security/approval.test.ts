@@ -217,7 +217,11 @@ describe('the single-user development opt-out', () => {
     const store = createMemoryEventStore();
     await store.append(sid, await runtime.readEvents(sid), 0);
     const strict = await composeRuntime({ workspaceDir: (await newRuntime()).workspaceDir, store, clock: steppingClock() });
-    const again = await callTool(await mcpClient(strict, localPrincipal('release-export', 'local:solo')), 'export_kicad', { session_id: sid, design_name: 'led', approval_id: 'APR-1', output_dir: 'fab' });
+    const soloAgain = await mcpClient(strict, localPrincipal('release-export', 'local:solo'));
+    const again = await callTool(soloAgain, 'export_kicad', { session_id: sid, design_name: 'led', approval_id: 'APR-1', output_dir: 'fab' });
     expect(again.data.error).toMatchObject({ code: 'SELF_APPROVAL', details: { approver: 'local:solo' } });
+    // The report agrees with the gate: the self-approval does not make the design ready there.
+    expect((await call('render_report', { design_name: 'led' })).data.markdown).toContain('Ready for release');
+    expect((await callTool(soloAgain, 'render_report', { session_id: sid, design_name: 'led' })).data.markdown).toContain('Not ready for release');
   });
 });
