@@ -27,11 +27,12 @@ export async function benchResponsive(): Promise<Record<string, number | string>
   const server = await startServer(['--dev-capability-headers', '--rate-limit', '100000/100000']);
   try {
     const designer = devHeaders('designer');
+    const router = devHeaders('router');
     const reader = devHeaders('reader', 'preview-write');
     const big = await createSession(server.base, designer);
     await callRest(server.base, designer, big, 'design_parse_str', { yaml_content: gridBoardJson(PARTS, 'big'), design_name: 'big' });
-    const routed = await createSession(server.base, designer);
-    await callRest(server.base, designer, routed, 'design_parse_str', { yaml_content: routingBoardJson(150, 15, 'r'), design_name: 'r' });
+    const routed = await createSession(server.base, router);
+    await callRest(server.base, router, routed, 'design_parse_str', { yaml_content: routingBoardJson(150, 15, 'r'), design_name: 'r' });
     const others: string[] = [];
     for (let i = 0; i < 4; i++) {
       const sid = await createSession(server.base, reader);
@@ -57,7 +58,7 @@ export async function benchResponsive(): Promise<Record<string, number | string>
       pending -= 1;
       return r;
     });
-    const route = callRest(server.base, designer, routed, 'route_nets', { design_name: 'r', time_limit_ms: 8_000 }).then((r) => {
+    const route = callRest(server.base, router, routed, 'route_nets', { design_name: 'r', time_limit_ms: 8_000 }).then((r) => {
       routeMs = performance.now() - t0;
       pending -= 1;
       return r;

@@ -39,7 +39,7 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
     release = null;
     let value: T;
     try {
-      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: call.onProgress });
+      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: call.onProgress, owner: call.principal.id });
     } finally {
       // Taking the turn back is never refused: the call already holds a place in the queue.
       if (sessionId !== null) release = await deps.queue.acquire(sessionId, { force: true });

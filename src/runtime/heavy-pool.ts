@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ZapTraceError, type ErrorCode, ERROR_STATUS } from '../kernel/errors.js';
-import { PING_TASK, type HeavyOutcome, type HeavyTaskMessage, type HeavyWork } from './heavy-work.js';
+import { PING_TASK, type HeavyOutcome, type HeavyRunOptions, type HeavyTaskMessage, type HeavyWork } from './heavy-work.js';
+import { createFairSlots } from './fair-slots.js';
 
 export interface HeavyPoolOptions {
   /** Absolute path of the compiled worker entry (a .js file: worker threads do not load TypeScript). */
@@ -18,6 +19,10 @@ export interface HeavyPoolOptions {
   maxQueue?: number;
   /** Heap of one worker (MiB); a task that needs more ends its thread, not the server (default 2048). */
   workerHeapMb?: number;
+  /** Threads one principal may use at once; default all but one (so others always find one soon). */
+  perOwnerThreads?: number;
+  /** Heavy calls one principal may have waiting for a thread; more are SERVER_BUSY (default 16). */
+  perOwnerWaiting?: number;
 }
 
 /** Why the combined signal fired: the caller's abort or our own deadline timer. */
@@ -46,10 +51,15 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 2048 },
   });
   let closing = false;
+  const slots = createFairSlots({
+    slots: maxThreads,
+    perOwnerRunning: Math.max(1, options.perOwnerThreads ?? maxThreads - 1),
+    perOwnerWaiting: options.perOwnerWaiting ?? 16,
+  });
   /** Running and queued tasks, so a shutdown past its grace period can stop them. */
   const inFlight = new Set<() => void>();
 
-  async function run<T>(task: string, args: unknown, opts: { signal?: AbortSignal | undefined; deadlineMs: number; onProgress?: ((p: number, t: number | undefined, m: string) => void) | undefined }): Promise<T> {
+  async function run<T>(task: string, args: unknown, opts: HeavyRunOptions): Promise<T> {
     if (closing) throw new ZapTraceError('SERVER_BUSY', 'the server is shutting down; retry on another instance', { retry_after_seconds: 5 });
     if (opts.signal?.aborted) throw cancelledError();
     if (opts.deadlineMs <= 0) throw deadlineError(0);
@@ -77,10 +87,16 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
       });
     }
     try {
-      const outcome = await pool.run(
-        { task, args, ...(channel ? { progress: channel.port2 } : {}) },
-        { signal: stop.signal, ...(channel ? { transferList: [channel.port2] } : {}) },
-      );
+      const release = await slots.acquire(opts.owner ?? '', stop.signal);
+      let outcome: HeavyOutcome;
+      try {
+        outcome = await pool.run(
+          { task, args, ...(channel ? { progress: channel.port2 } : {}) },
+          { signal: stop.signal, ...(channel ? { transferList: [channel.port2] } : {}) },
+        );
+      } finally {
+        release();
+      }
       if (reason !== null) throw stoppedError(reason, opts.deadlineMs);
       if (!outcome.ok) throw fromWorker(outcome.error);
       return outcome.value as T;

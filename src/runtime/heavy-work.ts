@@ -15,6 +15,8 @@ export interface HeavyRunOptions {
   deadlineMs: number;
   /** Progress reported by the task while it runs in the worker. */
   onProgress?: ProgressSink | undefined;
+  /** Who asked (the principal id): threads are shared fairly between owners. */
+  owner?: string | undefined;
 }
 
 export interface HeavyWorkStats {

@@ -4,8 +4,8 @@ import { steppingClock } from '../../src/kernel/clock.js';
 import type { EventStore } from '../../src/runtime/store/event-store.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
 import { parseRateLimit } from '../../src/surfaces/http/rate-limit.js';
-import { httpApp, newRuntime, tempDir } from '../helpers/harness.js';
-import { smallBoardJson } from '../helpers/generated-designs.js';
+import { callTool, httpApp, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { routingBoardJson, smallBoardJson } from '../helpers/generated-designs.js';
 import { callRest, createSession, devHeaders, listenLoopback } from '../helpers/http-server.js';
 
 /** The memory store, except that appends wait while the test holds the gate (a slow disk, on demand). */
@@ -108,6 +108,33 @@ describe('bounded admission', () => {
       expect(owners).toEqual(['dev:loopback', 'dev:Mallory_script']);
     } finally {
       await http.close();
+      await runtime.close();
+    }
+  });
+
+  it('shares the worker threads fairly: one principal running long routes leaves a thread for another', { timeout: 120_000 }, async () => {
+    const runtime = await composeRuntime({ workspaceDir: tempDir('zt-ws-'), clock: steppingClock(), workerThreads: 2 });
+    try {
+      const hog = await mcpClient(runtime, localPrincipal('sandbox-write', 'local:hog'));
+      const other = await mcpClient(runtime, localPrincipal('sandbox-write', 'local:other'));
+      const routes: Promise<unknown>[] = [];
+      const settled: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const sid = (await callTool(hog, 'session_create')).data.session_id as string;
+        await callTool(hog, 'design_parse_str', { session_id: sid, yaml_content: routingBoardJson(150, 15), design_name: 'r' });
+        routes.push(callTool(hog, 'route_nets', { session_id: sid, design_name: 'r', time_limit_ms: 60_000 }).then(() => settled.push(`route${i}`)));
+      }
+      await until(() => runtime.heavyWork!.stats().running === 3);
+      const sid = (await callTool(other, 'session_create')).data.session_id as string;
+      await callTool(other, 'design_parse_str', { session_id: sid, yaml_content: smallBoardJson(), design_name: 's' });
+      const drc = await callTool(other, 'drc_run', { session_id: sid, design_name: 's' });
+      // The other principal's check ran to the end while all three long routes were still pending.
+      expect(drc.isError).toBe(false);
+      expect(settled).toEqual([]);
+      runtime.heavyWork!.cancelAll();
+      await Promise.all(routes);
+      await Promise.all([hog.close(), other.close()]);
+    } finally {
       await runtime.close();
     }
   });

@@ -18,6 +18,7 @@ describe('the server stays responsive during heavy work (REST on 127.0.0.1)', ()
   let runtime: Runtime;
   let http: Listening;
   const designer = devHeaders('designer');
+  const router = devHeaders('router');
   const reader = devHeaders('reader', 'preview-write');
 
   beforeAll(async () => {
@@ -33,8 +34,8 @@ describe('the server stays responsive during heavy work (REST on 127.0.0.1)', ()
   it('answers reads of other sessions, and of the busy sessions, while a 20,000-part render and a long route run; both results are correct', { timeout: 180_000 }, async () => {
     const big = await createSession(http.base, designer);
     expect((await callRest(http.base, designer, big, 'design_parse_str', { yaml_content: gridBoardJson(PARTS, 'big'), design_name: 'big' })).status).toBe(200);
-    const routed = await createSession(http.base, designer);
-    expect((await callRest(http.base, designer, routed, 'design_parse_str', { yaml_content: routingBoardJson(150, 15, 'r'), design_name: 'r' })).status).toBe(200);
+    const routed = await createSession(http.base, router);
+    expect((await callRest(http.base, router, routed, 'design_parse_str', { yaml_content: routingBoardJson(150, 15, 'r'), design_name: 'r' })).status).toBe(200);
     const others: string[] = [];
     for (let i = 0; i < 3; i++) {
       const sid = await createSession(http.base, reader);
@@ -45,7 +46,7 @@ describe('the server stays responsive during heavy work (REST on 127.0.0.1)', ()
     let renderPending = true;
     let routePending = true;
     const render = callRest(http.base, designer, big, 'render_svg', { design_name: 'big' }).finally(() => (renderPending = false));
-    const route = callRest(http.base, designer, routed, 'route_nets', { design_name: 'r', time_limit_ms: 6_000 }).finally(() => (routePending = false));
+    const route = callRest(http.base, router, routed, 'route_nets', { design_name: 'r', time_limit_ms: 6_000 }).finally(() => (routePending = false));
 
     let duringRender = 0;
     let duringRoute = 0;
@@ -59,7 +60,7 @@ describe('the server stays responsive during heavy work (REST on 127.0.0.1)', ()
       if (routePending) {
         duringRoute += 1;
         // The routing session itself is not locked while its router works in a thread.
-        if (i % 10 === 0 && (await callRest(http.base, designer, routed, 'design_inspect', { design_name: 'r' })).status === 200 && routePending) sameSessionDuringRoute += 1;
+        if (i % 10 === 0 && (await callRest(http.base, router, routed, 'design_inspect', { design_name: 'r' })).status === 200 && routePending) sameSessionDuringRoute += 1;
       }
     }
     expect(duringRender).toBeGreaterThan(5);
