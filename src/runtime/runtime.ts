@@ -294,7 +294,12 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId);
           throw err;
         }
-        const fail = async (err: unknown): Promise<never> => {
+        // A same-key retry may run beside the first call while its worker computes (the turn is given
+        // away meanwhile): whichever finishes second answers with the first one's recorded outcome.
+        const answeredMeanwhile = () => (keyed ? idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash) : null);
+        const fail = async (err: unknown): Promise<unknown> => {
+          const first = answeredMeanwhile();
+          if (first) return replayOutcome(first);
           const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
           // A refusal raised inside a handler (release gate, released path, self-approval, capability)
           // is a denial, not an allowed call that failed: ToolDenied in the session, plus a security record.
@@ -318,6 +323,8 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           return fail(err);
         }
         state = (await loadState(sessionId)) ?? state; // moved on if the handler gave its turn away
+        const first = answeredMeanwhile();
+        if (first) return replayOutcome(first);
         const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
         let result: unknown;
         const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {

@@ -136,6 +136,24 @@ describe('cancellation, deadlines and stale results of heavy work', () => {
     await client.close();
   });
 
+  it('two concurrent calls with one idempotency key append one result: the second answers with the first outcome', { timeout: 120_000 }, async () => {
+    const http: Listening = await listenLoopback((await httpApp(runtime, { dev: true })).app);
+    try {
+      const who = devHeaders('retrier');
+      const sid = await createSession(http.base, who);
+      expect((await callRest(http.base, who, sid, 'design_parse_str', { yaml_content: gridBoardJson(4_000, 'g'), design_name: 'g' })).status).toBe(200);
+      const keyed = { ...who, 'Idempotency-Key': 'erc-once-1' };
+      const [a, b] = await Promise.all([0, 1].map(() => callRest(http.base, keyed, sid, 'erc_validate', { design_name: 'g' })));
+      expect([a!.status, b!.status]).toEqual([200, 200]);
+      expect(b!.body.result).toEqual(a!.body.result);
+      const events = await runtime.readEvents(sid);
+      expect(events.filter((e) => e.type === 'ValidationRecorded')).toHaveLength(1);
+      expect(auditOf(events, 'erc_validate')).toEqual(['ok']);
+    } finally {
+      await http.close();
+    }
+  });
+
   it('a call past --max-tool-seconds is stopped with DEADLINE_EXCEEDED (504 over REST)', { timeout: 120_000 }, async () => {
     const tight = await composeRuntime({ workspaceDir: tempDir('zt-ws-'), clock: steppingClock(), maxToolSeconds: 0.5 });
     const http = await listenLoopback((await httpApp(tight, { dev: true })).app);
