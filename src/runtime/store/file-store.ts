@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZapTraceError } from '../../kernel/errors.js';
 import { lockStoreDir, type DirLock } from './dir-lock.js';
@@ -17,6 +17,8 @@ const SESSION_FILE = /^(zs_[A-Za-z0-9_-]{1,100})\.jsonl$/;
 const SESSION_ID = /^zs_[A-Za-z0-9_-]{1,100}$/;
 export const LOG_KEY_FILE = 'log-signing-key.pem';
 const REPAIRS_FILE = 'repairs.jsonl';
+/** Append handles kept open (well under the usual 1,024 descriptors a process may hold). */
+const OPEN_HANDLES = 256;
 
 export interface FileStoreOptions {
   /** PKCS#8 PEM file of the Ed25519 log key; default `DIR/log-signing-key.pem`, created when absent. */
@@ -103,7 +105,12 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
         repairs: readRepairs(repairsPath),
       }),
     });
-    return Object.assign(store, { close: () => lock?.release() });
+    return Object.assign(store, {
+      close: () => {
+        backend.close();
+        lock?.release();
+      },
+    });
   } catch (err) {
     lock?.release();
     throw err;
@@ -148,7 +155,7 @@ interface SessionFile {
  * event checked against the hash the index holds (a file changed behind the server's back is
  * quarantined, never served).
  */
-function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSigner, log: (entry: Record<string, unknown>) => void): LogBackend {
+function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSigner, log: (entry: Record<string, unknown>) => void): LogBackend & { close(): void } {
   const fileOf = (sessionId: string) => {
     if (!SESSION_ID.test(sessionId)) throw new ZapTraceError('OBJECT_NOT_AUTHORIZED', 'session not found or not yours', {});
     return join(dir, `${sessionId}.jsonl`);
@@ -161,14 +168,35 @@ function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSi
       await d.close();
     }
   };
+  // Append handles of recently written sessions stay open: a write then costs write + fdatasync only.
+  const handles = new Map<string, FileHandle>();
+  const handleOf = async (sessionId: string): Promise<FileHandle> => {
+    const open_ = handles.get(sessionId);
+    if (open_) {
+      handles.delete(sessionId);
+      handles.set(sessionId, open_);
+      return open_;
+    }
+    const fh = await open(fileOf(sessionId), 'a', 0o600);
+    handles.set(sessionId, fh);
+    while (handles.size > OPEN_HANDLES) {
+      const [oldest, h] = handles.entries().next().value!;
+      handles.delete(oldest);
+      void h.close().catch(() => undefined);
+    }
+    return fh;
+  };
+  /** Sessions whose last write failed: their file may hold bytes past the good length. */
+  const suspect = new Set<string>();
   const writeOne = async (sessionId: string, text: string, events: readonly AnyEvent[]): Promise<Error | null> => {
     const known = files.get(sessionId);
     const good = known?.size ?? 0;
-    let fh: Awaited<ReturnType<typeof open>> | undefined;
+    let fh: FileHandle | undefined;
     try {
-      fh = await open(fileOf(sessionId), 'a', 0o600);
+      fh = await handleOf(sessionId);
       // A failed earlier write whose cut-back also failed leaves bytes past `good`: cut them first.
-      if ((await fh.stat()).size !== good) await fh.truncate(good);
+      if (suspect.has(sessionId) && (await fh.stat()).size !== good) await fh.truncate(good);
+      suspect.delete(sessionId);
       const buf = Buffer.from(text, 'utf8');
       const { bytesWritten } = await fh.write(buf, 0, buf.length, null);
       if (bytesWritten !== buf.length) throw new Error(`short write: ${bytesWritten} of ${buf.length} bytes`);
@@ -184,15 +212,16 @@ function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSi
       files.set(sessionId, entry);
       return null;
     } catch (err) {
+      suspect.add(sessionId);
       try {
         await fh?.truncate(good);
         await fh?.datasync();
       } catch {
-        // the file stays longer than `good`; the next write or open cuts it first
+        // the file stays longer than `good`; the next write cuts it first
       }
-      return err instanceof Error ? err : new Error(String(err));
-    } finally {
+      handles.delete(sessionId);
       await fh?.close().catch(() => undefined);
+      return err instanceof Error ? err : new Error(String(err));
     }
   };
   const changed = (seq: number) =>
@@ -238,6 +267,10 @@ function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSi
     return entry && seq >= 1 && seq <= entry.index.count ? entry.index.hashOf(seq) : null;
   }, log);
   return {
+    close() {
+      for (const h of handles.values()) void h.close().catch(() => undefined);
+      handles.clear();
+    },
     write: (batch) => Promise.all(batch.map((b) => writeOne(b.sessionId, b.text, b.events))),
     read,
     saveSnapshot: snapshots.save,
