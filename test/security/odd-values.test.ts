@@ -119,6 +119,31 @@ describe('names that are Object.prototype members are ordinary names', () => {
   });
 });
 
+describe('prototype-polluting bodies over REST', () => {
+  it('__proto__ and constructor.prototype keys anywhere in a body are refused with 400 and pollute nothing', async () => {
+    const { runtime } = await newRuntime();
+    const { app } = await httpApp(runtime, { dev: true });
+    const agent = request(app.callback());
+    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id;
+    const raw = (tool: string, body: string) => agent.post(`/api/v1/tools/${tool}`).set(dev('sandbox-write')).set('X-ZapTrace-Session-Id', sid).set('Content-Type', 'application/json').send(body);
+    expect((await raw('design_parse_str', JSON.stringify({ yaml_content: TINY, design_name: 'led' }))).status).toBe(200);
+    for (const [tool, body] of [
+      ['design_list', '{"__proto__":{"polluted":1}}'],
+      ['component_add', '{"design_name":"led","ref":"R9","type_name":"r","connections":{"__proto__":"GND"}}'],
+      ['component_add', '{"design_name":"led","ref":"R8","type_name":"r","pins":[{"name":"1","__proto__":{"polluted":1}}]}'],
+      ['design_transaction_preview', '{"design_name":"led","operation":"component_add","params":{"__proto__":{"polluted":1},"ref":"R7","type_name":"r"}}'],
+      ['design_transaction_preview', '{"design_name":"led","operation":"board_update","params":{"constructor":{"prototype":{"polluted":1}},"width_mm":40}}'],
+      ['board_update', '{"design_name":"led","width_mm":40,"constructor":{"prototype":{"polluted":1}}}'],
+    ] as const) {
+      const res = await raw(tool, body);
+      expect(res.status, body).toBe(400);
+      expect(res.body.error.code).toBe('INVALID_INPUT');
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect((await agent.get('/api/v1/designs/led').set(dev('')).set('X-ZapTrace-Session-Id', sid)).body.summary.components).toBe(3);
+  });
+});
+
 describe('coordinates and sizes are finite and bounded', () => {
   const hostile: [string, string, string, string][] = [
     ['a placement at 1e308 mm', 'r1: [14, 10]', 'r1: [1e308, 10]', 'placement.r1.x_mm'],
