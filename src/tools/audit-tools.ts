@@ -19,22 +19,33 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** The audit view: audit events of the session log, filtered and paginated by seq cursor. */
-export function queryAudit(events: readonly AnyEvent[], q: AuditFilter) {
+/** Events read from the log at a time while paging the audit view. */
+const AUDIT_CHUNK = 2000;
+
+/**
+ * The audit view: audit events of the session log, filtered and paginated by seq cursor. The log is
+ * read from the cursor on, a chunk at a time, until the page is full: a page costs what it reads
+ * from the cursor, never the whole log (the file store reads events back from disk).
+ */
+export async function queryAudit(read: (range: { from: number; to: number }) => Promise<readonly AnyEvent[]>, q: AuditFilter) {
   const since = q.since ? Date.parse(q.since) : undefined;
   const matches: Record<string, unknown>[] = [];
   let next: number | null = null;
-  for (const e of events) {
-    if (e.seq <= q.after_seq || !AUDIT_EVENT_TYPES.includes(e.type as never)) continue;
-    const d = e.data as { tool: string; decision: string };
-    if (q.tool !== undefined && d.tool !== q.tool) continue;
-    if (q.decision !== undefined && d.decision !== q.decision) continue;
-    if (since !== undefined && Date.parse(e.at) < since) continue;
-    if (matches.length === q.limit) {
-      next = (matches[matches.length - 1] as { seq: number }).seq;
-      break;
+  for (let from = q.after_seq + 1; next === null; from += AUDIT_CHUNK) {
+    const events = await read({ from, to: from + AUDIT_CHUNK - 1 });
+    for (const e of events) {
+      if (!AUDIT_EVENT_TYPES.includes(e.type as never)) continue;
+      const d = e.data as { tool: string; decision: string };
+      if (q.tool !== undefined && d.tool !== q.tool) continue;
+      if (q.decision !== undefined && d.decision !== q.decision) continue;
+      if (since !== undefined && Date.parse(e.at) < since) continue;
+      if (matches.length === q.limit) {
+        next = (matches[matches.length - 1] as { seq: number }).seq;
+        break;
+      }
+      matches.push({ seq: e.seq, timestamp: e.at, event_type: e.type, hash: e.hash, ...(e.data as object) });
     }
-    matches.push({ seq: e.seq, timestamp: e.at, event_type: e.type, hash: e.hash, ...(e.data as object) });
+    if (events.length < AUDIT_CHUNK) break;
   }
   return { events: matches, next_after_seq: next };
 }
@@ -48,7 +59,7 @@ export const auditTools = [
     input: AuditQuery,
     output: z.object({ events: z.array(looseObject({ seq: z.number() })), next_after_seq: z.number().nullable() }),
     async handler(input, ctx) {
-      return { result: queryAudit(await ctx.runtime.readEvents(ctx.sessionId!), input) };
+      return { result: await queryAudit((range) => ctx.runtime.readEvents(ctx.sessionId!, range), input) };
     },
   }),
   sessionTool({

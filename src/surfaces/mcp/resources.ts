@@ -35,10 +35,10 @@ export async function readResource(runtime: Runtime, conn: McpConnection, princi
     return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(page) }] };
   }
   const sessionId = await sessionOfUri(runtime, conn, principal, uri);
-  const events = await runtime.readEvents(sessionId);
   if (uri.endsWith('/events') && uri !== AUDIT_URI) {
+    const events = await runtime.readEvents(sessionId);
     return { contents: [{ uri, mimeType: 'application/x-ndjson', text: events.map((e) => JSON.stringify(e)).join('\n') + '\n' }] };
   }
-  const audit = queryAudit(events, { after_seq: 0, limit: 1000 });
+  const audit = await queryAudit((range) => runtime.readEvents(sessionId, range), { after_seq: 0, limit: 1000 });
   return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify({ session_id: sessionId, ...audit }) }] };
 }

@@ -109,7 +109,7 @@ export function restRouter(runtime: Runtime): Router {
     await runtime.assertOwner(call.principal, sessionId, 'audit/events', { surface: 'rest', requestId: call.requestId });
     const parsed = AuditQuerySchema.safeParse(ctx.query);
     if (!parsed.success) throw zodIssuesToError(parsed.error);
-    ctx.body = { session_id: sessionId, ...queryAudit(await runtime.readEvents(sessionId), parsed.data) };
+    ctx.body = { session_id: sessionId, ...(await queryAudit((range) => runtime.readEvents(sessionId, range), parsed.data)) };
   });
   router.get('/sessions/:id/events', async (ctx) => {
     const call = callContext(ctx);
