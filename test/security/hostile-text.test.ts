@@ -50,6 +50,12 @@ describe('text arguments of every tool pass the parser checks', () => {
         expect(res.data.error, `${what} in ${tool}.${field}`).toMatchObject({ code: 'INVALID_INPUT', details: { path: field } });
       }
     }
+    // Names that become keys also pass the parser's identifier checks: nothing invisible, nothing blank.
+    for (const name of ['R\u200b1', '\ufeffVCC', '   ']) {
+      const pin = await callTool(client, 'component_add', { design_name: 'led', ref: 'R9', type_name: 'resistor', pins: [{ name }] });
+      expect(pin.data.error, JSON.stringify(name)).toMatchObject({ code: 'INVALID_INPUT', details: { path: 'pins.0.name' } });
+      expect((await callTool(client, 'net_add', { design_name: 'led', name })).data.error.code).toBe('INVALID_INPUT');
+    }
     // The parser refuses the same text inside a design, naming its path.
     const parsed = await callTool(client, 'design_parse_str', { yaml_content: TINY.replace('value: red', 'value: "red\\e[5m"'), design_name: 'x' });
     expect(parsed.data.error).toMatchObject({ code: 'INVALID_INPUT', details: { path: 'components.d1.value' } });
