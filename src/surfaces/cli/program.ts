@@ -120,11 +120,12 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--store <dir>', 'keep session logs as JSON-lines files in DIR (env ZAPTRACE_STORE)')
     .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY)')
     .option('--allow-self-approval', SELF_APPROVAL_HELP)
-    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string; allowSelfApproval?: boolean }) => {
+    .option('--max-tool-seconds <seconds>', "deadline of every tool call; a tool's own time limit is capped by it (DEADLINE_EXCEEDED)", positiveNumber('max-tool-seconds'), 120)
+    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string; allowSelfApproval?: boolean; maxToolSeconds: number }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval });
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
