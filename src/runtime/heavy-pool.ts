@@ -130,7 +130,7 @@ export function createHeavyPool(options: HeavyPoolOptions): HeavyWork {
     cancelAll() {
       for (const stopTask of [...inFlight]) stopTask();
     },
-    stats: () => ({ threads: pool.threads.length, maxThreads, running: inFlight.size, queued: pool.queueSize, completed: pool.completed }),
+    stats: () => ({ threads: pool.threads.length, maxThreads, running: inFlight.size, queued: slots.waiting(), completed: pool.completed }),
     async close() {
       closing = true;
       await pool.close();

@@ -24,6 +24,7 @@ export interface HeavyWorkStats {
   maxThreads: number;
   /** Tasks accepted and not yet settled (running or waiting for a thread). */
   running: number;
+  /** Tasks waiting for a thread (runtime/fair-slots.ts). */
   queued: number;
   completed: number;
 }
