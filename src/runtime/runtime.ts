@@ -7,7 +7,7 @@ import { computeEventHash, GENESIS_HASH } from './events/chain.js';
 import type { AnyEvent, EventDraft, EventActor } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
-import { emptySessionState, evolve, replay, type SessionState } from './projections/session-state.js';
+import { emptySessionState, evolve, type SessionState } from './projections/session-state.js';
 import type { EventStore } from './store/event-store.js';
 import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
 import { createSessionQueue } from './session-queue.js';
@@ -246,7 +246,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     },
 
     async stateAt(sessionId, seq) {
-      return replay(await store.read(sessionId, { to: seq }), { sessionId, upTo: seq });
+      return (await states.at(sessionId, seq)) ?? emptySessionState(sessionId);
     },
 
     readEvents: (sessionId, range) => store.read(sessionId, range),

@@ -46,29 +46,36 @@ export function createStateCache(options: StateCacheOptions) {
     while (states.size > options.maxSessions) states.delete(states.keys().next().value!);
   };
 
-  async function coldLoad(sessionId: string): Promise<SessionState | null> {
+  /**
+   * The state after event `upTo` (the head when absent): from the newest snapshot at or before it,
+   * then the events after it, folded a chunk at a time so a long log never sits in memory whole.
+   */
+  async function rebuild(sessionId: string, upTo?: number, restoreExtra = false): Promise<SessionState | null> {
     const head = await store.head(sessionId);
     if (!head) return null;
-    const snapshot = await store.loadSnapshot(sessionId);
-    let from: SessionState | undefined;
-    if (snapshot && snapshot.seq <= head.seq) {
+    const target = Math.min(head.seq, upTo ?? head.seq);
+    const snapshot = await store.loadSnapshot(sessionId, target);
+    let state = emptySessionState(sessionId);
+    if (snapshot) {
       const payload = JSON.parse(snapshot.payload, revive) as SnapshotPayload;
       if (payload.v === 1 && payload.state.seq === snapshot.seq && payload.state.head_hash === snapshot.hash) {
-        from = payload.state;
-        options.extra.restore(sessionId, payload.extra);
-        snapshotSeq.set(sessionId, snapshot.seq);
+        state = payload.state;
+        if (restoreExtra) {
+          options.extra.restore(sessionId, payload.extra);
+          snapshotSeq.set(sessionId, snapshot.seq);
+        }
       }
     }
-    // Folded a chunk at a time, so a long log never sits in memory whole.
-    let state = from ?? emptySessionState(sessionId);
-    while (state.seq < head.seq) {
-      const events = await store.read(sessionId, { from: state.seq + 1, to: Math.min(head.seq, state.seq + COLD_LOAD_CHUNK) });
+    while (state.seq < target) {
+      const events = await store.read(sessionId, { from: state.seq + 1, to: Math.min(target, state.seq + COLD_LOAD_CHUNK) });
       if (events.length === 0) break;
-      options.onLoaded(events);
+      if (restoreExtra) options.onLoaded(events);
       state = replay(events, { from: state });
     }
     return state;
   }
+
+  const coldLoad = (sessionId: string) => rebuild(sessionId, undefined, true);
 
   return {
     async get(sessionId: string): Promise<SessionState | null> {
@@ -91,6 +98,8 @@ export function createStateCache(options: StateCacheOptions) {
       // Derived data, written after the events are durable: a lost snapshot only costs replay time.
       void store.saveSnapshot(sessionId, { seq: state.seq, hash: state.head_hash ?? '', payload: JSON.stringify(payload) }).catch(() => snapshotSeq.set(sessionId, last));
     },
+    /** The state as it was after event `seq` (not cached): snapshot at or before it, then the log. */
+    at: (sessionId: string, seq: number) => rebuild(sessionId, seq),
     forget(sessionId: string): void {
       states.delete(sessionId);
     },

@@ -4,9 +4,19 @@ import { startServer } from './cli.js';
 export const SMALL_DESIGN =
   "meta: {name: demo}\nboard: {width_mm: 40, height_mm: 30, layers: 2}\ncomponents:\n  R1: {ref: R1, type: RES, value: 10k, footprint: '0402'}\nnets:\n  A: {nodes: [R1.1]}\n  B: {nodes: [R1.2]}\n";
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server a test left running (a failed assertion skips its own stop). */
+export function killStoreServers(): void {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** A `zaptrace serve --store DIR` process in development mode, with the calls the fault tests make. */
 export async function storeServer(dir: string, workspace: string, extra: string[] = []) {
   const server = await startServer(['--dev-capability-headers', '--store', dir, '--workspace', workspace, ...extra]);
+  running.add(server.child);
+  server.child.once('exit', () => running.delete(server.child));
   const headers = (sid?: string, more: Record<string, string> = {}) => ({
     'content-type': 'application/json',
     'x-zaptrace-capabilities': 'release-export',

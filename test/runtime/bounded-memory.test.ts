@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeRuntime } from '../../src/compose.js';
@@ -28,7 +28,9 @@ describe('bounded memory: idle sessions leave memory, snapshots, caps', () => {
     const a = await session(runtime, 30);
     const liveA = await runtime.state(a.sid);
     await session(runtime, 1); // evicts a's projection (one cached session)
-    const snapFile = join(dir, 'snapshots', `${a.sid}.json`);
+    const snapDir = join(dir, 'snapshots', a.sid);
+    const newest = readdirSync(snapDir).map((n) => Number(n.replace('.json', ''))).sort((x, y) => y - x)[0]!;
+    const snapFile = join(snapDir, `${newest}.json`);
     const snap = JSON.parse(readFileSync(snapFile, 'utf8')) as { seq: number };
     expect(snap.seq).toBeGreaterThanOrEqual(20);
     expect(await runtime.state(a.sid)).toEqual(liveA);

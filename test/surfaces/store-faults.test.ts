@@ -6,7 +6,7 @@ import { computeEventHash } from '../../src/runtime/events/chain.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
-import { SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
+import { killStoreServers, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 /**
  * Fault tests through the real process (contract.md, "The log can be trusted"): kill -9 under load,
@@ -15,6 +15,7 @@ import { SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-se
  */
 const figures: string[] = [];
 afterAll(() => {
+  killStoreServers();
   if (figures.length) console.log(`store fault figures:\n  ${figures.join('\n  ')}`);
 });
 

@@ -59,6 +59,7 @@ export interface EventStore {
   readonly signer: LogSigner;
   quarantineOf(sessionId: string): QuarantinedSession | null;
   saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
-  loadSnapshot(sessionId: string): Promise<Snapshot | null>;
+  /** The newest intact snapshot at or before `atMost` (any position when absent). */
+  loadSnapshot(sessionId: string, atMost?: number): Promise<Snapshot | null>;
   status(): StoreStatus;
 }

@@ -15,7 +15,7 @@ export interface LogBackend {
   write(batch: readonly { sessionId: string; text: string; events: readonly AnyEvent[] }[]): Promise<(Error | null)[]>;
   read(sessionId: string, from: number, to: number): Promise<AnyEvent[]>;
   saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
-  loadSnapshot(sessionId: string): Promise<Snapshot | null>;
+  loadSnapshot(sessionId: string, atMost?: number): Promise<Snapshot | null>;
 }
 
 /** What the store keeps of a session in memory: its tip, never its events (unless memory-only). */
@@ -220,9 +220,11 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       if (backend) await backend.saveSnapshot(sessionId, snapshot);
       else memorySnapshots.set(sessionId, snapshot);
     },
-    async loadSnapshot(sessionId) {
+    async loadSnapshot(sessionId, atMost) {
       assertServed(sessionId);
-      return backend ? backend.loadSnapshot(sessionId) : (memorySnapshots.get(sessionId) ?? null);
+      if (backend) return backend.loadSnapshot(sessionId, atMost);
+      const s = memorySnapshots.get(sessionId);
+      return s && s.seq <= (atMost ?? Number.MAX_SAFE_INTEGER) ? s : null;
     },
     publicKeyPem: signer.publicKeyPem,
     signer,
