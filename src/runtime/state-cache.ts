@@ -39,6 +39,12 @@ export function createStateCache(options: StateCacheOptions) {
   const { store } = options;
   const states = new Map<string, SessionState>();
   const snapshotSeq = new Map<string, number>();
+  // Events this process did not fold (another node appended, through a shared store) make the
+  // cached projection stale: drop it, the next use rebuilds it. A local commit re-sets it at once.
+  store.stream().subscribe((e) => {
+    const cached = states.get(e.session_id);
+    if (cached && cached.seq < e.seq) states.delete(e.session_id);
+  });
 
   const remember = (sessionId: string, state: SessionState) => {
     states.delete(sessionId); // re-insert: Map order is recency order

@@ -45,3 +45,13 @@ export function loadOrCreateLogSigner(file: string): LogSigner {
   }
   return signerOf(createPrivateKey(readFileSync(file, 'utf8')));
 }
+
+/** A signer from PKCS#8 PEM text (a key kept outside a file, e.g. shared by nodes through their database). */
+export function logSignerFromPem(pem: string): LogSigner {
+  return signerOf(createPrivateKey(pem));
+}
+
+/** A new key as PKCS#8 PEM text. */
+export function newLogKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}

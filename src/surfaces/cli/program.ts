@@ -25,6 +25,8 @@ export interface MemoryLimits {
 
 export interface CliDeps {
   compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number; memory?: MemoryLimits }): Promise<Runtime>;
+  /** Brings a PostgreSQL store's schema up to date (`zaptrace db migrate`). */
+  migrate(url: string): Promise<{ from: number; to: number }>;
   out(line: string): void;
   err(line: string): void;
 }
@@ -43,6 +45,12 @@ const positiveNumber = (name: string) => (v: string) => {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number`);
   return n;
 };
+
+/** A directory (made absolute) or a PostgreSQL URL (kept as given). */
+function storeLocation(store: string | undefined): string | undefined {
+  if (!store) return undefined;
+  return /^postgres(ql)?:\/\//.test(store) ? store : resolve(store);
+}
 
 function logKeyFile(opt: string | undefined): string | undefined {
   const file = opt ?? process.env['ZAPTRACE_LOG_KEY'];
@@ -76,7 +84,7 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--dev-capability-headers', 'development mode: take grants from X-ZapTrace-Capabilities (loopback only; env ZAPTRACE_DEV_CAPABILITY_HEADERS=1)')
     .option('--grant-key <file>', 'Ed25519 public key (PEM) that verifies grant tokens (env ZAPTRACE_GRANT_PUBLIC_KEY)')
     .option('--library <dir>', 'add a user part library directory (repeatable; env ZAPTRACE_LIBRARY, colon-separated)', collect, [])
-    .option('--store <dir>', 'keep session logs as fsync\'d JSON-lines files in DIR (env ZAPTRACE_STORE); default: in memory')
+    .option('--store <dir|url>', 'keep session logs as fsync\'d JSON-lines files in DIR, or in PostgreSQL at postgres://… shared by several nodes (env ZAPTRACE_STORE); default: in memory')
     .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY); default: DIR/log-signing-key.pem, created on first start')
     .option('--allowed-host <name[:port]>', 'also answer to this Host name and browser Origin (repeatable); default: the bound address and port', collect, [])
     .option('--max-token-ttl <seconds>', 'refuse grant tokens whose lifetime (exp - iat) exceeds this', intArg('max-token-ttl'), 86_400)
@@ -92,7 +100,7 @@ export function buildProgram(deps: CliDeps): Command {
     .action(async (opts: { maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents } });
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents } });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       await serve(
         runtime,
@@ -125,7 +133,7 @@ export function buildProgram(deps: CliDeps): Command {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeDir ? resolve(storeDir) : undefined, logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds });
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
@@ -150,6 +158,16 @@ export function buildProgram(deps: CliDeps): Command {
 
   const audit = program.command('audit').description('Audit trail tools');
   registerLogCommands(program, audit, deps);
+  program
+    .command('db')
+    .description('PostgreSQL store maintenance')
+    .command('migrate')
+    .description('Create or upgrade the event store schema (serve also does this at start; a schema newer than the code is refused)')
+    .requiredOption('--store <url>', 'postgres://… (env ZAPTRACE_STORE)')
+    .action(async (opts: { store: string }) => {
+      const { from, to } = await deps.migrate(opts.store);
+      deps.out(JSON.stringify({ ok: true, schema_from: from, schema_to: to }));
+    });
   registerSecurityVerifyCommand(audit, deps);
   registerRouteCommand(program, deps);
   registerVerifyReleaseCommand(program, deps);
