@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Runtime } from '../runtime/runtime.js';
+import { describeParams } from './param-docs.js';
 
 /** The error envelope of contract.md, "Errors". */
 export const ERROR_ENVELOPE_JSON_SCHEMA = {
@@ -23,7 +24,7 @@ export function toolCatalog(runtime: Runtime) {
     description: t.description,
     level: t.level,
     session: t.session,
-    inputJsonSchema: z.toJSONSchema(t.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    inputJsonSchema: describeParams(t.name, z.toJSONSchema(t.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
     outputJsonSchema: z.toJSONSchema(t.output, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>,
   }));
 }

@@ -10,7 +10,7 @@ import type { Services } from './services.js';
 export type Ctx = ToolContext<Services>;
 
 /** Every session-bound tool accepts an optional `session_id` (MCP); REST also takes it from the header. */
-export const SessionIdField = z.string().min(1).max(200).optional().describe('Session to act in; defaults to the connection session (MCP) or the X-ZapTrace-Session-Id header (REST).');
+export const SessionIdField = z.string().min(1).max(200).optional().describe('Session id; defaults to the connection session (MCP) or X-ZapTrace-Session-Id (REST).');
 
 export const DesignName = z
   .string()

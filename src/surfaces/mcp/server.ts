@@ -13,7 +13,8 @@ import type { Subscription } from 'rxjs';
 import { ZapTraceError, toErrorEnvelope } from '../../kernel/errors.js';
 import type { CallContext } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
-import { ERROR_ENVELOPE_JSON_SCHEMA, toolCatalog } from '../tool-catalog.js';
+import { toolCatalog } from '../tool-catalog.js';
+import { mcpToolList } from './tool-list.js';
 import type { McpConnection } from './connection.js';
 import { parseIdempotencyKey } from '../../runtime/idempotency.js';
 import { readResource, resourceTemplates, sessionOfUri, AUDIT_URI, SECURITY_URI } from './resources.js';
@@ -29,23 +30,13 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: {}, resources: { subscribe: true, listChanged: false }, logging: {} },
     instructions:
-      'ZapTrace: capability-gated PCB design runtime. Every write is an event in a hash-chained session log. Read tools are public; writes need a grant (read < preview-write < sandbox-write < approved-commit < release-export).',
+      'ZapTrace: capability-gated PCB design runtime. Every write is an event in a hash-chained session log. Read tools are public; writes need a grant (read < preview-write < sandbox-write < approved-commit < release-export). A failed call returns isError with structuredContent {ok:false,error:{code,message,details,request_id}}. session_id defaults to this connection\'s session. Lengths are in mm unless a name says otherwise.',
   });
   const catalog = toolCatalog(runtime);
   const subscriptions = new Map<string, Subscription>();
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: catalog.map((t) => ({
-      name: t.name,
-      title: t.title,
-      description: `${t.description} [capability: ${t.level}]`,
-      inputSchema: t.inputJsonSchema as { type: 'object' },
-      // Errors come back as the contract's envelope in structuredContent (isError: true), and SDK clients
-      // validate structured content even then, so the advertised schema admits both shapes.
-      outputSchema: { type: 'object' as const, anyOf: [t.outputJsonSchema, ERROR_ENVELOPE_JSON_SCHEMA] },
-      annotations: { readOnlyHint: t.level === 'read', destructiveHint: false, idempotentHint: t.level === 'read', openWorldHint: false },
-    })),
-  }));
+  const toolList = mcpToolList(catalog);
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolList }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const args = (request.params.arguments ?? {}) as Record<string, unknown>;

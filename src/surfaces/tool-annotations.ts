@@ -1,0 +1,88 @@
+/**
+ * Behaviour hints of each tool for MCP clients (MCP spec 2025-06-18, "Tool annotations"):
+ * - readOnly: the call changes nothing (no event appended, no file written, no session created);
+ *   the capability level is not the criterion — `session_create` needs only `read` yet creates a session.
+ * - destructive: the call may remove or overwrite something (a component, a placement, a file on disk).
+ * - idempotent: a second identical call has no further effect (deterministic exports rewrite the same bytes).
+ * No tool reaches outside the workspace and the session log, so openWorldHint is false throughout.
+ */
+export interface ToolHints {
+  readOnly: boolean;
+  destructive: boolean;
+  idempotent: boolean;
+}
+
+const READ: ToolHints = { readOnly: true, destructive: false, idempotent: true };
+const ADDS: ToolHints = { readOnly: false, destructive: false, idempotent: false };
+const OVERWRITES: ToolHints = { readOnly: false, destructive: true, idempotent: false };
+/** Writes files deterministically: a repeat call rewrites the same bytes over the previous ones. */
+const WRITES_FILES: ToolHints = { readOnly: false, destructive: true, idempotent: true };
+
+export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
+  session_create: ADDS,
+  session_list: READ,
+  session_add_reviewer: { readOnly: false, destructive: false, idempotent: true },
+  audit_list_events: READ,
+  session_events: READ,
+  design_parse_str: ADDS,
+  design_parse_file: ADDS,
+  design_list: READ,
+  design_inspect: READ,
+  design_list_nets: READ,
+  design_at: READ,
+  design_diff: READ,
+  component_add: ADDS,
+  component_remove: OVERWRITES,
+  board_update: { readOnly: false, destructive: true, idempotent: true },
+  design_commit: ADDS,
+  net_add: ADDS,
+  net_connect: OVERWRITES, // `disconnect` removes pins from a net
+  place_components: { readOnly: false, destructive: true, idempotent: true }, // same seed, same placement
+  route_nets: OVERWRITES, // replaces earlier routes; a time limit may change the result
+  erc_list_rules: READ,
+  erc_validate: ADDS,
+  erc_get_result: READ,
+  drc_list_rules: READ,
+  drc_run: ADDS,
+  drc_get_result: READ,
+  library_search: READ,
+  library_get: READ,
+  library_list_categories: READ,
+  footprint_get: READ,
+  footprint_list_packages: READ,
+  pipeline_run: ADDS,
+  list_synthesis_templates: READ,
+  synthesize_design: ADDS,
+  render_svg: READ,
+  render_report: READ,
+  export_svg: WRITES_FILES,
+  export_report: WRITES_FILES,
+  export_kicad: WRITES_FILES,
+  export_gerber: WRITES_FILES,
+  export_excellon: WRITES_FILES,
+  export_pick_and_place: WRITES_FILES,
+  export_manufacturing: WRITES_FILES,
+  export_bom_csv: READ,
+  export_bom_json: READ,
+  design_transaction_preview: ADDS,
+  design_transaction_validate: ADDS,
+  design_transaction_commit: OVERWRITES, // applies a previewed edit, which may remove or overwrite
+  design_transaction_rollback: ADDS,
+  design_transaction_list: READ,
+};
+
+/** Unknown tools (plugins) are assumed to do anything: the conservative hints. */
+export function hintsOf(tool: string): ToolHints {
+  return TOOL_HINTS[tool] ?? { readOnly: false, destructive: true, idempotent: false };
+}
+
+/**
+ * The MCP `annotations` object of a tool. Hints equal to the spec's defaults are left out to keep the list
+ * small (destructiveHint and idempotentHint only mean something when readOnlyHint is false; idempotentHint
+ * defaults to false); openWorldHint defaults to true, so it is always sent.
+ */
+export function mcpAnnotations(tool: string) {
+  const h = hintsOf(tool);
+  if (h.readOnly) return { readOnlyHint: true, openWorldHint: false };
+  return { destructiveHint: h.destructive, ...(h.idempotent ? { idempotentHint: true } : {}), openWorldHint: false };
+}
