@@ -86,7 +86,8 @@ export function createStateCache(options: StateCacheOptions) {
   return {
     async get(sessionId: string): Promise<SessionState | null> {
       const cached = states.get(sessionId);
-      if (cached) {
+      // The store's head is the truth (another node may have appended through a shared store).
+      if (cached && (await store.head(sessionId))?.seq === cached.seq && states.get(sessionId) === cached) {
         remember(sessionId, cached);
         return cached;
       }

@@ -6,8 +6,10 @@ import type { Principal } from '../../src/runtime/principal.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { createPostgresEventStore, type PostgresEventStore } from '../../src/runtime/store/postgres-store.js';
 import { parseLog, verifyParsedLog } from '../../src/runtime/store/verify-log.js';
+import { execFileSync } from 'node:child_process';
 import { freshDatabase, postgresAvailable } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/harness.js';
+import { killStoreServers, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 const available = await postgresAvailable();
 if (!available && process.env['CI'] === 'true') throw new Error('PostgreSQL is required under CI=true (127.0.0.1:5432)');
@@ -120,5 +122,135 @@ describe.skipIf(!available)('PostgreSQL event store: two nodes, one truth', () =
     } finally {
       await other.drop();
     }
+  });
+});
+
+/** Stops or starts the machine's PostgreSQL cluster (facts.md: pg_ctlcluster). */
+function cluster(action: 'stop' | 'start'): void {
+  const version = execFileSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).trim().split('\n')[0]!;
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action], { stdio: 'ignore' });
+}
+
+describe.skipIf(!available)('PostgreSQL store through two `zaptrace serve` processes', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(async () => {
+    killStoreServers();
+    try {
+      cluster('start'); // never leave the machine's database down
+    } catch {
+      // already running
+    }
+    await db?.drop();
+  });
+
+  async function seeded(server: StoreServer, n: number): Promise<string[]> {
+    const sids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const sid = await server.session();
+      expect((await server.tool(sid, 'design_parse_str', { yaml_content: SMALL_DESIGN, design_name: 'demo' })).status).toBe(200);
+      sids.push(sid);
+    }
+    return sids;
+  }
+
+  it('node B serves a session node A created, its SSE stream shows A’s writes, and kill -9 of A loses nothing acknowledged', async () => {
+    const ws = tempDir();
+    const nodeA = await storeServer(db.url, ws);
+    const nodeB = await storeServer(db.url, ws);
+    const [sid] = await seeded(nodeA, 1);
+    expect((await nodeB.addResistor(sid!, 'R2')).status).toBe(200);
+    expect((await nodeA.refs(sid!)).has('R2')).toBe(true);
+
+    const abort = new AbortController();
+    const stream = await fetch(`${nodeB.base}/api/v1/sessions/${sid}/stream`, { headers: nodeB.headers(), signal: abort.signal });
+    const reader = stream.body!.getReader();
+    let text = '';
+    const t0 = performance.now();
+    expect((await nodeA.addResistor(sid!, 'R3')).status).toBe(200);
+    while (!text.includes('"ref":"R3"') && performance.now() - t0 < 1000) {
+      const chunk = await Promise.race([reader.read(), new Promise<{ value: undefined }>((r) => setTimeout(() => r({ value: undefined }), 1000))]);
+      if (chunk.value) text += new TextDecoder().decode(chunk.value);
+    }
+    abort.abort();
+    expect(text).toContain('"ref":"R3"');
+    console.log(`SSE on node B saw node A's write after ${(performance.now() - t0).toFixed(0)} ms`);
+
+    // kill -9 of A while both nodes take writes for their own sessions.
+    const sidsA = await seeded(nodeA, 4);
+    const ackedA = new Map<string, string[]>(sidsA.map((s) => [s, []]));
+    const loadA = Promise.all(
+      sidsA.map(async (s) => {
+        for (let i = 0; i < 200; i++) {
+          try {
+            const res = await nodeA.addResistor(s, `K${i + 2}`);
+            if (res.status === 200) ackedA.get(s)!.push(`K${i + 2}`);
+          } catch {
+            return;
+          }
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await nodeA.kill9();
+    await loadA;
+    let total = 0;
+    let missing = 0;
+    for (const [s, refs] of ackedA) {
+      const present = await nodeB.refs(s);
+      total += refs.length;
+      missing += refs.filter((r) => !present.has(r)).length;
+    }
+    console.log(`kill -9 of node A under load: ${total} acknowledged, ${total - missing} present on node B`);
+    expect(total).toBeGreaterThan(0);
+    expect(missing).toBe(0);
+    expect((await nodeB.addResistor(sidsA[0]!, 'AFTER')).status).toBe(200);
+    await nodeB.stop();
+  });
+
+  it('PostgreSQL stopped and started under load: writes answer 503 STORE_UNAVAILABLE while it is down and succeed again without restarting the node', async () => {
+    const node = await storeServer(db.url, tempDir());
+    const sids = await seeded(node, 4);
+    const statuses = new Map<number, number>();
+    const acked = new Map<string, string[]>(sids.map((s) => [s, []]));
+    let stop = false;
+    const load = Promise.all(
+      sids.map(async (s) => {
+        for (let i = 0; i < 2000 && !stop; i++) {
+          const res = await node.addResistor(s, `P${i + 2}`);
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 200) acked.get(s)!.push(`P${i + 2}`);
+          else {
+            const body = (await res.json()) as { error: { code: string } };
+            expect(['STORE_UNAVAILABLE', 'STALE_STATE', 'INVALID_INPUT']).toContain(body.error.code);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    cluster('stop');
+    const down = await node.addResistor(sids[0]!, 'DOWN');
+    expect(down.status).toBe(503);
+    expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await down.json()) as { error: { code: string } }).error.code).toBe('STORE_UNAVAILABLE');
+    await new Promise((r) => setTimeout(r, 500));
+    cluster('start');
+    const after = await until(async () => ((await node.addResistor(sids[0]!, 'BACK')).status === 200 ? true : undefined), 20_000);
+    stop = true;
+    await load;
+    expect(after).toBe(true);
+    let total = 0;
+    let missing = 0;
+    for (const [s, refs] of acked) {
+      const present = await node.refs(s);
+      total += refs.length;
+      missing += refs.filter((r) => !present.has(r)).length;
+    }
+    console.log(`PostgreSQL stopped and started under load: ${[...statuses].map(([k, v]) => `${v}x${k}`).join(' ')}; ${total} acknowledged, ${total - missing} present`);
+    expect(missing).toBe(0);
+    await node.stop();
   });
 });

@@ -63,13 +63,22 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
   let flushing = false;
   let closed = false;
 
+  /** Every query: a database that cannot answer is STORE_UNAVAILABLE (503, retry later), never a 500. */
+  async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await pool.query<R>(text, values);
+    } catch (err) {
+      throw err instanceof ZapTraceError ? err : unavailable();
+    }
+  }
+
   const assertServed = (sessionId: string) => {
     const q = quarantined.get(sessionId);
     if (q) throw new ZapTraceError('SESSION_QUARANTINED', `the stored log of this session failed verification at seq ${q.line}: ${q.reason}`, { line: q.line, reason: q.reason });
   };
 
   async function rows(sessionId: string, from: number, to: number): Promise<AnyEvent[]> {
-    const { rows: found } = await pool.query<{ line: string }>('SELECT line FROM zt_events WHERE session_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq', [sessionId, from, to]);
+    const { rows: found } = await query<{ line: string }>('SELECT line FROM zt_events WHERE session_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq', [sessionId, from, to]);
     return found.map((r) => JSON.parse(r.line) as AnyEvent);
   }
 
@@ -86,7 +95,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
   }
 
   async function lastHeadOf(sessionId: string): Promise<SignedHead | null> {
-    const { rows: h } = await pool.query<{ head: SignedHead }>('SELECT head FROM zt_heads WHERE session_id = $1 ORDER BY seq DESC LIMIT 1', [sessionId]);
+    const { rows: h } = await query<{ head: SignedHead }>('SELECT head FROM zt_heads WHERE session_id = $1 ORDER BY seq DESC LIMIT 1', [sessionId]);
     return h[0]?.head ?? null;
   }
 
@@ -268,22 +277,30 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
       return sessionId === undefined ? live.asObservable() : live.pipe(filter((e) => e.session_id === sessionId));
     },
     async sessions() {
-      const { rows: found } = await pool.query<{ session_id: string }>('SELECT DISTINCT session_id FROM zt_events WHERE seq = 1');
+      const { rows: found } = await query<{ session_id: string }>('SELECT DISTINCT session_id FROM zt_events WHERE seq = 1');
       return found.map((r) => r.session_id);
     },
     async head(sessionId) {
-      const tip = await tipOf(sessionId);
-      return tip ? { seq: tip.seq, hash: tip.hash } : null;
+      // Read-your-writes across nodes: the database's head, not only what NOTIFY has brought so far.
+      let tip = await tipOf(sessionId);
+      if (!tip) return null;
+      const { rows: latest } = await query<{ seq: number }>('SELECT max(seq) AS seq FROM zt_events WHERE session_id = $1', [sessionId]);
+      if ((latest[0]?.seq ?? 0) > tip.seq) {
+        await catchUp(sessionId);
+        assertServed(sessionId);
+        tip = tips.get(sessionId) ?? tip;
+      }
+      return { seq: tip.seq, hash: tip.hash };
     },
     async signedHead(sessionId) {
       return (await tipOf(sessionId))?.lastHead ?? null;
     },
     async saveSnapshot(sessionId, snapshot) {
       const sig = signer.sign(`zaptrace/snapshot/v1\n${sessionId}\n${snapshot.seq}\n${snapshot.hash}\n${sha256Hex(snapshot.payload)}`);
-      await pool.query('INSERT INTO zt_snapshots (session_id, seq, hash, payload, sig) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [sessionId, snapshot.seq, snapshot.hash, snapshot.payload, sig]);
+      await query('INSERT INTO zt_snapshots (session_id, seq, hash, payload, sig) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [sessionId, snapshot.seq, snapshot.hash, snapshot.payload, sig]);
     },
     async loadSnapshot(sessionId, atMost = 2 ** 31 - 1): Promise<Snapshot | null> {
-      const { rows: found } = await pool.query<{ seq: number; hash: string; payload: string; sig: string; event_hash: string | null }>(
+      const { rows: found } = await query<{ seq: number; hash: string; payload: string; sig: string; event_hash: string | null }>(
         `SELECT s.seq, s.hash, s.payload, s.sig, e.hash AS event_hash FROM zt_snapshots s LEFT JOIN zt_events e ON e.session_id = s.session_id AND e.seq = s.seq
          WHERE s.session_id = $1 AND s.seq <= $2 ORDER BY s.seq DESC LIMIT 4`,
         [sessionId, atMost],
@@ -301,7 +318,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     status: () => ({ quarantined: [...quarantined.entries()].map(([session_id, q]) => ({ session_id, ...q })), repairs: [] }),
     async ready() {
       try {
-        await pool.query('SELECT 1');
+        await query('SELECT 1');
         return true;
       } catch {
         return false;
