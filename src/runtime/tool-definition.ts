@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { Level } from './capability.js';
-import type { CallContext } from './principal.js';
-import type { EventDraft } from './events/types.js';
+import type { CallContext, Principal, Surface } from './principal.js';
+import type { AnyEvent, EventDraft } from './events/types.js';
 import type { SessionState } from './projections/session-state.js';
-import type { RuntimeApi } from './runtime-api.js';
 
 /**
  * One definition per tool (architecture.md): MCP and REST are generated from these, so both
@@ -53,4 +52,26 @@ export interface ToolDefinition<I = unknown, O = unknown, S = unknown> {
   input: z.ZodType<I>;
   output: z.ZodType<O>;
   handler(input: I, ctx: ToolContext<S>): Promise<ToolResult<O>> | ToolResult<O>;
+}
+
+/**
+ * What handlers and surfaces may ask of the runtime besides invoking tools. It lives beside
+ * `ToolContext` because the two refer to each other (a context carries the runtime; the runtime
+ * hands out tool definitions), and one file keeps that pair free of an import cycle.
+ */
+export interface RuntimeApi {
+  createSession(principal: Principal, meta: { surface: string; actor: string; requestId: string; idempotencyKey?: string }): Promise<string>;
+  /** The principal's sessions; a quarantined one is listed with `quarantined: true` (its log is not read). */
+  listSessions(principal: Principal): Promise<{ session_id: string; seq: number; designs: string[]; quarantined?: true }[]>;
+  /**
+   * Throws OBJECT_NOT_AUTHORIZED (and logs to the security log) unless the principal may READ the
+   * session: its owner or a reviewer the owner named (runtime/session-access.ts). Only read-only
+   * routes and resources call it; tool calls are checked by the interceptor.
+   */
+  assertOwner(principal: Principal, sessionId: string, what: string, meta?: { surface: Surface; requestId: string }): Promise<void>;
+  state(sessionId: string): Promise<SessionState>;
+  stateAt(sessionId: string, seq: number): Promise<SessionState>;
+  readEvents(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;
+  /** A registry tool by name (transactions run another tool's decide step on a candidate). */
+  tool(name: string): ToolDefinition<unknown, unknown, unknown> | undefined;
 }

@@ -1,4 +1,4 @@
-import type { BoardPad } from './index.js';
+import type { BoardPad } from './types.js';
 
 /**
  * Stacked lands: some footprints draw two contacts on one land (USB-C 16P: A1/B12, A4/B9, B4/A9,

@@ -2,7 +2,7 @@ import type { Design } from '../model/design.js';
 import { own } from '../../kernel/own.js';
 import { copperLayers } from '../model/design.js';
 import type { BoardGeometry, BoardPad } from '../board/index.js';
-import { netResolver } from '../export/kicad/nets.js';
+import { netResolver } from '../board/net-resolver.js';
 import { axisOf, box, boundsOfBox, capsule, disc, padShape, type Bounds, type RoundedBox, type Vec } from './geometry.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Design, Point } from '../model/design.js';
 import { own } from '../../kernel/own.js';
 import type { BoardGeometry } from '../board/index.js';
-import { netResolver } from '../export/kicad/nets.js';
+import { netResolver } from '../board/net-resolver.js';
 import { resolveDesignRules, type DrcOptions } from './design-rules.js';
 import { buildCopper } from './copper.js';
 import { checkConnectivity, checkCopper } from './copper-checks.js';

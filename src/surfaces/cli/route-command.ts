@@ -3,7 +3,12 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { invalidInput } from '../../kernel/errors.js';
 import { exportSimpleRouteTraces, importSimpleRouteJson, routeProblem } from '../../eda/route/index.js';
-import type { CliDeps } from './program.js';
+
+/** The two output streams the command writes to (program.ts passes its `CliDeps`, which has both). */
+interface CommandOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
 
 /**
  * `zaptrace route FILE.json [--out result.json]` (issue 7): routes a tscircuit SimpleRouteJson
@@ -26,7 +31,7 @@ export interface RouteCommandOptions {
   keepBounds?: boolean;
 }
 
-export function registerRouteCommand(program: Command, deps: Pick<CliDeps, 'out' | 'err'>): void {
+export function registerRouteCommand(program: Command, deps: CommandOutput): void {
   program
     .command('route')
     .description('Route a tscircuit SimpleRouteJson problem; writes it back with traces (JSON) to --out or stdout')

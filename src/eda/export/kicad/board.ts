@@ -5,7 +5,8 @@ import { list, serialize, sym, yesNo, type SExpr, type SList } from '../../sexpr
 import { resolveDesignRules, type DrcOptions } from '../../drc/design-rules.js';
 import { footprintExpr } from './footprint.js';
 import { kicadCopperLayers, layersSection } from './layers.js';
-import { kicadNets, netResolver } from './nets.js';
+import { kicadNets } from './nets.js';
+import { netResolver } from '../../board/net-resolver.js';
 
 /**
  * `.kicad_pcb` writer, KiCad 9 format (file version 20241229, KiCad 9 layer ids). Written from the

@@ -1,5 +1,4 @@
 import type { Design } from '../../model/design.js';
-import { own } from '../../../kernel/own.js';
 
 /**
  * KiCad numbers nets in the board file (`(net 0 "")` is "no net") and identifies them by name.
@@ -24,17 +23,4 @@ export function kicadNets(design: Design): Map<string, KicadNet> {
     out.set(id, { number: i + 1, name: (nameCount.get(n) ?? 0) > 1 ? `${n}#${id}` : n });
   });
   return out;
-}
-
-/**
- * Tracks and vias name their net by id (the map key); a design written by hand may use the net's
- * name instead. Returns a lookup giving the net id, or null when neither matches.
- */
-export function netResolver(design: Design): (key: string) => string | null {
-  const byName = new Map<string, string>();
-  for (const id of Object.keys(design.nets).sort()) {
-    const name = design.nets[id]!.name;
-    if (!byName.has(name)) byName.set(name, id);
-  }
-  return (key) => (Object.hasOwn(design.nets, key) ? key : (byName.get(key) ?? null));
 }
