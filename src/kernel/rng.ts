@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers (mulberry32). Used by placers and routers so a given seed always
- * gives the same result; the seed is recorded in the event, never the generator's state.
+ * gives the same result; the event records that seed, never the generator's state.
  */
 export interface Rng {
   next(): number;

@@ -22,6 +22,6 @@ export interface Services {
    */
   releaseWriter: Pick<Workspace, 'writeFiles'>;
   released: ReleasedFiles;
-  /** Synthesis from intent (issue 6); absent in builds without it. */
+  /** Synthesis from intent (docs/synthesis.md); absent in builds without it. */
   synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }

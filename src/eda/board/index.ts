@@ -11,7 +11,7 @@ export * from './routing-grid.js';
 /**
  * Board geometry: every placed footprint's pads in board coordinates with the net each pad carries.
  * Placement, routing, DRC and the .kicad_pcb writer all read this one projection so they agree on
- * where copper is (issue 4).
+ * where copper is (docs/placement.md, "Board geometry").
  */
 
 export type { FootprintResolver, PinPadMapper, BoardPad, PlacedFootprint, BoardGeometry } from './types.js';

@@ -1,7 +1,7 @@
 import { boundsOf, pointInPolygon } from '../board/transform.js';
 import { roundrectRadius } from '../model/footprint.js';
 /**
- * Exact 2-D predicates for DRC, written independently of the router's geometry (issue 4: a checker
+ * Exact 2-D predicates for DRC, written independently of the router's geometry (docs/drc.md: a checker
  * that shares code with the router can agree with it while both are wrong).
  *
  * Every copper shape is a "rounded box": a rectangle (possibly degenerate to a segment or a point)

@@ -15,7 +15,7 @@ export { DRC_RULES, DRC_RULESET_VERSION, listDrcRules, type DrcRuleId } from './
 export { resolveDesignRules, globMatch, type DesignRules, type DrcOptions, type ResolvedClass } from './design-rules.js';
 
 /**
- * Design rules check (issue 4): runs every rule of DRC_RULES over the design and its board
+ * Design rules check (docs/drc.md, "Our DRC"): runs every rule of DRC_RULES over the design and its board
  * geometry (`buildBoardGeometry`). Deterministic: the same design and geometry give the same
  * findings in the same order; only `stats.ms` varies.
  */

@@ -1,5 +1,5 @@
 /**
- * Public shapes of the design rules check (issue 4). Findings are data with locations, never
+ * Public shapes of the design rules check (docs/drc.md). Findings are data with locations, never
  * exceptions (architecture.md); a bad board gives findings, a malformed design gives INVALID_INPUT.
  */
 export type DrcSeverity = 'error' | 'warning' | 'info';

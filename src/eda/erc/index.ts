@@ -1,5 +1,5 @@
 /**
- * Electrical rules check (issue 3): pure functions over the normalised design. Dependencies on the
+ * Electrical rules check (docs/erc.md): pure functions over the normalised design. Dependencies on the
  * library and the footprint resolver are injected through ErcContext, so ERC imports neither.
  * Rule ids and their meaning: docs/erc.md.
  */

@@ -4,7 +4,7 @@ import { clean, roundDown, roundUp } from './ipc7351.js';
 /** [minX, minY, maxX, maxY] in footprint-local millimetres. */
 export type Rect = [number, number, number, number];
 
-/** Silkscreen keeps this far from any copper pad (edge to line edge); issue 3 asks ≥ 0.2 mm. */
+/** Silkscreen keeps this far from any copper pad (edge to line edge): at least 0.2 mm, so fabs do not clip silk off the pads (docs/footprints.md). */
 export const SILK_TO_PAD_MM = 0.2;
 export const SILK_WIDTH_MM = 0.12;
 /** Silkscreen is drawn just outside the body outline so it shows on the assembled board. */

@@ -61,7 +61,7 @@ function twoPadConvention(name: string, diode: boolean): string | undefined {
 }
 
 /**
- * Maps a component's pins onto a footprint's pad numbers (issue 3). Order of precedence: the pin's
+ * Maps a component's pins onto a footprint's pad numbers (docs/footprints.md, "Pin → pad mapping"). Order of precedence: the pin's
  * explicit number; a pin name that is itself a pad number; the part/footprint pin table; the
  * two-pad conventions; and, only for families whose pins are numbered in order (chips, headers,
  * terminals, test points…), the declared order — those pins are listed in `assumed`. ICs and

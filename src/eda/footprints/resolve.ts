@@ -2,7 +2,7 @@ import type { Footprint } from '../model/footprint.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 
 /**
- * Footprint name resolution (issue 3). Names are normalised (library prefix "Lib:" dropped, case
+ * Footprint name resolution (docs/footprints.md, "Name resolution"). Names are normalised (library prefix "Lib:" dropped, case
  * folded, "_" and spaces read as "-", and a compact form without separators so "SOT23-5",
  * "SOT-23-5" and "sot_23_5" meet). Then, in order:
  *   1. a catalog name or alias;

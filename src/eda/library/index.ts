@@ -1,4 +1,4 @@
-/** The component library (issue 3): shipped parts, user libraries, search and lookup. */
+/** The component library (docs/library.md): shipped parts, user libraries, search and lookup. */
 export { createLibrary, type Library, type LibraryIssue } from './library.js';
 export { loadLibrary, loadShippedParts, findShippedPartsFile, readUserDir, type LoadOptions } from './load.js';
 export { normaliseRecord, type NormaliseResult, type RecordNote } from './normalise.js';

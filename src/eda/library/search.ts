@@ -6,7 +6,7 @@ import { boundedEditDistance, compact, IMPERIAL_CHIP_SIZES, normalisePackage, ST
 import { formatValue, parseValue, unitFits, valueKey, type ParsedValue } from './values.js';
 
 /**
- * Library search (issue 3). A query is cut into terms; each term is matched against the index by
+ * Library search (docs/library.md, "Search and ranking"). A query is cut into terms; each term is matched against the index by
  * exact key, synonym, prefix, typo (bounded edit distance) and, when it reads as a value, by the
  * parts' parsed values and voltages. A part's score is the sum over terms of its best match,
  * scaled by the square of the share of terms it matched, so parts matching everything come first.

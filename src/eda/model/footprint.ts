@@ -4,7 +4,7 @@ import { Point } from './design.js';
 /**
  * Footprint geometry in footprint-local millimetres (origin at the footprint's anchor, y down,
  * as in KiCad's .kicad_mod). Produced by `eda/footprints`; read by placement, routing, DRC and
- * exporters. A footprint that cannot be resolved is never guessed (issue 3): callers get
+ * exporters. A footprint that cannot be resolved is never guessed (docs/footprints.md, "Name resolution"): callers get
  * `undefined` and report a finding.
  */
 export const PadShape = z.enum(['rect', 'roundrect', 'circle', 'oval']);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PinType } from './design.js';
 
 /**
- * A component library record (issue 3), normalised from ZapTrace's library YAML. Ids are kept
+ * A component library record (docs/library.md, "Model"), normalised from ZapTrace's library YAML. Ids are kept
  * verbatim so designs and agents written for ZapTrace resolve the same parts.
  */
 export const PartPin = z

@@ -3,7 +3,7 @@ import { Design } from '../model/design.js';
 import type { FootprintResolver } from '../board/index.js';
 
 /**
- * Generated layout boards (issue 4, "a generated series of boards, 10 to 200 components"): n parts
+ * Generated layout boards (a series of 10 to 200 components, docs/reports/layout-corpus.md): n parts
  * drawn from shipped library footprints, nets of 2–4 pins among parts whose indexes are close (so a
  * short-wire placement exists), and a board sized for the parts' courtyards at a given fill ratio.
  * Deterministic for (n, seed). Pins are named by pad number, so pin→pad mapping is exact.

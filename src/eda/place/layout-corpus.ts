@@ -6,7 +6,7 @@ import { parseCorpusCases, parseDesignText } from '../parse/index.js';
 import { generateLayoutDesign } from './generate.js';
 
 /**
- * The layout corpus of issue 4: the 13 positive ZapTrace design files (designs/ and
+ * The layout corpus (docs/reports/layout-corpus.md): the 13 positive ZapTrace design files (designs/ and
  * designs/templates/, not negative/), the 4 inline cases of correctness-placement-routing-corpus.yaml,
  * and a generated series of 10–200 parts.
  *

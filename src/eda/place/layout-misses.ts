@@ -2,7 +2,7 @@ import type { LayoutCase } from './layout-corpus.js';
 import type { LayoutRun } from './layout-run.js';
 
 /**
- * Rows of the layout corpus table (issue 4, docs/reports/layout-corpus.md): one design through
+ * Rows of the layout corpus table (docs/reports/layout-corpus.md): one design through
  * place → route → DRC → kicad-cli, and the reasons it misses the "Done when" figures. The table is
  * written by `npx tsx bench/layout-corpus-report.ts`; the tests assert the same reasons.
  */

@@ -6,7 +6,7 @@ import { writeKicadPcb, writeKicadPro } from '../export/kicad/index.js';
 import { placeComponents, type PlaceOptions, type PlaceResult } from './index.js';
 
 /**
- * The layout chain of issue 4 on one design: place → route → our DRC → .kicad_pcb/.kicad_pro
+ * The layout chain (docs/reports/layout-corpus.md) on one design: place → route → our DRC → .kicad_pcb/.kicad_pro
  * (kicad-cli is run by the caller: this module stays free of processes and files). Figures are
  * measured from the board geometry, not from the placer's or router's own bookkeeping.
  */

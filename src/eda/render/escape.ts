@@ -1,6 +1,6 @@
 /**
  * Escaping of user strings (refs, values, net and design names) for the board picture and the
- * report (issue 5: "escape every user string for SVG/XML"). Both functions are total: any string,
+ * report: every user string is escaped, since a ref or net name may hold `<` or `&` (contract.md, "Bad input"). Both functions are total: any string,
  * including lone surrogates and control characters, yields well-formed output.
  */
 

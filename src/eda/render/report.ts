@@ -3,7 +3,7 @@ import { own } from '../../kernel/own.js';
 import { escapeMarkdown } from './escape.js';
 
 /**
- * The Markdown design report of `export_report` (issue 5): release readiness first, then the
+ * The Markdown design report of `export_report` (docs/render.md, "Design report"): release readiness first, then the
  * checks with their freshness and findings, the parts, the nets and the approvals. Freshness and
  * readiness follow contract.md "The release gate": a check result is fresh only when it evaluated
  * exactly the current design hash; a release is ready only with an approval of that hash and

@@ -8,7 +8,7 @@ import { computeAirwires, type Airwire } from './airwires.js';
 import { escapeXml, num } from './escape.js';
 
 /**
- * The layered board picture of `export_svg` (issue 5): one `<g>` per layer, drawn back to front —
+ * The layered board picture of `export_svg` (docs/render.md, "Board picture"): one `<g>` per layer, drawn back to front —
  * copper layers (B.Cu, inner layers, F.Cu: pads, vias, tracks), silkscreen (footprint lines and
  * reference text) for both sides, drill holes, the board outline (Edge.Cuts), unrouted airwires
  * and DRC markers. SVG user units are board millimetres with the board's own axes (origin top-left,

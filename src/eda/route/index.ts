@@ -12,11 +12,11 @@ export * from './types.js';
 export { importSimpleRouteJson, exportSimpleRouteTraces, SimpleRouteJson, srjLayers } from './simple-route-json.js';
 
 /**
- * route_nets (issue 4): routes a placed design with zt-route-1. Pads come from the board
+ * route_nets (docs/routing.md): routes a placed design with zt-route-1. Pads come from the board
  * geometry (so DRC and the .kicad_pcb writer see the same copper), nets are routed per class.
  */
 
-/** Default class table (brief of issue 4): signal 0.2/0.2 mm, power and ground 0.4 mm tracks. */
+/** Default class table (docs/routing.md, "Classes"): signal 0.2/0.2 mm, power and ground 0.4 mm tracks. */
 export const DEFAULT_CLASS: RouteClass = { traceWidthMm: 0.2, clearanceMm: 0.2, viaDiameterMm: 0.6, viaDrillMm: 0.3 };
 export const POWER_CLASS: RouteClass = { traceWidthMm: 0.4, clearanceMm: 0.2, viaDiameterMm: 0.8, viaDrillMm: 0.4 };
 /** Copper-to-board-edge clearance used unless overridden. */

@@ -6,7 +6,7 @@ import { pointInShape } from './geometry.js';
 import { obstacleShape } from './srj-traces.js';
 
 /**
- * tscircuit's SimpleRouteJson (the form of the public autorouting dataset, issue 7): bounds,
+ * tscircuit's SimpleRouteJson (the form of the public autorouting dataset; docs/routing.md, "tscircuit's dataset"): bounds,
  * rectangular/oval pad obstacles with the ids they are `connectedTo`, named point lists to join,
  * `layerCount` and `minTraceWidth`. Imported into our RouteProblem; results exported back as
  * tscircuit-style traces (wire and via route points).

@@ -5,7 +5,7 @@ import { list, serialize, sym, type SExpr, type SList } from '../sexpr/index.js'
 import type { RouteProblem, RoutedTrack, RoutedVia } from './types.js';
 
 /**
- * A SimpleRouteJson problem plus routes as a KiCad 9 board (issue 7), so that kicad-cli can judge
+ * A SimpleRouteJson problem plus routes as a KiCad 9 board (docs/reports/tscircuit-routing.md), so that kicad-cli can judge
  * any router's result on equal terms. The board has no components of a design, so instead of a
  * synthetic Design (whose footprints would carry courtyards that overlap wherever the dataset's
  * pads do) this writes the board directly with the writer's building blocks: the same file

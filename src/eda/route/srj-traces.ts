@@ -4,7 +4,7 @@ import type { RouteObstacle, RouteProblem, RoutedTrack, RoutedVia } from './type
 
 /**
  * tscircuit traces (capacity-autorouter's output, SimpleRouteJson `traces`) in our Track/Via form,
- * and a copper-only measure of how many connections a set of routes really joins (issue 7), so
+ * and a copper-only measure of how many connections a set of routes really joins (docs/routing.md, "tscircuit's dataset"), so
  * both routers of the benchmark are counted the same way, from geometry, not from their claims.
  */
 

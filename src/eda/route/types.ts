@@ -1,5 +1,5 @@
 /**
- * The router's own problem form (issue 4 / issue 7): pads as shaped obstacles with nets, point
+ * The router's own problem form (docs/routing.md): pads as shaped obstacles with nets, point
  * lists to join per net, one or more copper layers. `routeNets` builds it from a Design, and
  * tscircuit's SimpleRouteJson is imported into it, so both are routed by the same core.
  */

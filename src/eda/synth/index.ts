@@ -9,7 +9,7 @@ import { ESP_TEMPLATES, type Template } from './templates.js';
 import { MORE_TEMPLATES } from './templates-more.js';
 
 /**
- * synthesize_design (issue 6): intent text → reviewed template + parametric blocks → Design.
+ * synthesize_design (docs/synthesis.md): intent text → reviewed template + parametric blocks → Design.
  * Deterministic: the same intent gives the same design (no randomness; `seed` is recorded only).
  * docs/synthesis.md describes the vocabulary, the templates and the sizing rules.
  */

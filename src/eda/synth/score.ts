@@ -1,6 +1,6 @@
 /**
- * Scores one synthesis intent through the whole pipeline: synthesize → ERC → the layout chain of
- * issue 4 (`runLayout`: place → route → DRC) (issue 6). The committed intents
+ * Scores one synthesis intent through the whole pipeline: synthesize → ERC → the layout chain
+ * (`runLayout` of ../place/layout-run.ts: place → route → DRC); docs/synthesis.md. The committed intents
  * (fixtures/intents.yaml) are scored by bench/synthesis-intents-report.ts, which also hands each
  * final board to kicad-cli.
  */

@@ -11,7 +11,7 @@ interface CommandOutput {
 }
 
 /**
- * `zaptrace route FILE.json [--out result.json]` (issue 7): routes a tscircuit SimpleRouteJson
+ * `zaptrace route FILE.json [--out result.json]` (docs/routing.md, "tscircuit's dataset"): routes a tscircuit SimpleRouteJson
  * problem with zt-route-1 and writes the problem back with `traces` (tscircuit's output form:
  * `pcb_trace` objects whose route is wire points and vias), to --out or stdout. Progress and the
  * completion figures go to stderr, so stdout stays pure JSON.

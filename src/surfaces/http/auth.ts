@@ -5,7 +5,7 @@ import { isLevel, parseGrant, type Level } from '../../runtime/capability.js';
 import type { Principal } from '../../runtime/principal.js';
 
 /**
- * HTTP principals (issue 2, contract.md "Sessions and principals"):
+ * HTTP principals (contract.md, "Sessions and principals"):
  * - `Authorization: Bearer <JWT>` signed with Ed25519 (EdDSA) by the operator's key: principal
  *   `token:<sub>`, capability from the `cap` claim. Grants never come from unsigned headers...
  * - ...except in the explicit loopback development mode, where the principal is `dev:<actor>` from

@@ -93,7 +93,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
     const uri = request.params.uri;
     const sessionId = await sessionOfUri(runtime, conn, principal, uri);
     if (!subscriptions.has(uri)) {
-      // rxjs live stream → resources/updated notifications (issue 2, "Live stream per session").
+      // rxjs live stream → resources/updated notifications (architecture.md: projections -> rxjs stream -> MCP resource updates).
       subscriptions.set(uri, runtime.store.stream(sessionId).subscribe(() => void server.sendResourceUpdated({ uri }).catch(() => undefined)));
     }
     return {};

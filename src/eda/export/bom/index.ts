@@ -5,7 +5,7 @@ import { compareRefs, csvRecords, quote, textCell } from './csv.js';
 export { textCell, quote, compareRefs } from './csv.js';
 
 /**
- * Bill of materials (issue 5). Components are grouped by (value, footprint, MPN, manufacturer,
+ * Bill of materials (docs/exports.md, "BOM"). Components are grouped by (value, footprint, MPN, manufacturer,
  * DNP); a field the component leaves empty is taken from its library part when `lookupPart`
  * finds one. DNP parts stay in the BOM, flagged, so the buyer sees them (they are left out of
  * the pick-and-place file instead).

@@ -5,7 +5,7 @@ import { fileStem, fixed, GENERATOR, padsWithSource, toFileXY } from '../gerber/
 import { copperLayers } from '../../model/design.js';
 
 /**
- * Excellon drill files (issue 5), in the dialect KiCad and most fabs read (IPC-NC-349 / Excellon
+ * Excellon drill files (docs/exports.md, "Excellon"), in the dialect KiCad and most fabs read (IPC-NC-349 / Excellon
  * format as documented by Ucamco's "Excellon format" notes): an `M48` header with `METRIC` and
  * `FMAT,2`, a tool table `T<n>C<diameter>` sorted by diameter, `%` to end the header, `G90`
  * absolute and `G05` drill mode, the hits per tool, `M30` to end. Coordinates are decimal mm with

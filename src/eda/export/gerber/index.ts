@@ -1,4 +1,4 @@
-/** Gerber X2 export (issue 5): one RS-274X file per layer plus the .gbrjob job file. */
+/** Gerber X2 export (Ucamco Gerber Layer Format Specification; docs/exports.md, "Gerber"): one RS-274X file per layer plus the .gbrjob job file. */
 export { writeGerbers, MASK_EXPANSION_MM, PROFILE_LINE_MM, type GerberFile } from './layers.js';
 export { writeGerberJob } from './job.js';
 export { escapeAttr, unescapeAttr } from './attributes.js';

@@ -1,4 +1,4 @@
-/** KiCad 9 schematic export (issue 5): docs/schematic.md. */
+/** KiCad 9 schematic export: docs/schematic.md. */
 export { writeKicadSch, KICAD_SCH_VERSION, type KicadSchOptions } from './schematic.js';
 export { netLabels, labelSafe } from './labels.js';
 export { planPower, type PowerPlan } from './power.js';

@@ -4,7 +4,7 @@ import { fixed } from '../gerber/fab-common.js';
 import { compareRefs, csvRecords, quote, textCell } from '../bom/csv.js';
 
 /**
- * Pick-and-place (centroid) file, issue 5. One CSV row per placed component that has at least one
+ * Pick-and-place (centroid) file (docs/exports.md, "Pick-and-place"). One CSV row per placed component that has at least one
  * copper pad (SMD or plated through-hole; a footprint of unplated holes only, e.g. a mounting hole,
  * is nothing to place). DNP components are left out: the machine must not place them (the BOM
  * still lists them, flagged). Positions follow KiCad's .pos convention: mm from the board's
