@@ -1,0 +1,161 @@
+import type { Placement } from '../model/design.js';
+import { footprintToWorld } from '../board/index.js';
+import type { ResolvedConstraint } from './constraints.js';
+import type { PlaceModel } from './model.js';
+import { ROTATIONS, edgeOf, round6, snapToEdge, type PlaceState } from './place-state.js';
+
+/** The constructive pass of zt-place-1: the order parts are placed in, and each part's best legal position. */
+
+/**
+ * Connectivity order: constrained-to-edge parts first (their room is scarce), then a greedy
+ * walk — the most connected big part, then always the part with most connections to those
+ * placed — with `near` parts held back until their target is placed.
+ */
+export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[]): number[] {
+  const n = model.items.length;
+  const weight: Map<number, number>[] = model.items.map(() => new Map());
+  for (const net of model.nets) {
+    const items = [...new Set(net.terminals.map((t) => t.item))];
+    const w = 1 / Math.max(1, items.length - 1);
+    for (const a of items) for (const b of items) if (a !== b) weight[a]!.set(b, (weight[a]!.get(b) ?? 0) + w);
+  }
+  const waitsFor = new Map<number, number>();
+  const edgeItems = new Set<number>();
+  for (const c of cons) {
+    if (c.item === null || c.problem) continue;
+    if (c.edge) edgeItems.add(c.item);
+    if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) waitsFor.set(c.item, c.near.item);
+  }
+  const placed = new Set<number>();
+  const order: number[] = [];
+  const degree = (i: number) => [...weight[i]!.values()].reduce((a, b) => a + b, 0);
+  while (order.length < n) {
+    let best = -1;
+    let bestKey: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (placed.has(i)) continue;
+      const target = waitsFor.get(i);
+      const ready = target === undefined || placed.has(target) ? 1 : 0;
+      let link = 0;
+      for (const [j, w] of weight[i]!) if (placed.has(j)) link += w;
+      const key = [ready, edgeItems.has(i) ? 1 : 0, link, degree(i) * model.items[i]!.area, -i];
+      if (best < 0 || compareKeys(key, bestKey) > 0) {
+        best = i;
+        bestKey = key;
+      }
+    }
+    placed.add(best);
+    order.push(best);
+  }
+  return order;
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return 0;
+}
+
+/** Where the part would like to be: the mean of the placed pads it connects to, else the board centre. */
+function idealPoint(st: PlaceState, i: number): [number, number] {
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (const k of st.netsOf[i]!) {
+    for (const t of st.model.nets[k]!.terminals) {
+      if (t.item === i) continue;
+      const p = st.pos[t.item];
+      if (!p) continue;
+      const w = footprintToWorld(st.model.items[t.item]!.pads[t.pad]!.local, p);
+      sx += w[0];
+      sy += w[1];
+      n++;
+    }
+  }
+  for (const k of st.consOf[i]!) {
+    const rc = st.cons[k]!;
+    if (rc.item === i && rc.near?.item !== null && rc.near?.item !== undefined) {
+      const p = st.pos[rc.near.item];
+      if (p) return [p.x_mm, p.y_mm];
+    }
+  }
+  const b = st.model.outlineBox;
+  if (n > 0) return [sx / n, sy / n];
+  return st.anchor === 'corner' ? [b[0], b[1]] : [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+}
+
+/**
+ * Ring search around the ideal point on a coarse grid (about a quarter of the part's smaller
+ * courtyard side), keeping the candidate that adds the least wire length, then a refinement on
+ * the fine grid around it.
+ */
+export function bestPosition(st: PlaceState, i: number, step: number, allowBottom: boolean): Placement | null {
+  const [ix, iy] = idealPoint(st, i);
+  const it = st.model.items[i]!;
+  const b = st.model.outlineBox;
+  const minSide = Math.min(it.courtyard[2] - it.courtyard[0], it.courtyard[3] - it.courtyard[1]);
+  const coarse = Math.max(step, Math.floor(minSide / 4 / step) * step);
+  const edge = edgeOf(st, i);
+  const sides: ('top' | 'bottom')[] = allowBottom ? ['top', 'bottom'] : ['top'];
+  let best: Placement | null = null;
+  let bestCost = Infinity;
+  const consider = (x: number, y: number, strict: boolean): boolean => {
+    let any = false;
+    for (const side of sides) {
+      for (const rotation_deg of ROTATIONS) {
+        let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };
+        if (edge) p = snapToEdge(st, i, p, edge);
+        if (!st.legal(i, p)) continue;
+        if (strict && !st.constraintsHold(i, p)) continue;
+        any = true;
+        const prev = st.pos[i] ?? null;
+        st.pos[i] = p;
+        const cost = st.costOf([i]) + (side === 'bottom' ? 1 : 0);
+        st.pos[i] = prev;
+        if (cost < bestCost - 1e-9) {
+          bestCost = cost;
+          best = p;
+        }
+      }
+    }
+    return any;
+  };
+  // First with constraints as hard rules, then without (the report says so); far rings are
+  // sampled sparsely, and only an exhaustive last pass may declare the board full.
+  const modes = [
+    { strict: true, sparse: true, g: coarse },
+    { strict: false, sparse: true, g: coarse },
+    { strict: false, sparse: false, g: step },
+  ];
+  for (const { strict, sparse, g } of modes) {
+    const cx = Math.round(ix / g) * g;
+    const cy = Math.round(iy / g) * g;
+    const maxRing = Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / g) + 1;
+    let foundAtRing = -1;
+    for (let ring = 0; ring <= maxRing; ring++) {
+      if (foundAtRing >= 0 && ring > foundAtRing + 3) break;
+      if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
+      for (const [dx, dy] of ringOffsets(ring)) {
+        if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
+      }
+    }
+    if (best) {
+      const chosen: Placement = best;
+      if (g > step) {
+        const k = Math.round(g / step);
+        for (let dy = -k; dy <= k; dy++) for (let dx = -k; dx <= k; dx++) consider(chosen.x_mm + dx * step, chosen.y_mm + dy * step, strict);
+      }
+      return best;
+    }
+  }
+  return null;
+}
+
+function ringOffsets(r: number): [number, number][] {
+  if (r === 0) return [[0, 0]];
+  const out: [number, number][] = [];
+  for (let k = -r; k <= r; k++) {
+    out.push([k, -r], [k, r]);
+    if (k !== -r && k !== r) out.push([-r, k], [r, k]);
+  }
+  return out;
+}
