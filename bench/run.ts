@@ -26,6 +26,7 @@ for (const [name, path, fn] of [
   ['responsiveness', './responsive.js', 'benchResponsive'],
   ['durable store', './store.js', 'benchStore'],
   ['bounded memory and cold reads', './memory.js', 'benchMemory'],
+  ['PostgreSQL nodes', './postgres.js', 'benchPostgres'],
 ] as const) {
   const f = await optional(path, fn);
   if (f) sections.push([name, f]);

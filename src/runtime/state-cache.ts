@@ -39,12 +39,6 @@ export function createStateCache(options: StateCacheOptions) {
   const { store } = options;
   const states = new Map<string, SessionState>();
   const snapshotSeq = new Map<string, number>();
-  // Events this process did not fold (another node appended, through a shared store) make the
-  // cached projection stale: drop it, the next use rebuilds it. A local commit re-sets it at once.
-  store.stream().subscribe((e) => {
-    const cached = states.get(e.session_id);
-    if (cached && cached.seq < e.seq) states.delete(e.session_id);
-  });
 
   const remember = (sessionId: string, state: SessionState) => {
     states.delete(sessionId); // re-insert: Map order is recency order
@@ -86,10 +80,22 @@ export function createStateCache(options: StateCacheOptions) {
   return {
     async get(sessionId: string): Promise<SessionState | null> {
       const cached = states.get(sessionId);
-      // The store's head is the truth (another node may have appended through a shared store).
-      if (cached && (await store.head(sessionId))?.seq === cached.seq && states.get(sessionId) === cached) {
-        remember(sessionId, cached);
-        return cached;
+      if (cached) {
+        // The store's head is the truth: another node may have appended through a shared store.
+        // Then only the events after the cached position are folded, not the whole log again.
+        const head = await store.head(sessionId);
+        if (head && head.seq > cached.seq) {
+          const events = await store.read(sessionId, { from: cached.seq + 1, to: head.seq });
+          if (events[0]?.prev_hash === cached.head_hash && states.get(sessionId) === cached) {
+            options.onLoaded(events);
+            const next = replay(events, { from: cached });
+            remember(sessionId, next);
+            return next;
+          }
+        } else if (head?.seq === cached.seq) {
+          remember(sessionId, cached);
+          return cached;
+        }
       }
       const state = await coldLoad(sessionId);
       if (state && state.seq > 0) remember(sessionId, state);
