@@ -95,7 +95,7 @@ export function restRouter(runtime: Runtime): Router {
       if (fromHeader !== null && fromBody !== null && fromHeader !== fromBody) {
         throw new ZapTraceError('INVALID_INPUT', 'session_id in the body differs from X-ZapTrace-Session-Id', { path: 'session_id' });
       }
-      // Mutating REST calls must name their session in the header (seed: "Missing or fixed session").
+      // Mutating REST calls must name their session in the header (contract.md, "Sessions and principals").
       sessionId = tool.level === 'read' ? (fromHeader ?? fromBody) : fromHeader;
       if (sessionId === null) requireSessionHeader(ctx);
     }
