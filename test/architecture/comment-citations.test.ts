@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * it — never a tracker number or the history of how the code came to be.
  */
 const SRC = resolve(process.cwd(), 'src');
-const UNOPENABLE_CITATION = /\b(issue|task|ticket)s?\s*#?\d+|\bthe seed\b|\(seed:\s*[\"“]|\bbrief of\b/i;
+const UNOPENABLE_CITATION = /\b(issue|task|ticket)s?\s*#?\d+|\bthe seed\b|\(seed:\s*["“]|\bbrief of\b/i;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.[cm]?ts$/.test(e.name) ? [join(dir, e.name)] : []));

@@ -2,15 +2,12 @@ import { seededRng } from '../../kernel/rng.js';
 import { UnionFind } from '../../kernel/union-find.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { makeBuffers, search, type SearchBuffers } from './astar.js';
-import { joinedComponents, type CopperPiece } from './connectivity.js';
-import { capsule, pointInShape, segShapeDist, shapeBounds, type Shape } from './geometry.js';
+import { pointInShape, segShapeDist, shapeBounds } from './geometry.js';
 import { RouteGrid, type GridObject } from './grid.js';
 import {
   MARGIN_OFFGRID,
   accessBlocked,
   accessOf,
-  blockInside,
-  blockOutside,
   buildPath,
   conflicts,
   mst,
@@ -21,17 +18,10 @@ import {
   type NeckUse,
   type Point,
 } from './route-parts.js';
-import type {
-  ConnectionStatus,
-  RouteClass,
-  RouteOptions,
-  RouteProblem,
-  RouteResult,
-  RoutedTrack,
-  RoutedVia,
-  UnroutedReason,
-  XY,
-} from './types.js';
+import { netsAndClasses } from './nets-and-classes.js';
+import { markStaticCopper } from './static-copper.js';
+import { collectResult } from './route-result.js';
+import type { RouteOptions, RouteProblem, RouteResult } from './types.js';
 
 /**
  * zt-route-1: grid maze router (A*, 45°/90° moves, through vias) with exact clearance on grid
@@ -62,66 +52,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const allLayers = problem.layers.map((_, i) => i);
   const layersOf = (names: string[]): number[] => [...new Set(names.map((l) => layerIndex.get(l)).filter((l): l is number => l !== undefined))].sort();
 
-  // Classes
-  const defaultClass: RouteClass = {
-    traceWidthMm: problem.traceWidthMm,
-    clearanceMm: problem.clearanceMm,
-    viaDiameterMm: problem.viaDiameterMm,
-    viaDrillMm: problem.viaDrillMm,
-  };
-  const classes: RouteClass[] = [defaultClass];
-  const classKey = (c: RouteClass) => `${c.traceWidthMm}/${c.clearanceMm}/${c.viaDiameterMm}/${c.viaDrillMm}`;
-  const classIdx = new Map([[classKey(defaultClass), 0]]);
-  const register = (c: RouteClass): number => {
-    const k = classKey(c);
-    if (!classIdx.has(k)) {
-      classIdx.set(k, classes.length);
-      classes.push(c);
-    }
-    return classIdx.get(k)!;
-  };
-  const classOfNet = (net: string): number => {
-    const c = problem.netClasses?.[net];
-    return c ? register(c) : 0;
-  };
-
-  // Nets (those with connections are routed; pads of other nets are plain obstacles).
-  const nets: NetState[] = [];
-  const netIdx = new Map<string, number>();
-  const netOf = (name: string): number => {
-    let k = netIdx.get(name);
-    if (k === undefined) {
-      k = nets.length;
-      netIdx.set(name, k);
-      nets.push({ name, cls: classOfNet(name), neck: null, neckZone: null, points: [], padObjects: [], paths: [], uf: new UnionFind(0), access: [] });
-    }
-    return k;
-  };
-  for (const c of problem.connections) {
-    const net = nets[netOf(c.net)]!;
-    for (const p of c.points) {
-      const names = p.layers && p.layers.length > 0 ? p.layers : [p.layer];
-      net.points.push({ x: p.x, y: p.y, layers: layersOf(names), pad: p.obstacle ?? null, label: p.label ?? `${c.net}[${net.points.length}]` });
-    }
-  }
-  for (const o of problem.obstacles) if (o.net !== null) netOf(o.net);
-  // Neck-down classes: the net's class at the neck width. Only the track arrays of a neck class
-  // are searched (vias keep the full class), so one neck class serves every class with the same
-  // clearance.
+  const { classes, nets, netIdx } = netsAndClasses(problem, layersOf);
   const neckWidth = problem.neckWidthMm;
-  if (neckWidth !== undefined) {
-    const neckByClearance = new Map<number, number>();
-    for (const net of nets) {
-      const cls = classes[net.cls]!;
-      if (cls.traceWidthMm <= neckWidth) continue;
-      let k = neckByClearance.get(cls.clearanceMm);
-      if (k === undefined) {
-        k = register({ ...cls, traceWidthMm: neckWidth });
-        neckByClearance.set(cls.clearanceMm, k);
-      }
-      net.neck = k;
-    }
-  }
 
   // Grid
   const g = options.gridMm ?? 0.1;
@@ -130,72 +62,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const maxViaDrill = Math.max(...classes.map((c) => c.viaDrillMm));
   const holeClearance = problem.holeClearanceMm ?? 0.25;
 
-  // Static copper: pads
-  const padShapes: Shape[] = problem.obstacles.map((o) => toShape(o.shape));
-  const staticObjects: GridObject[] = [];
-  problem.obstacles.forEach((o, k) => {
-    const net = o.net === null ? -1 : netIdx.get(o.net)!;
-    const obj: GridObject = {
-      net,
-      layers: layersOf(o.layers),
-      shape: padShapes[k]!,
-      clearanceMm: net >= 0 ? classes[nets[net]!.cls]!.clearanceMm : problem.clearanceMm,
-      blocksTracks: true,
-      blocksVias: true,
-      marginMm: MARGIN_OFFGRID,
-      dynamic: false,
-    };
-    staticObjects.push(obj);
-    if (net >= 0) nets[net]!.padObjects.push(obj);
-    if (o.drillMm) {
-      const c = o.shape.center;
-      grid.markHole(c[0], c[1], o.drillMm / 2, maxViaDrill, holeClearance, 1);
-    }
-  });
-  // Board edge: outline segments at the copper-to-edge clearance.
-  const outline: XY[] = problem.outline ?? [
-    [minX, minY],
-    [maxX, minY],
-    [maxX, maxY],
-    [minX, maxY],
-  ];
-  const edgeClr = problem.edgeClearanceMm ?? problem.clearanceMm;
-  for (let k = 0; k < outline.length; k++) {
-    const a = outline[k]!;
-    const b = outline[(k + 1) % outline.length]!;
-    staticObjects.push({
-      net: -1,
-      layers: allLayers,
-      shape: capsule(a[0], a[1], b[0], b[1], 0),
-      clearanceMm: edgeClr,
-      fixedClearanceMm: edgeClr,
-      blocksTracks: true,
-      blocksVias: true,
-      marginMm: MARGIN_OFFGRID,
-      dynamic: false,
-    });
-  }
-  if (problem.outline) blockOutside(grid, problem.outline, allLayers);
-  for (const ko of problem.keepouts ?? []) {
-    const kl = ko.layers.length > 0 ? layersOf(ko.layers) : allLayers;
-    for (let k = 0; k < ko.polygon.length; k++) {
-      const a = ko.polygon[k]!;
-      const b = ko.polygon[(k + 1) % ko.polygon.length]!;
-      staticObjects.push({
-        net: -1,
-        layers: kl,
-        shape: capsule(a[0], a[1], b[0], b[1], 0),
-        clearanceMm: 0,
-        fixedClearanceMm: 0,
-        blocksTracks: ko.noTracks,
-        blocksVias: ko.noVias,
-        marginMm: MARGIN_OFFGRID,
-        dynamic: false,
-      });
-    }
-    blockInside(grid, ko.polygon, kl, ko.noTracks, ko.noVias);
-  }
-  for (const obj of staticObjects) grid.mark(obj, 1);
+  const { padShapes, staticObjects } = markStaticCopper({ problem, grid, nets, netIdx, classes, layersOf, allLayers, maxViaDrill, holeClearance });
 
   /** A stub from a point to a grid node, checked exactly against the given foreign copper. */
   const stubClearOf = (p: Point, state: number, ni: number, objects: GridObject[]): boolean => {
@@ -494,42 +361,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     progress(`rip-up round ${rounds}: ${failed.length} left`);
   }
 
-  // Result, with routed status confirmed from the copper geometry.
-  const tracks: RoutedTrack[] = [];
-  const vias: RoutedVia[] = [];
-  const statuses: ConnectionStatus[] = [];
-  nets.forEach((net, ni) => {
-    for (const p of net.paths) {
-      tracks.push(...p.tracks);
-      vias.push(...p.vias);
-    }
-    const pieces: CopperPiece[] = [];
-    for (const o of net.padObjects) pieces.push({ kind: 'pad', layers: o.layers, shape: o.shape, anchors: [] });
-    for (const p of net.paths) {
-      for (const t of p.tracks) {
-        const L = layerIndex.get(t.layer)!;
-        pieces.push({ kind: 'track', layers: [L], shape: capsule(t.start[0], t.start[1], t.end[0], t.end[1], t.widthMm / 2), anchors: [t.start, t.end] });
-      }
-      for (const v of p.vias) pieces.push({ kind: 'via', layers: allLayers, shape: capsule(v.at[0], v.at[1], v.at[0], v.at[1], v.diameterMm / 2), anchors: [v.at] });
-    }
-    const comp = joinedComponents(pieces, net.points);
-    for (const c of conns) {
-      if (c.net !== ni) continue;
-      const joined = comp[c.a]! >= 0 && comp[c.a] === comp[c.b];
-      const a = net.points[c.a]!;
-      const b = net.points[c.b]!;
-      const reason: UnroutedReason = timedOut && c.status !== 'failed' ? 'timeout' : (c.reason ?? 'blocked');
-      statuses.push({
-        net: net.name,
-        from: c.a,
-        to: c.b,
-        fromLabel: a.label,
-        toLabel: b.label,
-        status: joined ? 'routed' : 'unrouted',
-        ...(joined ? {} : { reason }),
-      });
-    }
-  });
+  const { tracks, vias, statuses } = collectResult(nets, conns, layerIndex, allLayers, timedOut);
   const routed = statuses.filter((s) => s.status === 'routed').length;
   return {
     tracks,
