@@ -37,6 +37,8 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
     if (sessionId !== null && release === null) throw new Error('one offload at a time per call');
     release?.();
     release = null;
+    // Every offloaded task can outlast a second, so each reports at least that it started (MCP progress).
+    call.onProgress?.(0, undefined, `${task}: started`);
     let value: T;
     try {
       value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: call.onProgress, owner: call.principal.id });

@@ -8,7 +8,11 @@ import {
   ReadResourceRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
+  type ServerNotification,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AGENT_CAPABILITIES, asResourceRequest, registerAgentFeatures } from './agent-features.js';
+import { imageContent } from './board-image.js';
+import { createClientLog } from './client-log.js';
 import type { Subscription } from 'rxjs';
 import { ZapTraceError, toErrorEnvelope } from '../../kernel/errors.js';
 import type { CallContext } from '../../runtime/principal.js';
@@ -28,12 +32,14 @@ export const SERVER_INFO = { name: 'zaptrace', version: '0.1.0' };
  */
 export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   const server = new Server(SERVER_INFO, {
-    capabilities: { tools: {}, resources: { subscribe: true, listChanged: false }, logging: {} },
+    capabilities: { tools: {}, resources: { subscribe: true, listChanged: false }, logging: {}, ...AGENT_CAPABILITIES },
     instructions:
       'ZapTrace: capability-gated PCB design runtime. Every write is an event in a hash-chained session log. Read tools are public; writes need a grant (read < preview-write < sandbox-write < approved-commit < release-export). A failed call returns isError with structuredContent {ok:false,error:{code,message,details,request_id}}. session_id defaults to this connection\'s session. Lengths are in mm unless a name says otherwise.',
   });
   const catalog = toolCatalog(runtime);
   const subscriptions = new Map<string, Subscription>();
+  const log = createClientLog();
+  registerAgentFeatures(server, runtime, conn, log);
 
   const toolList = mcpToolList(catalog);
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolList }));
@@ -45,6 +51,9 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
     try {
       const principal = conn.principalFor(extra.authInfo?.extra);
       const progressToken = request.params._meta?.progressToken;
+      const send = (n: ServerNotification) => extra.sendNotification(n);
+      log.emit(send, 'debug', { event: 'tool_call', tool: request.params.name, request_id: requestId });
+      let lastProgress = -1;
       const call: CallContext = {
         principal,
         surface: 'mcp',
@@ -56,6 +65,10 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
         ...(progressToken !== undefined
           ? {
               onProgress: (progress: number, total: number | undefined, message: string) => {
+                // MCP requires progress to increase with each notification; a task that restarts its count is not forwarded.
+                if (progress <= lastProgress) return;
+                lastProgress = progress;
+                log.emit(send, 'debug', { event: 'progress', tool: request.params.name, request_id: requestId, progress, ...(total !== undefined ? { total } : {}), message });
                 void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, ...(total !== undefined ? { total } : {}), message } });
               },
             }
@@ -67,11 +80,16 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
       if (tool && tool.session === 'required') {
         sessionId = typeof input['session_id'] === 'string' ? input['session_id'] : await conn.defaultSession(principal, requestId);
       }
+      const startedAt = performance.now();
       const result = await runtime.invoke({ tool: request.params.name, input, call, sessionId });
       const head = await witnessOf(runtime, sessionId ?? sessionCreatedBy(request.params.name, result));
-      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown>, ...(head ? { _meta: { [LOG_HEAD_META]: head } } : {}) };
+      const image = await pictureOf(request.params.name, result);
+      log.emit(send, 'info', { event: 'tool_ok', tool: request.params.name, request_id: requestId, session_id: sessionId, ms: Math.round(performance.now() - startedAt), ...(head ? { seq: head.seq } : {}) });
+      return { content: [{ type: 'text', text: JSON.stringify(result) }, ...image], structuredContent: result as Record<string, unknown>, ...(head ? { _meta: { [LOG_HEAD_META]: head } } : {}) };
     } catch (err) {
       const envelope = toErrorEnvelope(err, requestId);
+      const level = envelope.error.code === 'INTERNAL_ERROR' ? 'error' : 'warning';
+      log.emit((n) => extra.sendNotification(n), level, { event: 'tool_error', tool: request.params.name, request_id: requestId, code: envelope.error.code, message: envelope.error.message });
       await runtime.securityLog.flush(); // a denial is answered once its security record is durable
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
     }
@@ -86,12 +104,12 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: resourceTemplates() }));
   server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
     const principal = conn.principalFor(extra.authInfo?.extra);
-    return readResource(runtime, conn, principal, request.params.uri);
+    return asResourceRequest(request.params.uri, () => readResource(runtime, conn, principal, request.params.uri));
   });
   server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
     const principal = conn.principalFor(extra.authInfo?.extra);
     const uri = request.params.uri;
-    const sessionId = await sessionOfUri(runtime, conn, principal, uri);
+    const sessionId = await asResourceRequest(uri, () => sessionOfUri(runtime, conn, principal, uri));
     if (!subscriptions.has(uri)) {
       // rxjs live stream → resources/updated notifications (architecture.md: projections -> rxjs stream -> MCP resource updates).
       subscriptions.set(uri, runtime.store.stream(sessionId).subscribe(() => void server.sendResourceUpdated({ uri }).catch(() => undefined)));
@@ -119,6 +137,12 @@ export const LOG_HEAD_META = 'zaptrace/log-head';
 function idempotencyKeyOfMeta(meta: Record<string, unknown> | undefined): { idempotencyKey?: string } {
   const key = parseIdempotencyKey(meta?.['idempotency_key'], '_meta.idempotency_key');
   return key === undefined ? {} : { idempotencyKey: key };
+}
+
+/** Render tools also answer a PNG an agent with vision can look at (MCP spec, "Tools": image content). */
+async function pictureOf(tool: string, result: unknown) {
+  const svg = tool === 'render_svg' ? (result as { svg?: unknown } | null)?.svg : undefined;
+  return typeof svg === 'string' ? [await imageContent(svg)] : [];
 }
 
 function sessionCreatedBy(tool: string, result: unknown): string | null {
