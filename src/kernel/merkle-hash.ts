@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
  * 5 and on 5,000 components.
  */
 export const BUCKET_THRESHOLD = 64;
-const BUCKETS = 256;
+export const BUCKETS = 256;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -48,7 +48,7 @@ function leafHash(value: null | boolean | number | string): string {
   return sha(`l${JSON.stringify(value)}`);
 }
 
-function bucketOf(key: string): number {
+export function bucketOf(key: string): number {
   let b = keyBucketCache.get(key);
   if (b === undefined) {
     b = parseInt(sha(jcsString(key)).slice(0, 2), 16);
@@ -113,6 +113,51 @@ export function merkleHash(value: unknown): string {
   }
   cache.set(value, entry);
   return entry.hash;
+}
+
+/**
+ * Pieces of the definition above for a record the caller keeps bucketed itself (component-table.ts),
+ * so an edit rehashes one bucket from lines it already holds.
+ */
+/** One entry of an object's hash text: JCS(key) ":" enc(value) ",". */
+export function entryLine(key: string, value: unknown): string {
+  return `${jcsString(key)}:${enc(value)},`;
+}
+
+/** The hash of an object given its entry lines in key order (an object of at most BUCKET_THRESHOLD keys, or one bucket). */
+export function linesHash(sortedLines: readonly string[]): string {
+  return sha(`o${sortedLines.join('')}`);
+}
+
+/** Bucket digest B_i from the bucket's entry lines in key order. */
+export function bucketDigestOfLines(sortedLines: readonly string[]): string {
+  return sortedLines.length === 0 ? EMPTY_BUCKET : linesHash(sortedLines);
+}
+
+export function combineBucketDigests(digests: readonly string[]): string {
+  return combineBuckets(digests as string[]);
+}
+
+export function compareKeyOrder(a: string, b: string): number {
+  return compareKeys(a, b);
+}
+
+/** Records the known hash of a large record built from buckets, so `advanceMerkleHash` can start from it. */
+export function rememberRecordHash(record: object, hash: string, bucketDigests?: readonly string[], bucketKeys?: readonly (readonly string[])[]): void {
+  cache.set(record, bucketDigests && bucketKeys ? { hash, buckets: [...bucketDigests], bucketKeys: bucketKeys.map((k) => [...k]) } : { hash });
+}
+
+/**
+ * Hash of a small object (at most BUCKET_THRESHOLD keys) whose value at `override`'s key is known
+ * only by its hash: lets a design be hashed without reading a lazily built member.
+ */
+export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys: readonly string[], overrideKey: string, overrideHash: string): string {
+  const sorted = [...keys].sort(compareKeys);
+  let text = 'o';
+  for (const k of sorted) text += `${jcsString(k)}:${k === overrideKey ? `#${overrideHash}` : enc(obj[k])},`;
+  const hash = sha(text);
+  cache.set(obj, { hash });
+  return hash;
 }
 
 /** The subset of an immer patch that `advance` needs. */

@@ -4,7 +4,8 @@ import { authorsOf } from '../runtime/projections/authorship.js';
 import { notReserved } from './text-fields.js';
 import { nullRecord, own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
-import { Component, Board, PinType, componentByRef } from '../eda/model/design.js';
+import { Component, Board, PinType } from '../eda/model/design.js';
+import { componentById, idsWithRef } from '../runtime/projections/component-table.js';
 import { DesignName, requireDesign, sessionTool, looseObject } from './define.js';
 import { designSummary } from './design-views.js';
 import { footprintFromLibrary } from './part-footprints.js';
@@ -37,8 +38,9 @@ export const editTools = [
       const entry = requireDesign(ctx.state, input.design_name);
       const design = entry.design;
       const id = input.component_id ?? input.ref;
-      if (Object.hasOwn(design.components, id)) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
-      if (componentByRef(design, input.ref) || Object.values(design.components).some((c) => c.ref === input.ref)) {
+      // Index lookups (component-table.ts): an edit must not read every component of a large design.
+      if (componentById(design, id)) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
+      if (idsWithRef(design, input.ref).length > 0) {
         throw new ZapTraceError('INVALID_INPUT', `reference ${input.ref} is already used in this design`, { path: 'ref' });
       }
       const pins = nullRecord<{ name: string; type: string; number: string | null }>();
@@ -80,7 +82,9 @@ export const editTools = [
       const design = requireDesign(ctx.state, input.design_name).design;
       const key = input.component_id ?? input.ref;
       if (key === undefined) throw new ZapTraceError('INVALID_INPUT', 'give component_id or ref', { path: 'component_id' });
-      const component = own(design.components, key) ?? (input.ref !== undefined ? componentByRef(design, input.ref) : undefined);
+      const byRef = input.ref !== undefined ? idsWithRef(design, input.ref) : [];
+      // A ref names a component only when exactly one carries it (as componentByRef in the model).
+      const component = componentById(design, key) ?? (byRef.length === 1 ? componentById(design, byRef[0]!) : undefined);
       if (!component) throw new ZapTraceError('NOT_FOUND', `no component "${key}" in design ${input.design_name}`, { path: input.component_id !== undefined ? 'component_id' : 'ref' });
       return {
         events: [{ type: 'ComponentRemoved', data: { design_name: input.design_name, component_id: component.id } }],

@@ -2,6 +2,7 @@ import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
 import { noteAuthor } from './authorship.js';
 import { applyTransient, isTransientEdit, newTransientRun, seal } from './transient-replay.js';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
+import { componentById, designWithComponent } from './component-table.js';
 import type { Design } from '../../eda/model/design.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
@@ -93,12 +94,12 @@ function editDesign(draft: Draft<SessionState>, state: SessionState, name: strin
   };
 }
 
-/** Stores a design built outside immer (already frozen, so immer does not walk it). */
-function nextEntry(state: SessionState, name: string, seq: number, next: Design, patches: PathPatch[], componentDelta: number): DesignEntry {
+/** The entry after a component edit whose design and hash component-table.ts built. */
+function nextEntry(state: SessionState, name: string, seq: number, built: { design: Design; hash: string }, componentDelta: number): DesignEntry {
   const entry = state.designs[name]!;
   return Object.freeze({
-    design: next,
-    hash: advanceMerkleHash(entry.design, next, patches),
+    design: built.design,
+    hash: built.hash,
     created_seq: entry.created_seq,
     updated_seq: seq,
     revision: entry.revision + 1,
@@ -124,42 +125,48 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
   ComponentAdded: (s, data, e) => {
     const base = own(s.designs, data.design_name)?.design;
     if (!base) return null;
-    // Hand-made structural sharing instead of an immer draft: immer would copy AND walk every key
-    // of a 5,000-entry record; a spread only copies it, and the patches name the two paths touched.
+    // No immer draft and no copy of the component record: component-table.ts copies one bucket.
     const component = deepFreeze(data.component);
-    const components = Object.freeze({ ...base.components, [component.id]: component });
-    const nets = { ...base.nets };
-    const patches: PathPatch[] = [{ path: ['components', component.id] }];
+    const delta = componentById(base, component.id) ? 0 : 1;
+    let nets = base.nets;
+    const patches: PathPatch[] = [];
     for (const c of data.connections) {
       const net = own(nets, c.net);
       if (!net) continue;
+      if (nets === base.nets) nets = Object.assign(nullRecord<Design['nets'][string]>(), base.nets);
       nets[c.net] = Object.freeze({ ...net, nodes: Object.freeze([...net.nodes, Object.freeze({ component: component.id, pin: c.pin })]) as Design['nets'][string]['nodes'] });
-      patches.push({ path: ['nets', c.net, 'nodes'] });
+      patches.push({ path: [c.net, 'nodes'] });
     }
-    const next = Object.freeze({ ...base, components, nets: data.connections.length ? Object.freeze(nets) : base.nets }) as Design;
-    return nextEntry(s, data.design_name, e.seq, next, patches, +1);
+    if (nets !== base.nets) {
+      Object.freeze(nets);
+      advanceMerkleHash(base.nets, nets, patches);
+    }
+    return nextEntry(s, data.design_name, e.seq, designWithComponent(base, component.id, component, { nets }), delta);
   },
   ComponentRemoved: (s, data, e) => {
     const base = own(s.designs, data.design_name)?.design;
     if (!base) return null;
     const id = data.component_id;
-    const { [id]: _gone, ...rest } = base.components;
-    const patches: PathPatch[] = [{ path: ['components', id] }];
+    const delta = componentById(base, id) ? -1 : 0;
     let placement = base.placement;
     if (Object.hasOwn(base.placement, id)) {
       const { [id]: _p, ...keep } = base.placement;
-      placement = Object.freeze(keep);
-      patches.push({ path: ['placement', id] });
+      placement = Object.freeze(Object.assign(nullRecord<Design['placement'][string]>(), keep));
+      advanceMerkleHash(base.placement, placement, [{ path: [id] }]);
     }
     let nets = base.nets;
+    const patches: PathPatch[] = [];
     for (const net of Object.values(base.nets)) {
       if (!net.nodes.some((node) => node.component === id)) continue;
-      if (nets === base.nets) nets = { ...base.nets };
+      if (nets === base.nets) nets = Object.assign(nullRecord<Design['nets'][string]>(), base.nets);
       nets[net.id] = Object.freeze({ ...net, nodes: Object.freeze(net.nodes.filter((n) => n.component !== id)) as Design['nets'][string]['nodes'] });
-      patches.push({ path: ['nets', net.id, 'nodes'] });
+      patches.push({ path: [net.id, 'nodes'] });
     }
-    const next = Object.freeze({ ...base, components: Object.freeze(rest), placement, nets: nets === base.nets ? nets : Object.freeze(nets) }) as Design;
-    return nextEntry(s, data.design_name, e.seq, next, patches, -1);
+    if (nets !== base.nets) {
+      Object.freeze(nets);
+      advanceMerkleHash(base.nets, nets, patches);
+    }
+    return nextEntry(s, data.design_name, e.seq, designWithComponent(base, id, undefined, { nets, placement }), delta);
   },
 };
 

@@ -51,8 +51,9 @@ export function applyTransient(state: SessionState, event: AnyEvent, run: Transi
   if (event.type === 'ComponentAdded') {
     const { component, connections } = data as ComponentAdded;
     design.components = ownedCopy(run, design.components, copyRecord);
+    // Counted as the live reducer counts it: re-adding an existing id replaces it.
+    delta = Object.hasOwn(design.components, component.id) ? 0 : 1;
     design.components[component.id] = component;
-    delta = 1;
     if (connections.length > 0) design.nets = ownedCopy(run, design.nets, copyRecord);
     for (const c of connections) {
       const net = own(design.nets, c.net);
