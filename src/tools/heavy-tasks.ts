@@ -7,17 +7,12 @@ import { placeComponents, type PlaceOptions } from '../eda/place/index.js';
 import { renderBoardSvg, renderReportMarkdown, type ReportInput, type SvgDrcFinding } from '../eda/render/index.js';
 import { routeNets, type RouteNetsOptions } from '../eda/route/index.js';
 import type { SynthesisResult } from '../eda/synth/index.js';
-import type { ProgressSink } from '../runtime/heavy-work.js';
 import { PING_TASK } from '../runtime/heavy-work.js';
 import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './export-tools.js';
 import { runPipelineStages, type PipelineArgs, type PipelineOutcome } from './pipeline-stages.js';
-import type { Services } from './services.js';
 
-/** What a task may use in its thread: the pure EDA services (no workspace, no log key, no session state). */
-export type HeavyEnv = Pick<Services, 'library' | 'resolveFootprint' | 'mapPins'> & {
-  synthesize: (intent: string) => SynthesisResult;
-  progress: ProgressSink;
-};
+export type { HeavyEnv } from './heavy-env.js';
+import type { HeavyEnv } from './heavy-env.js';
 
 /**
  * A design crosses the thread boundary as JSON text: serialising the immer-frozen tree with

@@ -8,7 +8,7 @@ import type { EventDraft } from '../runtime/events/types.js';
 import { emptySessionState, type SessionState } from '../runtime/projections/session-state.js';
 import { parseWithLibrary } from './part-footprints.js';
 import { foldDrafts } from './scratch.js';
-import type { HeavyEnv } from './heavy-tasks.js';
+import type { HeavyEnv } from './heavy-env.js';
 
 export type StageResult = {
   stage: string;
