@@ -60,3 +60,15 @@ export async function storeServer(dir: string, workspace: string, extra: string[
 }
 
 export type StoreServer = Awaited<ReturnType<typeof storeServer>>;
+
+/** Acknowledged writes (refs by session) that a server no longer shows: the fault tests' figure. */
+export async function missingAcked(server: StoreServer, acked: Map<string, string[]>): Promise<{ total: number; missing: number }> {
+  let total = 0;
+  let missing = 0;
+  for (const [sid, refs] of acked) {
+    const present = await server.refs(sid);
+    total += refs.length;
+    missing += refs.filter((r) => !present.has(r)).length;
+  }
+  return { total, missing };
+}

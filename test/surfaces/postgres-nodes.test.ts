@@ -9,7 +9,7 @@ import { parseLog, verifyParsedLog } from '../../src/runtime/store/verify-log.js
 import { execFileSync } from 'node:child_process';
 import { freshDatabase, postgresAvailable } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/harness.js';
-import { killStoreServers, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
+import { killStoreServers, missingAcked, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 const available = await postgresAvailable();
 if (!available && process.env['CI'] === 'true') throw new Error('PostgreSQL is required under CI=true (127.0.0.1:5432)');
@@ -196,13 +196,7 @@ describe.skipIf(!available)('PostgreSQL store through two `zaptrace serve` proce
     await new Promise((r) => setTimeout(r, 500));
     await nodeA.kill9();
     await loadA;
-    let total = 0;
-    let missing = 0;
-    for (const [s, refs] of ackedA) {
-      const present = await nodeB.refs(s);
-      total += refs.length;
-      missing += refs.filter((r) => !present.has(r)).length;
-    }
+    const { total, missing } = await missingAcked(nodeB, ackedA);
     console.log(`kill -9 of node A under load: ${total} acknowledged, ${total - missing} present on node B`);
     expect(total).toBeGreaterThan(0);
     expect(missing).toBe(0);
@@ -242,13 +236,7 @@ describe.skipIf(!available)('PostgreSQL store through two `zaptrace serve` proce
     stop = true;
     await load;
     expect(after).toBe(true);
-    let total = 0;
-    let missing = 0;
-    for (const [s, refs] of acked) {
-      const present = await node.refs(s);
-      total += refs.length;
-      missing += refs.filter((r) => !present.has(r)).length;
-    }
+    const { total, missing } = await missingAcked(node, acked);
     console.log(`PostgreSQL stopped and started under load: ${[...statuses].map(([k, v]) => `${v}x${k}`).join(' ')}; ${total} acknowledged, ${total - missing} present`);
     expect(missing).toBe(0);
     await node.stop();

@@ -6,7 +6,7 @@ import { computeEventHash } from '../../src/runtime/events/chain.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
-import { killStoreServers, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
+import { killStoreServers, missingAcked, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 /**
  * Fault tests through the real process (contract.md, "The log can be trusted"): kill -9 under load,
@@ -51,17 +51,6 @@ async function load(server: StoreServer, sids: string[], opts: { perSession: num
     }),
   );
   return { acked, statuses };
-}
-
-async function missingAcked(server: StoreServer, acked: Map<string, string[]>) {
-  let total = 0;
-  let missing = 0;
-  for (const [sid, refs] of acked) {
-    const present = await server.refs(sid);
-    total += refs.length;
-    missing += refs.filter((r) => !present.has(r)).length;
-  }
-  return { total, missing };
 }
 
 describe('store faults through zaptrace serve --store', () => {

@@ -4,7 +4,8 @@ import { GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './event-store.js';
 import type { LogSigner } from './log-key.js';
-import { signBatch, type SignedHead } from './signed-head.js';
+import type { SignedHead } from './signed-head.js';
+import { createFlushQueue, groupForFlush, type PendingAppend } from './group-commit.js';
 
 /**
  * Where flushed batches go. `write` makes each session's text durable (written whole and synced) or
@@ -38,13 +39,6 @@ export interface LogStoreOptions {
   maxMemoryEvents?: number;
 }
 
-interface Pending {
-  sessionId: string;
-  events: readonly AnyEvent[];
-  resolve: (head: SignedHead) => void;
-  reject: (err: unknown) => void;
-}
-
 /** Seconds a client is told to wait after the store could not make a write durable. */
 const STORE_RETRY_SECONDS = 5;
 export const DEFAULT_MAX_MEMORY_EVENTS = 2_000_000;
@@ -68,8 +62,6 @@ export function createLogStore(options: LogStoreOptions): EventStore {
   /** Seq and hash after every accepted (possibly not yet durable) append. */
   const accepted = new Map<string, { seq: number; hash: string }>();
   const live = new Subject<AnyEvent>();
-  let pending: Pending[] = [];
-  let flushing = false;
 
   const durableTip = (id: string) => tips.get(id) ?? { seq: 0, hash: GENESIS_HASH, lastHead: null, first: null };
 
@@ -83,22 +75,8 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     }
   };
 
-  async function flush(): Promise<void> {
-    const batch = pending;
-    pending = [];
-    const bySession = new Map<string, Pending[]>();
-    for (const p of batch) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p]);
-    const ids = [...bySession.keys()];
-    const eventsOf = (id: string) => bySession.get(id)!.flatMap((p) => p.events);
-    const signed = signBatch(
-      signer,
-      ids.map((id) => {
-        const evs = eventsOf(id);
-        const last = evs[evs.length - 1]!;
-        return { session_id: id, seq: last.seq, hash: last.hash };
-      }),
-      now().toISOString(),
-    );
+  async function flush(batch: PendingAppend[]): Promise<void> {
+    const { ids, appendsOf, eventsOf, heads: signed } = groupForFlush(batch, signer, now().toISOString());
     const texts = ids.map((id, i) => {
       const events = eventsOf(id);
       return { sessionId: id, events, lines: events.map((e) => JSON.stringify(e)), head: signed[i]! };
@@ -112,7 +90,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       results = ids.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
     texts.forEach(({ sessionId: id, events, lines, head }, i) => {
-      const ps = bySession.get(id)!;
+      const ps = appendsOf(id);
       if (results[i]) {
         accepted.delete(id); // back to the durable tip: nothing of this batch happened
         const failure = new ZapTraceError('STORE_UNAVAILABLE', 'the event store could not make this write durable; nothing was recorded, retry later', {
@@ -136,16 +114,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     });
   }
 
-  function schedule() {
-    if (flushing) return;
-    flushing = true;
-    setImmediate(() => {
-      void (async () => {
-        while (pending.length > 0) await flush();
-        flushing = false;
-      })();
-    });
-  }
+  const queue = createFlushQueue(flush);
 
   return {
     async append(sessionId, events, expectedSeq) {
@@ -171,7 +140,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       if (!backend) memoryEvents += events.length;
       accepted.set(sessionId, { seq: tip.seq + events.length, hash: prev });
       return new Promise<SignedHead>((resolve, reject) => {
-        pending.push({
+        queue.push({
           sessionId,
           events,
           resolve,
@@ -180,7 +149,6 @@ export function createLogStore(options: LogStoreOptions): EventStore {
             reject(err);
           },
         });
-        schedule();
       });
     },
     async read(sessionId, range = {}) {

@@ -7,7 +7,8 @@ import type { AnyEvent } from '../events/types.js';
 import type { EventStore, QuarantinedSession, Snapshot } from './event-store.js';
 import { logSignerFromPem, newLogKeyPem, type LogSigner } from './log-key.js';
 import { migrate } from './postgres-schema.js';
-import { headProblem, signBatch, type SignedHead } from './signed-head.js';
+import { headProblem, type SignedHead } from './signed-head.js';
+import { createFlushQueue, groupForFlush, type PendingAppend } from './group-commit.js';
 
 /**
  * The PostgreSQL event store (docs/postgres.md): several runtime nodes share one database. Events
@@ -33,13 +34,6 @@ interface Tip {
   first: AnyEvent | null;
 }
 
-interface Pending {
-  sessionId: string;
-  events: readonly AnyEvent[];
-  resolve: (head: SignedHead) => void;
-  reject: (err: unknown) => void;
-}
-
 const CHANNEL = 'zaptrace_events';
 const RETRY_SECONDS = 5;
 const unavailable = () =>
@@ -59,8 +53,6 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
   const quarantined = new Map<string, QuarantinedSession>();
   const accepted = new Map<string, { seq: number; hash: string }>();
   const live = new Subject<AnyEvent>();
-  let pending: Pending[] = [];
-  let flushing = false;
   let closed = false;
 
   /** Every query: a database that cannot answer is STORE_UNAVAILABLE (503, retry later), never a 500. */
@@ -154,21 +146,8 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     for (const e of events) live.next(Object.freeze(e));
   }
 
-  async function flush(): Promise<void> {
-    const batch = pending;
-    pending = [];
-    const bySession = new Map<string, Pending[]>();
-    for (const p of batch) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p]);
-    const ids = [...bySession.keys()];
-    const eventsOf = (id: string) => bySession.get(id)!.flatMap((p) => p.events);
-    const heads = signBatch(
-      signer,
-      ids.map((id) => {
-        const evs = eventsOf(id);
-        return { session_id: id, seq: evs[evs.length - 1]!.seq, hash: evs[evs.length - 1]!.hash };
-      }),
-      now().toISOString(),
-    );
+  async function flush(batch: PendingAppend[]): Promise<void> {
+    const { ids, appendsOf, eventsOf, heads } = groupForFlush(batch, signer, now().toISOString());
     const stale = new Set<string>();
     let client: pg.PoolClient | undefined;
     try {
@@ -200,7 +179,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
       client?.release();
     }
     ids.forEach((id, i) => {
-      const ps = bySession.get(id)!;
+      const ps = appendsOf(id);
       if (stale.has(id)) {
         accepted.delete(id);
         void catchUp(id).catch(() => tips.delete(id));
@@ -218,16 +197,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     });
   }
 
-  function schedule() {
-    if (flushing) return;
-    flushing = true;
-    setImmediate(() => {
-      void (async () => {
-        while (pending.length > 0) await flush();
-        flushing = false;
-      })();
-    });
-  }
+  const queue = createFlushQueue(flush);
 
   const listener = await listen(options.url, (sessionId) => void catchUp(sessionId).catch(() => tips.delete(sessionId)), () => {
     // Notifications may have been missed while the connection was down: forget what is cached.
@@ -250,10 +220,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
         prev = e.hash;
       });
       accepted.set(sessionId, { seq: current.seq + events.length, hash: prev });
-      return new Promise<SignedHead>((resolve, reject) => {
-        pending.push({ sessionId, events, resolve, reject });
-        schedule();
-      });
+      return new Promise<SignedHead>((resolve, reject) => queue.push({ sessionId, events, resolve, reject }));
     },
     async read(sessionId, range = {}) {
       const tip = await tipOf(sessionId);

@@ -1,0 +1,71 @@
+import type { AnyEvent } from '../events/types.js';
+import type { LogSigner } from './log-key.js';
+import { signBatch, type SignedHead } from './signed-head.js';
+
+/**
+ * Group commit shared by the store adapters (docs/log-integrity.md): appends queue while a flush is in
+ * flight and go out together in the next one, which signs one head per session touched with a single
+ * signature over the batch.
+ */
+export interface PendingAppend {
+  sessionId: string;
+  events: readonly AnyEvent[];
+  resolve: (head: SignedHead) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface FlushGroup {
+  ids: string[];
+  appendsOf(sessionId: string): PendingAppend[];
+  eventsOf(sessionId: string): AnyEvent[];
+  /** The signed head of each session, in the order of `ids`. */
+  heads: SignedHead[];
+}
+
+/** Groups a batch of appends by session and signs their heads. */
+export function groupForFlush(batch: readonly PendingAppend[], signer: LogSigner, time: string): FlushGroup {
+  const bySession = new Map<string, PendingAppend[]>();
+  for (const p of batch) {
+    const list = bySession.get(p.sessionId);
+    if (list) list.push(p);
+    else bySession.set(p.sessionId, [p]);
+  }
+  const ids = [...bySession.keys()];
+  const eventsOf = (id: string) => bySession.get(id)!.flatMap((p) => p.events);
+  const heads = signBatch(
+    signer,
+    ids.map((id) => {
+      const evs = eventsOf(id);
+      const last = evs[evs.length - 1]!;
+      return { session_id: id, seq: last.seq, hash: last.hash };
+    }),
+    time,
+  );
+  return { ids, appendsOf: (id) => bySession.get(id)!, eventsOf, heads };
+}
+
+/**
+ * A queue that flushes on the next turn of the event loop and keeps flushing while appends arrive
+ * during a flush: the appends of one turn, and of every flush's wait, share one write.
+ */
+export function createFlushQueue(flush: (batch: PendingAppend[]) => Promise<void>) {
+  let pending: PendingAppend[] = [];
+  let flushing = false;
+  return {
+    push(append: PendingAppend): void {
+      pending.push(append);
+      if (flushing) return;
+      flushing = true;
+      setImmediate(() => {
+        void (async () => {
+          while (pending.length > 0) {
+            const batch = pending;
+            pending = [];
+            await flush(batch);
+          }
+          flushing = false;
+        })();
+      });
+    },
+  };
+}
