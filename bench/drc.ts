@@ -5,7 +5,7 @@ import { buildBoardGeometry } from '../src/eda/board/index.js';
 import { runDrc } from '../src/eda/drc/index.js';
 
 /**
- * DRC time against track count (issue 4: "measure DRC time against track count in bench/").
+ * DRC time against track count, so a slowdown with board size shows up (docs/drc.md).
  * Generates clean boards of parallel nets: each net is a row of 1 mm track segments between two
  * test points, dropping to B.Cu through a via for the middle third. Rows are 0.8 mm apart, so
  * every track has neighbours within the clearance search radius (the spatial index is exercised,

@@ -1,5 +1,5 @@
 /**
- * Writes docs/reports/layout-corpus.md (issue 4): every corpus design and the generated series
+ * Writes docs/reports/layout-corpus.md: every corpus design and the generated series
  * through place → route → our DRC → .kicad_pcb → kicad-cli.
  *
  *   npx tsx bench/layout-corpus-report.ts [--out docs/reports/layout-corpus.md]

@@ -7,7 +7,7 @@ import { runLayout } from '../src/eda/place/layout-run.js';
 import { designToSimpleRouteJson, peerRoutedConnections } from '../src/eda/place/srj-export.js';
 
 /**
- * Layout figures (issue 4): place/route/DRC ms per design with zt-place-1 / zt-route-1, and on the
+ * Layout figures (docs/placement.md, docs/routing.md): place/route/DRC ms per design with zt-place-1 / zt-route-1, and on the
  * same placed problems (converted to tscircuit's SimpleRouteJson) the completion and time of
  * @tscircuit/capacity-autorouter, run step by step under a time limit. Only rows whose footprints
  * all resolve are benched. Run directly: `npx tsx bench/layout.ts`.

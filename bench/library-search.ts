@@ -1,5 +1,5 @@
 /**
- * Library search latency (issue 3 goals: p50 < 1 ms on the shipped 504 parts, < 20 ms on 100,000).
+ * Library search latency (targets: p50 < 1 ms on the shipped 504 parts, < 20 ms on 100,000; docs/library.md).
  * Runs a fixed set of queries against the shipped library and against 100,000 parts generated
  * deterministically from it, and reports p50/p95 per library.
  *

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:route` (issue 7): every problem of tscircuit's public autorouting dataset routed
+ * `npm run bench:route` (docs/reports/tscircuit-routing.md): every problem of tscircuit's public autorouting dataset routed
  * by zt-route-1 and by @tscircuit/capacity-autorouter in one run, both results exported with
  * srj-kicad.ts and judged by kicad-cli (0.15 mm clearance and track width). Writes
  * docs/reports/tscircuit-routing.md and prints the summary.

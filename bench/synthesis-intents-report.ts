@@ -1,5 +1,5 @@
 /**
- * Writes docs/reports/synthesis-intents.md (issue 6): every committed intent (fixtures/intents.yaml)
+ * Writes docs/reports/synthesis-intents.md: every committed intent (fixtures/intents.yaml)
  * synthesized → ERC → place → route → our DRC, and the final board exported and judged by
  * kicad-cli (KiCad 9) as well.
  *

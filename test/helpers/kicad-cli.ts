@@ -3,7 +3,7 @@ import path from 'node:path';
 import { externalTool, inTempDir, runTool } from './external-tool.js';
 
 /**
- * kicad-cli (KiCad 9) as the independent DRC oracle (issue 4). Tests that need it call
+ * kicad-cli (KiCad 9) as the independent DRC oracle (docs/drc.md). Tests that need it call
  * `requireKicadOrSkip()`: on a developer machine without KiCad they are skipped, in CI
  * (`CI=true`, where .ci/install-kicad.sh installs KiCad 9) a missing kicad-cli is a failure.
  * Arguments are built here and passed to execFile, never through a shell.

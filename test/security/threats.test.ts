@@ -1,5 +1,5 @@
 /**
- * One attack per threat row of the seed's threat model, through MCP and through REST.
+ * One attack per threat row of docs/threat-model.md, through MCP and through REST.
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,7 +7,7 @@ import { routedByGeometry } from '../../src/eda/route/srj-traces.js';
 import { runCli } from '../helpers/cli.js';
 
 /**
- * `zaptrace route FILE.json [--out result.json]` as a process (issue 7): built dist/main.js
+ * `zaptrace route FILE.json [--out result.json]` as a process (docs/routing.md, "tscircuit's dataset"): built dist/main.js
  * (`npm test` builds first), a dataset problem in, SimpleRouteJson with traces out.
  */
 

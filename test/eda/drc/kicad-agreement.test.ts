@@ -6,8 +6,8 @@ import { twoResistors, geometryOf } from './fixtures.js';
 import type { Design } from '../../../src/eda/model/design.js';
 
 /**
- * Planted violations found by BOTH our DRC and kicad-cli on the exported board (issue 4, "Done
- * when": a planted short or clearance violation is found by both). Each case compares the set of
+ * Planted violations found by BOTH our DRC and kicad-cli on the exported board: a planted short or
+ * clearance violation must be found by both (docs/drc.md, "Agreement measured"). Each case compares the set of
  * our rule ids with the set of KiCad violation types through the catalogue's `kicad` mapping.
  */
 const hasKicad = requireKicadOrSkip();

@@ -5,7 +5,7 @@ import { exportSimpleRouteTraces, importSimpleRouteJson, routeProblem } from '..
 import { runSrj, SRJ_DIR } from './srj-harness.js';
 
 /**
- * tscircuit's public autorouting dataset (issue 7), first ten problems: routed with 0.15 mm
+ * tscircuit's public autorouting dataset (docs/routing.md, "tscircuit's dataset"), first ten problems: routed with 0.15 mm
  * clearance and 0.15 mm tracks, judged by the independent check in clearance-check.ts.
  * circuit007 has a pad reaching past the board bounds (no legal edge clearance) and circuit010
  * has overlapping pads of different nets, so neither can be fully routed clean by anyone.

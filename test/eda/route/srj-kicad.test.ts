@@ -8,7 +8,7 @@ import { requireKicadOrSkip, runKicadDrc } from '../../helpers/kicad-cli.js';
 import { SRJ_DIR } from './srj-harness.js';
 
 /**
- * srj-kicad.ts (issue 7): a SimpleRouteJson problem plus routes as a .kicad_pcb/.kicad_pro that
+ * srj-kicad.ts (docs/reports/tscircuit-routing.md): a SimpleRouteJson problem plus routes as a .kicad_pcb/.kicad_pro that
  * kicad-cli loads and judges at 0.15 mm. circuit002 has no pad pairs closer than 0.15 mm, so the
  * board is judged without any waiver (the test helper writes board and project only).
  */

@@ -7,7 +7,7 @@ import { SRJ_DIR } from './srj-harness.js';
 
 /**
  * Regression tests for the problems of tscircuit's dataset where zt-route-1 falls short
- * (docs/reports/tscircuit-routing.md, issue 7). Each one pins down *why*: every unrouted
+ * (docs/reports/tscircuit-routing.md). Each one pins down *why*: every unrouted
  * connection has an end point on a pad whose copper overlaps a pad of another net in the problem
  * itself (a short in the input, verified here by geometry independent of the router), everything
  * else is routed and joined by copper. Two problems with pads on or past their bounds are fully

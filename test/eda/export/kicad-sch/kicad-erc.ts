@@ -3,7 +3,7 @@ import path from 'node:path';
 import { inTempDir, runTool } from '../../../helpers/external-tool.js';
 
 /**
- * kicad-cli (KiCad 9) as the independent ERC oracle for our `.kicad_sch` (issue 5), mirroring
+ * kicad-cli (KiCad 9) as the independent ERC oracle for our `.kicad_sch` (docs/schematic.md), mirroring
  * test/helpers/kicad-cli.ts (which runs DRC): the schematic and its `.kicad_pro` go into a fresh
  * temp dir, `kicad-cli sch erc --severity-error --exit-code-violations --format json` runs there
  * (exit 0 clean, 5 violations, 3 load failure), and optionally `kicad-cli sch export netlist`
