@@ -3,6 +3,18 @@ import { own } from '../kernel/own.js';
 import type { DesignEntry } from '../runtime/projections/session-state.js';
 
 /** Small, stable summaries that tools return instead of whole designs where a summary suffices. */
+const keyCounts = new WeakMap<object, number>();
+
+/** Key count of a frozen record, remembered: an edit's summary must not count 50,000 placements again. */
+function keyCount(record: object): number {
+  let n = keyCounts.get(record);
+  if (n === undefined) {
+    n = Object.keys(record).length;
+    if (Object.isFrozen(record)) keyCounts.set(record, n);
+  }
+  return n;
+}
+
 export function designSummary(name: string, entry: DesignEntry) {
   const d = entry.design;
   return {
@@ -12,8 +24,8 @@ export function designSummary(name: string, entry: DesignEntry) {
     revision: entry.revision,
     updated_seq: entry.updated_seq,
     components: entry.component_count,
-    nets: Object.keys(d.nets).length,
-    placed: Object.keys(d.placement).length,
+    nets: keyCount(d.nets),
+    placed: keyCount(d.placement),
     tracks: d.routing.tracks.length,
     vias: d.routing.vias.length,
     board: { width_mm: d.board.width_mm, height_mm: d.board.height_mm, layers: d.board.layers },

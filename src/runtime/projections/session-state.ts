@@ -3,6 +3,7 @@ import { noteAuthor } from './authorship.js';
 import { applyTransient, isTransientEdit, newTransientRun, seal } from './transient-replay.js';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import { componentById, designWithComponent } from './component-table.js';
+import { handMembershipOn, netsOfComponent } from './net-membership.js';
 import type { Design } from '../../eda/model/design.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
@@ -141,7 +142,16 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
       Object.freeze(nets);
       advanceMerkleHash(base.nets, nets, patches);
     }
-    return nextEntry(s, data.design_name, e.seq, designWithComponent(base, component.id, component, { nets }), delta);
+    const built = designWithComponent(base, component.id, component, { nets });
+    handMembershipOn(base, built.design, (index) => {
+      for (const c of data.connections) {
+        if (!own(nets, c.net)) continue;
+        let set = index.get(component.id);
+        if (!set) index.set(component.id, (set = new Set()));
+        set.add(c.net);
+      }
+    });
+    return nextEntry(s, data.design_name, e.seq, built, delta);
   },
   ComponentRemoved: (s, data, e) => {
     const base = own(s.designs, data.design_name)?.design;
@@ -156,8 +166,9 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     }
     let nets = base.nets;
     const patches: PathPatch[] = [];
-    for (const net of Object.values(base.nets)) {
-      if (!net.nodes.some((node) => node.component === id)) continue;
+    for (const netId of netsOfComponent(base, id)) {
+      const net = own(base.nets, netId);
+      if (!net) continue;
       if (nets === base.nets) nets = Object.assign(nullRecord<Design['nets'][string]>(), base.nets);
       nets[net.id] = Object.freeze({ ...net, nodes: Object.freeze(net.nodes.filter((n) => n.component !== id)) as Design['nets'][string]['nodes'] });
       patches.push({ path: [net.id, 'nodes'] });
@@ -166,7 +177,9 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
       Object.freeze(nets);
       advanceMerkleHash(base.nets, nets, patches);
     }
-    return nextEntry(s, data.design_name, e.seq, designWithComponent(base, id, undefined, { nets, placement }), delta);
+    const built = designWithComponent(base, id, undefined, { nets, placement });
+    handMembershipOn(base, built.design, (index) => index.delete(id));
+    return nextEntry(s, data.design_name, e.seq, built, delta);
   },
 };
 

@@ -1,0 +1,49 @@
+import type { Design } from '../../eda/model/design.js';
+
+/**
+ * Which nets each component sits on, so removing a component visits its own nets, not every node of
+ * every net. Built from `design.nets` on first use and handed from design to design along the live
+ * projection's line of component edits (each design is frozen, so the index of an older design can
+ * only be stale if it was handed on: then it is rebuilt for that design).
+ */
+interface Membership {
+  owner: Design;
+  nets: Map<string, Set<string>>;
+}
+
+const memberships = new WeakMap<Design, Membership>();
+
+function build(design: Design): Membership {
+  const nets = new Map<string, Set<string>>();
+  for (const net of Object.values(design.nets)) {
+    for (const node of net.nodes) {
+      let set = nets.get(node.component);
+      if (!set) nets.set(node.component, (set = new Set()));
+      set.add(net.id);
+    }
+  }
+  return { owner: design, nets };
+}
+
+function membershipOf(design: Design): Membership {
+  let m = memberships.get(design);
+  if (!m || m.owner !== design) {
+    m = build(design);
+    memberships.set(design, m);
+  }
+  return m;
+}
+
+/** Ids of the nets with at least one node of component `id`. */
+export function netsOfComponent(design: Design, id: string): readonly string[] {
+  return [...(membershipOf(design).nets.get(id) ?? [])];
+}
+
+/** `next` is `prev` after a component edit: pass the index on, updated by `change` (O(1) per connection). */
+export function handMembershipOn(prev: Design, next: Design, change: (nets: Map<string, Set<string>>) => void): void {
+  const m = memberships.get(prev);
+  if (!m || m.owner !== prev) return;
+  change(m.nets);
+  m.owner = next;
+  memberships.set(next, m);
+}
