@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeRuntime } from '../../src/compose.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
+import { computeEventHash } from '../../src/runtime/events/chain.js';
 import type { Principal } from '../../src/runtime/principal.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { createPostgresEventStore, type PostgresEventStore } from '../../src/runtime/store/postgres-store.js';
@@ -107,6 +108,30 @@ describe.skipIf(!available)('PostgreSQL event store: two nodes, one truth', () =
     const added = rows.map((r) => JSON.parse(r.line) as AnyEvent).filter((e) => e.type === 'ComponentAdded').map((e) => (e.data as { component: { ref: string } }).component.ref);
     expect(added.sort()).toEqual([...acked].sort());
     console.log(`two nodes, one session: ${acked.length} acknowledged, ${added.length} present, ${conflicts.length} answered STALE_STATE (409)`);
+  });
+
+  it('in one flush, a session another node wrote first answers STALE_STATE and leaves no row, while the others commit', async () => {
+    const sx = await a.runtime.createSession(principal, { surface: 'cli', actor: 't', requestId: 'c' });
+    const sy = await a.runtime.createSession(principal, { surface: 'cli', actor: 't', requestId: 'c' });
+    const next = async (store: PostgresEventStore, sid: string, tag: string): Promise<AnyEvent[]> => {
+      const head = (await store.head(sid))!;
+      const template = (await store.read(sid, { from: 1, to: 1 }))[0]!;
+      const first = { ...template, seq: head.seq + 1, id: `${tag}1`, type: 'Noted', data: { tag }, prev_hash: head.hash };
+      const e1 = { ...first, hash: computeEventHash(first) };
+      const second = { ...template, seq: head.seq + 2, id: `${tag}2`, type: 'Noted', data: { tag }, prev_hash: e1.hash };
+      return [e1, { ...second, hash: computeEventHash(second) }];
+    };
+    const fromA = await next(a.store, sx, 'a');
+    const fromAy = await next(a.store, sy, 'y');
+    await b.store.append(sx, (await next(b.store, sx, 'b')).slice(0, 1), fromA[0]!.seq - 1); // B takes seq n+1 of X
+    const results = await Promise.allSettled([a.store.append(sx, fromA, fromA[0]!.seq - 1), a.store.append(sy, fromAy, fromAy[0]!.seq - 1)]);
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'STALE_STATE' } });
+    expect(results[1]).toMatchObject({ status: 'fulfilled' });
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const x = await client.query<{ line: string }>('SELECT line FROM zt_events WHERE session_id = $1 ORDER BY seq', [sx]);
+    await client.end();
+    expect(x.rows.map((r) => (JSON.parse(r.line) as AnyEvent).id)).toEqual([expect.any(String), 'b1']); // A's a2 was undone with a1
   });
 
   it('refuses a database whose schema is newer than the code', async () => {

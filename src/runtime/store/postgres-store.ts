@@ -153,20 +153,26 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     try {
       client = await pool.connect();
       await client.query('BEGIN');
-      for (const [i, id] of ids.entries()) {
-        const evs = eventsOf(id);
-        await client.query('SAVEPOINT s');
-        try {
-          await client.query('INSERT INTO zt_events (session_id, seq, hash, line) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])', [id, evs.map((e) => e.seq), evs.map((e) => e.hash), evs.map((e) => JSON.stringify(e))]);
-          await client.query('INSERT INTO zt_heads (session_id, seq, head) VALUES ($1, $2, $3)', [id, heads[i]!.seq, JSON.stringify(heads[i])]);
-          await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `${id}:${heads[i]!.seq}`]);
-          await client.query('RELEASE SAVEPOINT s');
-        } catch (err) {
-          if ((err as { code?: string }).code !== '23505') throw err; // not a duplicate (session, seq): the batch fails
-          await client.query('ROLLBACK TO SAVEPOINT s');
-          stale.add(id);
-        }
+      // One statement for every session of the batch, whatever its size. ON CONFLICT skips a seq another
+      // node wrote first; a session with any row skipped has its own rows of this batch deleted again
+      // (they are uncommitted and would chain onto a row that is not theirs) and answers STALE_STATE.
+      const rowsOf = ids.flatMap((id) => eventsOf(id).map((e) => ({ id, e })));
+      const inserted = await client.query<{ session_id: string; seq: number }>(
+        `INSERT INTO zt_events (session_id, seq, hash, line)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])
+         ON CONFLICT (session_id, seq) DO NOTHING RETURNING session_id, seq`,
+        [rowsOf.map((r) => r.id), rowsOf.map((r) => r.e.seq), rowsOf.map((r) => r.e.hash), rowsOf.map((r) => JSON.stringify(r.e))],
+      );
+      const got = new Map<string, number>();
+      for (const r of inserted.rows) got.set(r.session_id, (got.get(r.session_id) ?? 0) + 1);
+      for (const id of ids) if ((got.get(id) ?? 0) !== eventsOf(id).length) stale.add(id);
+      if (stale.size > 0) {
+        const undo = inserted.rows.filter((r) => stale.has(r.session_id));
+        await client.query('DELETE FROM zt_events e USING unnest($1::text[], $2::int[]) AS u(session_id, seq) WHERE e.session_id = u.session_id AND e.seq = u.seq', [undo.map((r) => r.session_id), undo.map((r) => r.seq)]);
       }
+      const kept = ids.map((id, i) => ({ id, head: heads[i]! })).filter((k) => !stale.has(k.id));
+      await client.query('INSERT INTO zt_heads (session_id, seq, head) SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[])', [kept.map((k) => k.id), kept.map((k) => k.head.seq), kept.map((k) => JSON.stringify(k.head))]);
+      await client.query('SELECT pg_notify($1, x) FROM unnest($2::text[]) AS x', [CHANNEL, kept.map((k) => `${k.id}:${k.head.seq}`)]);
       await client.query('COMMIT');
     } catch {
       await client?.query('ROLLBACK').catch(() => undefined);
