@@ -67,7 +67,7 @@ export function restRouter(runtime: Runtime): Router {
     ctx.body = { ok: true, service: 'zaptrace', tools: catalog.length };
   });
   router.get('/openapi.json', (ctx) => {
-    ctx.body = openApiDocument(catalog);
+    ctx.body = openApiDocument(catalog, ctx.host ? `${ctx.protocol}://${ctx.host}` : undefined); // Host was checked by the host guard
   });
   router.get('/tools', (ctx) => {
     ctx.body = { tools: catalog.map((t) => ({ name: t.name, title: t.title, description: t.description, level: t.level, session: t.session, input_schema: t.inputJsonSchema })) };
