@@ -4,7 +4,7 @@ import { systemClock, type Clock } from './kernel/clock.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 import { createMemoryEventStore } from './runtime/store/memory-store.js';
 import type { EventStore } from './runtime/store/event-store.js';
-import { createSecurityLog } from './runtime/security-log.js';
+import { createSecurityLog, type SecuritySink } from './runtime/security-log.js';
 import { createWorkspace } from './runtime/workspace/index.js';
 import { allTools } from './tools/index.js';
 import { loadLibrary } from './eda/library/index.js';
@@ -23,6 +23,8 @@ export interface ComposeOptions {
   clock?: Clock;
   ids?: Ids;
   securityLogFile?: string;
+  /** Durable home of security records other than a file (the PostgreSQL store's table). */
+  securitySink?: SecuritySink;
   /** Signs batch heads and release manifests; an in-memory key when absent. */
   logSigner?: LogSigner;
   /** Session projections kept in memory (`--max-cached-sessions`); default 1000. */
@@ -73,6 +75,10 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
     ...(options.maxCachedSessions !== undefined ? { maxCachedSessions: options.maxCachedSessions } : {}),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
-    securityLog: createSecurityLog({ now: () => (options.clock ?? systemClock).now(), ...(options.securityLogFile ? { file: options.securityLogFile } : {}) }),
+    securityLog: createSecurityLog({
+      now: () => (options.clock ?? systemClock).now(),
+      ...(options.securityLogFile ? { file: options.securityLogFile } : {}),
+      ...(options.securitySink ? { sink: options.securitySink } : {}),
+    }),
   });
 }

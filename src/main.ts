@@ -31,7 +31,7 @@ const program = buildProgram({
     if (isPostgresUrl(storeDir)) {
       const signer = logKeyFile ? loadOrCreateLogSigner(logKeyFile) : undefined;
       const store = await createPostgresEventStore({ url: storeDir, log, ...(signer ? { signer } : {}) });
-      return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, store });
+      return composeRuntime({ workspaceDir, libraryDirs, allowSelfApproval, ...limits, store, securitySink: store.securitySink() });
     }
     const store = createFileEventStore(storeDir, { ...(logKeyFile ? { logKeyFile } : {}), log });
     process.once('exit', () => store.close());

@@ -47,6 +47,16 @@ export interface SecurityLog {
   flush(): Promise<void>;
 }
 
+/**
+ * Where security records are kept durably besides a file: the PostgreSQL store keeps each node's chain
+ * in its database (docs/postgres.md). `append` resolves once the records are committed.
+ */
+export interface SecuritySink {
+  append(records: readonly SecurityRecord[]): Promise<void>;
+  /** This log's records, oldest first. */
+  readAll(): Promise<SecurityRecord[]>;
+}
+
 /** prev_hash of a security log's first record: SHA-256 of the ASCII text "zaptrace/security-log/v1". */
 export const SECURITY_GENESIS_HASH = sha256Hex('zaptrace/security-log/v1');
 
@@ -111,7 +121,7 @@ function loadFile(file: string): SecurityRecord[] {
 
 const field = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
-export function createSecurityLog(options: { capacity?: number; file?: string; now?: () => Date } = {}): SecurityLog {
+export function createSecurityLog(options: { capacity?: number; file?: string; sink?: SecuritySink; now?: () => Date } = {}): SecurityLog {
   const capacity = options.capacity ?? 10_000;
   const now = options.now ?? (() => new Date());
   const file = options.file;
@@ -123,19 +133,23 @@ export function createSecurityLog(options: { capacity?: number; file?: string; n
 
   // Group commit: records queue while one write+fsync is in flight, then go out as one batch, so a
   // flood of bad tokens costs one fsync per batch, not one per request.
-  let pending: string[] = [];
+  const sink = options.sink;
+  let pending: SecurityRecord[] = [];
   let writing: Promise<void> | null = null;
   async function drain(): Promise<void> {
-    while (pending.length > 0 && file) {
+    while (pending.length > 0 && (file || sink)) {
       const batch = pending;
       pending = [];
       try {
-        const handle = await open(file, 'a', 0o600);
-        try {
-          await handle.appendFile(batch.join(''));
-          await handle.sync();
-        } finally {
-          await handle.close();
+        if (sink) await sink.append(batch);
+        else {
+          const handle = await open(file!, 'a', 0o600);
+          try {
+            await handle.appendFile(batch.map((r) => `${JSON.stringify(r)}\n`).join(''));
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
         }
       } catch {
         // Keep the batch for the next attempt; the denial itself was already answered.
@@ -171,8 +185,8 @@ export function createSecurityLog(options: { capacity?: number; file?: string; n
       ring.push(rec);
       if (ring.length > capacity) ring.splice(0, ring.length - capacity);
       counts[rec.reason] = (counts[rec.reason] ?? 0) + 1;
-      if (file) {
-        pending.push(`${JSON.stringify(rec)}\n`);
+      if (file || sink) {
+        pending.push(rec);
         void kick();
       }
       return rec;
@@ -181,7 +195,10 @@ export function createSecurityLog(options: { capacity?: number; file?: string; n
     async list({ after, limit }) {
       const first = ring[0]?.seq ?? seq + 1;
       let source: readonly SecurityRecord[] = ring;
-      if (after + 1 < first && file && existsSync(file)) {
+      if (after + 1 < first && sink) {
+        await kick();
+        source = await sink.readAll();
+      } else if (after + 1 < first && file && existsSync(file)) {
         await kick();
         source = parseSecurityLines(await readFile(file, 'utf8')).records;
       }

@@ -226,6 +226,18 @@ describe.skipIf(!available)('PostgreSQL store through two `zaptrace serve` proce
     expect(total).toBeGreaterThan(0);
     expect(missing).toBe(0);
     expect((await nodeB.addResistor(sidsA[0]!, 'AFTER')).status).toBe(200);
+
+    // Security records live in the database too: a rejected token on node B.
+    const forged = await fetch(`${nodeB.base}/api/v1/sessions`, { method: 'POST', headers: { ...nodeB.headers(), authorization: 'Bearer forged.token.value' } });
+    expect(forged.status).toBe(401);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const recorded = await until(async () => {
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM zt_security WHERE record->>'reason' = 'AUTH_REQUIRED'");
+      return Number(rows[0]!.n) > 0 ? true : undefined;
+    }, 2000);
+    await client.end();
+    expect(recorded).toBe(true);
     await nodeB.stop();
   });
 

@@ -33,6 +33,14 @@ const MIGRATIONS: readonly string[] = [
      name text PRIMARY KEY,
      private_pem text NOT NULL
    );`,
+  // Security records: one hash chain per node process (contract.md, "Audit evidence").
+  `CREATE TABLE zt_security (
+     node text NOT NULL,
+     seq integer NOT NULL,
+     record jsonb NOT NULL,
+     global_pos bigserial,
+     PRIMARY KEY (node, seq)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { Subject, filter, type Observable } from 'rxjs';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ZapTraceError } from '../../kernel/errors.js';
+import type { SecurityRecord, SecuritySink } from '../security-log.js';
 import { sha256Hex } from '../../kernel/hash.js';
 import { computeEventHash, GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
@@ -39,7 +42,12 @@ const RETRY_SECONDS = 5;
 const unavailable = () =>
   new ZapTraceError('STORE_UNAVAILABLE', 'the event store (PostgreSQL) could not make this write durable; nothing was recorded, retry later', { retry_after_seconds: RETRY_SECONDS });
 
-export type PostgresEventStore = EventStore & { close(): Promise<void>; ready(): Promise<boolean> };
+export type PostgresEventStore = EventStore & {
+  close(): Promise<void>;
+  ready(): Promise<boolean>;
+  /** Where this node's security records go: a chain of its own, in the shared database. */
+  securitySink(): SecuritySink;
+};
 
 export async function createPostgresEventStore(options: PostgresStoreOptions): Promise<PostgresEventStore> {
   const log = options.log ?? (() => undefined);
@@ -289,6 +297,18 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     signer,
     quarantineOf: (sessionId) => quarantined.get(sessionId) ?? null,
     status: () => ({ quarantined: [...quarantined.entries()].map(([session_id, q]) => ({ session_id, ...q })), repairs: [] }),
+    securitySink() {
+      const node = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+      return {
+        async append(records) {
+          await pool.query('INSERT INTO zt_security (node, seq, record) SELECT $1, * FROM unnest($2::int[], $3::jsonb[])', [node, records.map((r) => r.seq), records.map((r) => JSON.stringify(r))]);
+        },
+        async readAll() {
+          const { rows: found } = await pool.query<{ record: SecurityRecord }>('SELECT record FROM zt_security WHERE node = $1 ORDER BY seq', [node]);
+          return found.map((r) => r.record);
+        },
+      };
+    },
     async ready() {
       try {
         await query('SELECT 1');
