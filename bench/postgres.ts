@@ -33,12 +33,14 @@ async function serve(store: string): Promise<{ base: string; child: ChildProcess
 
 async function run(bases: string[]) {
   const sids: { sid: string; base: string }[] = [];
+  const created = performance.now();
   for (let i = 0; i < SESSIONS; i++) {
     const base = bases[i % bases.length]!;
     const sid = ((await (await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: headers() })).json()) as { session_id: string }).session_id;
     await (await fetch(`${base}/api/v1/tools/design_parse_str`, { method: 'POST', headers: headers(sid), body: JSON.stringify({ yaml_content: DESIGN, design_name: 'd' }) })).arrayBuffer();
     sids.push({ sid, base });
   }
+  const sessionsPerS = SESSIONS / ((performance.now() - created) / 1000);
   const latencies: number[] = [];
   const acked = new Map<string, string[]>();
   const t0 = performance.now();
@@ -78,6 +80,7 @@ async function run(bases: string[]) {
   latencies.sort((a, b) => a - b);
   const total = [...acked.values()].reduce((n, a) => n + a.length, 0);
   return {
+    sessions_created_per_s: Math.round(sessionsPerS),
     writes_per_s: Math.round(total / seconds),
     p50_ms: latencies[Math.floor(latencies.length * 0.5)]!.toFixed(1),
     p99_ms: latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1),
