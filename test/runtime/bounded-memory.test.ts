@@ -5,6 +5,7 @@ import { composeRuntime } from '../../src/compose.js';
 import { createFileEventStore } from '../../src/runtime/store/file-store.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
 import { callTool, localPrincipal, mcpClient, tempDir } from '../helpers/harness.js';
+import { runCli } from '../helpers/cli.js';
 
 const SMALL = "meta: {name: demo}\nboard: {width_mm: 40, height_mm: 30, layers: 2}\ncomponents:\n  R1: {ref: R1, type: RES, value: 10k, footprint: '0402'}\nnets:\n  A: {nodes: [R1.1]}\n";
 
@@ -54,6 +55,24 @@ describe('bounded memory: idle sessions leave memory, snapshots, caps', () => {
     const again = await client2.callTool({ name: 'component_add', arguments: { session_id: a.sid, design_name: 'demo', ref: 'RZ', type_name: 'RES' }, _meta: key });
     expect(again.structuredContent).toEqual(first.structuredContent);
     reopened.close();
+  });
+
+  it('`zaptrace replay --store DIR --session ID --to SEQ` starts from the nearest snapshot and equals a replay of the whole file', async () => {
+    const dir = tempDir('zt-replay-store-');
+    const store = createFileEventStore(dir);
+    const runtime = await composeRuntime({ workspaceDir: tempDir(), store, snapshotEvery: 10 });
+    const a = await session(runtime, 25);
+    const head = (await store.head(a.sid))!.seq;
+    store.close();
+    const to = head - 3;
+    const fromStore = runCli(['replay', '--store', dir, '--session', a.sid, '--to', String(to)]);
+    const fromFile = runCli(['replay', join(dir, `${a.sid}.jsonl`), '--to', String(to)]);
+    expect(fromStore.code).toBe(0);
+    const viaSnapshot = JSON.parse(fromStore.stdout) as { seq: number; from_snapshot_seq: number; designs: unknown };
+    expect(viaSnapshot.from_snapshot_seq).toBeGreaterThan(0);
+    expect(viaSnapshot.from_snapshot_seq).toBeLessThanOrEqual(to);
+    expect(viaSnapshot.seq).toBe(to);
+    expect(viaSnapshot.designs).toEqual((JSON.parse(fromFile.stdout) as { designs: unknown }).designs);
   });
 
   it('quarantines a session whose file changes on disk while the server runs, at its next cold read', async () => {

@@ -27,6 +27,8 @@ export interface FileStoreOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Open without the writer lock and without cutting tails (status and verification tools). */
   readOnly?: boolean;
+  /** Load only this session (a read-only tool looking at one session). */
+  only?: string;
 }
 
 export type FileEventStore = EventStore & { close(): void };
@@ -54,6 +56,7 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
       const m = SESSION_FILE.exec(name);
       if (!m) continue;
       const sessionId = m[1]!;
+      if (options.only !== undefined && sessionId !== options.only) continue;
       const path = join(dir, name);
       const text = readFileSync(path, 'utf8');
       let parsed = parseLog(text);

@@ -10,8 +10,11 @@ import { createMcpConnection } from '../mcp/connection.js';
 import { createMcpServer } from '../mcp/server.js';
 import { readLogFile } from './log-file.js';
 import { serve } from './serve.js';
+import { LOG_LEVELS } from '../http/access-log.js';
+import type { LevelWithSilent } from 'pino';
 import { registerRouteCommand } from './route-command.js';
 import { registerLogCommands } from './log-commands.js';
+import { replayFromStore } from './store-replay.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
 import { registerVerifyReleaseCommand } from './verify-release-command.js';
 import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
@@ -94,10 +97,11 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--queue-bound <n>', 'commands one session may have waiting before SERVER_BUSY (503 + Retry-After)', intArg('queue-bound'), 64)
     .option('--grace-seconds <seconds>', 'on SIGTERM, how long in-flight work may finish before it is stopped', positiveNumber('grace-seconds'), 10)
     .option('--allow-self-approval', SELF_APPROVAL_HELP)
+    .addOption(new Option('--log-level <level>', 'structured log (JSON lines on stderr): one access line per request at info').choices(LOG_LEVELS).default('info'))
     .option('--max-cached-sessions <n>', 'session projections kept in memory; idle ones are rebuilt from a snapshot and the log', intArg('max-cached-sessions'), 1000)
     .option('--snapshot-every <n>', 'write a projection snapshot every N events of a session', intArg('snapshot-every'), 1000)
     .option('--max-memory-events <n>', 'without --store: most events held in memory; beyond it writes get SERVER_BUSY', intArg('max-memory-events'), 2_000_000)
-    .action(async (opts: { maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number }) => {
+    .action(async (opts: { maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number; logLevel: LevelWithSilent }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
       const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents } });
@@ -113,6 +117,7 @@ export function buildProgram(deps: CliDeps): Command {
           maxTokenTtlSeconds: opts.maxTokenTtl,
           mcpIdleMinutes: opts.mcpIdleMinutes,
           graceSeconds: opts.graceSeconds,
+          logLevel: opts.logLevel,
           ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
         },
         deps.err,
@@ -143,17 +148,28 @@ export function buildProgram(deps: CliDeps): Command {
 
   program
     .command('replay')
-    .description('Rebuild the designs of a session log (JSON lines) as they were at a log position')
-    .argument('<file>', 'session log as JSON lines')
+    .description('Rebuild the designs of a session log (JSON lines, or --store DIR --session ID) as they were at a log position')
+    .argument('[file]', 'session log as JSON lines')
     .option('--to <seq>', 'last event to apply', intArg('seq'))
     .option('--full', 'print whole designs, not summaries')
-    .action((file: string, opts: { to?: number; full?: boolean }) => {
-      const { events, badLine } = readLogFile(file);
-      if (badLine !== undefined) throw new Error(`${basename(file)}: line ${badLine} is not JSON`);
-      const verdict = verifyChain(events);
-      const state = replay(events, opts.to !== undefined ? { upTo: opts.to } : {});
+    .option('--store <dir>', 'read the session from a store directory, starting from its nearest snapshot')
+    .option('--session <id>', 'the session, with --store')
+    .action(async (file: string | undefined, opts: { to?: number; full?: boolean; store?: string; session?: string }) => {
+      let state;
+      let verdict: { ok: boolean };
+      let fromSnapshot: number | undefined;
+      if (opts.store !== undefined || file === undefined) {
+        if (opts.store === undefined || opts.session === undefined) throw new Error('give a log file, or --store DIR --session ID');
+        ({ state, fromSnapshot } = await replayFromStore(opts.store, opts.session, opts.to));
+        verdict = { ok: true }; // the store verified the file before serving it
+      } else {
+        const { events, badLine } = readLogFile(file);
+        if (badLine !== undefined) throw new Error(`${basename(file)}: line ${badLine} is not JSON`);
+        verdict = verifyChain(events);
+        state = replay(events, opts.to !== undefined ? { upTo: opts.to } : {});
+      }
       const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
-      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, designs }, null, 2));
+      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), designs }, null, 2));
     });
 
   const audit = program.command('audit').description('Audit trail tools');
