@@ -93,6 +93,10 @@ export async function benchMemory(): Promise<Record<string, number | string>> {
   const cli = spawnSync(process.execPath, [resolve('dist/cli.cjs'), 'replay', join(dir, `${sid}.jsonl`)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   out['`zaptrace replay` of the session file (verify chain + replay), s'] = seconds(t4).toFixed(2);
   if (cli.status !== 0) out['`zaptrace replay` error'] = cli.stderr.slice(0, 200);
+  const t4b = performance.now();
+  const fromStore = spawnSync(process.execPath, [resolve('dist/cli.cjs'), 'replay', '--store', dir, '--session', sid, '--to', String(events - 10)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  out['`zaptrace replay --store --session --to` (verify file + nearest snapshot), s'] = seconds(t4b).toFixed(2);
+  if (fromStore.status !== 0) out['`zaptrace replay --store` error'] = fromStore.stderr.slice(0, 200);
 
   const big = mkdtempSync(join(tmpdir(), 'zt-bench-1m-'));
   const { sid: bigSid, appendS } = await millionEvents(big);
