@@ -4,6 +4,8 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { createHttpApp } from '../http/app.js';
 import { isLoopbackHost, loadGrantKey } from '../http/auth.js';
 import { installGracefulShutdown } from './graceful-shutdown.js';
+import type { LevelWithSilent } from 'pino';
+import { accessLog, createServerLogger } from '../http/access-log.js';
 import { boundHostPolicy, createHostPolicy, type HostPolicy } from '../http/host-guard.js';
 
 export interface ServeOptions {
@@ -20,6 +22,8 @@ export interface ServeOptions {
   mcpIdleMinutes?: number;
   /** `--grace-seconds`: on SIGTERM, how long in-flight work may finish (default 10). */
   graceSeconds?: number;
+  /** `--log-level`: threshold of the structured log on stderr (default info). */
+  logLevel?: LevelWithSilent;
 }
 
 /** Starts REST + MCP over HTTP. Development mode refuses any non-loopback address. */
@@ -32,7 +36,9 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
   createHostPolicy(extraHosts); // refuses a malformed --allowed-host before binding
   // Until listen reports the real port (port 0), nothing but the configured names is allowed.
   let policy: HostPolicy = boundHostPolicy(options.host, options.port, extraHosts);
+  const logger = createServerLogger(options.logLevel ?? 'info');
   const { app, mcp, operations } = createHttpApp(runtime, {
+    accessLog: accessLog(logger),
     devCapabilityHeaders: options.devCapabilityHeaders,
     grantPublicKey,
     maxTokenTtlSeconds: options.maxTokenTtlSeconds,
@@ -46,6 +52,7 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
     server.once('error', reject);
   });
   server.on('close', () => void mcp.close());
+  app.on('internal-error', (err: unknown, requestId: unknown) => logger.error({ request_id: requestId, err }, 'internal error'));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   policy = boundHostPolicy(options.host, port, extraHosts);

@@ -20,6 +20,8 @@ export interface HttpAppOptions extends HttpAuthConfig {
   /** Host/Origin allow-list, read per request (serve() knows its port only after listen); default: loopback names with the port a request arrived on. */
   hostPolicy?: (localPort: number) => HostPolicy;
   mcpSessions?: McpSessionLimits;
+  /** Runs first, so refusals by the host guard are logged too (./access-log.ts). */
+  accessLog?: Koa.Middleware;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -34,6 +36,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   const bodyLimit = options.bodyLimitBytes ?? 5 * 1024 * 1024;
   const metrics = createHttpMetrics();
 
+  if (options.accessLog) app.use(options.accessLog);
   // DNS rebinding: Host and Origin are checked before authentication, body parsing or any other work.
   app.use(metrics.count);
   app.use(hostGuard({ policy: options.hostPolicy ?? loopbackPolicyByPort(), securityLog: runtime.securityLog }));
@@ -68,7 +71,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
       recordDenialOnce(runtime.securityLog, e, { principal: who, surface: ctx.path === '/mcp' ? 'mcp' : 'rest', tool: `${ctx.method} ${ctx.path.slice(0, 100)}`, object: ctx.get('mcp-session-id').slice(0, 200), request_id: requestId });
       // A refusal is answered only once its security record is durable (group commit: one fsync per batch).
       await runtime.securityLog.flush();
-      if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err);
+      if (envelope.error.code === 'INTERNAL_ERROR') ctx.app.emit('internal-error', err, requestId);
       ctx.status = ERROR_STATUS[envelope.error.code];
       // Every refusal that says "later" says when (RFC 9110 §10.2.3).
       const retryAfter = envelope.error.details['retry_after_seconds'];
