@@ -7,7 +7,9 @@ import type { EventStore } from './store/event-store.js';
  * recently used sessions keep their state; idle ones leave memory and come back from the store on
  * demand: from the latest snapshot (verified against the log by the store) plus the events after it,
  * so a cold read costs the events since the snapshot, not the whole log. A snapshot is written every
- * `snapshotEvery` events.
+ * `snapshotEvery` events, or every `snapshotWeight` events when that is larger: writing a snapshot
+ * costs about as much as folding one event per component it holds, so on a 50,000-part design a
+ * snapshot per 1,000 edits would cost each edit more than the edit itself (docs/design-hash.md).
  */
 export interface StateCacheOptions {
   store: EventStore;
@@ -17,6 +19,13 @@ export interface StateCacheOptions {
   onLoaded(events: readonly AnyEvent[]): void;
   /** Extra data to keep in a snapshot, and to restore from one (idempotency records). */
   extra: { save(sessionId: string): unknown; restore(sessionId: string, data: unknown): void };
+}
+
+/** Components across the session's designs: what a snapshot's size and its write cost grow with. */
+function snapshotWeight(state: SessionState): number {
+  let n = 0;
+  for (const name in state.designs) n += state.designs[name]!.component_count;
+  return n;
 }
 
 /** Events read and folded at a time on a cold load. */
@@ -105,7 +114,7 @@ export function createStateCache(options: StateCacheOptions) {
     set(sessionId: string, state: SessionState): void {
       remember(sessionId, state);
       const last = snapshotSeq.get(sessionId) ?? 0;
-      if (state.seq - last < options.snapshotEvery) return;
+      if (state.seq - last < Math.max(options.snapshotEvery, snapshotWeight(state))) return;
       snapshotSeq.set(sessionId, state.seq);
       const payload: SnapshotPayload = { v: 1, state, extra: options.extra.save(sessionId) };
       // Derived data, written after the events are durable: a lost snapshot only costs replay time.
