@@ -25,6 +25,7 @@ for (const [name, path, fn] of [
   ['exports', './exports.js', 'benchExports'],
   ['responsiveness', './responsive.js', 'benchResponsive'],
   ['durable store', './store.js', 'benchStore'],
+  ['edits and the log: figure | today | target | ratio', './log-spine.js', 'benchLogSpine'],
   ['bounded memory and cold reads', './memory.js', 'benchMemory'],
   ['PostgreSQL nodes', './postgres.js', 'benchPostgres'],
 ] as const) {
