@@ -15,6 +15,7 @@ import type { LevelWithSilent } from 'pino';
 import { registerRouteCommand } from './route-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { replayFromStore } from './store-replay.js';
+import { progressBar } from './progress.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
 import { registerVerifyReleaseCommand } from './verify-release-command.js';
 import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
@@ -166,7 +167,15 @@ export function buildProgram(deps: CliDeps): Command {
         const { events, badLine } = readLogFile(file);
         if (badLine !== undefined) throw new Error(`${basename(file)}: line ${badLine} is not JSON`);
         verdict = verifyChain(events);
-        state = replay(events, opts.to !== undefined ? { upTo: opts.to } : {});
+        // Folded in chunks so a long log shows its progress on a terminal.
+        const bar = progressBar('replay');
+        const last = Math.min(opts.to ?? Number.MAX_SAFE_INTEGER, events.length);
+        state = replay([], { sessionId: events[0]?.session_id ?? '' });
+        for (let i = 0; i < last; i += 5000) {
+          state = replay(events.slice(i, Math.min(i + 5000, last)), { from: state });
+          bar.update(Math.min(i + 5000, last), last, `${Math.min(i + 5000, last)} of ${last} events`);
+        }
+        bar.end();
       }
       const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
       deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), designs }, null, 2));

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { invalidInput } from '../../kernel/errors.js';
+import { progressBar } from './progress.js';
 import { exportSimpleRouteTraces, importSimpleRouteJson, routeProblem } from '../../eda/route/index.js';
 
 /** The two output streams the command writes to (program.ts passes its `CliDeps`, which has both). */
@@ -60,16 +61,19 @@ export function registerRouteCommand(program: Command, deps: CommandOutput): voi
       const { problem } = importSimpleRouteJson(raw, opts.keepBounds ? { clearanceMm } : { clearanceMm, expandBoundsMarginMm: clearanceMm });
       const t0 = performance.now();
       let lastReport = 0;
+      const bar = progressBar('route');
       const result = routeProblem(problem, {
         seed: opts.seed ?? 1,
         timeLimitMs: opts.timeLimitMs ?? 60_000,
         onProgress: (done, total, message) => {
+          if (process.stderr.isTTY) return bar.update(done, total, message);
           const now = performance.now();
           if (now - lastReport < 250 && done < total) return;
           lastReport = now;
           deps.err(`route: ${done}/${total} ${message}`);
         },
       });
+      bar.end();
       const ms = performance.now() - t0;
       const traces = exportSimpleRouteTraces(result, problem.layers);
       const unrouted = result.connections.filter((c) => c.status === 'unrouted');
