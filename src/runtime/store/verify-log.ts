@@ -94,6 +94,8 @@ export interface VerifyOptions {
   sessionId?: string;
   /** Check every head's signature (audit), or only the last one, which covers the whole prefix (load). */
   everySignature: boolean;
+  /** Called every few thousand events with how many are checked (a CLI progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -127,6 +129,7 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
     }
     if (recomputed !== e.hash) return fail(line, 'hash does not match the event content', prev, null);
     prev = e.hash;
+    if (options.onProgress && i % 2000 === 0) options.onProgress(i, log.events.length);
   }
   let lastHead: SignedHead | null = null;
   if (options.publicKey === null) return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: null };

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createFileEventStore, LOG_KEY_FILE } from '../../runtime/store/file-store.js';
 import { loadOrCreateLogSigner } from '../../runtime/store/log-key.js';
 import { parseLog, verifyParsedLog, witnessProblem, type LogVerdict } from '../../runtime/store/verify-log.js';
+import { progressBar } from './progress.js';
 
 interface Out {
   out(line: string): void;
@@ -41,10 +42,12 @@ export function registerLogCommands(program: Command, audit: Command, deps: Out)
       }
       const parsed = parseLog(readFileSync(file, 'utf8'));
       const publicKey = opts.logPubkey ? readFileSync(opts.logPubkey, 'utf8') : null;
+      const bar = progressBar('verify');
       let verdict: LogVerdict & { signatures: string; witness?: string } = {
-        ...verifyParsedLog(parsed, { publicKey, everySignature: true }),
+        ...verifyParsedLog(parsed, { publicKey, everySignature: true, onProgress: (done, total) => bar.update(done, total, `${done} of ${total} events`) }),
         signatures: publicKey ? 'checked' : 'not checked',
       };
+      bar.end();
       if (parsed.torn) verdict = { ...verdict, ok: false, problem: verdict.problem ?? { line: parsed.lineEnds.length + 1, reason: 'the last line is incomplete (no newline): a torn write' } };
       if (verdict.ok && opts.witness) {
         if (!publicKey) throw new Error('--witness needs --log-pubkey');
