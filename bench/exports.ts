@@ -5,7 +5,8 @@ import { placeComponents } from '../src/eda/place/index.js';
 import { routeNets } from '../src/eda/route/index.js';
 import { mapPinsToPads, resolveFootprint } from '../src/eda/footprints/index.js';
 import { loadLibrary } from '../src/eda/library/index.js';
-import { bundleArtifacts, deterministicZip } from '../src/tools/export-tools.js';
+import { deterministicZip } from '../src/tools/export-tools.js';
+import { bundleArtifacts } from '../src/tools/artifact-builders.js';
 import type { Services } from '../src/tools/services.js';
 
 /** Whole manufacturing bundle (KiCad, Gerber, drill, PnP, BOM, README, ZIP) for the ESP32 corpus board. Goal < 200 ms. */

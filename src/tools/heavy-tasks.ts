@@ -8,7 +8,7 @@ import { renderBoardSvg, renderReportMarkdown, type ReportInput, type SvgDrcFind
 import { routeNets, type RouteNetsOptions } from '../eda/route/index.js';
 import type { SynthesisResult } from '../eda/synth/index.js';
 import { PING_TASK } from '../runtime/heavy-work.js';
-import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './export-tools.js';
+import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './artifact-builders.js';
 import { runPipelineStages, type PipelineArgs, type PipelineOutcome } from './pipeline-stages.js';
 
 export type { HeavyEnv } from './heavy-env.js';

@@ -12,16 +12,6 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
 const above = (layers: string) => `^src/(${layers})(/|\\.)`;
 
-/**
- * Modules still in a type-only cycle, exempt from `no-cycles` but held by `no-value-cycles`:
- * tools/export-tools.ts defines the artifact builders that tools/heavy-tasks.ts runs while
- * importing the task types through tools/heavy.ts (the builders belong in a file of their own);
- * runtime/projections/authorship.ts and transient-replay.ts take the `SessionState` type from
- * session-state.ts, which calls them (the type belongs in a file of its own). A new module in a
- * cycle is not exempt.
- */
-const KNOWN_TYPE_CYCLE_MODULES = ['^src/runtime/projections/(authorship|session-state|transient-replay)\\.ts$', '^src/tools/(heavy|heavy-tasks|export-tools)\\.ts$'];
-
 export const LAYER_RULES: IForbiddenRuleType[] = [
   {
     name: 'kernel-imports-nothing-above',
@@ -83,15 +73,8 @@ export const LAYER_RULES: IForbiddenRuleType[] = [
     name: 'no-cycles',
     comment: 'A cycle makes load order matter and hides which module owns a type; type-only cycles included.',
     severity: 'error',
-    from: { path: '^src/', pathNot: KNOWN_TYPE_CYCLE_MODULES },
+    from: { path: '^src/' },
     to: { circular: true },
-  },
-  {
-    name: 'no-value-cycles',
-    comment: 'Modules still in a type-only cycle must at least never load each other at run time.',
-    severity: 'error',
-    from: { path: KNOWN_TYPE_CYCLE_MODULES },
-    to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
   },
 ];
 

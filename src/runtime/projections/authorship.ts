@@ -1,6 +1,6 @@
 import { own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
-import type { SessionState } from './session-state.js';
+import type { SessionState } from './state-types.js';
 
 /**
  * Who authored a design (contract.md, "Approvals are human and independent"): every principal on

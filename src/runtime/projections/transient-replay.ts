@@ -4,7 +4,7 @@ import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventDataByType } from '../events/catalog.js';
 import { noteAuthor } from './authorship.js';
-import type { DesignEntry, SessionState } from './session-state.js';
+import type { DesignEntry, SessionState } from './state-types.js';
 
 /**
  * Linear replay of component edits (architecture.md, "Projections": rebuilding from the log equals
