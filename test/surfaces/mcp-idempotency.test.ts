@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headProblem } from '../../src/runtime/store/signed-head.js';
-import { localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { composeRuntime } from '../../src/compose.js';
+import { localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
 
 const SMALL = "meta: {name: demo}\nboard: {width_mm: 20, height_mm: 10, layers: 2}\ncomponents:\n  R1: {ref: R1, type: RES, value: 10k, footprint: '0402'}\nnets:\n  A: {nodes: [R1.1]}\n";
 
@@ -38,5 +39,24 @@ describe('MCP: idempotency keys in _meta and the signed head in every result', (
 
     const badKey = await client.callTool({ ...add, _meta: { idempotency_key: 'has space' } });
     expect((badKey.structuredContent as { error: { code: string; details: { path: string } } }).error).toMatchObject({ code: 'INVALID_INPUT', details: { path: '_meta.idempotency_key' } });
+  });
+
+  it('a key expires after 24 hours: the same call then runs again', async () => {
+    let now = Date.parse('2026-01-01T00:00:00.000Z');
+    const clock = { now: () => new Date(now) };
+    const runtime = await composeRuntime({ workspaceDir: tempDir(), clock });
+    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
+    const sid = ((await client.callTool({ name: 'session_create', arguments: {} })).structuredContent as { session_id: string }).session_id;
+    await client.callTool({ name: 'design_parse_str', arguments: { session_id: sid, yaml_content: SMALL, design_name: 'demo' } });
+    const board = { name: 'board_update', arguments: { session_id: sid, design_name: 'demo', width_mm: 30 }, _meta: { idempotency_key: 'widen' } };
+    await client.callTool(board);
+    const afterFirst = (await runtime.readEvents(sid)).length;
+    now += 23 * 3600_000;
+    await client.callTool(board);
+    expect((await runtime.readEvents(sid)).length).toBe(afterFirst);
+    now += 2 * 3600_000;
+    const late = await client.callTool(board);
+    expect(late.isError).not.toBe(true);
+    expect((await runtime.readEvents(sid)).length).toBeGreaterThan(afterFirst);
   });
 });

@@ -9,6 +9,8 @@ import { createPostgresEventStore, type PostgresEventStore } from '../../src/run
 import { parseLog, verifyParsedLog } from '../../src/runtime/store/verify-log.js';
 import { execFileSync } from 'node:child_process';
 import { freshDatabase, postgresAvailable } from '../helpers/postgres.js';
+import { runCli } from '../helpers/cli.js';
+import { SCHEMA_VERSION } from '../../src/runtime/store/postgres-schema.js';
 import { tempDir } from '../helpers/harness.js';
 import { killStoreServers, missingAcked, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
@@ -137,6 +139,9 @@ describe.skipIf(!available)('PostgreSQL event store: two nodes, one truth', () =
   it('refuses a database whose schema is newer than the code', async () => {
     const other = await freshDatabase();
     try {
+      const first = runCli(['db', 'migrate', '--store', other.url]);
+      expect(JSON.parse(first.stdout)).toEqual({ ok: true, schema_from: 0, schema_to: SCHEMA_VERSION });
+      expect(JSON.parse(runCli(['db', 'migrate', '--store', other.url]).stdout)).toEqual({ ok: true, schema_from: SCHEMA_VERSION, schema_to: SCHEMA_VERSION });
       const n = await node(other.url);
       await n.store.close();
       const client = new pg.Client({ connectionString: other.url });
@@ -144,6 +149,9 @@ describe.skipIf(!available)('PostgreSQL event store: two nodes, one truth', () =
       await client.query('UPDATE zt_schema SET version = 99');
       await client.end();
       await expect(createPostgresEventStore({ url: other.url })).rejects.toThrow(/schema is version 99, newer than this code/);
+      const refused = runCli(['db', 'migrate', '--store', other.url]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/schema is version 99, newer than this code/);
     } finally {
       await other.drop();
     }
