@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { canonicalJson } from '../kernel/canonical-json.js';
+import { firstBrokenLink, hashBefore, linkedHash } from '../kernel/hash-chain.js';
 import { sha256Hex } from '../kernel/hash.js';
 
 /**
@@ -61,8 +61,7 @@ export interface SecuritySink {
 export const SECURITY_GENESIS_HASH = sha256Hex('zaptrace/security-log/v1');
 
 export function computeSecurityHash(record: Omit<SecurityRecord, 'hash'> & { hash?: string }): string {
-  const { hash: _ignored, ...rest } = record;
-  return sha256Hex(record.prev_hash + canonicalJson(rest));
+  return linkedHash(record);
 }
 
 export interface SecurityChainVerdict {
@@ -73,23 +72,15 @@ export interface SecurityChainVerdict {
 }
 
 export function verifySecurityChain(records: readonly SecurityRecord[]): SecurityChainVerdict {
-  let prev = SECURITY_GENESIS_HASH;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const broken = (reason: string): SecurityChainVerdict => ({ ok: false, records: records.length, head_hash: prev, first_broken: { seq: typeof r.seq === 'number' ? r.seq : i + 1, index: i, reason } });
-    if (r.seq !== i + 1) return broken(`expected seq ${i + 1}, found ${String(r.seq)}`);
-    if (r.decision !== 'deny') return broken('a security record must say decision deny');
-    if (r.prev_hash !== prev) return broken('prev_hash does not match the previous record hash');
-    let recomputed: string;
-    try {
-      recomputed = computeSecurityHash(r);
-    } catch {
-      return broken('record is not canonicalisable JSON');
-    }
-    if (recomputed !== r.hash) return broken('hash does not match the record content');
-    prev = r.hash;
-  }
-  return { ok: true, records: records.length, head_hash: prev };
+  const broken = firstBrokenLink(records, { after: { seq: 0, hash: SECURITY_GENESIS_HASH }, noun: 'record', check: (r) => (r.decision !== 'deny' ? 'a security record must say decision deny' : null) });
+  if (!broken) return { ok: true, records: records.length, head_hash: hashBefore(records, records.length, SECURITY_GENESIS_HASH) };
+  const r = records[broken.index]!;
+  return {
+    ok: false,
+    records: records.length,
+    head_hash: hashBefore(records, broken.index, SECURITY_GENESIS_HASH),
+    first_broken: { seq: typeof r.seq === 'number' ? r.seq : broken.index + 1, index: broken.index, reason: broken.reason },
+  };
 }
 
 /** Parses JSON lines; `badLine` is the 1-based number of the first line that is not a JSON object. */

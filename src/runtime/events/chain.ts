@@ -1,5 +1,5 @@
-import { canonicalJson } from '../../kernel/canonical-json.js';
 import { sha256Hex } from '../../kernel/hash.js';
+import { firstBrokenLink, hashBefore, linkedHash } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from './types.js';
 
 /**
@@ -9,8 +9,7 @@ import type { AnyEvent } from './types.js';
 export const GENESIS_HASH = sha256Hex('zaptrace/session-log/v1');
 
 export function computeEventHash(event: Omit<AnyEvent, 'hash'> & { hash?: string }): string {
-  const { hash: _ignored, ...rest } = event;
-  return sha256Hex(event.prev_hash + canonicalJson(rest));
+  return linkedHash(event);
 }
 
 export interface ChainVerdict {
@@ -23,27 +22,14 @@ export interface ChainVerdict {
 
 /** Recomputes the chain; names the first broken link (seq gap, wrong prev_hash, wrong hash, wrong session). */
 export function verifyChain(events: readonly AnyEvent[]): ChainVerdict {
-  let prev = GENESIS_HASH;
   const sessionId = events[0]?.session_id;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const broken = (reason: string): ChainVerdict => ({
-      ok: false,
-      events: events.length,
-      head_hash: prev,
-      first_broken: { seq: typeof e.seq === 'number' ? e.seq : i + 1, index: i, reason },
-    });
-    if (e.seq !== i + 1) return broken(`expected seq ${i + 1}, found ${String(e.seq)}`);
-    if (e.session_id !== sessionId) return broken('event belongs to another session');
-    if (e.prev_hash !== prev) return broken('prev_hash does not match the previous event hash');
-    let recomputed: string;
-    try {
-      recomputed = computeEventHash(e);
-    } catch {
-      return broken('event is not canonicalisable JSON');
-    }
-    if (recomputed !== e.hash) return broken('hash does not match the event content');
-    prev = e.hash;
-  }
-  return { ok: true, events: events.length, head_hash: prev };
+  const broken = firstBrokenLink(events, { after: { seq: 0, hash: GENESIS_HASH }, noun: 'event', check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null) });
+  if (!broken) return { ok: true, events: events.length, head_hash: hashBefore(events, events.length, GENESIS_HASH) };
+  const e = events[broken.index]!;
+  return {
+    ok: false,
+    events: events.length,
+    head_hash: hashBefore(events, broken.index, GENESIS_HASH),
+    first_broken: { seq: typeof e.seq === 'number' ? e.seq : broken.index + 1, index: broken.index, reason: broken.reason },
+  };
 }

@@ -5,7 +5,8 @@ import { hostname } from 'node:os';
 import { ZapTraceError } from '../../kernel/errors.js';
 import type { SecurityRecord, SecuritySink } from '../security-log.js';
 import { sha256Hex } from '../../kernel/hash.js';
-import { computeEventHash, GENESIS_HASH } from '../events/chain.js';
+import { GENESIS_HASH } from '../events/chain.js';
+import { firstBrokenLink } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventStore, QuarantinedSession, Snapshot } from './event-store.js';
 import { logSignerFromPem, newLogKeyPem, type LogSigner } from './log-key.js';
@@ -84,14 +85,8 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
 
   /** Checks events continue a chain from (seq, hash); returns the problem or null. */
   function chainProblem(events: readonly AnyEvent[], seq: number, hash: string, sessionId: string): { seq: number; reason: string } | null {
-    let prev = hash;
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      if (e.seq !== seq + i + 1 || e.session_id !== sessionId || e.prev_hash !== prev) return { seq: seq + i + 1, reason: 'chain link broken' };
-      if (computeEventHash(e) !== e.hash) return { seq: e.seq, reason: 'hash does not match the event content' };
-      prev = e.hash;
-    }
-    return null;
+    const broken = firstBrokenLink(events, { after: { seq, hash }, noun: 'event', check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null) });
+    return broken ? { seq: seq + broken.index + 1, reason: broken.reason } : null;
   }
 
   async function lastHeadOf(sessionId: string): Promise<SignedHead | null> {

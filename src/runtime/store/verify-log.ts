@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { computeEventHash, GENESIS_HASH } from '../events/chain.js';
+import { GENESIS_HASH } from '../events/chain.js';
+import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from '../events/types.js';
 import { headProblem, type SignedHead } from './signed-head.js';
 
@@ -114,23 +115,14 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
   });
   if (log.damage) return fail(log.damage.line, log.damage.reason, GENESIS_HASH, null);
   const sessionId = options.sessionId ?? log.events[0]?.session_id;
-  let prev = GENESIS_HASH;
-  for (let i = 0; i < log.events.length; i++) {
-    const e = log.events[i]!;
-    const line = lineOfEvent[i]!;
-    if (e.seq !== i + 1) return fail(line, `expected seq ${i + 1}, found ${String(e.seq)}`, prev, null);
-    if (e.session_id !== sessionId) return fail(line, 'event belongs to another session', prev, null);
-    if (e.prev_hash !== prev) return fail(line, 'prev_hash does not match the previous event hash', prev, null);
-    let recomputed: string;
-    try {
-      recomputed = computeEventHash(e);
-    } catch {
-      return fail(line, 'event is not canonicalisable JSON', prev, null);
-    }
-    if (recomputed !== e.hash) return fail(line, 'hash does not match the event content', prev, null);
-    prev = e.hash;
-    if (options.onProgress && i % 2000 === 0) options.onProgress(i, log.events.length);
-  }
+  const broken = firstBrokenLink(log.events, {
+    after: { seq: 0, hash: GENESIS_HASH },
+    noun: 'event',
+    check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (broken) return fail(lineOfEvent[broken.index]!, broken.reason, hashBefore(log.events, broken.index, GENESIS_HASH), null);
+  const prev = hashBefore(log.events, log.events.length, GENESIS_HASH);
   let lastHead: SignedHead | null = null;
   if (options.publicKey === null) return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: null };
   for (let k = 0; k < log.heads.length; k++) {

@@ -1,0 +1,56 @@
+import { canonicalJson } from './canonical-json.js';
+import { sha256Hex } from './hash.js';
+
+/**
+ * The one hash chain of the project (docs/event-log.md, "Hash chain"): a record's hash is
+ * SHA-256(prev_hash || JCS(record without "hash")), RFC 8785 canonical JSON. Session events and
+ * security records are both chained this way and checked by the same walk.
+ */
+export interface Linked {
+  seq: unknown;
+  prev_hash: unknown;
+  hash?: unknown;
+}
+
+export function linkedHash(record: { prev_hash: string; hash?: unknown }): string {
+  const { hash: _ignored, ...rest } = record;
+  return sha256Hex(record.prev_hash + canonicalJson(rest));
+}
+
+export interface ChainWalk<T> {
+  /** The position and hash the records continue (seq 0 and the genesis hash for a whole chain). */
+  after: { seq: number; hash: string };
+  /** What a record is called in a reason ("event", "record"). */
+  noun: string;
+  /** A further check of each record, before its links (e.g. "event belongs to another session"). */
+  check?: (record: T) => string | null;
+  /** Called every few thousand records (a CLI progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The first broken link (seq gap, extra check, prev_hash, hash) as its index and reason; null when intact. */
+export function firstBrokenLink<T extends Linked>(records: readonly T[], walk: ChainWalk<T>): { index: number; reason: string } | null {
+  let prev = walk.after.hash;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const broken = (reason: string) => ({ index: i, reason });
+    const expected = walk.after.seq + i + 1;
+    if (r.seq !== expected) return broken(`expected seq ${expected}, found ${String(r.seq)}`);
+    const other = walk.check?.(r);
+    if (other) return broken(other);
+    if (r.prev_hash !== prev) return broken(`prev_hash does not match the previous ${walk.noun} hash`);
+    let recomputed: string;
+    try {
+      recomputed = linkedHash(r as unknown as { prev_hash: string });
+    } catch {
+      return broken(`${walk.noun} is not canonicalisable JSON`);
+    }
+    if (recomputed !== r.hash) return broken(`hash does not match the ${walk.noun} content`);
+    prev = r.hash;
+    if (walk.onProgress && i % 2000 === 0) walk.onProgress(i, records.length);
+  }
+  return null;
+}
+
+/** The hash a chain has reached after `index` records (the start hash before the first). */
+export const hashBefore = (records: readonly Linked[], index: number, start: string): string => (index === 0 ? start : String(records[index - 1]!.hash));
