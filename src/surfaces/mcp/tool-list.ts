@@ -3,16 +3,10 @@ import { mcpAnnotations } from '../tool-annotations.js';
 
 type Catalog = ReturnType<typeof toolCatalog>;
 
-/**
- * The error envelope as advertised in each tool's outputSchema. SDK clients validate structuredContent
- * even on `isError: true`, so the schema must admit it; the envelope's full shape is stated once in the
- * server instructions (contract.md, "Errors") instead of fifty times here, to keep the list small.
- */
-const ERROR_BRANCH = { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false } } };
-
 /** Size guards at or above these tell a model nothing; the server still enforces them (and OpenAPI lists them). */
-const GUARD_MAX_LENGTH = 200;
+const GUARD_MAX_LENGTH = 60;
 const GUARD_MAX_ITEMS = 100;
+const INT32_BOUND = 2 ** 31;
 
 /**
  * Drops what a client gains nothing from in every schema: `$schema` (MCP tool schemas default to JSON
@@ -26,12 +20,23 @@ export function compactSchema(schema: unknown): unknown {
     if (key === '$schema') continue;
     if (key === 'additionalProperties' && value !== null && typeof value === 'object' && Object.keys(value).length === 0) continue;
     if (key === 'maxLength' && typeof value === 'number' && value >= GUARD_MAX_LENGTH) continue;
+    if (key === 'minLength' && value === 1) continue; // empty strings are refused with a clear error anyway
     if (key === 'maxItems' && typeof value === 'number' && value >= GUARD_MAX_ITEMS) continue;
-    if ((key === 'maximum' || key === 'minimum') && typeof value === 'number' && Math.abs(value) === Number.MAX_SAFE_INTEGER) continue; // zod's int() bound
+    if ((key === 'maximum' || key === 'minimum') && typeof value === 'number' && Math.abs(value) >= INT32_BOUND) continue; // zod's int() and seed bounds
     if (key === 'pattern' && typeof (schema as { format?: unknown }).format === 'string') continue; // `format` names it (e.g. date-time)
     out[key] = key === 'properties' || key === '$defs' ? compactMap(value) : compactSchema(value);
   }
-  return out;
+  return constantsAsEnum(out);
+}
+
+/** zod writes a union of literals as `anyOf` of `{type, const}`; one `enum` says the same in a fifth of the bytes. */
+function constantsAsEnum(schema: Record<string, unknown>): Record<string, unknown> {
+  const branches = schema['anyOf'];
+  if (!Array.isArray(branches) || branches.length < 2) return schema;
+  const types = new Set(branches.map((b) => (b as { type?: unknown }).type));
+  if (types.size !== 1 || !branches.every((b) => b !== null && typeof b === 'object' && 'const' in b && Object.keys(b).length === 2)) return schema;
+  const { anyOf: _anyOf, ...rest } = schema;
+  return { ...rest, type: [...types][0], enum: branches.map((b) => (b as { const: unknown }).const) };
 }
 
 function compactMap(map: unknown): unknown {
@@ -39,18 +44,61 @@ function compactMap(map: unknown): unknown {
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, compactSchema(v)]));
 }
 
-/** Output schemas only check what the client receives: closing them adds bytes and no meaning. */
+/**
+ * Output schemas name the fields a result carries and their types; that is what a model reads them for.
+ * They are left open (no `required`, no `additionalProperties: false`) for two reasons: SDK clients check
+ * `structuredContent` against the schema even when `isError` is set, and an open schema admits the error
+ * envelope (stated once in the server instructions, contract.md "Errors") without a second branch per tool;
+ * and closing them adds bytes and no meaning. Empty `items` and string-keyed `propertyNames` say nothing.
+ */
 function compactOutput(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(compactOutput);
   if (schema === null || typeof schema !== 'object') return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([k, v]) => !(k === 'additionalProperties' && v === false)).map(([k, v]) => [k, compactOutput(v)]));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'required' || (key === 'additionalProperties' && value === false)) continue;
+    if ((key === 'items' || key === 'propertyNames') && isTrivial(value)) continue;
+    out[key] = key === 'properties' ? mapValues(value, compactOutput) : compactOutput(value);
+  }
+  return out;
 }
 
-/** MCP's session_id needs no REST header note: the shared description is shortened here. */
+function isTrivial(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  const keys = Object.keys(schema);
+  return keys.length === 0 || (keys.length === 1 && (schema as { type?: unknown }).type === 'string');
+}
+
+function mapValues(map: unknown, f: (v: unknown) => unknown): unknown {
+  if (map === null || typeof map !== 'object') return map;
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, f(v)]));
+}
+
+/** The shared description of an existing design's name (tools/define.ts, DesignName). */
+const EXISTING_DESIGN = 'Name of a design in the session.';
+
+/**
+ * A required `design_name` with the shared description refers to a design that already exists, so its
+ * naming pattern tells a model nothing (it copies the name from design_list or a completion); the server
+ * still enforces the pattern. Tools that name a new design keep it.
+ */
+function existingDesignName(schema: unknown): unknown {
+  const s = schema as { properties?: Record<string, { description?: string }>; required?: string[] };
+  const field = s.properties?.['design_name'];
+  if (!field || field.description !== EXISTING_DESIGN || !s.required?.includes('design_name')) return schema;
+  return { ...s, properties: { ...s.properties, design_name: { type: 'string', description: 'A design in the session (see design_list).' } } };
+}
+
+/**
+ * MCP's session_id needs no REST header note: the shared description is shortened here. The top level's
+ * `additionalProperties: false` is left out too: an unknown argument is refused with INVALID_INPUT naming
+ * it, which tells a model more than the flag would.
+ */
 function mcpSessionField(schema: unknown): unknown {
-  const props = (schema as { properties?: Record<string, unknown> }).properties;
-  if (!props?.['session_id']) return schema;
-  return { ...(schema as object), properties: { ...props, session_id: { type: 'string', description: "Session id; default: this connection's session." } } };
+  const { additionalProperties: _closed, ...open } = schema as Record<string, unknown>;
+  const props = open['properties'] as Record<string, unknown> | undefined;
+  if (!props?.['session_id']) return open;
+  return { ...open, properties: { ...props, session_id: { type: 'string', description: "Session id (default: this connection's)." } } };
 }
 
 /** `tools/list` entries for MCP. */
@@ -58,9 +106,9 @@ export function mcpToolList(catalog: Catalog) {
   return catalog.map((t) => ({
     name: t.name,
     title: t.title,
-    description: `${t.description} [capability: ${t.level}]`,
-    inputSchema: mcpSessionField(compactSchema(t.inputJsonSchema)) as { type: 'object' },
-    outputSchema: { type: 'object' as const, anyOf: [compactOutput(compactSchema(t.outputJsonSchema)), ERROR_BRANCH] },
+    description: `${t.description} [needs ${t.level}]`,
+    inputSchema: existingDesignName(mcpSessionField(compactSchema(t.inputJsonSchema))) as { type: 'object' },
+    outputSchema: compactOutput(compactSchema(t.outputJsonSchema)) as { type: 'object' },
     annotations: mcpAnnotations(t.name),
   }));
 }
