@@ -5,13 +5,15 @@ import { diffDesigns } from '../eda/diff/index.js';
 import type { Design } from '../eda/model/design.js';
 import { DesignName, requireDesign, sessionTool, looseObject, type Ctx } from './define.js';
 import { designSummary, netList } from './design-views.js';
+import { deriveDesignName } from './design-names.js';
 
 const Format = z.enum(['yaml', 'json', 'auto']).default('auto');
 const Summary = looseObject({ design_name: z.string(), design_hash: z.string(), components: z.number(), nets: z.number() });
 
 /** A parse creates a new design and never overwrites one (contract.md, preview-write). */
 function parsedEvent(ctx: Ctx, requested: string | undefined, design: Design, warnings: unknown[], source: { kind: 'text' | 'file'; path?: string; format?: string }) {
-  const name = requested ?? design.meta.name;
+  // No name asked for: derive one from meta.name instead of refusing a title such as "ATtiny85 I/O Controller".
+  const name = requested ?? deriveDesignName(design.meta.name, (n) => Object.hasOwn(ctx.state.designs, n));
   const check = DesignName.safeParse(name);
   if (!check.success) {
     throw new ZapTraceError('INVALID_INPUT', `"${name.slice(0, 80)}" is not usable as a design name; pass design_name`, { path: 'design_name' });

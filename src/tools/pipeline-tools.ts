@@ -3,6 +3,7 @@ import { ZapTraceError } from '../kernel/errors.js';
 import { DesignName, looseObject, sessionTool, type Ctx } from './define.js';
 import { routerBudgetMs, runHeavy } from './heavy.js';
 import type { PipelineArgs } from './pipeline-stages.js';
+import { deriveDesignName, INTENT_NAME_WORDS, metaNameOf } from './design-names.js';
 
 /** Where the candidate comes from: design text, a workspace file (read here, on the main thread), or an intent. */
 async function sourceOf(ctx: Ctx, input: { source?: string | undefined; path?: string | undefined; intent?: string | undefined }): Promise<PipelineArgs['from']> {
@@ -14,6 +15,13 @@ async function sourceOf(ctx: Ctx, input: { source?: string | undefined; path?: s
   return { kind: 'synthesize', intent: input.intent! };
 }
 
+/** ZapTrace's pipeline_run takes no name: use the intent's first words, or the design text's meta.name. */
+function derivedName(ctx: Ctx, from: PipelineArgs['from']): string {
+  const taken = (n: string) => Object.hasOwn(ctx.state.designs, n);
+  if (from.kind === 'synthesize') return deriveDesignName(from.intent, taken, INTENT_NAME_WORDS);
+  return deriveDesignName(metaNameOf(from.text) ?? 'design', taken);
+}
+
 export const pipelineTools = [
   sessionTool({
     name: 'pipeline_run',
@@ -22,7 +30,7 @@ export const pipelineTools = [
       'Parse (or synthesize) → ERC → place → route → DRC → ERC of the final state on a NEW candidate design; every stage result is an event, so replay shows each step. Sends progress notifications. Writes no file: exports go through the release gate.',
     level: 'preview-write',
     input: {
-      design_name: DesignName.describe('Name of the new candidate design.'),
+      design_name: DesignName.optional().describe('Name of the new candidate design; derived from the design or intent when absent.'),
       source: z.string().max(4 * 1024 * 1024).optional(),
       path: z.string().max(4096).optional(),
       intent: z.string().max(2000).optional(),
@@ -34,9 +42,9 @@ export const pipelineTools = [
       if (input.output_dir !== undefined) {
         throw new ZapTraceError('INVALID_INPUT', 'pipeline_run writes no file (it is preview-write); export an approved design with the release-export tools', { path: 'output_dir' });
       }
-      if (Object.hasOwn(ctx.state.designs, input.design_name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; the pipeline only creates new candidates`, { path: 'design_name' });
-      const name = input.design_name;
       const from = await sourceOf(ctx, input);
+      const name = input.design_name ?? derivedName(ctx, from);
+      if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; the pipeline only creates new candidates`, { path: 'design_name' });
       const args: PipelineArgs = {
         name,
         from,

@@ -4,6 +4,7 @@ import { listSynthesisTemplates } from '../eda/synth/index.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
 import { runHeavy } from './heavy.js';
 import { designSummary } from './design-views.js';
+import { deriveDesignName, INTENT_NAME_WORDS } from './design-names.js';
 
 export const synthTools = [
   globalTool({
@@ -21,15 +22,19 @@ export const synthTools = [
     description:
       'Turns an intent ("ESP32 I2C sensor node with USB-C power and a BME280") into a NEW design from reviewed templates and parametric blocks, with library parts. Deterministic; explains each choice and lists assumptions. Unknown or contradictory intents are refused with what was not understood.',
     level: 'preview-write',
-    input: { intent: z.string().min(1).max(2000), design_name: DesignName },
+    input: {
+      intent: z.string().min(1).max(2000),
+      design_name: DesignName.optional().describe('Name of the new design; derived from the intent when absent.'),
+    },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()) }),
     async handler(input, ctx) {
-      if (Object.hasOwn(ctx.state.designs, input.design_name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${input.design_name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
+      const name = input.design_name ?? deriveDesignName(input.intent, (n) => Object.hasOwn(ctx.state.designs, n), INTENT_NAME_WORDS);
+      if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
       if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
-      const out = await runHeavy(ctx, 'synthesize', { intent: input.intent }, { basis: { [input.design_name]: null } });
+      const out = await runHeavy(ctx, 'synthesize', { intent: input.intent }, { basis: { [name]: null } });
       return {
-        events: [{ type: 'DesignParsed', data: { design_name: input.design_name, design: out.design, source: { kind: 'synthesis' }, warnings: [] } }],
-        after: (s) => ({ ...designSummary(input.design_name, requireDesign(s, input.design_name)), template: out.template, choices: out.choices, assumptions: out.assumptions }),
+        events: [{ type: 'DesignParsed', data: { design_name: name, design: out.design, source: { kind: 'synthesis' }, warnings: [] } }],
+        after: (s) => ({ ...designSummary(name, requireDesign(s, name)), template: out.template, choices: out.choices, assumptions: out.assumptions }),
       };
     },
   }),
