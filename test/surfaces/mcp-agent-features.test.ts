@@ -23,7 +23,7 @@ describe('MCP prompts, completions, logging, images and resource errors through 
   it('lists prompts with arguments and fills one in; an unknown prompt or a missing argument is -32602', async () => {
     const { alice } = await twoCallers();
     const { prompts } = await alice.listPrompts();
-    expect(prompts.map((p) => p.name).sort()).toEqual(['design_review', 'fix_drc_violations', 'release_checklist', 'start_from_intent']);
+    expect(prompts.map((p) => p.name).sort()).toEqual(['add_library_part', 'design_review', 'fix_drc_violations', 'inspect_component', 'release_checklist', 'start_from_intent', 'trace_net']);
     expect(prompts.every((p) => p.description && p.arguments && p.arguments.every((a) => a.description))).toBe(true);
     const review = await alice.getPrompt({ name: 'design_review', arguments: { design_name: 'esp' } });
     const text = (review.messages[0]!.content as { text: string }).text;
@@ -47,6 +47,30 @@ describe('MCP prompts, completions, logging, images and resource errors through 
     // Another principal learns nothing about alice's sessions or designs.
     expect((await mallory.complete({ ref: template, argument: { name: 'session_id', value: '' } })).completion.values).not.toContain(session_id);
     expect((await mallory.complete({ ref: prompt, argument: { name: 'design_name', value: '' }, context: { arguments: { session_id } } })).completion.values).toEqual([]);
+  });
+
+  it('completes refs, nets, library parts and footprints for the prompts that take them, in the caller\'s own designs only', async () => {
+    const { alice, mallory, session_id } = await twoCallers();
+    const context = { arguments: { session_id, design_name: 'esp' } };
+    const refs = await alice.complete({ ref: { type: 'ref/prompt', name: 'inspect_component' }, argument: { name: 'ref', value: 'U' }, context });
+    expect(refs.completion.values).toEqual(['U1', 'U2', 'U3']);
+    const nets = await alice.complete({ ref: { type: 'ref/prompt', name: 'trace_net' }, argument: { name: 'net', value: 'I2C' }, context });
+    expect(nets.completion.values).toEqual(['I2C_SCL', 'I2C_SDA']);
+    // The same context names alice's session: mallory gets nothing from it.
+    expect((await mallory.complete({ ref: { type: 'ref/prompt', name: 'trace_net' }, argument: { name: 'net', value: '' }, context })).completion.values).toEqual([]);
+    const addPart = { type: 'ref/prompt' as const, name: 'add_library_part' };
+    const parts = await alice.complete({ ref: addPart, argument: { name: 'part_id', value: 'bme280' } });
+    expect(parts.completion.values.length).toBeGreaterThan(0);
+    const first = await callTool(alice, 'library_get', { id: parts.completion.values[0] });
+    expect(JSON.stringify(first.data).toLowerCase()).toContain('bme280');
+    const footprints = await alice.complete({ ref: addPart, argument: { name: 'footprint', value: 'SOT-23' } });
+    expect(footprints.completion.values.length).toBeGreaterThan(0);
+    expect(footprints.completion.values.every((v) => v.startsWith('SOT-23'))).toBe(true);
+    // A board picture's design_name completes like a prompt's.
+    const board = { type: 'ref/resource' as const, uri: 'zaptrace://sessions/{session_id}/designs/{design_name}/board.png' };
+    expect((await alice.complete({ ref: board, argument: { name: 'design_name', value: '' }, context: { arguments: { session_id } } })).completion.values).toEqual(['esp']);
+    const text = (await alice.getPrompt({ name: 'inspect_component', arguments: { design_name: 'esp', ref: 'U2' } })).messages[0]!.content as { text: string };
+    expect(text.text).toContain('U2');
   });
 
   it('sends log messages from tool calls at the level the client set', async () => {

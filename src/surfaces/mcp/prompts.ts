@@ -75,6 +75,46 @@ export const PROMPTS: readonly PromptDef[] = [
       '2. place_components, route_nets, erc_validate, drc_run (or pipeline_run for all at once).\n' +
       '3. render_svg and show me the board; list what a reviewer must still check.',
   },
+  {
+    name: 'inspect_component',
+    title: 'Inspect a component',
+    description: 'What one part does on the board: its pins and nets, its neighbours, and what ERC/DRC say about it.',
+    arguments: [DESIGN, { name: 'ref', description: 'Reference designator, e.g. U1 (completion lists the design’s refs).', required: true }, SESSION],
+    text: (a) =>
+      `Explain ${a['ref']} of "${a['design_name']}"${inSession(a)} to a reviewer:\n` +
+      `1. design_inspect: its part, value, footprint, placement; design_list_nets: the net of every pin of ${a['ref']}.\n` +
+      '2. Check what a datasheet would ask of it: decoupling on each supply pin, pull-ups, unconnected pins that must not float.\n' +
+      `3. erc_get_result and drc_get_result: any finding that names ${a['ref']} or its nets.\n` +
+      'Answer with its role, its connections as a table, and concrete concerns. Do not edit the design.',
+  },
+  {
+    name: 'trace_net',
+    title: 'Trace a net',
+    description: 'Every pin on one net, how it is routed, and whether its class, width and clearance fit its job.',
+    arguments: [DESIGN, { name: 'net', description: 'Net name, e.g. VBUS (completion lists the design’s nets).', required: true }, SESSION],
+    text: (a) =>
+      `Trace the net ${a['net']} of "${a['design_name']}"${inSession(a)}:\n` +
+      `1. design_list_nets: every REF.PIN on ${a['net']}; design_inspect: its class and the tracks and vias carrying it.\n` +
+      '2. Say whether each connection is routed (drc_run reports opens) and whether the width suits the current it carries.\n' +
+      '3. render_svg and point at the net on the picture. Do not edit the design.',
+  },
+  {
+    name: 'add_library_part',
+    title: 'Add a library part',
+    description: 'Add one part from the library to a design and wire it, previewed before it is applied.',
+    arguments: [
+      DESIGN,
+      { name: 'part_id', description: 'Library part id (completion searches the library as you type).', required: true },
+      { name: 'ref', description: 'Reference designator for the new part, e.g. U3.', required: true },
+      { name: 'footprint', description: 'Footprint to use instead of the part’s own (completion lists packages).', required: false },
+      SESSION,
+    ],
+    text: (a) =>
+      `Add the library part ${a['part_id']} to "${a['design_name']}"${inSession(a)} as ${a['ref']}${a['footprint'] ? ` with footprint ${a['footprint']}` : ''}:\n` +
+      '1. library_get: read its pins and what each needs (supply, decoupling, pull-ups).\n' +
+      `2. design_transaction_preview with operation component_add (part_id, ref ${a['ref']}), then net_connect previews for its pins; show me the diff.\n` +
+      '3. After I agree, apply the same edits, then erc_validate and report any new finding.',
+  },
 ];
 
 export function listPrompts() {
