@@ -37,11 +37,14 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
     if (sessionId !== null && release === null) throw new Error('one offload at a time per call');
     release?.();
     release = null;
-    // Every offloaded task can outlast a second, so each reports at least that it started (MCP progress).
-    call.onProgress?.(0, undefined, `${task}: started`);
+    // Every offloaded task can outlast a second, so each reports that it started and that it finished
+    // (MCP progress), with whatever steps the task reports in between.
+    const progress = increasingProgress(call.onProgress);
+    progress?.(0, undefined, `${task}: started`);
     let value: T;
     try {
-      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: call.onProgress, owner: call.principal.id });
+      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: progress, owner: call.principal.id });
+      progress?.finish(`${task}: done`);
     } finally {
       // Taking the turn back is never refused: the call already holds a place in the queue.
       if (sessionId !== null) release = await deps.queue.acquire(sessionId, { force: true });
@@ -70,4 +73,23 @@ function assertUnchanged(state: SessionState | null, basis: Record<string, strin
       });
     }
   }
+}
+
+type ProgressSink = NonNullable<CallContext['onProgress']>;
+
+/**
+ * MCP progress must increase with each notification (MCP spec, "Progress"): a step that would not is
+ * dropped, and `finish` reports the total (or one past the last step) unless a step already reached it.
+ */
+function increasingProgress(sink: CallContext['onProgress']): (ProgressSink & { finish(message: string): void }) | undefined {
+  if (!sink) return undefined;
+  let last = -1;
+  let lastTotal: number | undefined;
+  const forward = (progress: number, total: number | undefined, message: string) => {
+    if (!(progress > last)) return;
+    last = progress;
+    lastTotal = total ?? lastTotal;
+    sink(progress, total, message);
+  };
+  return Object.assign(forward, { finish: (message: string) => forward(lastTotal ?? last + 1, lastTotal, message) });
 }

@@ -57,7 +57,9 @@ export const heavyTasks = {
   drc: (a: { design: DesignText }, env: HeavyEnv) => drcOf(designOf(a.design), env),
   checks: (a: { design: DesignText }, env: HeavyEnv) => {
     const design = designOf(a.design);
-    return { erc: ercOf(design, env), drc: drcOf(design, env) };
+    const erc = ercOf(design, env);
+    env.progress(1, 2, 'ERC done, DRC running');
+    return { erc, drc: drcOf(design, env) };
   },
   synthesize: (a: { intent: string }, env: HeavyEnv): SynthesisResult => env.synthesize(a.intent),
   artifacts: (a: { kind: ArtifactKind; design: DesignText; stem: string }, env: HeavyEnv): ArtifactFile[] => {
