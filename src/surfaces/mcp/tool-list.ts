@@ -21,12 +21,19 @@ export function compactSchema(schema: unknown): unknown {
     if (key === 'additionalProperties' && value !== null && typeof value === 'object' && Object.keys(value).length === 0) continue;
     if (key === 'maxLength' && typeof value === 'number' && value >= GUARD_MAX_LENGTH) continue;
     if (key === 'minLength' && value === 1) continue; // empty strings are refused with a clear error anyway
+    if (key === 'default' && isEmptyDefault(value)) continue; // an omitted list, map, text or flag is empty or off
     if (key === 'maxItems' && typeof value === 'number' && value >= GUARD_MAX_ITEMS) continue;
     if ((key === 'maximum' || key === 'minimum') && typeof value === 'number' && Math.abs(value) >= INT32_BOUND) continue; // zod's int() and seed bounds
     if (key === 'pattern' && typeof (schema as { format?: unknown }).format === 'string') continue; // `format` names it (e.g. date-time)
     out[key] = key === 'properties' || key === '$defs' ? compactMap(value) : compactSchema(value);
   }
   return constantsAsEnum(out);
+}
+
+function isEmptyDefault(value: unknown): boolean {
+  if (value === false || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 /** zod writes a union of literals as `anyOf` of `{type, const}`; one `enum` says the same in a fifth of the bytes. */
