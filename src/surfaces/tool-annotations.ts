@@ -69,6 +69,19 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   design_transaction_commit: OVERWRITES, // applies a previewed edit, which may remove or overwrite
   design_transaction_rollback: ADDS,
   design_transaction_list: READ,
+  // Pure calculators (src/tools/calc-tools.ts).
+  calc_e_series: READ,
+  calc_led_resistor: READ,
+  calc_voltage_divider: READ,
+  calc_rc_filter: READ,
+  calc_i2c_pullup: READ,
+  calc_usb_c_cc: READ,
+  calc_decoupling: READ,
+  calc_lipo_charge: READ,
+  calc_buck_lc: READ,
+  calc_trace_width: READ,
+  calc_via_current: READ,
+  calc_impedance: READ,
 };
 
 /** Unknown tools (plugins) are assumed to do anything: the conservative hints. */
