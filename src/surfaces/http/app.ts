@@ -7,10 +7,12 @@ import { restRouter, type RestState } from '../rest/routes.js';
 import { createMcpHttpHandler } from '../mcp/http-transport.js';
 import { authenticate, type HttpAuthConfig } from './auth.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, rateLimitHeaders } from './rate-limit.js';
+import { createAuthFailureGuard } from './auth-failures.js';
 import { createOperations } from './operations.js';
 import { hostGuard, loopbackPolicyByPort, type HostPolicy } from './host-guard.js';
 import { createHttpMetrics } from './metrics.js';
 import { securityRouter } from './security-routes.js';
+import { reviewApp } from './review-app.js';
 import { recordDenialOnce } from '../../runtime/security-log.js';
 import type { McpSessionLimits } from '../mcp/http-transport.js';
 
@@ -31,6 +33,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
   const app = new Koa();
   app.proxy = false; // X-Forwarded-For is never trusted: rate limits key on the socket.
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const authFailures = createAuthFailureGuard();
   const operations = createOperations(runtime);
   const mcp = createMcpHttpHandler(runtime, options.mcpSessions);
   const bodyLimit = options.bodyLimitBytes ?? 5 * 1024 * 1024;
@@ -50,7 +53,10 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
     try {
       const declared = Number(ctx.get('content-length') || 0);
       if (declared > bodyLimit) throw new ZapTraceError('PAYLOAD_TOO_LARGE', `request body over ${bodyLimit} bytes`, { limit_bytes: bodyLimit });
-      const principal = await authenticate(options, { header: (n) => ctx.get(n) || undefined, remoteAddress: ctx.request.socket.remoteAddress ?? 'unknown' });
+      const remoteAddress = ctx.request.socket.remoteAddress ?? 'unknown';
+      const principal = await authenticate(options, { header: (n) => ctx.get(n) || undefined, remoteAddress }).catch((err: unknown) => {
+        throw authFailures.refuse(remoteAddress, err);
+      });
       (ctx.state as RestState).principal = principal; // before the limiter, so a 429's security record names who
       const rate = limiter.take(principal.id);
       ctx.set(rateLimitHeaders(limiter.config, rate));
@@ -97,6 +103,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions) {
     }
   });
 
+  app.use(reviewApp()); // the review web app at /app/ (static, built into dist/web)
   const security = securityRouter(runtime, metrics, () => mcp.sessions.size);
   app.use(security.routes());
   const router = restRouter(runtime);
