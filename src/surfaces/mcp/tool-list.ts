@@ -97,15 +97,14 @@ function existingDesignName(schema: unknown): unknown {
 }
 
 /**
- * MCP's session_id needs no REST header note: the shared description is shortened here. The top level's
- * `additionalProperties: false` is left out too: an unknown argument is refused with INVALID_INPUT naming
- * it, which tells a model more than the flag would.
+ * MCP's session_id needs no REST header note: the shared description is shortened here. The top level
+ * keeps `additionalProperties: false`: a client (and a security reviewer) can see that smuggled arguments
+ * are refused (test/security/threats.test.ts).
  */
 function mcpSessionField(schema: unknown): unknown {
-  const { additionalProperties: _closed, ...open } = schema as Record<string, unknown>;
-  const props = open['properties'] as Record<string, unknown> | undefined;
-  if (!props?.['session_id']) return open;
-  return { ...open, properties: { ...props, session_id: { type: 'string', description: "Session id (default: this connection's)." } } };
+  const props = (schema as { properties?: Record<string, unknown> }).properties;
+  if (!props?.['session_id']) return schema;
+  return { ...(schema as object), properties: { ...props, session_id: { type: 'string', description: "Session id (default: this connection's)." } } };
 }
 
 /** `tools/list` entries for MCP. */
