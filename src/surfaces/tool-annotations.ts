@@ -82,6 +82,9 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   calc_trace_width: READ,
   calc_via_current: READ,
   calc_impedance: READ,
+  design_snapshot: ADDS,
+  design_list_snapshots: READ,
+  design_rollback: OVERWRITES, // replaces the design's current state (the log keeps it)
 };
 
 /** Unknown tools (plugins) are assumed to do anything: the conservative hints. */

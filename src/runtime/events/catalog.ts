@@ -18,6 +18,8 @@ export interface AuditData {
   request_id: string;
   /** "ok" or the error code the call ended with. */
   outcome: string;
+  /** The plugin principal (`plugin:<name>@<version>`) that did the work; absent when the runtime did (docs/plugins.md). */
+  subject?: string;
 }
 
 export interface ValidationData {
@@ -49,6 +51,10 @@ export interface EventDataByType {
   TransactionValidated: { tx_id: string; candidate_hash: string; erc: { passed: boolean; counts: unknown; findings: unknown[] }; drc: { passed: boolean; counts: unknown; findings: unknown[] } };
   TransactionCommitted: { tx_id: string; design_name: string; parent_hash: string; candidate_hash: string; approval_id: string };
   TransactionRolledBack: { tx_id: string; reason: string };
+  /** A name for a log position of one design (design_snapshot); nothing else changes. */
+  SnapshotLabeled: { design_name: string; label: string; at_seq: number; design_hash: string; note: string };
+  /** The design as it was at `from_seq`, put back by design_rollback; the events after it stay in the log. */
+  DesignRestored: { design_name: string; design: Design; from_seq: number; label: string | null; design_hash: string };
   ToolAuthorized: AuditData;
   ToolDenied: AuditData;
 }

@@ -16,6 +16,7 @@ const DESIGN_EDITS: ReadonlySet<string> = new Set([
   'NetNodesChanged',
   'ComponentsPlaced',
   'NetsRouted',
+  'DesignRestored',
 ]);
 
 function authorOf(event: AnyEvent, before: SessionState): { design: string; principal: string } | null {

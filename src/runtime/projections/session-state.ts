@@ -1,5 +1,6 @@
 import { produce, produceWithPatches, enablePatches, type Draft } from 'immer';
 import { noteAuthor } from './authorship.js';
+import { restoreDesign } from './design-restored.js';
 import { applyTransient, isTransientEdit, newTransientRun, seal } from './transient-replay.js';
 import { advanceMerkleHash, merkleHash, type PathPatch } from '../../kernel/merkle-hash.js';
 import { componentById, designWithComponent } from './component-table.js';
@@ -205,6 +206,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       component_count: Object.keys(tx.candidate.components).length,
     };
   },
+  DesignRestored: restoreDesign,
   TransactionRolledBack: (d, data) => {
     const tx = own(d.transactions, data.tx_id);
     if (tx) tx.status = 'rolled_back';
