@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { scorePlanted } from '../eda/erc/planted-score.js';
+import { PLANTED as PLANTED_SET } from '../eda/erc/planted-set.js';
 
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
 
@@ -60,4 +62,23 @@ describe('ERC through MCP catches violations planted with the editing tools', ()
     const erc = await callTool(client, 'erc_validate', { design_name: 'led' });
     expect(erc.data.findings.map((f: { rule_id: string }) => f.rule_id)).not.toContain('footprint.missing');
   });
+
+  // The planted-fault set (test/eda/erc/planted-set.ts, figures in docs/reports/erc-planted.md):
+  // every board goes in as a ZapTrace document through design_parse_str and is judged by erc_validate.
+  it('catches every fault of the planted set and raises no alarm on the clean boards', async () => {
+    const { runtime } = await newRuntime();
+    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
+    let n = 0;
+    const score = await scorePlanted(async (_name, board) => {
+      const design_name = `b${n++}`;
+      const parsed = await callTool(client, 'design_parse_str', { yaml_content: JSON.stringify(board), design_name });
+      expect(parsed.data.error, design_name).toBeUndefined();
+      return (await callTool(client, 'erc_validate', { design_name })).data.findings;
+    });
+    expect(score.faults).toBe(PLANTED_SET.length);
+    expect(PLANTED_SET.length).toBeGreaterThanOrEqual(25);
+    expect(score.missed).toEqual([]);
+    expect(score.falseAlarms).toEqual([]);
+  }, 120_000);
 });
+

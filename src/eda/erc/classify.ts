@@ -172,7 +172,8 @@ export function parseVolts(text: string): number | null {
 
 /** An explicit supply range in a description, "2.5-5.5V input" or "1.7 to 3.6 V" → [min, max]. */
 export function voltageRangeFrom(text: string): [number, number] | null {
-  const m = /(\d+(?:\.\d+)?)\s*V?\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*V\b/i.exec(text);
+  // Datasheets write "+1.8V to +5.25V", "4.5-16V", "5 ~ 15 V", "2.7..3.6V".
+  const m = /\+?(\d+(?:\.\d+)?)\s*V?\s*(?:-|–|~|\.\.|to)\s*\+?(\d+(?:\.\d+)?)\s*V(?![A-Za-z0-9])/i.exec(text);
   if (!m) return null;
   const lo = Number(m[1]);
   const hi = Number(m[2]);

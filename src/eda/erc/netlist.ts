@@ -76,7 +76,7 @@ function safeLookup(lookup: PartLookup | undefined, c: Component): LibraryPart |
   return lookup({ type: c.type, part_id: c.part_id, mpn: c.mpn, value: c.value, footprint: c.footprint });
 }
 
-function libraryPin(part: LibraryPart | undefined, name: string, number: string | null) {
+export function libraryPin(part: LibraryPart | undefined, name: string, number: string | null) {
   if (!part) return undefined;
   const lower = name.toLowerCase();
   return (

@@ -1,4 +1,4 @@
-import { livePins, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
+import { libraryPin, livePins, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
 import { parseVolts, voltageRangeFrom } from './classify.js';
 
 /**
@@ -131,6 +131,9 @@ export interface SupplyRating {
 
 /** What supply a part says it takes: the design's voltage_supply, else the library's, plus any range. */
 export function supplyRating(c: NlComponent): SupplyRating {
+  // A design range ("5-15V", "4.5 to 16 V") is the designer's statement of the part's limits.
+  const designRange = voltageRangeFrom(/V\s*$/i.test(c.component.voltage_supply) ? c.component.voltage_supply : `${c.component.voltage_supply}V`);
+  if (designRange) return { nominal: null, range: designRange, from: 'design voltage_supply' };
   const designV = parseVolts(c.component.voltage_supply);
   const range = voltageRangeFrom(c.part?.description ?? '') ?? upToRange(c);
   if (designV !== null) return { nominal: designV, range, from: 'design voltage_supply' };
@@ -149,6 +152,12 @@ function upToRange(c: NlComponent): [number, number] | null {
 
 /** Supply inputs fed from high-side rails on purpose (USB, battery, high-voltage domain): never rated by the part's nominal supply. */
 const HIGH_SIDE_PIN = /^(?:VBUS|VBAT|VDDH|VHV|VSYS|VCHG|VBACKUP|VBCKP)\d*$/i;
+/**
+ * I/O-bank supplies follow the logic level of what the part talks to (FT232RL VCCIO 1.8–5.25 V,
+ * FTDI DS_FT232R §3.2), and core supplies sit below the part's main supply (RP2040 DVDD 1.1 V,
+ * RP2040 datasheet §2.9): neither is rated by the part's nominal supply.
+ */
+const IO_OR_CORE_PIN = /^(?:VCCIO\d*|VDDIO\d*|VIO\d*|IOVDD\d*|VDD_?IO\d*|OVDD|DVDD\d*|VDD_?CORE|VCORE|VDDC(?:ORE)?|VCAP\d*|VDD1V\d+|VDD12)$/i;
 
 /**
  * The rating that applies to one supply pin: the library pin's own description ("1.7-3.6V
@@ -158,18 +167,25 @@ const HIGH_SIDE_PIN = /^(?:VBUS|VBAT|VDDH|VHV|VSYS|VCHG|VBACKUP|VBCKP)\d*$/i;
  */
 export function pinRating(pin: NlPin, net: NlNet): SupplyRating | null {
   const c = pin.comp;
-  const lib = c.part?.pins.find((p) => p.name.toLowerCase() === pin.name.toLowerCase());
-  const desc = lib?.description ?? '';
+  const own = c.component.pins[pin.name];
+  const lib = libraryPin(c.part, pin.name, own?.number ?? null);
+  const desc = own?.description || lib?.description || '';
+  const from = own?.description ? `design pin ${pin.name}` : `library pin ${lib?.name ?? pin.name}`;
   const upTo = /up to\s*(\d+(?:\.\d+)?)\s*V/i.exec(desc);
   const range = voltageRangeFrom(desc) ?? (upTo ? ([0, Number(upTo[1])] as [number, number]) : null);
-  if (range) return { nominal: null, range, from: `library pin ${lib?.name ?? pin.name}` };
+  if (range) return { nominal: null, range, from };
   const single = /(\d+(?:\.\d+)?)\s*V\b/i.exec(desc);
-  if (single && !/ground/i.test(desc)) return { nominal: Number(single[1]), range: null, from: `library pin ${lib?.name ?? pin.name}` };
+  if (single && !/ground/i.test(desc)) return { nominal: Number(single[1]), range: null, from };
   const part = supplyRating(c);
   if (c.role === 'regulator') return part.range ? { nominal: null, range: part.range, from: part.from } : null;
   if (singleSupplyNet(c) === net) return part;
-  if (HIGH_SIDE_PIN.test(pin.name) || part.nominal === null) return null;
+  if (HIGH_SIDE_PIN.test(pin.name) || IO_OR_CORE_PIN.test(pin.name) || selfSupplied(pin, net) || part.nominal === null) return null;
   return { nominal: part.nominal, range: null, from: part.from };
+}
+
+/** A pin fed by an output of its own part (an internal regulator's output wired back to its core supply). */
+function selfSupplied(pin: NlPin, net: NlNet): boolean {
+  return livePins(net).some((p) => p.comp === pin.comp && p !== pin && (p.type === 'output' || p.type === 'power_out'));
 }
 
 /** The one non-ground net a part's supply pins sit on, or null when there are none or several. */

@@ -34,6 +34,9 @@ export function mapPinType(type: ZtPinT['type'], currentDomain: string | null | 
       return currentDomain?.toUpperCase() === 'POWER_OUT' ? 'power_out' : 'power_in';
     case undefined:
       return 'unspecified';
+    case 'open_drain':
+      // One pin type for both: an open drain is the MOSFET form of an open collector (KiCad's ERC does the same).
+      return 'open_collector';
     default:
       return type;
   }

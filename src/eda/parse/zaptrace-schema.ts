@@ -11,7 +11,8 @@ const str = z.string().max(100_000);
 export const ZtPoint = z.tuple([num, num]);
 const polygon = z.array(ZtPoint);
 
-export const ZT_PIN_TYPES = ['power', 'input', 'output', 'bidirectional', 'passive', 'no_connect'] as const;
+/** ZapTrace's pin types, plus the open-drain/open-collector/open-emitter and tri-state outputs a designer must be able to declare. */
+export const ZT_PIN_TYPES = ['power', 'input', 'output', 'bidirectional', 'passive', 'no_connect', 'open_collector', 'open_drain', 'open_emitter', 'tristate'] as const;
 export const ZT_NET_TYPES = ['power', 'signal', 'differential', 'clock', 'data', 'analog', 'ground'] as const;
 export const ZT_NET_CLASSES = [
   'signal_low',

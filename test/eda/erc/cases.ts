@@ -226,6 +226,16 @@ export const RULE_CASES: RuleCase[] = [
     good: () => board([], [part('C1', 'Capacitor Electrolytic 100uF', { POS: 'passive', NEG: 'passive' })], [], { GND: ['C1.NEG'], VIN_5V: ['C1.POS'] }),
   },
   {
+    rule: 'led.reversed',
+    bad: () => board([], [two('R1', 'RES', '1k'), part('D1', 'LED-0603', { A: 'passive', K: 'passive' })], [net('LED_K', 'R1.P2', 'D1.K')], { VCC_3V3: ['R1.P1'], GND: ['D1.A'] }),
+    good: () => board([], [two('R1', 'RES', '1k'), part('D1', 'LED-0603', { A: 'passive', K: 'passive' })], [net('LED_A', 'R1.P2', 'D1.A')], { VCC_3V3: ['R1.P1'], GND: ['D1.K'] }),
+  },
+  {
+    rule: 'net.open-drain-pullup-missing',
+    bad: () => board([mcu({ INT: 'input' }), dev({ INT: 'open_collector' })], [], [net('SENS_INT', 'U1.INT', 'U2.INT')]),
+    good: () => board([mcu({ INT: 'input' }), dev({ INT: 'open_collector' })], [two('R1', 'RES', '10k')], [net('SENS_INT', 'U1.INT', 'U2.INT', 'R1.P2')], { VCC_3V3: ['R1.P1'] }),
+  },
+  {
     rule: 'spi.mosi-miso-crossed',
     bad: () => board([mcu({ MOSI: 'output', MISO: 'input' }), dev({ MOSI: 'input', MISO: 'output' }, 'Flash')], [], [net('SPI_A', 'U1.MOSI', 'U2.MISO'), net('SPI_B', 'U1.MISO', 'U2.MOSI')]),
     good: () => board([mcu({ MOSI: 'output', MISO: 'input' }), dev({ MOSI: 'input', MISO: 'output' }, 'Flash')], [], [net('SPI_A', 'U1.MOSI', 'U2.MOSI'), net('SPI_B', 'U1.MISO', 'U2.MISO')]),

@@ -1,6 +1,7 @@
 import type { ErcRule } from '../types.js';
 import { CONNECTIVITY_RULES } from './connectivity.js';
 import { INTERFACE_RULES } from './interfaces.js';
+import { OPEN_DRAIN_RULES } from './open-drain.js';
 import { PART_RULES } from './parts.js';
 import { PIN_CONFLICT_RULES, UNDRIVEN_INPUT_RULE } from './pin-conflicts.js';
 import { POWER_RULES } from './power-rules.js';
@@ -15,4 +16,5 @@ export const ERC_RULES: readonly ErcRule[] = [
   ...SUPPORT_PART_RULES,
   ...INTERFACE_RULES,
   ...PART_RULES,
+  ...OPEN_DRAIN_RULES,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -127,7 +127,13 @@ function debugAccess(nl: Netlist): RuleHit[] {
 }
 
 const CS_NET = /(?:^|[^A-Za-z0-9])N?(?:CS|SS|NSS|CSB|CSN|SSEL)\d*(?:$|[^A-Za-z0-9])/i;
-const csNets = (nl: Netlist) => nl.nets.filter((n) => !n.ground && !n.supply && CS_NET.test(n.name) && parties(live(n)) >= 2);
+/**
+ * "SS" is also a converter's soft-start (BUCK_SS, SS/TR pins of TI and MPS regulators): a net on a
+ * regulator's pin, or named after a converter, is not a chip select.
+ */
+const SOFT_START_NET = /(?:BUCK|BOOST|REG|LDO|DCDC|DC_DC|SMPS|PWR|VREG|CONV|PSU)[_-]?SS\d*$|(?:^|[^A-Za-z0-9])SS[_-]?TR\d*$|SOFT[_-]?START/i;
+const softStart = (n: NlNet) => SOFT_START_NET.test(n.name) || live(n).some((p) => p.comp.role === 'regulator');
+const csNets = (nl: Netlist) => nl.nets.filter((n) => !n.ground && !n.supply && CS_NET.test(n.name) && !softStart(n) && parties(live(n)) >= 2);
 
 function csPullups(nl: Netlist): RuleHit[] {
   const toRail = railOrSourced(nl);

@@ -3,6 +3,7 @@ import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type NlPin,
 import { isChassisName } from '../classify.js';
 import { pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
+import { railVoltages, type RailVoltage } from '../rails.js';
 
 /**
  * Power rules: every rail has a source, rails carry one voltage and the parts on them accept it,
@@ -95,15 +96,17 @@ function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
       continue;
     }
     const rated = ratedPins(net);
-    if (v !== null) {
-      const basis = strong.map((e) => e.what).join(', ');
+    const derived = strong.length === 0 ? derivedVoltage(nl, net) : null;
+    const railV = v ?? derived?.volts ?? null;
+    if (railV !== null) {
+      const basis = derived ? `from ${derived.what}` : strong.map((e) => e.what).join(', ');
       for (const { pin, rating } of rated) {
-        const j = judge(v, rating);
+        const j = judge(railV, rating);
         if (!j || (j.dir === 'over') !== (severity === 'error')) continue;
         hits.push(
           hit(
-            `${pin.key} is supplied from ${net.name} at ${fmtV(v)} (${basis}), ${j.dir === 'over' ? 'above' : 'below'} ${j.text}.`,
-            j.dir === 'over' ? `Supply ${pin.comp.ref} from a rail within its rating, or choose a part rated for ${fmtV(v)}.` : `Check that ${pin.comp.ref} works at ${fmtV(v)}, or supply it from a matching rail.`,
+            `${pin.key} is supplied from ${net.name} at ${fmtV(railV)} (${basis}), ${j.dir === 'over' ? 'above' : 'below'} ${j.text}.`,
+            j.dir === 'over' ? `Supply ${pin.comp.ref} from a rail within its rating, or choose a part rated for ${fmtV(railV)}.` : `Check that ${pin.comp.ref} works at ${fmtV(railV)}, or supply it from a matching rail.`,
             { components: [pin.comp], nets: [net], pins: [pin] },
           ),
         );
@@ -123,6 +126,11 @@ function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
     }
   }
   return hits;
+}
+
+/** The propagated voltage of a net whose name and regulators state none (rails.ts). */
+function derivedVoltage(nl: Netlist, net: NlNet): RailVoltage | null {
+  return railVoltages(nl).get(net) ?? null;
 }
 
 type Topology = 'linear' | 'buck' | 'boost' | null;
@@ -153,7 +161,7 @@ function headroom(nl: Netlist): RuleHit[] {
     const inNet = singleSupplyNet(c);
     const vout = regulatorOutputVolts(c);
     if (!kind || !inNet || vout === null) continue;
-    const stated = agreedVoltage(strongVoltages(inNet));
+    const stated = agreedVoltage(strongVoltages(inNet)) ?? derivedVoltage(nl, inNet)?.volts ?? null;
     const cell = stated === null ? liIonRail(inNet) : null;
     const vin = stated ?? (cell ? LI_ION_NOMINAL_V : null);
     if (vin === null) continue;

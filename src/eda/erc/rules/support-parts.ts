@@ -1,6 +1,7 @@
 import type { ErcRule, RuleHit } from '../types.js';
-import { bridges, livePins, netsOf, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
+import { bridges, libraryPin, livePins, netsOf, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { powerSources } from '../power.js';
+import { diodeSide, pinDescription, railVoltages } from '../rails.js';
 import { formatSiValue } from '../../../kernel/units.js';
 import { hit, list } from './hit.js';
 
@@ -212,32 +213,79 @@ function usbCcRd(nl: Netlist): RuleHit[] {
 const PLUS_PIN = /^(\+|POS|PLUS|ANODE|A)$/i;
 const MINUS_PIN = /^(-|NEG|MINUS|CATHODE|K)$/i;
 
+/**
+ * Which terminal of a polarised capacitor a pin is, from its function rather than its label: the
+ * pin's name, its design or library description, the library pin of that name or pad number, and
+ * for bare pad numbers the footprint convention (KiCad CP_* and C_Elec footprints: pad 1 is +, KLC
+ * F9.1 "pin 1 is the positive terminal of polarised capacitors").
+ */
 function polarityOf(p: NlPin): 'plus' | 'minus' | null {
-  if (PLUS_PIN.test(p.name)) return 'plus';
-  if (MINUS_PIN.test(p.name)) return 'minus';
-  const d = p.comp.part?.pins.find((lp) => lp.name === p.name)?.description ?? '';
-  if (/positive|\(\+\)/i.test(d)) return 'plus';
-  if (/negative|\(-\)/i.test(d)) return 'minus';
+  const own = p.comp.component.pins[p.name];
+  const lib = libraryPin(p.comp.part, p.name, own?.number ?? null);
+  for (const name of [p.name, lib?.name ?? '']) {
+    if (PLUS_PIN.test(name)) return 'plus';
+    if (MINUS_PIN.test(name)) return 'minus';
+  }
+  const d = pinDescription(p);
+  if (/positive|anode|\(\+\)/i.test(d)) return 'plus';
+  if (/negative|cathode|\(-\)/i.test(d)) return 'minus';
+  const pad = own?.number ?? lib?.number ?? p.name;
+  if (/^(1|P1|PIN1)$/i.test(pad)) return 'plus';
+  if (/^(2|P2|PIN2)$/i.test(pad)) return 'minus';
   return null;
 }
 
+const isPolarisedCap = (c: NlComponent) => /electrolytic|tantalum|polari[sz]ed|\belec\b|\bcp\b/.test(c.text) || /elec|^cp[_-]|tantal/i.test(c.component.footprint ?? '');
+
 function polarity(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
+  const volts = railVoltages(nl);
+  const vOf = (n: NlNet): number | null => (n.ground ? 0 : (volts.get(n)?.volts ?? null));
+  const positiveRail = (n: NlNet) => !n.ground && !n.name.startsWith('-') && !/neg|vee/i.test(n.name) && (n.supply || (vOf(n) ?? 0) > 0);
   for (const c of nl.components) {
-    if (c.dnp || c.role !== 'capacitor') continue;
-    if (!/electrolytic|tantalum|polari[sz]ed|\belec\b/.test(c.text) && !/elec|^cp[_-]/i.test(c.component.footprint ?? '')) continue;
+    if (c.dnp || c.role !== 'capacitor' || !isPolarisedCap(c)) continue;
     const pins = [...c.pins.values()];
     const plus = pins.find((p) => polarityOf(p) === 'plus');
-    const minus = pins.find((p) => polarityOf(p) === 'minus');
-    if (!plus || !minus) continue;
-    const plusOnGround = plus.nets.length > 0 && plus.nets.every((n) => n.ground);
-    const minusOnRail = minus.nets.some((n) => n.supply && !n.name.startsWith('-') && !/neg|vee/i.test(n.name));
-    if (!plusOnGround || !minusOnRail) continue;
+    const minus = pins.find((p) => polarityOf(p) === 'minus' && p !== plus);
+    if (!plus || !minus || plus.nets.length === 0 || minus.nets.length === 0) continue;
+    const plusOnGround = plus.nets.every((n) => n.ground);
+    const vp = plus.nets.map(vOf).find((v) => v !== null) ?? null;
+    const vm = minus.nets.map(vOf).find((v) => v !== null) ?? null;
+    const reversed = (plusOnGround && minus.nets.some(positiveRail)) || (vp !== null && vm !== null && vm > vp + 0.5);
+    if (!reversed) continue;
+    const at = (ns: NlNet[]) => ns.map((n) => (vOf(n) !== null && !n.ground ? `${n.name} (${Number(vOf(n)!.toFixed(2))} V)` : n.name)).join(', ');
     hits.push(
-      hit(`Polarised capacitor ${c.ref} is reversed: ${plus.key} (+) is on ground and ${minus.key} (−) on ${minus.nets.map((n) => n.name).join(', ')}.`, `Swap the connections of ${c.ref}: + to the rail, − to ground.`, {
+      hit(`Polarised capacitor ${c.ref} is reversed: ${plus.key} (+) is on ${at(plus.nets)} and ${minus.key} (−) on ${at(minus.nets)}.`, `Swap the connections of ${c.ref}: + to the higher rail, − to the lower (ground).`, {
         components: [c],
         nets: [...plus.nets, ...minus.nets],
         pins: [plus, minus],
+      }),
+    );
+  }
+  return hits;
+}
+
+/**
+ * An LED whose anode sits on ground can never be forward-biased from a positive supply: it is fitted
+ * backwards. Anode and cathode come from the pin's function (name, description, library pin, else
+ * KiCad's LED pad order 1 = K, 2 = A); negative rails are left out.
+ */
+function ledReversed(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || c.role !== 'led') continue;
+    const pins = [...c.pins.values()];
+    const anode = pins.find((p) => diodeSide(p) === 'anode');
+    const cathode = pins.find((p) => diodeSide(p) === 'cathode' && p !== anode);
+    if (!anode || !cathode || anode.nets.length === 0 || cathode.nets.length === 0) continue;
+    if (!anode.nets.every((n) => n.ground)) continue;
+    const up = cathode.nets.filter((n) => !n.ground && !n.name.startsWith('-') && !/neg|vee/i.test(n.name));
+    if (up.length === 0) continue;
+    hits.push(
+      hit(`LED ${c.ref} is fitted backwards: its anode ${anode.key} is on ground and its cathode ${cathode.key} on ${list(up.map((n) => n.name))}, so it can never light.`, `Swap the anode and cathode of ${c.ref} (cathode to ground, anode towards the supply).`, {
+        components: [c],
+        nets: [...anode.nets, ...up],
+        pins: [anode, cathode],
       }),
     );
   }
@@ -309,11 +357,20 @@ export const SUPPORT_PART_RULES: readonly ErcRule[] = [
     check: usbCcRd,
   },
   {
+    id: 'led.reversed',
+    severity: 'error',
+    category: 'component',
+    title: 'LED fitted backwards',
+    description: 'Checks by pin function (name, description, library pin or KiCad pad order) that no LED has its anode on ground and its cathode on a positive net.',
+    zaptrace: [],
+    check: ledReversed,
+  },
+  {
     id: 'cap.polarity-reversed',
     severity: 'error',
     category: 'component',
     title: 'Polarised capacitor reversed',
-    description: 'Checks that no electrolytic or tantalum capacitor has its + pin on ground and its − pin on a positive rail.',
+    description: 'Checks by pin function (name, description, library pin or pad 1 = +) that no electrolytic or tantalum capacitor has its + on ground or on a lower rail than its −.',
     zaptrace: ['ERC013'],
     check: polarity,
   },

@@ -1,0 +1,350 @@
+/**
+ * The planted-fault set for ERC (docs/erc.md, "Planted faults"): five small boards an engineer
+ * would accept as correct, written as ZapTrace design documents, and faults planted one at a time
+ * into copies of them. The bench (bench/erc-planted.ts) and the MCP test
+ * (test/surfaces/erc-planted.test.ts) both read this file, so the figure and the guard measure the
+ * same thing.
+ *
+ * A board is plain data: components keyed by reference, pins written "NAME:type:NET" (type is a
+ * ZapTrace pin type; NET may be empty for an unconnected pin) or as objects when a pin needs a pad
+ * number or a description.
+ */
+
+type PinText = string;
+interface PinObj {
+  name: string;
+  type: string;
+  net?: string;
+  number?: string;
+  description?: string;
+  /** ZapTrace's direction of a `power` pin: POWER_OUT makes it a power output. */
+  current_domain?: string;
+}
+export interface Comp {
+  ref: string;
+  type: string;
+  value?: string;
+  footprint?: string;
+  voltage_supply?: string;
+  part_id?: string;
+  pins: Record<string, PinObj>;
+}
+export interface Board {
+  kind: 'zaptrace.design';
+  schema_version: 1;
+  meta: { name: string; description: string };
+  board: { width_mm: number; height_mm: number; layers: 2 };
+  components: Record<string, Comp>;
+}
+
+function pinOf(spec: PinText | PinObj): PinObj {
+  if (typeof spec !== 'string') return spec;
+  const [name, type, net] = spec.split(':');
+  return { name: name!, type: type!, ...(net ? { net } : {}) };
+}
+
+function comp(ref: string, type: string, footprint: string, pins: (PinText | PinObj)[], extra: Partial<Omit<Comp, 'pins'>> = {}): Comp {
+  return { ref, type, footprint, ...extra, pins: Object.fromEntries(pins.map(pinOf).map((p) => [p.name, p])) };
+}
+const res = (ref: string, value: string, a: string, b: string) => comp(ref, 'RES', 'R_0603_1608Metric', [`1:passive:${a}`, `2:passive:${b}`], { value });
+const cap = (ref: string, value: string, a: string, b: string) => comp(ref, 'CAP', 'C_0603_1608Metric', [`1:passive:${a}`, `2:passive:${b}`], { value });
+/** An aluminium electrolytic with numbered pads only (pad 1 is +, KiCad CP_Radial). */
+const elec = (ref: string, value: string, plus: string, minus: string) =>
+  comp(ref, 'Electrolytic capacitor', 'CP_Radial_D5.0mm_P2.00mm', [`1:passive:${plus}`, `2:passive:${minus}`], { value });
+const led = (ref: string, colour: string, a: string, k: string) => comp(ref, 'LED', 'LED_0603_1608Metric', [`A:passive:${a}`, `K:passive:${k}`], { value: colour });
+
+function board(name: string, description: string, comps: Comp[]): Board {
+  return {
+    kind: 'zaptrace.design',
+    schema_version: 1,
+    meta: { name, description },
+    board: { width_mm: 60, height_mm: 40, layers: 2 },
+    components: Object.fromEntries(comps.map((c) => [c.ref.toLowerCase(), c])),
+  };
+}
+
+/** NE555 astable blinker on a 9 V battery; the 555 is rated 4.5–16 V (TI SLFS022, recommended VCC). */
+function ne555(): Board {
+  return board('ne555-blinker', 'NE555 astable LED blinker from a 9 V battery', [
+    comp('BT1', 'Battery 9V snap', 'PinHeader_1x02_P2.54mm', ['1:passive:VBAT', '2:passive:GND'], { value: '9V' }),
+    comp(
+      'U1',
+      'NE555 timer',
+      'DIP-8',
+      [
+        { name: 'GND', type: 'power', net: 'GND', number: '1' },
+        { name: 'TRIG', type: 'input', net: 'TIMING', number: '2' },
+        { name: 'OUT', type: 'output', net: 'OUT', number: '3' },
+        { name: 'RESET', type: 'input', net: 'VBAT', number: '4' },
+        { name: 'CTRL', type: 'input', net: 'CTRL', number: '5' },
+        { name: 'THR', type: 'input', net: 'TIMING', number: '6' },
+        { name: 'DIS', type: 'open_collector', net: 'DIS', number: '7' },
+        { name: 'VCC', type: 'power', net: 'VBAT', number: '8' },
+      ],
+      { voltage_supply: '4.5-16V' },
+    ),
+    res('R1', '1k', 'VBAT', 'DIS'),
+    res('R2', '47k', 'DIS', 'TIMING'),
+    cap('C1', '10uF', 'TIMING', 'GND'),
+    cap('C2', '10nF', 'CTRL', 'GND'),
+    cap('C3', '100nF', 'VBAT', 'GND'),
+    elec('C4', '100uF', 'VBAT', 'GND'),
+    res('R3', '470', 'OUT', 'LED_A'),
+    led('D1', 'red', 'LED_A', 'GND'),
+  ]);
+}
+
+/** FT232RL USB-serial bridge: VCC from USB VBUS, VCCIO at 3.3 V from an AMS1117 (FTDI DS_FT232R, "3.3 V I/O"). */
+function ft232(): Board {
+  return board('ft232-usb-serial', 'FT232RL USB to 3.3 V UART with TX LED', [
+    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'D+:bidirectional:USB_DP', 'D-:bidirectional:USB_DM', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2', 'GND:power:GND'], { part_id: 'usb-c-16p' }),
+    res('R2', '5.1k', 'CC1', 'GND'),
+    res('R3', '5.1k', 'CC2', 'GND'),
+    comp(
+      'U1',
+      'FT232RL USB UART',
+      'SSOP-28',
+      [
+        'VCC:power:VBUS',
+        'VCCIO:power:+3V3',
+        { name: '3V3OUT', type: 'power', current_domain: 'POWER_OUT', net: 'FT_3V3OUT', description: '3.3V output of the internal regulator' },
+        'GND:power:GND',
+        'AGND:power:GND',
+        'USBDP:bidirectional:USB_DP',
+        'USBDM:bidirectional:USB_DM',
+        'TXD:output:UART_TX',
+        'RXD:input:UART_RX',
+        'CBUS0:open_drain:TXLED',
+        'TEST:input:GND',
+        'RESET:no_connect',
+        'OSCI:no_connect',
+        'OSCO:no_connect',
+      ],
+      { voltage_supply: '5V' },
+    ),
+    comp('U2', 'AMS1117-3.3', 'SOT-223', ['INPUT:power:VBUS', { name: 'OUTPUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3', description: '3.3V output' }, 'GND:power:GND'], { part_id: 'ams1117-3.3' }),
+    cap('C1', '10uF', 'VBUS', 'GND'),
+    cap('C2', '10uF', '+3V3', 'GND'),
+    cap('C3', '100nF', 'VBUS', 'GND'),
+    cap('C4', '100nF', '+3V3', 'GND'),
+    cap('C5', '100nF', 'FT_3V3OUT', 'GND'),
+    comp('J2', 'UART header 1x4', 'PinHeader_1x04_P2.54mm', ['1:passive:+3V3', '2:passive:UART_TX', '3:passive:UART_RX', '4:passive:GND']),
+    res('R1', '270', '+3V3', 'LED_TX_A'),
+    led('D1', 'green', 'LED_TX_A', 'TXLED'),
+  ]);
+}
+
+/** RP2040 core: USB-C, AP2112K 3.3 V, the RP2040's own 1.1 V core regulator (RP2040 datasheet §2.9), QSPI flash, 12 MHz crystal. */
+function rp2040(): Board {
+  return board('rp2040-core', 'RP2040 minimal board with QSPI flash and status LED', [
+    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'GND:power:GND', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2', 'D+:bidirectional:USB_CONN_DP', 'D-:bidirectional:USB_CONN_DM'], { part_id: 'usb-c-16p' }),
+    res('R1', '5.1k', 'CC1', 'GND'),
+    res('R2', '5.1k', 'CC2', 'GND'),
+    comp('U2', 'AP2112K-3.3', 'SOT-23-5', ['VIN:power:VBUS', 'EN:input:VBUS', 'GND:power:GND', { name: 'VOUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }], { part_id: 'ap2112k-3.3' }),
+    cap('C1', '1uF', 'VBUS', 'GND'),
+    cap('C2', '1uF', '+3V3', 'GND'),
+    comp(
+      'U1',
+      'RP2040',
+      'QFN-56',
+      [
+        'IOVDD:power:+3V3',
+        'USB_VDD:power:+3V3',
+        'ADC_AVDD:power:+3V3',
+        'VREG_VIN:power:+3V3',
+        'VREG_VOUT:output:+1V1',
+        'DVDD:power:+1V1',
+        'GND:power:GND',
+        'XIN:input:XIN',
+        'XOUT:output:XOUT',
+        'RUN:input:RUN',
+        'GPIO25:bidirectional:LED_DRIVE',
+        'USB_DP:bidirectional:USB_DP',
+        'USB_DM:bidirectional:USB_DM',
+        'QSPI_SS:bidirectional:QSPI_SS',
+        'QSPI_SCLK:output:QSPI_SCLK',
+        'QSPI_SD0:bidirectional:QSPI_SD0',
+        'QSPI_SD1:bidirectional:QSPI_SD1',
+        'QSPI_SD2:bidirectional:QSPI_SD2',
+        'QSPI_SD3:bidirectional:QSPI_SD3',
+        'SWDIO:bidirectional:SWDIO',
+        'SWCLK:input:SWCLK',
+      ],
+      { part_id: 'rp2040' },
+    ),
+    cap('C3', '100nF', '+3V3', 'GND'),
+    cap('C4', '100nF', '+3V3', 'GND'),
+    cap('C5', '100nF', '+1V1', 'GND'),
+    comp('C10', 'Tantalum capacitor', 'CP_EIA-3216-18_Kemet-A', ['+:passive:+3V3', '-:passive:GND'], { value: '10uF' }),
+    res('R3', '27', 'USB_DP', 'USB_CONN_DP'),
+    res('R4', '27', 'USB_DM', 'USB_CONN_DM'),
+    res('R5', '10k', '+3V3', 'RUN'),
+    res('R6', '10k', '+3V3', 'QSPI_SS'),
+    comp('Y1', 'Crystal 12MHz', 'Crystal_SMD_3225-4Pin_3.2x2.5mm', ['1:passive:XIN', '3:passive:XOUT', '2:passive:GND'], { value: '12MHz' }),
+    cap('C6', '27pF', 'XIN', 'GND'),
+    cap('C7', '27pF', 'XOUT', 'GND'),
+    comp('U3', 'W25Q128JV', 'SOIC-8', ['CS:input:QSPI_SS', 'CLK:input:QSPI_SCLK', 'DI:bidirectional:QSPI_SD0', 'DO:bidirectional:QSPI_SD1', 'WP:bidirectional:QSPI_SD2', 'HOLD:bidirectional:QSPI_SD3', 'VCC:power:+3V3', 'GND:power:GND'], { part_id: 'w25q128jv' }),
+    cap('C8', '100nF', '+3V3', 'GND'),
+    res('R7', '330', 'LED_DRIVE', 'LED_A'),
+    led('D1', 'green', 'LED_A', 'GND'),
+    comp('J2', 'SWD header 1x3', 'PinHeader_1x03_P2.54mm', ['1:passive:SWDIO', '2:passive:SWCLK', '3:passive:GND']),
+  ]);
+}
+
+/**
+ * 12 V data logger: reverse-polarity Schottky into VIN_PROT (a rail no name states), MP2307 buck with
+ * its soft-start on BUCK_SS (MPS MP2307 datasheet, SS pin), SPI flash and an I2C-less sensor with an
+ * open-drain interrupt.
+ */
+function logger(): Board {
+  return board('buck-spi-logger', '12 V SPI data logger with buck converter', [
+    comp('J1', 'Screw terminal 2P', 'TERMINAL-2P-5MM', ['P1:passive:+12V', 'P2:passive:GND'], { part_id: 'terminal-2p-5mm' }),
+    comp('D1', 'Schottky diode SS14', 'SMA', ['A:passive:+12V', 'K:passive:VIN_PROT'], { part_id: 'ss14-e3-61t' }),
+    elec('C1', '47uF', 'VIN_PROT', 'GND'),
+    cap('C2', '10uF', 'VIN_PROT', 'GND'),
+    comp('U1', 'MP2307 buck converter', 'SOIC-8', ['VIN:power:VIN_PROT', 'GND:power:GND', 'SW:output:BUCK_SW', 'BS:passive:BUCK_BS', 'FB:input:BUCK_FB', 'COMP:passive:BUCK_COMP', 'EN:input:VIN_PROT', 'SS:passive:BUCK_SS'], {
+      part_id: 'mp2307dn-lf-z',
+    }),
+    cap('C3', '10nF', 'BUCK_BS', 'BUCK_SW'),
+    cap('C4', '100nF', 'BUCK_SS', 'GND'),
+    comp('L1', 'Inductor 10uH', 'L_1210_3225Metric', ['1:passive:BUCK_SW', '2:passive:+3V3'], { value: '10uH' }),
+    cap('C5', '22uF', '+3V3', 'GND'),
+    res('R1', '26.1k', '+3V3', 'BUCK_FB'),
+    res('R2', '10k', 'BUCK_FB', 'GND'),
+    res('R3', '6.8k', 'BUCK_COMP', 'BUCK_CC'),
+    cap('C6', '3.3nF', 'BUCK_CC', 'GND'),
+    comp('U2', 'MCU', 'QFN-56', ['VDD:power:+3V3', 'GND:power:GND', 'SCK:output:SPI_SCK', 'MOSI:output:SPI_MOSI', 'MISO:input:SPI_MISO', 'PA4:output:FLASH_CS', 'PA5:output:SENS_CS', 'PB0:input:SENS_INT'], {
+      voltage_supply: '1.8-3.6V',
+    }),
+    cap('C7', '100nF', '+3V3', 'GND'),
+    comp('U3', 'W25Q128JV', 'SOIC-8', ['CS:input:FLASH_CS', 'CLK:input:SPI_SCK', 'DI:bidirectional:SPI_MOSI', 'DO:bidirectional:SPI_MISO', 'WP:input:+3V3', 'HOLD:input:+3V3', 'VCC:power:+3V3', 'GND:power:GND'], { part_id: 'w25q128jv' }),
+    cap('C8', '100nF', '+3V3', 'GND'),
+    res('R4', '10k', '+3V3', 'FLASH_CS'),
+    comp('U4', 'Accelerometer SPI', 'LGA-8', ['VDD:power:+3V3', 'GND:power:GND', 'SCK:input:SPI_SCK', 'SDI:input:SPI_MOSI', 'SDO:output:SPI_MISO', 'CS:input:SENS_CS', 'INT:open_drain:SENS_INT'], {
+      voltage_supply: '1.7-3.6V',
+    }),
+    cap('C9', '100nF', '+3V3', 'GND'),
+    res('R5', '10k', '+3V3', 'SENS_CS'),
+    res('R6', '10k', '+3V3', 'SENS_INT'),
+  ]);
+}
+
+/** I2C/RS-485 sensor node: USB-C, MCP1700 3.3 V, MCU, BME280, MAX3485 with DE/RE pulled to receive, power LED. */
+function node(): Board {
+  return board('rs485-sensor-node', 'BME280 node reporting over RS-485', [
+    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'GND:power:GND', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2'], { part_id: 'usb-c-16p' }),
+    res('R1', '5.1k', 'CC1', 'GND'),
+    res('R2', '5.1k', 'CC2', 'GND'),
+    comp('U1', 'MCP1700-3.3', 'SOT-23-3', ['VIN:power:VBUS', 'GND:power:GND', { name: 'VOUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }], { part_id: 'mcp1700t-3302', voltage_supply: '2.3-6V' }),
+    cap('C1', '1uF', 'VBUS', 'GND'),
+    cap('C2', '1uF', '+3V3', 'GND'),
+    comp('U2', 'MCU', 'QFN-56', ['VDD:power:+3V3', 'GND:power:GND', 'SDA:bidirectional:I2C_SDA', 'SCL:output:I2C_SCL', 'TX:output:UART_TX', 'RX:input:UART_RX', 'PA8:output:RS485_DIR', 'NC1:no_connect'], {
+      voltage_supply: '3.3V',
+    }),
+    cap('C3', '100nF', '+3V3', 'GND'),
+    comp('U3', 'BME280', 'LGA-8', ['VDD:power:+3V3', 'GND:power:GND', 'SDA:bidirectional:I2C_SDA', 'SCK:input:I2C_SCL', 'CSB:input:+3V3', 'SDO:input:GND'], { part_id: 'bme280' }),
+    cap('C4', '100nF', '+3V3', 'GND'),
+    res('R3', '4.7k', '+3V3', 'I2C_SDA'),
+    res('R4', '4.7k', '+3V3', 'I2C_SCL'),
+    comp('U4', 'MAX3485 RS-485 transceiver', 'SOIC-8', ['RO:output:UART_RX', 'RE:input:RS485_DIR', 'DE:input:RS485_DIR', 'DI:input:UART_TX', 'GND:power:GND', 'A:bidirectional:RS485_A', 'B:bidirectional:RS485_B', 'VCC:power:+3V3'], {
+      voltage_supply: '3.0-3.6V',
+    }),
+    cap('C5', '100nF', '+3V3', 'GND'),
+    res('R5', '10k', 'RS485_DIR', 'GND'),
+    res('R6', '120', 'RS485_A', 'RS485_B'),
+    comp('J2', 'RS-485 terminal', 'TERMINAL-2P-5MM', ['P1:passive:RS485_A', 'P2:passive:RS485_B'], { part_id: 'terminal-2p-5mm' }),
+    res('R7', '1k', '+3V3', 'PWR_LED_A'),
+    led('D1', 'green', 'PWR_LED_A', 'GND'),
+  ]);
+}
+
+export const BOARDS: Record<string, () => Board> = { 'ne555-blinker': ne555, 'ft232-usb-serial': ft232, 'rp2040-core': rp2040, 'buck-spi-logger': logger, 'rs485-sensor-node': node };
+
+// --- editing helpers for planting faults --------------------------------------------------------
+
+const pinRef = (b: Board, at: string): PinObj => {
+  const [ref, pin] = [at.slice(0, at.indexOf('.')), at.slice(at.indexOf('.') + 1)];
+  const c = b.components[ref!.toLowerCase()];
+  const p = c?.pins[pin!];
+  if (!p) throw new Error(`planted set: no pin ${at}`);
+  return p;
+};
+/** Moves a pin to another net (or leaves it unconnected with null). */
+const move = (b: Board, at: string, net: string | null) => {
+  const p = pinRef(b, at);
+  if (net === null) delete p.net;
+  else p.net = net;
+};
+const remove = (b: Board, ref: string) => {
+  if (!b.components[ref.toLowerCase()]) throw new Error(`planted set: no component ${ref}`);
+  delete b.components[ref.toLowerCase()];
+};
+const add = (b: Board, c: Comp) => {
+  b.components[c.ref.toLowerCase()] = c;
+};
+
+export interface PlantedFault {
+  id: string;
+  board: string;
+  /** What an engineer would call the fault. */
+  fault: string;
+  /** Rule ids any of which catches it. */
+  rules: string[];
+  plant: (b: Board) => void;
+}
+
+export const PLANTED: PlantedFault[] = [
+  // NE555 blinker
+  { id: '555-elec-reversed', board: 'ne555-blinker', fault: 'bulk electrolytic reversed (numbered pads)', rules: ['cap.polarity-reversed'], plant: (b) => (move(b, 'C4.1', 'GND'), move(b, 'C4.2', 'VBAT')) },
+  { id: '555-led-no-resistor', board: 'ne555-blinker', fault: 'LED straight on the 555 output, no resistor', rules: ['led.series-resistor-missing'], plant: (b) => (remove(b, 'R3'), move(b, 'D1.A', 'OUT')) },
+  { id: '555-over-range', board: 'ne555-blinker', fault: '24 V pack on a 4.5–16 V timer', rules: ['power.voltage-conflict'], plant: (b) => Object.assign(b.components['bt1']!, { type: 'Battery pack 24V', value: '24V' }) },
+  { id: '555-dis-no-pullup', board: 'ne555-blinker', fault: 'open-collector DIS without pull-up', rules: ['net.open-drain-pullup-missing'], plant: (b) => remove(b, 'R1') },
+  { id: '555-no-decoupling', board: 'ne555-blinker', fault: 'no supply capacitor at the 555', rules: ['decoupling.missing'], plant: (b) => (remove(b, 'C3'), remove(b, 'C4')) },
+  { id: '555-led-reversed', board: 'ne555-blinker', fault: 'LED fitted backwards', rules: ['led.reversed'], plant: (b) => (move(b, 'D1.A', 'GND'), move(b, 'D1.K', 'LED_A')) },
+  // FT232RL
+  { id: 'ft-led-no-resistor', board: 'ft232-usb-serial', fault: 'TX LED on CBUS0 with no resistor', rules: ['led.series-resistor-missing'], plant: (b) => (remove(b, 'R1'), move(b, 'D1.A', '+3V3')) },
+  { id: 'ft-gnd-open', board: 'ft232-usb-serial', fault: 'FT232RL GND pin left open', rules: ['pin.power-unconnected'], plant: (b) => move(b, 'U1.GND', null) },
+  { id: 'ft-ldo-headroom', board: 'ft232-usb-serial', fault: 'AMS1117 fed from the 3.3 V it makes', rules: ['power.regulator-headroom', 'power.voltage-conflict'], plant: (b) => move(b, 'U2.INPUT', 'FT_3V3OUT') },
+  { id: 'ft-od-vs-pushpull', board: 'ft232-usb-serial', fault: 'CBUS0 open drain tied to TXD', rules: ['pin-conflict.open-drain-output'], plant: (b) => move(b, 'U1.CBUS0', 'UART_TX') },
+  { id: 'ft-3v3out-backfed', board: 'ft232-usb-serial', fault: 'FT232RL 3V3OUT tied to the LDO output', rules: ['pin-conflict.power-out-power-out'], plant: (b) => (move(b, 'U1.3V3OUT', '+3V3'), remove(b, 'C5')) },
+  // RP2040
+  { id: 'rp-led-gpio-no-resistor', board: 'rp2040-core', fault: 'status LED straight on GPIO25', rules: ['led.series-resistor-missing'], plant: (b) => (remove(b, 'R7'), move(b, 'D1.A', 'LED_DRIVE')) },
+  { id: 'rp-tantalum-reversed', board: 'rp2040-core', fault: 'tantalum reversed on 3.3 V', rules: ['cap.polarity-reversed'], plant: (b) => (move(b, 'C10.+', 'GND'), move(b, 'C10.-', '+3V3')) },
+  { id: 'rp-flash-on-vbus', board: 'rp2040-core', fault: '3.3 V flash on VBUS (5 V only from the USB connector)', rules: ['power.voltage-conflict'], plant: (b) => (move(b, 'U3.VCC', 'VBUS'), move(b, 'C8.1', 'VBUS')) },
+  { id: 'rp-xtal-no-caps', board: 'rp2040-core', fault: 'crystal without load capacitors', rules: ['crystal.load-caps-missing'], plant: (b) => (remove(b, 'C6'), remove(b, 'C7')) },
+  { id: 'rp-cc-no-rd', board: 'rp2040-core', fault: 'USB-C CC1 without 5.1 kΩ Rd', rules: ['usb-c.cc-rd-missing'], plant: (b) => remove(b, 'R1') },
+  { id: 'rp-core-no-decoupling', board: 'rp2040-core', fault: '1.1 V core without decoupling', rules: ['decoupling.missing'], plant: (b) => remove(b, 'C5') },
+  { id: 'rp-core-unsourced', board: 'rp2040-core', fault: 'VREG_VOUT not wired to the core rail', rules: ['power.not-driven'], plant: (b) => move(b, 'U1.VREG_VOUT', null) },
+  // 12 V logger
+  { id: 'lg-elec-reversed-diode-rail', board: 'buck-spi-logger', fault: 'input electrolytic reversed on the diode-fed rail', rules: ['cap.polarity-reversed'], plant: (b) => (move(b, 'C1.1', 'GND'), move(b, 'C1.2', 'VIN_PROT')) },
+  { id: 'lg-sensor-on-diode-rail', board: 'buck-spi-logger', fault: '3.6 V sensor on the 11.7 V diode-fed rail', rules: ['power.voltage-conflict'], plant: (b) => (move(b, 'U4.VDD', 'VIN_PROT'), move(b, 'C9.1', 'VIN_PROT')) },
+  { id: 'lg-mosi-miso', board: 'buck-spi-logger', fault: 'MOSI wired to MISO', rules: ['spi.mosi-miso-crossed', 'pin-conflict.output-output'], plant: (b) => move(b, 'U2.MOSI', 'SPI_MISO') },
+  { id: 'lg-int-no-pullup', board: 'buck-spi-logger', fault: 'open-drain interrupt without pull-up', rules: ['net.open-drain-pullup-missing'], plant: (b) => remove(b, 'R6') },
+  { id: 'lg-int-on-output', board: 'buck-spi-logger', fault: 'open-drain INT tied to an MCU output', rules: ['pin-conflict.open-drain-output'], plant: (b) => move(b, 'U2.PA5', 'SENS_INT') },
+  { id: 'lg-cs-shared', board: 'buck-spi-logger', fault: 'flash and sensor share one chip select', rules: ['spi.cs-shared'], plant: (b) => move(b, 'U4.CS', 'FLASH_CS') },
+  { id: 'lg-dup-ref', board: 'buck-spi-logger', fault: 'two parts called U3', rules: ['ref.duplicate'], plant: (b) => Object.assign(b.components['u4']!, { ref: 'U3' }) },
+  { id: 'lg-no-footprint', board: 'buck-spi-logger', fault: 'inductor without footprint', rules: ['footprint.missing'], plant: (b) => delete b.components['l1']!.footprint },
+  // RS-485 node
+  { id: 'nd-no-i2c-pullups', board: 'rs485-sensor-node', fault: 'I2C without pull-ups', rules: ['i2c.pullup-missing'], plant: (b) => (remove(b, 'R3'), remove(b, 'R4')) },
+  { id: 'nd-i2c-pullup-100k', board: 'rs485-sensor-node', fault: '100 kΩ I2C pull-ups', rules: ['i2c.pullup-value'], plant: (b) => (Object.assign(b.components['r3']!, { value: '100k' }), Object.assign(b.components['r4']!, { value: '100k' })) },
+  { id: 'nd-tx-on-ro', board: 'rs485-sensor-node', fault: 'MCU TX wired to the transceiver RO output', rules: ['pin-conflict.output-output', 'uart.same-direction'], plant: (b) => move(b, 'U4.RO', 'UART_TX') },
+  { id: 'nd-de-floating', board: 'rs485-sensor-node', fault: 'DE/RE floating (MCU pin and pull-down gone)', rules: ['rs485.direction-floating', 'net.undriven-input'], plant: (b) => (remove(b, 'R5'), move(b, 'U2.PA8', null)) },
+  { id: 'nd-bme-on-vbus', board: 'rs485-sensor-node', fault: 'BME280 on VBUS (5 V from the connector)', rules: ['power.voltage-conflict'], plant: (b) => (move(b, 'U3.VDD', 'VBUS'), move(b, 'C4.1', 'VBUS')) },
+  { id: 'nd-nc-wired', board: 'rs485-sensor-node', fault: 'no-connect pin wired to a signal', rules: ['pin.no-connect-connected'], plant: (b) => move(b, 'U2.NC1', 'I2C_SDA') },
+  { id: 'nd-power-led-no-resistor', board: 'rs485-sensor-node', fault: 'power LED straight across 3.3 V', rules: ['led.series-resistor-missing'], plant: (b) => (remove(b, 'R7'), move(b, 'D1.A', '+3V3')) },
+  { id: 'nd-ldo-over-range', board: 'rs485-sensor-node', fault: 'MCP1700 (2.3–6 V in) on a 12 V terminal', rules: ['power.voltage-conflict'], plant: twelveVoltInput },
+];
+
+/** nd-ldo-over-range: the USB-C input becomes a 12 V screw terminal on the same rail. */
+function twelveVoltInput(b: Board): void {
+  for (const ref of ['J1', 'R1', 'R2']) remove(b, ref);
+  for (const c of Object.values(b.components)) for (const p of Object.values(c.pins)) if (p.net === 'VBUS') p.net = '+12V';
+  add(b, comp('J3', 'Screw terminal 2P', 'TERMINAL-2P-5MM', ['P1:passive:+12V', 'P2:passive:GND'], { part_id: 'terminal-2p-5mm' }));
+}
+
+/** A fresh copy of a board with one fault planted. */
+export function planted(f: PlantedFault): Board {
+  const b = BOARDS[f.board]!();
+  f.plant(b);
+  return b;
+}
