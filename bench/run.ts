@@ -21,6 +21,7 @@ for (const [name, path, fn] of [
   ['library search', './library-search.js', 'benchLibrarySearch'],
   ['ERC', './erc.js', 'benchErc'],
   ['layout', './layout.js', 'benchLayout'],
+  ['layout scaling', './layout-scaling.js', 'benchLayoutScaling'],
   ['DRC', './drc.js', 'benchDrc'],
   ['exports', './exports.js', 'benchExports'],
   ['responsiveness', './responsive.js', 'benchResponsive'],

@@ -100,6 +100,7 @@ export function bestPosition(st: PlaceState, i: number, step: number, allowBotto
   let bestCost = Infinity;
   const consider = (x: number, y: number, strict: boolean): boolean => {
     let any = false;
+    if (!allowBottom && !edge && st.quickReject(i, x, y)) return false;
     for (const side of sides) {
       for (const rotation_deg of ROTATIONS) {
         let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };

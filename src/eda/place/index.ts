@@ -121,6 +121,7 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
     if (it.fixed && it.placement) st.set(i, it.placement);
   });
   const unplaced = [...model.unplaceable];
+  if (!allowBottom) st.startOccupancy(step);
   for (const i of constructiveOrder(model, cons)) {
     if (model.items[i]!.fixed) continue;
     const best = bestPosition(st, i, step, allowBottom);
@@ -128,6 +129,7 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
     else unplaced.push({ component: model.items[i]!.id, reason: 'no legal position left on the board (board too small or too crowded)' });
   }
 
+  st.occupancy = null;
   const movable = model.items.map((_, i) => i).filter((i) => !model.items[i]!.fixed && st.pos[i] !== null);
   const iterations = o.iterations ?? Math.min(60_000, 400 * movable.length);
   anneal(st, movable, iterations, step, rng, allowBottom);

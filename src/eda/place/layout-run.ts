@@ -38,6 +38,13 @@ export interface LayoutRun {
   placeMs: number;
   routeMs: number;
   drcMs: number;
+  /**
+   * Process CPU time of each stage, ms (user + system): on a shared machine wall time grows with
+   * the load while CPU time mostly does not, so scaling exponents are fitted on these.
+   */
+  placeCpuMs: number;
+  routeCpuMs: number;
+  drcCpuMs: number;
   /** The placed and routed design (what the exporters read). */
   design: Design;
   geometry: BoardGeometry;
@@ -47,17 +54,21 @@ export interface LayoutRun {
 export function runLayout(input: Design, o: LayoutRunOptions): LayoutRun {
   const seed = o.seed ?? 1;
   const mapPins = o.mapPins !== undefined ? { mapPins: o.mapPins } : {};
+  const c0 = cpuMs();
   const t0 = performance.now();
   const placement = placeComponents(input, o.resolve, { ...o.place, seed, ...mapPins });
   const t1 = performance.now();
+  const c1 = cpuMs();
   // Placing moves parts, so any routing the design carried is void (as place_components does).
   const placed: Design = { ...input, placement: placement.placement, routing: { tracks: [], vias: [] } };
   const routing = routeNets(placed, o.resolve, { ...o.route, seed, ...mapPins });
   const t2 = performance.now();
+  const c2 = cpuMs();
   const design: Design = { ...placed, routing: { tracks: routing.tracks, vias: routing.vias } };
   const geometry = buildBoardGeometry(design, o.resolve, o.mapPins);
   const drc = runDrc(design, geometry);
   const t3 = performance.now();
+  const c3 = cpuMs();
   const drcErrorRules: Record<string, number> = {};
   for (const f of drc.findings) if (f.severity === 'error') drcErrorRules[f.rule_id] = (drcErrorRules[f.rule_id] ?? 0) + 1;
   return {
@@ -76,10 +87,18 @@ export function runLayout(input: Design, o: LayoutRunOptions): LayoutRun {
     placeMs: t1 - t0,
     routeMs: t2 - t1,
     drcMs: t3 - t2,
+    placeCpuMs: c1 - c0,
+    routeCpuMs: c2 - c1,
+    drcCpuMs: c3 - c2,
     design,
     geometry,
     drc,
   };
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /** The exported pair kicad-cli reads. */

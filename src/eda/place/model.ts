@@ -35,6 +35,8 @@ export interface PlaceItem {
   area: number;
   /** Through-hole parts occupy both sides. */
   throughHole: boolean;
+  /** The footprint origin lies strictly inside the courtyard (what `Occupancy` relies on). */
+  originInside: boolean;
   fixed: boolean;
   placement: Placement | null;
 }
@@ -85,6 +87,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
       courtyard: c,
       area: (c[2] - c[0]) * (c[3] - c[1]),
       throughHole: fp.pads.some((p) => p.kind !== 'smd'),
+      originInside: c[0] < 0 && c[1] < 0 && c[2] > 0 && c[3] > 0,
       fixed: comp.locked && existing !== null,
       placement: comp.locked && existing ? existing : null,
     });
@@ -96,8 +99,23 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
   return { items, index, nets: nets.filter((n) => n.terminals.length > 0), outline, outlineBox: boundsOf(outline), unplaceable };
 }
 
+/**
+ * World courtyard of an item at p. The placer asks this for every candidate, so quarter turns are
+ * done on the rectangle's ranges directly (the same sums `rectToWorld` makes, without its corner
+ * arrays); other angles go through `rectToWorld`.
+ */
 export function courtyardAt(item: PlaceItem, p: Placement): Rect {
-  return rectToWorld(item.courtyard, p);
+  const r = p.rotation_deg;
+  if (r !== 0 && r !== 90 && r !== 180 && r !== 270) return rectToWorld(item.courtyard, p);
+  const [c0, c1, c2, c3] = item.courtyard;
+  // bottom side: mirrored in x first (transform.ts)
+  const a = p.side === 'bottom' ? -c2 : c0;
+  const b = p.side === 'bottom' ? -c0 : c2;
+  if (r === 0) return [p.x_mm + a, p.y_mm + c1, p.x_mm + b, p.y_mm + c3];
+  if (r === 180) return [p.x_mm - b, p.y_mm - c3, p.x_mm - a, p.y_mm - c1];
+  // 90: x' = y, y' = −x; 270: x' = −y, y' = x
+  if (r === 90) return [p.x_mm + c1, p.y_mm - b, p.x_mm + c3, p.y_mm - a];
+  return [p.x_mm - c3, p.y_mm + a, p.x_mm - c1, p.y_mm + b];
 }
 
 export function padCentroid(item: PlaceItem, p: Placement): Point {

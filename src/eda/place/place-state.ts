@@ -3,6 +3,7 @@ import { footprintToWorld, type Rect } from '../board/index.js';
 import { edgeGap, nearDistance, type ResolvedConstraint } from './constraints.js';
 import { courtyardAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
+import { Occupancy } from './occupancy.js';
 
 /**
  * The state zt-place-1 works on (see `./index.ts`): current positions, the overlap index, the
@@ -22,6 +23,19 @@ export class PlaceState {
   readonly consOf: number[][];
   /** The outline is its own bounding box: the cheap bounds test is exact. */
   readonly rectOutline: boolean;
+  /**
+   * Covered-cell map for the constructive pass (`./occupancy.ts`), null outside it: the annealer
+   * moves parts through `pos`/`index` directly and would leave it stale.
+   */
+  occupancy: Occupancy | null = null;
+  // The part `legal` is testing, read by `clashes` (a method, so no closure per call).
+  private testItem = 0;
+  private testSide: 'top' | 'bottom' = 'top';
+  private testIgnore: readonly number[] = [];
+  private readonly clashes = (j: number): boolean => {
+    if (j === this.testItem || (this.testIgnore.length > 0 && this.testIgnore.includes(j))) return false;
+    return this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole;
+  };
 
   constructor(
     readonly model: PlaceModel,
@@ -48,9 +62,35 @@ export class PlaceState {
   }
 
   set(i: number, p: Placement | null): void {
+    if (this.occupancy) {
+      const old = this.pos[i];
+      if (old && this.blocksTop(i, old)) this.occupancy.add(courtyardAt(this.model.items[i]!, old), -1);
+      if (p && this.blocksTop(i, p)) this.occupancy.add(courtyardAt(this.model.items[i]!, p), 1);
+    }
     this.pos[i] = p;
     if (p) this.index.insert(i, courtyardAt(this.model.items[i]!, p));
     else this.index.remove(i);
+  }
+
+  /**
+   * Starts the covered-cell map (only when every part goes on top: a bottom SMD part does not
+   * block a top one, and the map has one layer). Cells are one position step.
+   */
+  startOccupancy(step: number): void {
+    this.occupancy = new Occupancy(this.model.outlineBox, step, this.gap);
+    this.pos.forEach((p, i) => {
+      if (p && this.blocksTop(i, p)) this.occupancy!.add(courtyardAt(this.model.items[i]!, p), 1);
+    });
+  }
+
+  /** Whether a part at p keeps a top-side part away (it is on top, or through-hole). */
+  private blocksTop(i: number, p: Placement): boolean {
+    return p.side === 'top' || this.model.items[i]!.throughHole;
+  }
+
+  /** Whether the covered-cell map alone rules out item i's origin at (x, y), top side. */
+  quickReject(i: number, x: number, y: number): boolean {
+    return this.occupancy !== null && this.model.items[i]!.originInside && this.occupancy.blocked(x, y);
   }
 
   /** Half-perimeter of a net over its placed terminals. */
@@ -93,11 +133,10 @@ export class PlaceState {
     const b = m.outlineBox;
     const e = this.edgeClr - 1e-9;
     if (r[0] < b[0] + e || r[1] < b[1] + e || r[2] > b[2] - e || r[3] > b[3] - e) return false;
-    const clash = (j: number): boolean => {
-      if (j === i || ignore.includes(j)) return false;
-      return this.pos[j]!.side === p.side || it.throughHole || m.items[j]!.throughHole;
-    };
-    if (this.index.any(r, this.gap, clash)) return false;
+    this.testItem = i;
+    this.testSide = p.side;
+    this.testIgnore = ignore;
+    if (this.index.any(r, this.gap, this.clashes)) return false;
     if (!this.rectOutline) {
       const inset: Rect = [r[0] - e, r[1] - e, r[2] + e, r[3] + e];
       if (!rectInsidePolygon(inset, m.outline)) return false;
