@@ -57,7 +57,7 @@ export async function serve(runtime: Runtime, options: ServeOptions, log: (line:
   const port = typeof address === 'object' && address ? address.port : options.port;
   policy = boundHostPolicy(options.host, port, extraHosts);
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log(`zaptrace listening on ${base}  (REST ${base}/api/v1, MCP ${base}/mcp)`);
+  log(`zaptrace listening on ${base}  (REST ${base}/api/v1, MCP ${base}/mcp, review app ${base}/app/)`);
   log(`Host/Origin allow-list (DNS rebinding protection): ${policy.entries().join(', ')}`);
   if (options.devCapabilityHeaders) {
     log('DEVELOPMENT MODE: grants are taken from the X-ZapTrace-Capabilities header. Loopback only; never expose this server.');

@@ -16,6 +16,7 @@ import { zodIssuesToError } from '../../runtime/validation.js';
 import { parseIdempotencyKey } from '../../runtime/idempotency.js';
 import { attachLogHead, registerLogRoutes } from './log-routes.js';
 import { clientGoneSignal } from './client-signal.js';
+import { registerReviewRoutes } from './review-routes.js';
 
 /** Koa state set by the HTTP front (http/app.ts) before any route runs. */
 export interface RestState {
@@ -181,5 +182,6 @@ export function restRouter(runtime: Runtime): Router {
     const call = callContext(ctx);
     await runtime.assertOwner(call.principal, sessionId, what, { surface: 'rest', requestId: call.requestId });
   });
+  registerReviewRoutes(router, runtime, callContext);
   return router;
 }
