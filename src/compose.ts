@@ -14,6 +14,7 @@ import type { Services } from './tools/services.js';
 import { compiledWorkerFile, createHeavyPool } from './runtime/heavy-pool.js';
 import type { HeavyWorkerData } from './tools/heavy-worker.js';
 import type { LogSigner } from './runtime/store/log-key.js';
+import { startPlugins, type PluginOptions } from './tools/plugin-start.js';
 
 export interface ComposeOptions {
   workspaceDir: string;
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   workerThreads?: number;
   /** Single-user development: an author may approve its own design (`--allow-self-approval`). */
   allowSelfApproval?: boolean;
+  /** Plugins to admit (`--plugin`, `--plugin-trust`); none by default (docs/plugins.md). */
+  plugins?: PluginOptions;
 }
 
 /** The composition root: the one place that wires ports, adapters, services and tools. */
@@ -60,11 +63,18 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     approvalPolicy: { allowSelfApproval: options.allowSelfApproval === true },
     synthesize: (intent) => synthesizeDesign(intent, { library }),
   };
-  return createRuntime<Services>({
+  const securityLog = createSecurityLog({
+    now: () => (options.clock ?? systemClock).now(),
+    ...(options.securityLogFile ? { file: options.securityLogFile } : {}),
+    ...(options.securitySink ? { sink: options.securitySink } : {}),
+  });
+  // Admitted before anything serves: a refused plugin stops start-up with a security record.
+  const plugins = options.plugins ? await startPlugins(options.plugins, workspace.root, securityLog) : null;
+  const runtime = createRuntime<Services>({
     store,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? cryptoIds,
-    tools: allTools(),
+    tools: [...allTools(), ...(plugins?.tools ?? [])],
     services,
     heavyWork: createHeavyPool({
       workerFile: compiledWorkerFile('./tools/heavy-worker.js', import.meta.url),
@@ -75,10 +85,14 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
     ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
     ...(options.maxCachedSessions !== undefined ? { maxCachedSessions: options.maxCachedSessions } : {}),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
-    securityLog: createSecurityLog({
-      now: () => (options.clock ?? systemClock).now(),
-      ...(options.securityLogFile ? { file: options.securityLogFile } : {}),
-      ...(options.securitySink ? { sink: options.securitySink } : {}),
-    }),
+    securityLog,
   });
+  if (plugins) {
+    const closeRuntime = runtime.close;
+    runtime.close = async () => {
+      await closeRuntime();
+      await plugins.close();
+    };
+  }
+  return runtime;
 }

@@ -21,6 +21,7 @@ const program = buildProgram({
       ...(options.maxToolSeconds !== undefined ? { maxToolSeconds: options.maxToolSeconds } : {}),
       ...(options.queueBound !== undefined ? { queueBound: options.queueBound } : {}),
       ...(memory ? { maxCachedSessions: memory.maxCachedSessions, snapshotEvery: memory.snapshotEvery } : {}),
+      ...(options.plugins ? { plugins: options.plugins } : {}),
     };
     if (!storeDir) {
       const signer = logKeyFile ? loadOrCreateLogSigner(logKeyFile) : undefined;

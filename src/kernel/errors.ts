@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   /** The caller went away or cancelled (nginx's 499: no response is read anyway). */
   CANCELLED: 499,
   INTERNAL_ERROR: 500,
+  /** A plugin failed, overran its limits or returned a result that failed the runtime's checks (docs/plugins.md). */
+  PLUGIN_FAILED: 502,
   /** The store cannot make a write durable (full disk, I/O error); retry later. */
   STORE_UNAVAILABLE: 503,
   /** A bounded queue or memory cap is full; retry later. */

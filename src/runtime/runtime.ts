@@ -206,6 +206,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       reason: call.reason,
       request_id: call.requestId,
       outcome,
+      ...(tool.subject !== undefined ? { subject: tool.subject } : {}),
     };
   }
 

@@ -51,6 +51,11 @@ export interface ToolDefinition<I = unknown, O = unknown, S = unknown> {
   session: SessionUse;
   input: z.ZodType<I>;
   output: z.ZodType<O>;
+  /**
+   * The capability subject that does the work when it is not the runtime itself: an admitted plugin's
+   * principal `plugin:<name>@<version>` (docs/plugins.md). Recorded in every audit event of the tool.
+   */
+  subject?: string;
   handler(input: I, ctx: ToolContext<S>): Promise<ToolResult<O>> | ToolResult<O>;
 }
 

@@ -19,6 +19,8 @@ import { progressBar } from './progress.js';
 import { registerSecurityVerifyCommand } from './security-command.js';
 import { registerVerifyReleaseCommand } from './verify-release-command.js';
 import { parseRateLimit, type RateLimitConfig } from '../http/rate-limit.js';
+import { registerPluginCommands, pluginOptions } from './plugin-command.js';
+import type { PluginOptions } from '../../tools/plugin-start.js';
 
 /** Memory bounds of `serve` (docs/log-integrity.md, "Bounded memory"). */
 export interface MemoryLimits {
@@ -28,7 +30,7 @@ export interface MemoryLimits {
 }
 
 export interface CliDeps {
-  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number; memory?: MemoryLimits }): Promise<Runtime>;
+  compose(workspaceDir: string, libraryDirs: string[], storeDir?: string, logKeyFile?: string, options?: { allowSelfApproval?: boolean; maxToolSeconds?: number; queueBound?: number; memory?: MemoryLimits; plugins?: PluginOptions }): Promise<Runtime>;
   /** Brings a PostgreSQL store's schema up to date (`zaptrace db migrate`). */
   migrate(url: string): Promise<{ from: number; to: number }>;
   out(line: string): void;
@@ -71,6 +73,14 @@ const rateLimitArg = (v: string): RateLimitConfig => {
   return parsed;
 };
 
+const PLUGIN_HELP = 'admit the plugin in DIR (repeatable; docs/plugins.md): its tools may need at most LEVEL (default read); evidence lets its checks count for release, workspace lets it read the workspace';
+const PLUGIN_TRUST_HELP = "trust this publisher's Ed25519 public key (PEM) for --plugin manifests (repeatable)";
+
+/** Says on stderr which plugin tools were admitted, under which principal. */
+function announcePlugins(runtime: Runtime, err: (line: string) => void): void {
+  for (const t of runtime.tools()) if (t.subject !== undefined) err(`plugin tool ${t.name} [${t.level}] runs as ${t.subject}`);
+}
+
 function workspaceDir(opt: string | undefined): string {
   return resolve(opt ?? process.env['ZAPTRACE_WORKSPACE'] ?? 'workspace');
 }
@@ -102,11 +112,15 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--max-cached-sessions <n>', 'session projections kept in memory; idle ones are rebuilt from a snapshot and the log', intArg('max-cached-sessions'), 1000)
     .option('--snapshot-every <n>', 'write a projection snapshot every N events of a session', intArg('snapshot-every'), 1000)
     .option('--max-memory-events <n>', 'without --store: most events held in memory; beyond it writes get SERVER_BUSY', intArg('max-memory-events'), 2_000_000)
-    .action(async (opts: { maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number; logLevel: LevelWithSilent }) => {
+    .option('--plugin <dir[=level,evidence,workspace]>', PLUGIN_HELP, collect, [])
+    .option('--plugin-trust <key.pem>', PLUGIN_TRUST_HELP, collect, [])
+    .action(async (opts: { plugin: string[]; pluginTrust: string[]; maxCachedSessions: number; snapshotEvery: number; maxMemoryEvents: number; host: string; port: number; workspace?: string; devCapabilityHeaders?: boolean; grantKey?: string; library?: string[]; store?: string; logKey?: string; allowedHost: string[]; maxTokenTtl: number; mcpIdleMinutes: number; allowSelfApproval?: boolean; rateLimit?: RateLimitConfig; maxToolSeconds: number; queueBound: number; graceSeconds: number; logLevel: LevelWithSilent }) => {
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents } });
+      const plugins = pluginOptions(opts.plugin, opts.pluginTrust, [storeLocation(storeDir), logKeyFile(opts.logKey)]);
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, queueBound: opts.queueBound, memory: { maxCachedSessions: opts.maxCachedSessions, snapshotEvery: Math.max(1, opts.snapshotEvery), maxMemoryEvents: opts.maxMemoryEvents }, ...(plugins ? { plugins } : {}) });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
+      announcePlugins(runtime, deps.err);
       await serve(
         runtime,
         {
@@ -135,12 +149,16 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--log-key <file>', 'Ed25519 private key (PKCS#8 PEM) that signs log heads (env ZAPTRACE_LOG_KEY)')
     .option('--allow-self-approval', SELF_APPROVAL_HELP)
     .option('--max-tool-seconds <seconds>', "deadline of every tool call; a tool's own time limit is capped by it (DEADLINE_EXCEEDED)", positiveNumber('max-tool-seconds'), 120)
-    .action(async (opts: { workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string; allowSelfApproval?: boolean; maxToolSeconds: number }) => {
+    .option('--plugin <dir[=level,evidence,workspace]>', PLUGIN_HELP, collect, [])
+    .option('--plugin-trust <key.pem>', PLUGIN_TRUST_HELP, collect, [])
+    .action(async (opts: { plugin: string[]; pluginTrust: string[]; workspace?: string; grant?: string; library?: string[]; store?: string; logKey?: string; allowSelfApproval?: boolean; maxToolSeconds: number }) => {
       const grant = parseGrant(opts.grant ?? process.env['ZAPTRACE_GRANT']);
       const storeDir = opts.store ?? process.env['ZAPTRACE_STORE'];
       const allowSelfApproval = opts.allowSelfApproval === true;
-      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds });
+      const plugins = pluginOptions(opts.plugin, opts.pluginTrust, [storeLocation(storeDir), logKeyFile(opts.logKey)]);
+      const runtime = await deps.compose(workspaceDir(opts.workspace), libraryDirs(opts.library), storeLocation(storeDir), logKeyFile(opts.logKey), { allowSelfApproval, maxToolSeconds: opts.maxToolSeconds, ...(plugins ? { plugins } : {}) });
       if (allowSelfApproval) deps.err(SELF_APPROVAL_BANNER);
+      announcePlugins(runtime, deps.err);
       const principal = { id: `local:${process.pid}`, authSource: 'stdio' as const, grant };
       const server = createMcpServer(runtime, createMcpConnection(runtime, principal));
       await server.connect(new StdioServerTransport());
@@ -196,5 +214,6 @@ export function buildProgram(deps: CliDeps): Command {
   registerSecurityVerifyCommand(audit, deps);
   registerRouteCommand(program, deps);
   registerVerifyReleaseCommand(program, deps);
+  registerPluginCommands(program, deps);
   return program;
 }
