@@ -1,0 +1,52 @@
+import { headers, type LogEvent } from './api.js';
+
+/**
+ * The session's server-sent events (GET /api/v1/sessions/:id/stream): the backlog, then each new event.
+ * Read with fetch rather than EventSource, because EventSource cannot send the Authorization header and
+ * the token must never become a cookie. Reconnects from the last seq seen, with a bounded back-off.
+ */
+export function followSession(sessionId: string, onEvents: (events: LogEvent[]) => void, onState: (s: 'live' | 'reconnecting' | 'closed') => void): () => void {
+  const stop = new AbortController();
+  let last = 0;
+  let attempt = 0;
+  const run = async (): Promise<void> => {
+    while (!stop.signal.aborted) {
+      try {
+        const res = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/stream?from=${last + 1}`, { headers: headers(), signal: stop.signal });
+        if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+        onState('live');
+        attempt = 0;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          const batch: LogEvent[] = [];
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            if (data === '') continue;
+            const e = JSON.parse(data) as LogEvent;
+            if (e.seq > last) {
+              last = e.seq;
+              batch.push(e);
+            }
+          }
+          if (batch.length) onEvents(batch);
+        }
+      } catch {
+        if (stop.signal.aborted) break;
+      }
+      if (stop.signal.aborted) break;
+      onState('reconnecting');
+      attempt = Math.min(attempt + 1, 5);
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+    onState('closed');
+  };
+  void run();
+  return () => stop.abort();
+}
