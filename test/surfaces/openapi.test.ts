@@ -10,7 +10,7 @@ const ROUTES = [
   'GET /healthz', 'GET /readyz', 'GET /metrics',
   'GET /api/v1/health', 'GET /api/v1/openapi.json', 'GET /api/v1/tools', 'GET /api/v1/log-key', 'GET /api/v1/security/events',
   'POST /api/v1/sessions', 'GET /api/v1/sessions', 'GET /api/v1/sessions/{id}/events', 'GET /api/v1/sessions/{id}/stream', 'GET /api/v1/sessions/{id}/head',
-  'GET /api/v1/audit/events', 'GET /api/v1/designs/{name}',
+  'GET /api/v1/audit/events', 'GET /api/v1/designs/{name}', 'GET /api/v1/review/sessions', 'GET /api/v1/review/sessions/{id}/board',
 ];
 
 async function servedDocument() {

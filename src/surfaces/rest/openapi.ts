@@ -1,5 +1,6 @@
 import type { toolCatalog } from '../tool-catalog.js';
 import { AUTH, COMPONENT_SCHEMAS, ERROR_RESPONSES, FROM_QUERY, NO_AUTH, OPTIONAL_AUTH, SECURITY_SCHEMES, SESSION_HEADER, SESSION_PATH, errorResponses } from './openapi-parts.js';
+import { reviewPaths } from './review-openapi.js';
 
 type Catalog = ReturnType<typeof toolCatalog>;
 
@@ -12,7 +13,7 @@ const obj = (properties: Record<string, unknown>, required: string[] = Object.ke
  * `serverUrl`: the origin the document was fetched from, so "try it" tools call this server.
  */
 export function openApiDocument(catalog: Catalog, serverUrl = 'http://127.0.0.1:8787') {
-  const paths: Record<string, unknown> = { ...operationsPaths(), ...restPaths() };
+  const paths: Record<string, unknown> = { ...operationsPaths(), ...restPaths(), ...reviewPaths() };
   for (const t of catalog) {
     paths[`/api/v1/tools/${t.name}`] = {
       post: {
@@ -43,6 +44,7 @@ export function openApiDocument(catalog: Catalog, serverUrl = 'http://127.0.0.1:
       { name: 'sessions', description: 'Sessions, their event logs, live streams and signed heads.' },
       { name: 'operations', description: 'Health, readiness, metrics and the documents of this server.' },
       { name: 'security', description: 'The security record (audit claim only) and the log signing key.' },
+      { name: 'review', description: 'Read-only views of the review app (/app/): sessions with readiness, the board at a log position.' },
     ],
     components: { securitySchemes: SECURITY_SCHEMES, schemas: COMPONENT_SCHEMAS, responses: ERROR_RESPONSES },
     paths,
