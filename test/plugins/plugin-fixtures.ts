@@ -1,0 +1,63 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeRuntime } from '../../src/compose.js';
+import { steppingClock } from '../../src/kernel/clock.js';
+import { parsePluginArg } from '../../src/runtime/plugins/admission.js';
+import { MANIFEST_FILE, publicKeyFromPem, signManifest } from '../../src/runtime/plugins/manifest.js';
+import type { Runtime } from '../../src/runtime/runtime.js';
+import { tempDir } from '../helpers/harness.js';
+
+/** The example plugin, the hostile fixtures and the committed TEST key (examples/plugins/test-keys/README.md). */
+export const PLUGINS = resolve(process.cwd(), 'examples/plugins');
+export const FAB_DFM = join(PLUGINS, 'fab-dfm');
+export const hostile = (name: string) => join(PLUGINS, 'hostile', name);
+export const TEST_KEY = join(PLUGINS, 'test-keys/TEST-ONLY-publisher.key.pem');
+export const TEST_PUB = join(PLUGINS, 'test-keys/TEST-ONLY-publisher.pub.pem');
+export const trustedTestKey = () => publicKeyFromPem(readFileSync(TEST_PUB, 'utf8'));
+
+/** A runtime admitting `--plugin` arguments (DIR[=LEVEL,...]) with the test key trusted. */
+export async function runtimeWithPlugins(args: string[], opts: { securityLogFile?: string; secretPaths?: string[] } = {}): Promise<{ runtime: Runtime; workspaceDir: string }> {
+  const workspaceDir = tempDir('zt-ws-');
+  const runtime = await composeRuntime({
+    workspaceDir,
+    clock: steppingClock(),
+    ...(opts.securityLogFile ? { securityLogFile: opts.securityLogFile } : {}),
+    plugins: { admissions: args.map(parsePluginArg), trusted: [trustedTestKey()], ...(opts.secretPaths ? { secretPaths: opts.secretPaths } : {}) },
+  });
+  return { runtime, workspaceDir };
+}
+
+/** A copy of a plugin folder in a temp dir, so a test may change it. */
+export function copyPlugin(dir: string): string {
+  const to = join(tempDir('zt-plugin-'), 'plugin');
+  cpSync(dir, to, { recursive: true });
+  return to;
+}
+
+/** Rewrites a copied plugin's manifest and signs it again with the test key (keeps the pinned file hashes). */
+export function resign(dir: string, change: (manifest: Record<string, any>) => void): void {
+  const file = join(dir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  change(manifest);
+  writeFileSync(file, JSON.stringify(signManifest(manifest, readFileSync(TEST_KEY, 'utf8')), null, 2));
+}
+
+/** Rewrites a manifest without signing it again. */
+export function editManifest(dir: string, change: (manifest: Record<string, any>) => void): void {
+  const file = join(dir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  change(manifest);
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+}
+
+/** A small routed-board design text with one track and one via (enough for a plugin to check). */
+export const SMALL_DESIGN = JSON.stringify({
+  meta: { name: 'small' },
+  board: { width_mm: 30, height_mm: 20, layers: 2 },
+  components: {},
+  nets: {},
+  routing: {
+    tracks: [{ net: 'A', layer: 'F.Cu', start: [1, 1], end: [10, 1], width_mm: 0.2 }],
+    vias: [{ net: 'A', at: [10, 1], diameter_mm: 0.6, drill_mm: 0.3 }],
+  },
+});
