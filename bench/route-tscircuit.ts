@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const raw: unknown = JSON.parse(readFileSync(path.join(DIR, f), 'utf8'));
     // The board: the problem bounds grown to hold every pad plus the edge clearance (a few
     // problems have pads on or past their bounds). Both routers are judged on this outline.
-    const { problem, netOfConnection } = importSimpleRouteJson(raw, { clearanceMm: CLEARANCE_MM, expandBoundsMarginMm: CLEARANCE_MM });
+    const { problem, netOfConnection } = importSimpleRouteJson(raw, { clearanceMm: CLEARANCE_MM });
     problems.push(problem);
 
     const t0 = performance.now();

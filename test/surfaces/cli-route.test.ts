@@ -53,7 +53,7 @@ describe('zaptrace route', () => {
     }
     // Read the traces back as copper and check, independently of the router's own status,
     // that every connection is joined.
-    const { problem, netOfConnection } = importSimpleRouteJson(input, { expandBoundsMarginMm: 0.15 });
+    const { problem, netOfConnection } = importSimpleRouteJson(input);
     const nets = new Set(Object.values(netOfConnection));
     const tracks = result.traces.flatMap((t) => {
       expect(nets.has(t.connection_name)).toBe(true);

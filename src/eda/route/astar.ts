@@ -55,7 +55,11 @@ export interface SearchRequest {
   history: Float32Array;
   viaCost: number;
   bendPenalty: number;
-  deadline: number;
+  /**
+   * Shared work budget (expansions left for the whole routing run): counted, not timed, so the
+   * same input and budget always stop at the same point (docs/routing.md, "Determinism").
+   */
+  work: { left: number };
   maxExpansions: number;
   /** Weighted A*: >1 trades path length for far fewer expansions. */
   heuristicWeight: number;
@@ -167,7 +171,7 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
     buf.closed[s] = stamp;
     if (buf.target[s] === stamp) return { kind: 'found', states: tracePath(buf, s) };
     if (++expansions > req.maxExpansions) return { kind: 'none' };
-    if ((expansions & 4095) === 0 && performance.now() > req.deadline) return { kind: 'timeout' };
+    if (--req.work.left < 0) return { kind: 'timeout' };
     const gs = buf.g[s]!;
     const L = (s - (s % n)) / n;
     const node = s - L * n;

@@ -22,8 +22,10 @@ export function joinedComponents(pieces: CopperPiece[], points: { x: number; y: 
   const find = (a: number) => uf.find(a);
   const union = (a: number, b: number) => uf.union(a, b);
   const shareLayer = (a: number[], b: number[]) => a.some((l) => b.includes(l));
-  const onCentre = (x: number, y: number, p: CopperPiece): boolean => {
-    if (p.kind === 'pad') return pointInShape(x, y, p.shape, EPS);
+  // A track end joins a pad when it lies within half the track width of the pad's copper (the
+  // copper overlaps): kicad-cli's connectivity test of a track anchor against a pad.
+  const onCentre = (x: number, y: number, p: CopperPiece, reach: number): boolean => {
+    if (p.kind === 'pad') return pointInShape(x, y, p.shape, EPS + reach);
     const s = p.shape;
     if (s.kind !== 'capsule') return pointInShape(x, y, s, EPS);
     // a track end must lie on the other track's centre line (or within its copper end disk)
@@ -35,7 +37,8 @@ export function joinedComponents(pieces: CopperPiece[], points: { x: number; y: 
       if (i === j || find(i) === find(j)) continue;
       const b = pieces[j]!;
       if (!shareLayer(a.layers, b.layers)) continue;
-      if (a.anchors.some(([x, y]) => onCentre(x, y, b))) union(i, j);
+      const reach = a.kind === 'track' && a.shape.kind === 'capsule' ? a.shape.r : 0;
+      if (a.anchors.some(([x, y]) => onCentre(x, y, b, reach))) union(i, j);
       // pads of one net whose copper overlaps are one piece of copper
       else if (a.kind === 'pad' && b.kind === 'pad' && shapeShapeDist(a.shape, b.shape) <= EPS) union(i, j);
     }

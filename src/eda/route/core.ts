@@ -2,12 +2,12 @@ import { seededRng } from '../../kernel/rng.js';
 import { UnionFind } from '../../kernel/union-find.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { makeBuffers, search, type SearchBuffers } from './astar.js';
-import { pointInShape, segShapeDist, shapeBounds } from './geometry.js';
+import { pointInPoly, pointInShape, segShapeDist, shapeBounds } from './geometry.js';
+import { padAccess } from './pad-access.js';
 import { RouteGrid, type GridObject } from './grid.js';
 import {
   MARGIN_OFFGRID,
   accessBlocked,
-  accessOf,
   buildPath,
   conflicts,
   mst,
@@ -21,7 +21,8 @@ import {
 import { netsAndClasses } from './nets-and-classes.js';
 import { markStaticCopper } from './static-copper.js';
 import { collectResult } from './route-result.js';
-import type { RouteOptions, RouteProblem, RouteResult } from './types.js';
+import { padSamplePoints } from './pad-access.js';
+import type { RouteOptions, RouteProblem, RouteResult, XY } from './types.js';
 
 /**
  * zt-route-1: grid maze router (A*, 45°/90° moves, through vias) with exact clearance on grid
@@ -39,6 +40,15 @@ const BEND_PENALTY = 0.4;
 const NECK_REACH_MM = 1.0;
 /** Extra cost per narrow grid step, so full-width copper wins wherever it fits nearly as well. */
 const NECK_PENALTY = 1.5;
+/** Entry segments reach grid nodes this far from a pad point (mm, and at least this many grid steps). */
+const ENTRY_REACH_MM = 0.35;
+const ENTRY_REACH_STEPS = 3.5;
+/**
+ * Search expansions per millisecond of a time limit: the rate measured on the dataset on a shared
+ * 2-core machine (bench/route-tscircuit.ts prints the rate of each run), rounded down, so a limit
+ * is rarely overrun by much on similar hardware.
+ */
+export const EXPANSIONS_PER_MS = 300;
 
 export function routeProblem(problem: RouteProblem, options: RouteOptions = {}): RouteResult {
   validate(problem);
@@ -47,7 +57,11 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const viaCostMm = options.viaCostMm ?? 1.2;
   const maxRounds = options.maxRipupRounds ?? 60;
   const timeLimitMs = options.timeLimitMs ?? null;
-  const deadline = timeLimitMs === null ? Infinity : performance.now() + timeLimitMs;
+  // A time limit becomes a count of search expansions, never a clock reading, so a run is a
+  // function of its input alone (docs/routing.md, "Determinism").
+  const workBudget = options.workBudget ?? (timeLimitMs === null ? null : Math.max(1, Math.round(timeLimitMs * EXPANSIONS_PER_MS)));
+  const workStart = workBudget ?? Number.MAX_SAFE_INTEGER;
+  const work = { left: workStart };
   const layerIndex = new Map(problem.layers.map((l, i) => [l, i]));
   const allLayers = problem.layers.map((_, i) => i);
   const layersOf = (names: string[]): number[] => [...new Set(names.map((l) => layerIndex.get(l)).filter((l): l is number => l !== undefined))].sort();
@@ -64,8 +78,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
 
   const { padShapes, staticObjects } = markStaticCopper({ problem, grid, nets, netIdx, classes, layersOf, allLayers, maxViaDrill, holeClearance });
 
-  /** A stub from a point to a grid node, checked exactly against the given foreign copper. */
-  const stubClearOf = (p: Point, state: number, ni: number, objects: GridObject[]): boolean => {
+  /** An entry segment from a pad point to a grid node, checked exactly against the given foreign copper. */
+  const stubClearOf = (p: { x: number; y: number }, state: number, ni: number, objects: GridObject[]): boolean => {
     const cls = classes[nets[ni]!.cls]!;
     const L = Math.floor(state / grid.n);
     const node = state % grid.n;
@@ -86,6 +100,27 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     return true;
   };
 
+  // The board: copper only inside the outline (the bounds when there is none), always.
+  const outline: XY[] = problem.outline ?? [
+    [minX, minY],
+    [maxX, minY],
+    [maxX, maxY],
+    [minX, maxY],
+  ];
+  const onBoard = (x: number, y: number): boolean => (problem.outline ? pointInPoly(x, y, outline) : x >= minX && x <= maxX && y >= minY && y <= maxY);
+  const entryReach = Math.max(ENTRY_REACH_STEPS * g, ENTRY_REACH_MM);
+  /** Static copper near a box (pads, edge, keep-outs), for the exact checks of entry segments. */
+  const staticNear = (box: [number, number, number, number], pad: number | null): GridObject[] => {
+    const m = entryReach + Math.max(...classes.map((c) => c.traceWidthMm / 2 + c.clearanceMm)) + 1;
+    return staticObjects.filter((o, k) => {
+      if (k === pad) return false;
+      const b = shapeBounds(o.shape);
+      return !(b[0] > box[2] + m || b[2] < box[0] - m || b[1] > box[3] + m || b[3] < box[1] - m);
+    });
+  };
+  /** Points whose pad has no spot on the board a track could end in: the problem does not fit. */
+  const offBoardPoints = new Set<string>();
+
   // Points → pads and access states
   const S = grid.n * grid.layers;
   for (const net of nets) {
@@ -102,10 +137,19 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         const padLayers = layersOf(o.layers);
         p.layers = [...new Set([...p.layers, ...padLayers])].sort();
       }
-      const acc = accessOf(grid, p, p.pad === null ? null : padShapes[p.pad]!);
-      // Stubs are only for points no grid node of their pad can reach; their static clearance is
-      // fixed, so it is checked once here (foreign tracks are checked at each search).
-      acc.stubs = acc.direct.length > 0 ? [] : acc.stubs.filter((st) => stubClearOf(p, st.state, self, staticObjects));
+      const pad = p.pad === null ? null : padShapes[p.pad]!;
+      const near = staticNear(pad ? shapeBounds(pad) : [p.x, p.y, p.x, p.y], p.pad);
+      // Entry segments' static clearance is fixed, so it is checked once here (foreign tracks
+      // are checked at each search); the pad-side end must lie on the board.
+      const halfWidth = classes[net.cls]!.traceWidthMm / 2;
+      const acc = padAccess(grid, p, pad, entryReach, (from, state) => onBoard(from[0], from[1]) && stubClearOf({ x: from[0], y: from[1] }, state, self, near), halfWidth);
+      if (acc.direct.length === 0 && acc.entries.length === 0) {
+        // No way in. If pads alone would leave one, the board edge (or a keep-out) is what
+        // shuts it: the problem does not fit its outline.
+        const padsOnly = near.filter((o) => o.fixedClearanceMm === undefined);
+        const free = padAccess(grid, p, pad, entryReach, (from, state) => stubClearOf({ x: from[0], y: from[1] }, state, self, padsOnly), halfWidth);
+        if (free.direct.length > 0 || free.entries.length > 0 || !padSamplePoints(p, pad).some(([x, y]) => onBoard(x, y))) offBoardPoints.add(`${self}#${net.access.length}`);
+      }
       net.access.push(acc);
     }
   }
@@ -173,22 +217,54 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     for (const p of net.paths) for (const o of p.objects) grid.mark(o, sign);
   };
 
-  const stubClear = (ni: number, p: Point, state: number): boolean => {
-    for (let k = 0; k < nets.length; k++) if (k !== ni && !stubClearOf(p, state, ni, dynObjectsOf(k))) return false;
-    return true;
+  /** Other nets' tracks and vias near a point's entry segments (the exact dynamic check's candidates). */
+  const dynamicNear = (ni: number, k: number): GridObject[] => {
+    const acc = nets[ni]!.access[k]!;
+    if (acc.entries.length === 0) return [];
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const list of acc.entries) {
+      for (const e of list) {
+        const node = e.state % grid.n;
+        const ex = grid.x(node % grid.nx);
+        const ey = grid.y(Math.floor(node / grid.nx));
+        x0 = Math.min(x0, ex, e.from[0]);
+        x1 = Math.max(x1, ex, e.from[0]);
+        y0 = Math.min(y0, ey, e.from[1]);
+        y1 = Math.max(y1, ey, e.from[1]);
+      }
+    }
+    const m = Math.max(...classes.map((c) => c.traceWidthMm + 2 * c.clearanceMm)) + 0.01;
+    const out: GridObject[] = [];
+    for (let q = 0; q < nets.length; q++) {
+      if (q === ni) continue;
+      for (const path of nets[q]!.paths) {
+        for (const o of path.objects) {
+          const b = shapeBounds(o.shape);
+          if (b[0] > x1 + m || b[2] < x0 - m || b[1] > y1 + m || b[3] < y0 - m) continue;
+          out.push(o);
+        }
+      }
+    }
+    return out;
   };
 
   const endpointsOf = (ni: number, root: number) => {
     const net = nets[ni]!;
     const states: { state: number; cost: number }[] = [];
-    const stubFor = new Map<number, number>(); // state → point index
-    net.points.forEach((p, k) => {
+    const stubFor = new Map<number, XY>(); // state → pad-side end of its entry segment
+    net.points.forEach((_, k) => {
       if (find(net, k) !== root) return;
       for (const s of net.access[k]!.direct) states.push({ state: s, cost: 0 });
-      for (const st of net.access[k]!.stubs) {
-        if (!stubClear(ni, p, st.state)) continue;
-        states.push({ state: st.state, cost: st.lenMm / g });
-        if (!stubFor.has(st.state)) stubFor.set(st.state, k);
+      const near = dynamicNear(ni, k);
+      for (const list of net.access[k]!.entries) {
+        // the shortest entry into this node that no foreign track or via has blocked since
+        const e = list.find((c) => near.length === 0 || stubClearOf({ x: c.from[0], y: c.from[1] }, c.state, ni, near));
+        if (!e) continue;
+        states.push({ state: e.state, cost: e.lenMm / g });
+        if (!stubFor.has(e.state)) stubFor.set(e.state, e.from);
       }
     });
     for (const path of net.paths) {
@@ -200,10 +276,10 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     return { states, stubFor };
   };
 
-  const commit = (ni: number, c: Conn, states: number[], srcStub: number | undefined, dstStub: number | undefined) => {
+  const commit = (ni: number, c: Conn, states: number[], srcStub: XY | undefined, dstStub: XY | undefined) => {
     const net = nets[ni]!;
     const cls = classes[net.cls]!;
-    const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub === undefined ? null : net.points[srcStub]!, dstStub === undefined ? null : net.points[dstStub]!, neckUse(net));
+    const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub ?? null, dstStub ?? null, neckUse(net));
     rec.point = c.a;
     net.paths.push(rec);
     for (const h of rec.holes) grid.markHole(h[0], h[1], cls.viaDrillMm / 2, maxViaDrill, holeClearance, 1);
@@ -224,7 +300,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   };
 
   /** Routes one connection; returns the outcome and, in soft mode, the path found. */
-  const tryRoute = (ci: number, soft: boolean): 'routed' | 'none' | 'timeout' | { soft: number[]; src?: number; dst?: number } => {
+  const tryRoute = (ci: number, soft: boolean): 'routed' | 'none' | 'timeout' | { soft: number[]; src?: XY; dst?: XY } => {
     const c = conns[ci]!;
     const net = nets[c.net]!;
     if (find(net, c.a) === find(net, c.b)) {
@@ -246,7 +322,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         history,
         viaCost,
         bendPenalty: BEND_PENALTY,
-        deadline,
+        work,
         maxExpansions: soft ? 4 * S : hardBudget(c),
         heuristicWeight: HEURISTIC_WEIGHT,
         neck: neckRequest(net),
@@ -286,10 +362,19 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const progress = (msg: string) => options.onProgress?.(done, total, msg);
   let timedOut = false;
 
+  // Connections to a point that cannot be on the board are not searched for.
+  for (const c of conns) {
+    if (offBoardPoints.has(`${c.net}#${c.a}`) || offBoardPoints.has(`${c.net}#${c.b}`)) {
+      c.status = 'failed';
+      c.reason = 'off-board';
+    }
+  }
+
   // First pass.
   let failed: number[] = [];
   for (const ci of order) {
-    if (timedOut || performance.now() > deadline) {
+    if (conns[ci]!.status === 'failed') continue;
+    if (timedOut || work.left < 0) {
       timedOut = true;
       break;
     }
@@ -329,7 +414,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       // Victims: nets whose copper the soft path crosses.
       const net = nets[c.net]!;
       const cls = classes[net.cls]!;
-      const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src === undefined ? null : net.points[r.src]!, r.dst === undefined ? null : net.points[r.dst]!, neckUse(net));
+      const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src ?? null, r.dst ?? null, neckUse(net));
       const victims = new Set<number>();
       for (let k = 0; k < nets.length; k++) {
         if (k === c.net) continue;
@@ -369,7 +454,20 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     connections: statuses,
     completion: { routed, total: statuses.length, complete: routed === statuses.length },
     router: 'zt-route-1',
-    parameters: { gridMm: g, viaCostMm, maxRipupRounds: maxRounds, timeLimitMs, ripupRoundsUsed: rounds, neckWidthMm: nets.some((n) => n.neck !== null) ? neckWidth! : null },
+    parameters: {
+      gridMm: g,
+      viaCostMm,
+      maxRipupRounds: maxRounds,
+      timeLimitMs,
+      workBudget,
+      workUsed: Math.min(workStart, workStart - work.left),
+      ripupRoundsUsed: rounds,
+      neckWidthMm: nets.some((n) => n.neck !== null) ? neckWidth! : null,
+    },
+    offBoard: [...offBoardPoints].sort().map((k) => {
+      const [ni, pi] = k.split('#').map(Number) as [number, number];
+      return { net: nets[ni]!.name, label: nets[ni]!.points[pi]!.label };
+    }),
     seed,
   };
 }

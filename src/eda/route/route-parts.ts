@@ -3,6 +3,7 @@ import { UnionFind } from '../../kernel/union-find.js';
 import { boundsOf } from '../board/transform.js';
 import { capsule, oval, pointInPoly, pointInShape, rotatedRect, roundedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { GridObject, RouteGrid } from './grid.js';
+import type { PadAccess } from './pad-access.js';
 import type { RouteClass, RouteProblem, RoutedTrack, RoutedVia, UnroutedReason, XY } from './types.js';
 
 /**
@@ -53,8 +54,8 @@ export interface NetState {
   paths: PathRecord[];
   /** Which of the net's points its laid copper already joins. */
   uf: UnionFind;
-  /** For each point, its access states (no stub) and stub candidates. */
-  access: { direct: number[]; stubs: { state: number; lenMm: number }[] }[];
+  /** For each point, the grid states inside its pad and its entry segments (pad-access.ts). */
+  access: PadAccess[];
 }
 
 export function validate(p: RouteProblem): void {
@@ -72,40 +73,6 @@ export function toShape(s: RouteProblem['obstacles'][number]['shape']): Shape {
   if (s.kind === 'oval') return oval(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
   if (s.cornerRadiusMm) return roundedRect(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0, s.cornerRadiusMm);
   return rotatedRect(s.center[0], s.center[1], s.size[0], s.size[1], s.rotationDeg ?? 0);
-}
-
-export function accessOf(grid: RouteGrid, p: Point, pad: Shape | null): { direct: number[]; stubs: { state: number; lenMm: number }[] } {
-  const direct: number[] = [];
-  const stubs: { state: number; lenMm: number }[] = [];
-  const g = grid.g;
-  if (pad) {
-    const [x0, y0, x1, y1] = shapeBounds(pad);
-    const i0 = Math.max(0, Math.ceil((x0 - grid.x0) / g));
-    const i1 = Math.min(grid.nx - 1, Math.floor((x1 - grid.x0) / g));
-    const j0 = Math.max(0, Math.ceil((y0 - grid.y0) / g));
-    const j1 = Math.min(grid.ny - 1, Math.floor((y1 - grid.y0) / g));
-    for (let j = j0; j <= j1; j++) {
-      for (let i = i0; i <= i1; i++) {
-        if (!pointInShape(grid.x(i), grid.y(j), pad, -1e-6)) continue;
-        for (const L of p.layers) direct.push(L * grid.n + j * grid.nx + i);
-      }
-    }
-  }
-  const [ci, cj] = grid.nearestNode(p.x, p.y);
-  for (let dj = -2; dj <= 2; dj++) {
-    for (let di = -2; di <= 2; di++) {
-      const i = ci + di;
-      const j = cj + dj;
-      if (i < 0 || j < 0 || i >= grid.nx || j >= grid.ny) continue;
-      const x = grid.x(i);
-      const y = grid.y(j);
-      const len = Math.hypot(x - p.x, y - p.y);
-      if (len > 2 * g) continue;
-      if (pad && pointInShape(x, y, pad, -1e-6)) continue;
-      for (const L of p.layers) stubs.push({ state: L * grid.n + j * grid.nx + i, lenMm: len });
-    }
-  }
-  return { direct, stubs };
 }
 
 export function mst(points: { x: number; y: number }[]): [number, number, number][] {
@@ -150,8 +117,8 @@ export function buildPath(
   ni: number,
   cls: RouteClass,
   states: number[],
-  srcStub: Point | null,
-  dstStub: Point | null,
+  srcStub: XY | null,
+  dstStub: XY | null,
   neck: NeckUse | null = null,
 ): PathRecord {
   const rec: PathRecord = { point: -1, states, objects: [], holes: [], tracks: [], vias: [] };
@@ -177,7 +144,7 @@ export function buildPath(
     });
   };
   if (states.length === 0) return rec;
-  if (srcStub) addTrack(layerOf(states[0]!), [srcStub.x, srcStub.y], xy(states[0]!), false);
+  if (srcStub) addTrack(layerOf(states[0]!), srcStub, xy(states[0]!), false);
   let runStart = 0;
   // Whether the current run [runStart, …] is narrow: fixed by its first step.
   let runNarrow = states.length > 1 && narrowStep(states[0]!, states[1]!);
@@ -223,7 +190,7 @@ export function buildPath(
       runNarrow = next !== undefined && narrowStep(cur, next);
     }
   }
-  if (dstStub) addTrack(layerOf(states[states.length - 1]!), xy(states[states.length - 1]!), [dstStub.x, dstStub.y], false);
+  if (dstStub) addTrack(layerOf(states[states.length - 1]!), xy(states[states.length - 1]!), dstStub, false);
   return rec;
 }
 
@@ -253,11 +220,20 @@ export function accessBlocked(grid: RouteGrid, net: NetState, c: Conn): boolean 
   const arrays = [grid.classes[net.cls]!.staticEdge, ...(net.neck === null ? [] : [grid.classes[net.neck]!.staticEdge])];
   for (const k of [c.a, c.b]) {
     const acc = net.access[k]!;
-    const states = [...acc.direct, ...acc.stubs.map((s) => s.state)];
+    const states = [...acc.direct, ...acc.entries.map((list) => list[0]!.state)];
+    // any of the eight grid edges out of the state, in either stored direction
     const free = states.some((s) => {
       const node = s % grid.n;
       const L = Math.floor(s / grid.n);
-      for (const edges of arrays) for (let d = 0; d < 4; d++) if (edges[(L * grid.n + node) * 4 + d] === 0) return true;
+      const i = node % grid.nx;
+      const j = (node - i) / grid.nx;
+      for (let dj = -1; dj <= 1; dj++) {
+        for (let di = -1; di <= 1; di++) {
+          if ((di === 0 && dj === 0) || i + di < 0 || j + dj < 0 || i + di >= grid.nx || j + dj >= grid.ny) continue;
+          const e = grid.edgeBetween(L, i, j, i + di, j + dj);
+          for (const edges of arrays) if (edges[e] === 0) return true;
+        }
+      }
       return false;
     });
     if (!free) return true;

@@ -46,12 +46,6 @@ export interface SrjImportOptions {
   traceWidthMm?: number;
   viaDiameterMm?: number;
   viaDrillMm?: number;
-  /**
-   * Grow the board to cover every pad and point plus this margin (mm). A few dataset problems
-   * have pads beyond their bounds; with the bounds as the board edge those pads can never meet
-   * the copper-to-edge clearance, so whoever exports the board must choose the outline.
-   */
-  expandBoundsMarginMm?: number;
 }
 
 /**
@@ -83,16 +77,9 @@ export function importSimpleRouteJson(input: unknown, opts: SrjImportOptions = {
     const through = layers.length > 1 && onLayers.length === layers.length;
     return { shape, layers: onLayers, net: ks.length > 0 ? names[find(ks[0]!)]! : null, ...(through ? { drillMm: Math.min(o.width, o.height) / 2 } : {}) };
   });
+  // The bounds are the board: copper stays inside them, even where the problem's own pads do not
+  // (docs/routing.md, "tscircuit's dataset").
   const bounds = { ...srj.bounds };
-  if (opts.expandBoundsMarginMm !== undefined) {
-    const m = opts.expandBoundsMarginMm;
-    for (const o of srj.obstacles) {
-      bounds.minX = Math.min(bounds.minX, o.center.x - o.width / 2 - m);
-      bounds.maxX = Math.max(bounds.maxX, o.center.x + o.width / 2 + m);
-      bounds.minY = Math.min(bounds.minY, o.center.y - o.height / 2 - m);
-      bounds.maxY = Math.max(bounds.maxY, o.center.y + o.height / 2 + m);
-    }
-  }
   const problem: RouteProblem = {
     bounds,
     layers,

@@ -21,7 +21,8 @@ import type { RouteProblem, RoutedTrack, RoutedVia } from './types.js';
  * - rules: clearance and track width from the options (0.15 mm each by default), copper-to-edge
  *   equal to the clearance.
  *
- * A `.kicad_dru` is returned as well: with `waivePadToPad` it waives clearance between two pads,
+ * A `.kicad_dru` is returned as well: with `waivePadToPad` it waives clearance between two pads
+ * and pad-to-edge clearance (both the input's own geometry),
  * and pad-to-hole clearance between two pads (the drills are ours, the overlaps the dataset's),
  * because pad positions are the problem's own (several dataset problems place pads of different
  * nets closer than 0.15 mm, or overlapping); tracks and vias stay judged against everything.
@@ -138,6 +139,10 @@ export function exportSrjKicad(problem: RouteProblem, routes: { tracks: RoutedTr
         '  (constraint clearance (min -1mm))',
         '  (constraint hole_clearance (min -1mm))',
         '  (condition "A.Type == \'Pad\' && B.Type == \'Pad\'"))',
+        '# Some problems put pads on or past their bounds (the board edge); that too is the input\'s.',
+        '(rule "problem_pads_past_edge"',
+        '  (constraint edge_clearance (min -1mm))',
+        '  (condition "A.Type == \'Pad\'"))',
         '',
       ].join('\n')
     : '';

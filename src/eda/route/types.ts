@@ -84,7 +84,13 @@ export interface RouteProblem {
 export interface RouteOptions {
   gridMm?: number;
   seed?: number;
+  /**
+   * Approximate time limit, turned into a work budget (`EXPANSIONS_PER_MS` search expansions per
+   * ms) so that the result never depends on the clock; `workBudget` sets the count directly.
+   */
   timeLimitMs?: number;
+  /** Total search expansions allowed for the run (overrides `timeLimitMs`). */
+  workBudget?: number;
   /** Rip-up-and-reroute rounds after the first pass. */
   maxRipupRounds?: number;
   /** Cost of a via in mm of track. */
@@ -107,7 +113,11 @@ export interface RoutedVia {
   drillMm: number;
 }
 
-export type UnroutedReason = 'blocked' | 'timeout' | 'pad-unreachable';
+/**
+ * `timeout`: the work budget ran out; `off-board`: the pad has no spot inside the outline (at the
+ * copper-to-edge clearance) where a track could end, so the problem does not fit its board.
+ */
+export type UnroutedReason = 'blocked' | 'timeout' | 'pad-unreachable' | 'off-board';
 
 export interface ConnectionStatus {
   net: string;
@@ -126,6 +136,18 @@ export interface RouteResult {
   connections: ConnectionStatus[];
   completion: { routed: number; total: number; complete: boolean };
   router: 'zt-route-1';
-  parameters: { gridMm: number; viaCostMm: number; maxRipupRounds: number; timeLimitMs: number | null; ripupRoundsUsed: number; neckWidthMm: number | null };
+  parameters: {
+    gridMm: number;
+    viaCostMm: number;
+    maxRipupRounds: number;
+    timeLimitMs: number | null;
+    /** Search expansions allowed (null: unlimited) and used. */
+    workBudget: number | null;
+    workUsed: number;
+    ripupRoundsUsed: number;
+    neckWidthMm: number | null;
+  };
+  /** Points whose pad has no room inside the outline: the problem does not fit its board. */
+  offBoard: { net: string; label: string }[];
   seed: number;
 }

@@ -29,7 +29,6 @@ export interface RouteCommandOptions {
   clearance?: number;
   timeLimitMs?: number;
   seed?: number;
-  keepBounds?: boolean;
 }
 
 export function registerRouteCommand(program: Command, deps: CommandOutput): void {
@@ -39,9 +38,8 @@ export function registerRouteCommand(program: Command, deps: CommandOutput): voi
     .argument('<file>', 'SimpleRouteJson problem (JSON)')
     .option('--out <file>', 'write the result here instead of stdout')
     .option('--clearance <mm>', 'copper clearance in mm (default 0.15)', positiveNumber('clearance'))
-    .option('--time-limit-ms <ms>', 'stop searching after this long (default 60000)', positiveNumber('time-limit-ms'))
+    .option('--time-limit-ms <ms>', 'work budget, as an approximate time (default 60000; counted, not timed, so results repeat)', positiveNumber('time-limit-ms'))
     .option('--seed <n>', 'seed for re-route order (default 1)', positiveNumber('seed'))
-    .option('--keep-bounds', 'route strictly inside the given bounds (default: grow them to hold every pad)')
     .action((file: string, opts: RouteCommandOptions) => {
       let text: string;
       try {
@@ -56,9 +54,9 @@ export function registerRouteCommand(program: Command, deps: CommandOutput): voi
         throw invalidInput(`${basename(file)} is not JSON`, ['file']);
       }
       const clearanceMm = opts.clearance ?? 0.15;
-      // Pads on or past the bounds cannot keep copper-to-edge clearance, so by default the board
-      // is grown to hold them (docs/routing.md, "tscircuit dataset").
-      const { problem } = importSimpleRouteJson(raw, opts.keepBounds ? { clearanceMm } : { clearanceMm, expandBoundsMarginMm: clearanceMm });
+      // Copper stays inside the problem's bounds; pads that leave no room inside them are
+      // reported as off-board (docs/routing.md, "tscircuit's dataset").
+      const { problem } = importSimpleRouteJson(raw, { clearanceMm });
       const t0 = performance.now();
       let lastReport = 0;
       const bar = progressBar('route');
@@ -81,6 +79,7 @@ export function registerRouteCommand(program: Command, deps: CommandOutput): voi
         `route: ${result.completion.routed}/${result.completion.total} connections routed${result.completion.complete ? ' (complete)' : ''}, ` +
           `${result.tracks.length} tracks, ${result.vias.length} vias, ${(ms / 1000).toFixed(2)} s`,
       );
+      for (const p of result.offBoard.slice(0, 20)) deps.err(`route: off-board ${p.net} ${p.label} (no room for a track end inside the bounds)`);
       for (const c of unrouted.slice(0, 20)) deps.err(`route: unrouted ${c.net} ${c.fromLabel} → ${c.toLabel} (${c.reason ?? 'blocked'})`);
       const output = JSON.stringify({ ...(raw as Record<string, unknown>), traces }, null, 2);
       if (opts.out !== undefined) {

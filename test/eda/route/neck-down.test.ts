@@ -48,7 +48,10 @@ describe('neck-down at fine-pitch pads', () => {
     expect(check.unjoined).toEqual([]);
     const vdd = res.tracks.filter((t) => t.net === 'vdd');
     const widths = new Set(vdd.map((t) => t.width_mm));
-    expect(widths).toEqual(new Set([0.15, 0.4]));
+    // full width where it fits; the neck only where it does not (the land's tip may take the
+    // full width: an entry segment from beyond it, src/eda/route/pad-access.ts)
+    expect(widths.has(0.4)).toBe(true);
+    expect([...widths].every((w) => w === 0.15 || w === 0.4)).toBe(true);
     // every narrow piece lies within the neck reach (1 mm) of a VDD pad
     const pads = buildBoardGeometry(design, resolveFootprint).pads.filter((p) => p.net === 'vdd');
     const nearPad = (x: number, y: number) => pads.some((p) => Math.abs(x - p.center[0]) <= p.size[0] / 2 + 1.05 && Math.abs(y - p.center[1]) <= p.size[1] / 2 + 1.05);
@@ -60,12 +63,16 @@ describe('neck-down at fine-pitch pads', () => {
     expect(len(0.4)).toBeGreaterThan(len(0.15));
   });
 
-  it('with no narrower minimum the same pin is reported unreachable, not faked', () => {
+  it('with no narrower minimum the pin is entered only past the tip of its land, at full width and clean', () => {
     const design = lqfpBoard(0.4);
     const res = routeNets(design, resolveFootprint, { seed: 1 });
     expect(res.parameters.neckWidthMm).toBeNull();
     const vdd = res.connections.filter((c) => c.net === 'vdd');
-    expect(vdd).toEqual([{ net: 'vdd', from: expect.any(String), to: expect.any(String), status: 'unrouted', reason: 'pad-unreachable' }]);
-    expect(res.completion.complete).toBe(false);
+    expect(vdd).toEqual([{ net: 'vdd', from: expect.any(String), to: expect.any(String), status: 'routed' }]);
+    expect(res.tracks.filter((t) => t.net === 'vdd').every((t) => t.width_mm === 0.4)).toBe(true);
+    // judged by the independent checker, not the router: clean and joined
+    const check = checkRoutedDesign(design, resolveFootprint, res.tracks, res.vias, clearanceFor(design));
+    expect(check.violations).toEqual([]);
+    expect(check.unjoined).toEqual([]);
   });
 });

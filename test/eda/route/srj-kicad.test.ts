@@ -87,7 +87,7 @@ describe('srj-kicad export', () => {
 
 describe.runIf(requireKicadOrSkip())('srj-kicad board judged by kicad-cli', () => {
   it('loads, and a routed dataset problem is DRC-clean at 0.15 mm', async () => {
-    const { problem } = importSimpleRouteJson(load('circuit002'), { clearanceMm: 0.15, expandBoundsMarginMm: 0.15 });
+    const { problem } = importSimpleRouteJson(load('circuit002'), { clearanceMm: 0.15 });
     const result = routeProblem(problem, { seed: 1 });
     expect(result.completion.complete).toBe(true);
     expect(routedByGeometry(problem, result).padPadConflicts).toBe(0);
@@ -99,7 +99,7 @@ describe.runIf(requireKicadOrSkip())('srj-kicad board judged by kicad-cli', () =
   }, 120_000);
 
   it('a planted short and a missing track are found by kicad-cli', async () => {
-    const { problem } = importSimpleRouteJson(load('circuit002'), { clearanceMm: 0.15, expandBoundsMarginMm: 0.15 });
+    const { problem } = importSimpleRouteJson(load('circuit002'), { clearanceMm: 0.15 });
     const result = routeProblem(problem, { seed: 1 });
     const t = result.tracks[0]!;
     const foreign = problem.obstacles.find((o) => o.net !== null && o.net !== t.net && o.layers.includes(t.layer))!;

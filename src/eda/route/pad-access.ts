@@ -1,0 +1,200 @@
+import { pointInShape, shapeBounds, type Shape } from './geometry.js';
+import type { RouteGrid } from './grid.js';
+import type { XY } from './types.js';
+
+/**
+ * How a path reaches a pad (docs/routing.md, "Pad access"). Pads sit off the grid, often hemmed
+ * in by pads of other nets, so besides the grid nodes inside the pad (direct access, free) a path
+ * may end in an *entry segment*: a straight track from any point of the pad's copper to a grid
+ * node near it, in any direction. KiCad counts a track whose end lies inside a pad as connected
+ * to it (the copper test of `test/eda/route/srj-kicad.test.ts`), so the pad-side end is any
+ * sample point strictly inside the pad. Every entry segment is checked exactly against foreign
+ * copper by the caller; this module only proposes them.
+ */
+
+export interface EntrySegment {
+  /** Grid state (layer · n + node) the segment ends at. */
+  state: number;
+  /** Pad-side end, inside the pad's copper. */
+  from: XY;
+  lenMm: number;
+}
+
+export interface PadAccess {
+  /** Grid states inside the pad's copper. */
+  direct: number[];
+  /** Per grid state, its entry segments, shortest first (a few, from different pad points). */
+  entries: EntrySegment[][];
+}
+
+/** How far inside the copper a pad-side end is kept, so rounding to KiCad's nanometres keeps it inside. */
+const INSET_MM = 1e-3;
+/** Sample points per axis across a pad (odd, so the centre is one of them). */
+const SAMPLES = 5;
+/** Entry segments kept per grid node: if the shortest is blocked by copper laid later, the next may not be. */
+const PER_NODE = 3;
+/** Candidates tried per grid node (shortest first): bounds the exact checks per pad. */
+const TRIES_PER_NODE = 12;
+/** Points per quarter arc round a corner when sampling just outside a pad. */
+const ARC_STEPS = 4;
+/**
+ * How much of a track's half width must overlap the pad's copper when its end lies outside the
+ * pad: kicad-cli joins a track to a pad when the track end is within half the track width of the
+ * pad (connectivity "accuracy" of a track anchor), so a little overlap keeps that after rounding.
+ */
+export const OUTSIDE_OVERLAP_MM = 2e-3;
+
+/**
+ * Points strictly inside the pad (an odd lattice over its bounding box in its own frame, so the
+ * centre, the middles of the sides and the corners' neighbourhoods are all candidates); a point
+ * without a pad is its own only candidate.
+ */
+export function padSamplePoints(p: { x: number; y: number }, pad: Shape | null, outsideMm = 0): XY[] {
+  if (!pad) return [[p.x, p.y]];
+  const out: XY[] = [];
+  const seen = new Set<string>();
+  const add = (x: number, y: number, outer = false) => {
+    if (!(outer ? pointInShape(x, y, pad, outsideMm + 1e-9) : pointInShape(x, y, pad, -INSET_MM))) return;
+    const k = `${x.toFixed(6)},${y.toFixed(6)}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push([x, y]);
+  };
+  add(p.x, p.y);
+  if (pad.kind === 'rect') {
+    const r = pad.round ?? 0;
+    const ex = pad.hx + r - 2 * INSET_MM;
+    const ey = pad.hy + r - 2 * INSET_MM;
+    const vx = -pad.uy;
+    const vy = pad.ux;
+    for (let a = 0; a < SAMPLES; a++) {
+      for (let b = 0; b < SAMPLES; b++) {
+        const lx = ex * (2 * a / (SAMPLES - 1) - 1);
+        const ly = ey * (2 * b / (SAMPLES - 1) - 1);
+        add(pad.cx + lx * pad.ux + ly * vx, pad.cy + lx * pad.uy + ly * vy);
+      }
+    }
+    // Rounded corners cut the lattice's corners off: add points on the corner arcs' diagonals.
+    if (r > 0) {
+      for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+        const d = (r - 2 * INSET_MM) / Math.SQRT2;
+        const lx = sx * (pad.hx + d);
+        const ly = sy * (pad.hy + d);
+        add(pad.cx + lx * pad.ux + ly * vx, pad.cy + lx * pad.uy + ly * vy);
+      }
+    }
+    if (outsideMm > 0) {
+      // Just outside the copper: the sides' lattice points pushed out, and arcs round the corners.
+      const far = r + outsideMm;
+      const at = (lx: number, ly: number) => add(pad.cx + lx * pad.ux + ly * vx, pad.cy + lx * pad.uy + ly * vy, true);
+      for (let a = 0; a < SAMPLES; a++) {
+        const f = 2 * a / (SAMPLES - 1) - 1;
+        at(f * pad.hx, -pad.hy - far);
+        at(f * pad.hx, pad.hy + far);
+        at(-pad.hx - far, f * pad.hy);
+        at(pad.hx + far, f * pad.hy);
+      }
+      for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+        for (let b = 0; b < ARC_STEPS; b++) {
+          const ang = ((b + 0.5) / ARC_STEPS) * (Math.PI / 2);
+          at(sx * (pad.hx + far * Math.cos(ang)), sy * (pad.hy + far * Math.sin(ang)));
+        }
+      }
+    }
+  } else {
+    const dx = pad.bx - pad.ax;
+    const dy = pad.by - pad.ay;
+    const len = Math.hypot(dx, dy);
+    // unit normal of the axis (any unit vector for a disk)
+    const nx = len > 0 ? -dy / len : 1;
+    const ny = len > 0 ? dx / len : 0;
+    const rr = pad.r - 2 * INSET_MM;
+    for (let a = 0; a < SAMPLES; a++) {
+      const t = a / (SAMPLES - 1);
+      const cx = pad.ax + t * dx;
+      const cy = pad.ay + t * dy;
+      for (let b = 0; b < SAMPLES; b++) {
+        const s = rr * (2 * b / (SAMPLES - 1) - 1);
+        add(cx + s * nx, cy + s * ny);
+      }
+    }
+    // the round ends: points on their arcs
+    for (const [ex, ey] of [[pad.ax, pad.ay], [pad.bx, pad.by]] as const) {
+      for (let b = 0; b < 8; b++) {
+        const ang = (b / 8) * 2 * Math.PI;
+        add(ex + rr * Math.cos(ang), ey + rr * Math.sin(ang));
+      }
+    }
+    if (outsideMm > 0) {
+      const far = pad.r + outsideMm;
+      for (const [ex, ey] of [[pad.ax, pad.ay], [pad.bx, pad.by]] as const) {
+        for (let b = 0; b < 4 * ARC_STEPS; b++) {
+          const ang = (b / (4 * ARC_STEPS)) * 2 * Math.PI;
+          add(ex + far * Math.cos(ang), ey + far * Math.sin(ang), true);
+        }
+      }
+      for (let a = 1; a < SAMPLES - 1; a++) {
+        const t = a / (SAMPLES - 1);
+        add(pad.ax + t * dx + far * nx, pad.ay + t * dy + far * ny, true);
+        add(pad.ax + t * dx - far * nx, pad.ay + t * dy - far * ny, true);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Direct states (grid nodes inside the pad) and candidate entry segments: from every sample point
+ * to every grid node within `reachMm` that is not inside the pad, on each of the point's layers,
+ * kept when `clear(from, state)` (exact static clearance, inside the board) says so.
+ */
+export function padAccess(
+  grid: RouteGrid,
+  p: { x: number; y: number; layers: number[] },
+  pad: Shape | null,
+  reachMm: number,
+  clear: (from: XY, state: number, lenMm: number) => boolean,
+  /** Half the track width: entry segments may start this far outside the pad (less the overlap kept). */
+  trackHalfWidthMm = 0,
+): PadAccess {
+  const direct: number[] = [];
+  const g = grid.g;
+  const samples = padSamplePoints(p, pad, Math.max(0, trackHalfWidthMm - OUTSIDE_OVERLAP_MM));
+  const [bx0, by0, bx1, by1] = pad ? shapeBounds(pad) : [p.x, p.y, p.x, p.y];
+  const i0 = Math.max(0, Math.floor((bx0 - reachMm - grid.x0) / g));
+  const i1 = Math.min(grid.nx - 1, Math.ceil((bx1 + reachMm - grid.x0) / g));
+  const j0 = Math.max(0, Math.floor((by0 - reachMm - grid.y0) / g));
+  const j1 = Math.min(grid.ny - 1, Math.ceil((by1 + reachMm - grid.y0) / g));
+  const byState = new Map<number, EntrySegment[]>();
+  for (let j = j0; j <= j1; j++) {
+    for (let i = i0; i <= i1; i++) {
+      const x = grid.x(i);
+      const y = grid.y(j);
+      const node = j * grid.nx + i;
+      if (pad && pointInShape(x, y, pad, -1e-6)) {
+        for (const L of p.layers) direct.push(L * grid.n + node);
+        continue;
+      }
+      // candidates from the sample points within reach, shortest first
+      const cands: { from: XY; len: number }[] = [];
+      for (const s of samples) {
+        const len = Math.hypot(x - s[0], y - s[1]);
+        if (len <= reachMm && len > 0) cands.push({ from: s, len });
+      }
+      if (cands.length === 0) continue;
+      cands.sort((a, b) => a.len - b.len || a.from[0] - b.from[0] || a.from[1] - b.from[1]);
+      for (const L of p.layers) {
+        const state = L * grid.n + node;
+        const kept: EntrySegment[] = [];
+        for (let k = 0; k < cands.length && k < TRIES_PER_NODE; k++) {
+          const c = cands[k]!;
+          if (kept.length >= PER_NODE) break;
+          if (clear(c.from, state, c.len)) kept.push({ state, from: c.from, lenMm: c.len });
+        }
+        if (kept.length > 0) byState.set(state, kept);
+      }
+    }
+  }
+  const states = [...byState.keys()].sort((a, b) => a - b);
+  return { direct: direct.sort((a, b) => a - b), entries: states.map((s) => byState.get(s)!) };
+}
