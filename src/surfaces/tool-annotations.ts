@@ -85,6 +85,8 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   design_snapshot: ADDS,
   design_list_snapshots: READ,
   design_rollback: OVERWRITES, // replaces the design's current state (the log keeps it)
+  export_spice: READ,
+  simulation_gate: ADDS,
 };
 
 /** Unknown tools (plugins) are assumed to do anything: the conservative hints. */

@@ -15,8 +15,9 @@ import { renderTools } from './render-tools.js';
 import { netTools } from './net-tools.js';
 import { calcTools } from './calc-tools.js';
 import { snapshotTools } from './snapshot-tools.js';
+import { simTools } from './sim-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools];
 }

@@ -55,6 +55,8 @@ export interface EventDataByType {
   SnapshotLabeled: { design_name: string; label: string; at_seq: number; design_hash: string; note: string };
   /** The design as it was at `from_seq`, put back by design_rollback; the events after it stay in the log. */
   DesignRestored: { design_name: string; design: Design; from_seq: number; label: string | null; design_hash: string };
+  /** A DC operating point run by simulation_gate: evidence about the state with `evaluated_hash`. */
+  SimulationRecorded: { design_name: string; engine: string; analysis: 'op'; evaluated_hash: string; passed: boolean; counts: { error: number; warning: number }; findings: unknown[]; rails: unknown[] };
   ToolAuthorized: AuditData;
   ToolDenied: AuditData;
 }
