@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
@@ -50,14 +50,31 @@ export function editManifest(dir: string, change: (manifest: Record<string, any>
   writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
 
-/** A small routed-board design text with one track and one via (enough for a plugin to check). */
-export const SMALL_DESIGN = JSON.stringify({
-  meta: { name: 'small' },
-  board: { width_mm: 30, height_mm: 20, layers: 2 },
-  components: {},
-  nets: {},
-  routing: {
-    tracks: [{ net: 'A', layer: 'F.Cu', start: [1, 1], end: [10, 1], width_mm: 0.2 }],
-    vias: [{ net: 'A', at: [10, 1], diameter_mm: 0.6, drill_mm: 0.3 }],
-  },
-});
+/** A small design text: a bare two-layer board (enough for the hostile fixtures, which ignore it). */
+export const SMALL_DESIGN = JSON.stringify({ meta: { name: 'small' }, board: { width_mm: 30, height_mm: 20, layers: 2 }, components: {}, nets: {} });
+
+/** Pids of this process's children running `<folder>/server.mjs` (Linux /proc; proc(5)). */
+export function pluginPids(folder: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (ppid === process.pid && cmd.some((a) => a.endsWith(`/${folder}/server.mjs`))) out.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+export const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -63,12 +63,13 @@ export function createPluginHost(plugin: AdmittedPlugin, options: { workspaceRoo
   async function failed(err: unknown, t: ContainedTransport): Promise<never> {
     const containment = t.failure !== null && t.failure !== 'PLUGIN_EXITED' ? t.failure : null;
     const timedOut = err instanceof McpError && err.code === ErrorCode.RequestTimeout;
+    const exited = t.failure === 'PLUGIN_EXITED'; // before stopProcess, whose kill makes every process "exited"
     await stopProcess();
     const stderr = t.stderr;
     if (containment === 'PLUGIN_OUTPUT_LIMIT') return fail(containment, `plugin ${plugin.principal} wrote more than ${manifest.limits.output_kb} KB and was stopped`, stderr);
     if (containment === 'PLUGIN_PROTOCOL') return fail(containment, `plugin ${plugin.principal} broke the MCP protocol and was stopped`, stderr);
     if (timedOut) return fail('PLUGIN_TIMEOUT', `plugin ${plugin.principal} did not answer within the call's time limit and was stopped`, stderr);
-    if (t.failure === 'PLUGIN_EXITED') return fail('PLUGIN_EXITED', `plugin ${plugin.principal} exited`, stderr);
+    if (exited) return fail('PLUGIN_EXITED', `plugin ${plugin.principal} exited`, stderr);
     return fail('PLUGIN_PROTOCOL', `plugin ${plugin.principal} failed`, stderr);
   }
 
