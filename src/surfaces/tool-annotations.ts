@@ -87,6 +87,8 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   design_rollback: OVERWRITES, // replaces the design's current state (the log keeps it)
   export_spice: READ,
   simulation_gate: ADDS,
+  schematic_render: READ,
+  kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };
 
 /** Unknown tools (plugins) are assumed to do anything: the conservative hints. */
