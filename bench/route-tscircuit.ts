@@ -1,20 +1,28 @@
 /**
- * `npm run bench:route` (docs/reports/tscircuit-routing.md): every problem of tscircuit's public autorouting dataset routed
- * by zt-route-1 and by @tscircuit/capacity-autorouter in one run, both results exported with
- * srj-kicad.ts and judged by kicad-cli (0.15 mm clearance and track width). Writes
- * docs/reports/tscircuit-routing.md and prints the summary.
+ * `npm run bench:route` (docs/reports/tscircuit-routing.md): tscircuit's public autorouting dataset routed by
+ * zt-route-1 and by @tscircuit/capacity-autorouter in one run, like for like:
+ * - both told the same clearance, at 0.15 mm and at 0.1 mm (the peer through SimpleRouteJson
+ *   `defaultObstacleMargin` and `minTraceToPadEdgeClearance`), and the same outline (the published bounds);
+ * - both judged by one independent checker reading their SimpleRouteJson traces
+ *   (test/eda/route/srj-judge.ts), and by kicad-cli on the boards srj-kicad.ts converts;
+ * - the report lists fully routed, clean, the time ratio and the peer's faults (tracks thinner than
+ *   the problem's minTraceWidth, copper outside the bounds).
+ * One child process per clearance (the machine has 2 cores); each problem and router is bounded.
  *
- *   npm run bench:route [-- --limit N] [--only circuit010] [--time-limit-ms 30000] [--no-write]
+ *   npm run bench:route [-- --limit N] [--only circuit010] [--clearances 0.15,0.1] [--peer-time-limit-ms 10000]
+ *                       [--work-budget 9000000] [--no-kicad] [--no-write]
  */
 import 'core-js/actual/iterator/index.js';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importSimpleRouteJson, routeProblem, type RouteProblem, type RoutedTrack, type RoutedVia } from '../src/eda/route/index.js';
+import { fileURLToPath } from 'node:url';
+import { exportSimpleRouteTraces, importSimpleRouteJson, routeProblem } from '../src/eda/route/index.js';
 import { exportSrjKicad } from '../src/eda/route/srj-kicad.js';
-import { kicadFigures, runKicadDrc } from '../test/helpers/kicad-cli.js';
-import { importSimpleRouteTraces, pointsOnShortedPads, routedByGeometry } from '../src/eda/route/srj-traces.js';
+import { importSimpleRouteTraces } from '../src/eda/route/srj-traces.js';
+import { kicadCliAvailable, kicadFigures, runKicadDrc } from '../test/helpers/kicad-cli.js';
+import { judgeSrj, type SrjJudgement } from '../test/eda/route/srj-judge.js';
 
-const CLEARANCE_MM = 0.15;
 const DIR = path.resolve(process.cwd(), '../shared/corpus/tscircuit-autorouting-01/problems');
 const args = process.argv.slice(2);
 const argOf = (name: string): string | undefined => {
@@ -23,87 +31,66 @@ const argOf = (name: string): string | undefined => {
 };
 const LIMIT = Number(argOf('--limit') ?? 1000);
 const ONLY = argOf('--only');
-const TIME_LIMIT_MS = Number(argOf('--time-limit-ms') ?? 30_000);
+const CLEARANCES = (argOf('--clearances') ?? '0.15,0.1').split(',').map(Number);
+const PEER_TIME_LIMIT_MS = Number(argOf('--peer-time-limit-ms') ?? 10_000);
+/** Our bound: counted work (search expansions), so it is the same on a busy machine. */
+const WORK_BUDGET = Number(argOf('--work-budget') ?? 9_000_000);
+const KICAD = !args.includes('--no-kicad');
 const WRITE = !args.includes('--no-write');
+const CHILD = argOf('--child');
 
 interface Side {
-  routed: number;
-  total: number;
-  full: boolean;
   ms: number;
+  budgetOut?: boolean;
   claimed: string;
-  drc?: { errors: number; unconnected: number; types: string };
-  tracks: RoutedTrack[];
-  vias: RoutedVia[];
+  judge: Omit<SrjJudgement, 'violations' | 'outside' | 'edge'> & { violations: number; minGap: number | null; outside: number; edge: number };
+  kicad?: { errors: number; unconnected: number; types: string } | undefined;
 }
-
 interface Row {
   name: string;
+  clearance: number;
   ours: Side;
   peer: Side;
-  padPadConflicts: number;
-  /** Points on pads that touch or overlap a pad of another net in the input (a short in the input). */
-  shortedPoints: number;
-  reason: string;
 }
 
-async function runKicad(files: { pcb: string; pro: string; dru: string }): Promise<{ errors: number; unconnected: number; types: string }> {
+const summarize = (j: SrjJudgement): Side['judge'] => ({
+  ...j,
+  violations: j.violations.length,
+  minGap: j.violations.length === 0 ? null : Math.min(...j.violations.map((v) => v.distance)),
+  outside: j.outside.length,
+  edge: j.edge.length,
+});
+
+async function kicadOf(files: { pcb: string; pro: string; dru: string }): Promise<Side['kicad']> {
   const res = await runKicadDrc(files.pcb, files.pro, 120_000, files.dru ? { 'board.kicad_dru': files.dru } : {});
   if (res.raw === undefined) return { errors: -1, unconnected: -1, types: 'kicad-cli failed' };
   const f = kicadFigures(res);
   return { errors: f.errors, unconnected: f.unconnected, types: Object.entries(f.types).map(([t, n]) => `${t}×${n}`).join(' ') };
 }
 
-async function pool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const k = next++;
-      out[k] = await jobs[k]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
-  return out;
-}
-
-async function main(): Promise<void> {
+async function runClearance(clearance: number, files: string[]): Promise<Row[]> {
   const { AutoroutingPipelineSolver } = await import('@tscircuit/capacity-autorouter');
-  const files = readdirSync(DIR)
-    .filter((f) => f.endsWith('.simple-route.json') && (!ONLY || f.startsWith(ONLY)))
-    .sort()
-    .slice(0, LIMIT);
   const rows: Row[] = [];
-  const problems: RouteProblem[] = [];
   for (const f of files) {
     const name = f.replace('.simple-route.json', '');
-    const raw: unknown = JSON.parse(readFileSync(path.join(DIR, f), 'utf8'));
-    // The board: the problem bounds grown to hold every pad plus the edge clearance (a few
-    // problems have pads on or past their bounds). Both routers are judged on this outline.
-    const { problem, netOfConnection } = importSimpleRouteJson(raw, { clearanceMm: CLEARANCE_MM });
-    problems.push(problem);
+    const raw = JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as Record<string, unknown>;
+    const { problem, netOfConnection } = importSimpleRouteJson(raw, { clearanceMm: clearance });
 
     const t0 = performance.now();
-    const ours = routeProblem(problem, { seed: 1, timeLimitMs: TIME_LIMIT_MS });
+    const ours = routeProblem(problem, { seed: 1, workBudget: WORK_BUDGET });
     const oursMs = performance.now() - t0;
-    const og = routedByGeometry(problem, ours);
-    const failed = ours.connections.filter((c) => c.status === 'unrouted');
-    // Why: an end point on a pad that touches another net's pad is an input defect (a short).
-    const shorted = pointsOnShortedPads(problem);
-    const why = (c: (typeof failed)[number]): string =>
-      shorted.has(`${c.net}#${c.from}`) || shorted.has(`${c.net}#${c.to}`) ? `${c.reason ?? 'blocked'}: pad overlaps a pad of another net` : (c.reason ?? 'blocked');
-    const reasons = [...new Set(failed.map(why))];
+    const oursTraces = exportSimpleRouteTraces(ours, problem.layers);
 
-    // capacity-autorouter on the problem exactly as published, bounded by the same time limit.
-    const solver = new AutoroutingPipelineSolver(raw as ConstructorParameters<typeof AutoroutingPipelineSolver>[0]);
+    // The peer gets the same clearance (pads and everything else) and the same board.
+    const told = { ...raw, defaultObstacleMargin: clearance, minTraceToPadEdgeClearance: clearance };
+    const solver = new AutoroutingPipelineSolver(told as unknown as ConstructorParameters<typeof AutoroutingPipelineSolver>[0]);
     const t1 = performance.now();
     let timedOut = false;
     let steps = 0;
     try {
-      while (!solver.solved && !solver.failed && steps < 50_000_000) {
+      while (!solver.solved && !solver.failed) {
         solver.step();
-        steps++;
-        if ((steps & 63) === 0 && performance.now() - t1 > TIME_LIMIT_MS) {
+        if ((++steps & 31) === 0 && performance.now() - t1 > PEER_TIME_LIMIT_MS) {
           timedOut = true;
           break;
         }
@@ -112,134 +99,129 @@ async function main(): Promise<void> {
       // a thrown solver counts as failed; whatever traces it has are still judged
     }
     const peerMs = performance.now() - t1;
-    let traces: unknown[] = [];
+    let peerTraces: unknown[] = [];
     try {
-      traces = (solver.getOutputSimpleRouteJson().traces ?? []) as unknown[];
+      peerTraces = (solver.getOutputSimpleRouteJson().traces ?? []) as unknown[];
     } catch {
-      traces = [];
+      peerTraces = [];
     }
-    const peerRoutes = importSimpleRouteTraces(traces, raw, netOfConnection, problem.layers);
-    const pg = routedByGeometry(problem, peerRoutes);
-    const padPad = og.padPadConflicts;
-    rows.push({
+    const row: Row = {
       name,
-      ours: { ...og, full: og.routed === og.total, ms: oursMs, claimed: `${ours.completion.routed}/${ours.completion.total}`, tracks: ours.tracks, vias: ours.vias },
-      peer: {
-        ...pg,
-        full: pg.routed === pg.total,
-        ms: peerMs,
-        claimed: timedOut ? 'time-out' : solver.solved ? 'solved' : 'failed',
-        tracks: peerRoutes.tracks,
-        vias: peerRoutes.vias,
-      },
-      padPadConflicts: padPad,
-      shortedPoints: shorted.size,
-      reason: failed.length === 0 ? '' : `${failed.length} unrouted (${reasons.join(', ')})`,
-    });
-    process.stderr.write(`${name}: ours ${og.routed}/${og.total} ${oursMs.toFixed(0)} ms; peer ${pg.routed}/${pg.total} ${peerMs.toFixed(0)} ms ${solver.solved ? '' : '(not solved)'}\n`);
+      clearance,
+      ours: { ms: oursMs, budgetOut: ours.connections.some((c) => c.reason === 'timeout'), claimed: `${ours.completion.routed}/${ours.completion.total}${ours.offBoard.length ? ` (${ours.offBoard.length} off-board)` : ''}`, judge: summarize(judgeSrj(raw, oursTraces, clearance)) },
+      peer: { ms: peerMs, claimed: timedOut ? 'time-out' : solver.solved ? 'solved' : 'failed', judge: summarize(judgeSrj(raw, peerTraces, clearance)) },
+    };
+    if (KICAD && kicadCliAvailable()) {
+      row.ours.kicad = await kicadOf(exportSrjKicad(problem, ours, { clearanceMm: clearance, trackWidthMm: problem.traceWidthMm, waivePadToPad: true, name: 'board' }));
+      const peerRoutes = importSimpleRouteTraces(peerTraces, raw, netOfConnection, problem.layers);
+      // the peer's thin tracks are judged at the problem's minimum width: the rule it was given
+      row.peer.kicad = await kicadOf(exportSrjKicad(problem, peerRoutes, { clearanceMm: clearance, trackWidthMm: problem.traceWidthMm, waivePadToPad: true, name: 'board' }));
+    }
+    rows.push(row);
+    const j = (s: Side) => `${s.judge.joined}/${s.judge.total}${s.judge.violations ? ` ${s.judge.violations} viol` : ''}${s.judge.outside ? ` ${s.judge.outside} outside` : ''}`;
+    process.stderr.write(`${clearance} ${name}: ours ${j(row.ours)} ${oursMs.toFixed(0)} ms; peer ${j(row.peer)} ${peerMs.toFixed(0)} ms ${row.peer.claimed}\n`);
   }
-
-  process.stderr.write(`kicad-cli DRC on ${rows.length * 2} boards (2 at a time)…\n`);
-  const jobs = rows.flatMap((r, k) =>
-    (['ours', 'peer'] as const).map((side) => async () => {
-      const s = r[side];
-      const files = exportSrjKicad(problems[k]!, s, { clearanceMm: CLEARANCE_MM, trackWidthMm: 0.15, waivePadToPad: true, name: 'board' });
-      s.drc = await runKicad(files);
-    }),
-  );
-  await pool(jobs, 2);
-
-  const md = report(rows);
-  if (WRITE && !ONLY && files.length > 1) writeFileSync(path.resolve(process.cwd(), 'docs/reports/tscircuit-routing.md'), md);
-  process.stdout.write((ONLY ? md : md.split("\n## Per problem")[0]!) + "\n");
+  return rows;
 }
 
-const clean = (s: Side): boolean => s.drc !== undefined && s.drc.errors === 0 && s.drc.unconnected === 0;
-const median = (xs: number[]): number => {
+function childRun(clearance: number): Promise<Row[]> {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, [...process.execArgv, script, ...args, '--child', String(clearance)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Row[]) : reject(new Error(`bench child for ${clearance} mm exited ${code}`))));
+  });
+}
+
+const fullyRouted = (s: Side) => s.judge.joined === s.judge.total;
+/** Clean by the independent checker: everything joined, no clearance fault, nothing outside the bounds, no copper-to-edge fault, no thin track. */
+const clean = (s: Side) => fullyRouted(s) && s.judge.violations === 0 && s.judge.outside === 0 && s.judge.edge === 0 && s.judge.thin === 0;
+const kicadClean = (s: Side) => s.kicad !== undefined && s.kicad.errors === 0 && s.kicad.unconnected === 0;
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-function report(rows: Row[]): string {
-  const n = rows.length;
-  const summary = (side: 'ours' | 'peer'): string[] => {
-    const ss = rows.map((r) => r[side]);
-    const full = ss.filter((s) => s.full).length;
-    const fullClean = ss.filter((s) => s.full && clean(s)).length;
-    const cleanAll = ss.filter(clean).length;
-    const conns = ss.reduce((a, s) => a + s.routed, 0);
-    const total = ss.reduce((a, s) => a + s.total, 0);
-    const ms = ss.map((s) => s.ms);
-    return [`${full} / ${n} (${((100 * full) / n).toFixed(1)}%)`, `${fullClean} / ${n}`, `${cleanAll} / ${n}`, `${conns} / ${total}`, `${(median(ms) / 1000).toFixed(3)} s`, `${(mean(ms) / 1000).toFixed(3)} s`];
-  };
-  const o = summary('ours');
-  const p = summary('peer');
-  const labels = ['fully routed (copper joins every point)', 'fully routed and kicad-cli clean', 'kicad-cli clean (0 errors, 0 unconnected)', 'connections routed', 'median time', 'mean time'];
-  const shortedNames = rows.filter((r) => r.shortedPoints > 0).map((r) => r.name);
-  const ratio = mean(rows.map((r) => r.ours.ms)) / Math.max(1e-9, mean(rows.map((r) => r.peer.ms)));
+function report(all: Row[]): string {
   const out: string[] = [
-    '# tscircuit autorouting dataset: zt-route-1 vs capacity-autorouter',
+    '# tscircuit autorouting dataset: zt-route-1 vs capacity-autorouter, like for like',
     '',
-    'Generated by `npm run bench:route` (bench/route-tscircuit.ts) on this machine (2 shared cores), one run, both routers',
-    'in the same process, one problem after the other. Problems: `shared/corpus/tscircuit-autorouting-01/problems` (85, MIT).',
-    'Peer: `@tscircuit/capacity-autorouter` 0.0.1035 (`AutoroutingPipelineSolver`, default options, the problem as published).',
+    'Generated by `npm run bench:route` (bench/route-tscircuit.ts), one run, on this machine (2 shared cores, other work',
+    'running: absolute times are inflated for both routers alike; compare the ratio). Problems:',
+    '`shared/corpus/tscircuit-autorouting-01/problems` (85, MIT). Peer: `@tscircuit/capacity-autorouter` 0.0.1035',
+    '(`AutoroutingPipelineSolver`).',
     '',
-    'How it is judged:',
-    '- **Routed** is measured from copper, the same way for both routers: per net, the points that end up in one copper',
-    '  component (pads, tracks, vias touching on a shared layer) count as joined; `routed = Σ (points − components)`.',
-    '- **kicad-cli clean**: both results exported by `src/eda/route/srj-kicad.ts` (pads as SMD pads on their nets, plated',
-    '  holes as through-hole pads, tracks, vias) and judged by `kicad-cli pcb drc --severity-error` with 0.15 mm clearance,',
-    '  0.15 mm minimum track width and 0.15 mm copper-to-edge; clean = 0 errors and 0 unconnected items.',
-    '- **Board outline**: the bounds grown to hold every pad plus 0.15 mm (circuit007, 011, 021, 105, 111 and 123 have pads on',
-    '  or past their bounds). Our router routes inside that outline; the peer routes the published bounds (inside it).',
-    '- **Pad-to-pad clearance is waived** by a `.kicad_dru` rule: pads are the problem\'s own and no router can move them;',
-    `  ${rows.filter((r) => r.padPadConflicts > 0).length} of ${n} problems have pads of different nets closer than 0.15 mm (or overlapping). Tracks and vias stay`,
-    '  judged against every pad, track, via and the edge.',
-    '- Pads on a net that none of the net\'s points lies in (one each in circuit003 and circuit004) are added as points of',
-    '  that net (`importSimpleRouteJson`): kicad-cli reports them unconnected otherwise. The peer is not asked to route',
-    '  them, which costs it one connection in each of those two problems.',
-    `- Time limit per problem and router: ${TIME_LIMIT_MS / 1000} s (peer "time-out" = stopped by it). Time is wall time of the`,
-    '  routing call only, measured on a shared 2-core machine under load from other work: absolute times are inflated',
-    '  for both routers alike; compare the ratio.',
-    '',
-    '## Summary',
-    '',
-    '| | zt-route-1 (ours) | capacity-autorouter |',
-    '| --- | --- | --- |',
-    ...labels.map((l, i) => `| ${l} | ${o[i]} | ${p[i]} |`),
-    `| mean time ratio ours / theirs | ${ratio.toFixed(3)} | |`,
-    '',
-    `Problems whose input puts a point to connect on a pad that touches or overlaps a pad of another net (a short in the`,
-    `input itself, whatever is routed): ${shortedNames.length} (${shortedNames.join(', ')}). On the other ${n - shortedNames.length}: ours fully routed`,
-    `${rows.filter((r) => r.shortedPoints === 0 && r.ours.full).length}, fully routed and kicad-cli clean ${rows.filter((r) => r.shortedPoints === 0 && r.ours.full && clean(r.ours)).length};`,
-    `peer fully routed ${rows.filter((r) => r.shortedPoints === 0 && r.peer.full).length}, fully routed and kicad-cli clean ${rows.filter((r) => r.shortedPoints === 0 && r.peer.full && clean(r.peer)).length}.`,
-    '',
-    '## Where we fall short',
-    '',
-    ...rows
-      .filter((r) => !r.ours.full || !clean(r.ours))
-      .map((r) => `- ${r.name}: ${r.ours.routed}/${r.ours.total} routed${r.reason ? `, ${r.reason}` : ''}${clean(r.ours) ? '' : `, kicad-cli: ${r.ours.drc?.errors} errors, ${r.ours.drc?.unconnected} unconnected (${r.ours.drc?.types})`}${r.padPadConflicts > 0 ? `; ${r.padPadConflicts} pad pairs of different nets closer than 0.15 mm in the problem itself` : ''}`),
-    '',
-    '## Per problem',
-    '',
-    '| problem | ours routed | ours kicad (err/unc) | ours ms | peer routed | peer status | peer kicad (err/unc) | peer ms | pad pairs < 0.15 mm |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map(
-      (r) =>
-        `| ${r.name} | ${r.ours.routed}/${r.ours.total}${r.ours.full ? '' : ' ✗'} | ${r.ours.drc?.errors}/${r.ours.drc?.unconnected}${clean(r.ours) ? '' : ' ✗'} | ${r.ours.ms.toFixed(0)} | ${r.peer.routed}/${r.peer.total}${r.peer.full ? '' : ' ✗'} | ${r.peer.claimed} | ${r.peer.drc?.errors}/${r.peer.drc?.unconnected}${clean(r.peer) ? '' : ' ✗'} | ${r.peer.ms.toFixed(0)} | ${r.padPadConflicts} |`,
-    ),
-    '',
-    '## Peer kicad-cli error kinds (first 20 boards with errors)',
-    '',
-    ...rows
-      .filter((r) => (r.peer.drc?.errors ?? 0) > 0)
-      .slice(0, 20)
-      .map((r) => `- ${r.name}: ${r.peer.drc?.types}`),
+    'Like for like:',
+    '- **Same clearance**: each clearance is given to both routers — ours as `clearanceMm`, the peer as SimpleRouteJson',
+    '  `defaultObstacleMargin` and `minTraceToPadEdgeClearance`. Track width: the problem\'s `minTraceWidth` (0.15 mm).',
+    '- **Same outline**: the published bounds, for both. Our copper never leaves them; pads with no room inside them are',
+    '  reported `off-board` (circuit105 has three pads wholly outside).',
+    '- **One independent judge** (test/eda/route/srj-judge.ts on test/eda/route/clearance-check.ts, no router code) reads',
+    '  both routers\' SimpleRouteJson traces: *fully routed* = every connection\'s points in one copper component;',
+    '  *clean* = fully routed, no copper of different nets closer than the clearance (pad–pad pairs are the input\'s),',
+    '  nothing outside the bounds or within the clearance of them, no track thinner than `minTraceWidth`.',
+    `- **kicad-cli** (\`pcb drc --severity-error\`, pad-to-pad and pad-to-edge waived as the input's own) on every converted board${KICAD && kicadCliAvailable() ? '' : ' — not run'}.`,
+    `- Bounds per problem: ours a work budget of ${WORK_BUDGET.toLocaleString('en')} search expansions (counted, so the same on a busy`,
+    `  machine); the peer ${PEER_TIME_LIMIT_MS / 1000} s wall time ("time-out" in the table).`,
     '',
   ];
+  for (const clearance of CLEARANCES) {
+    const rows = all.filter((r) => r.clearance === clearance);
+    const n = rows.length;
+    const sides = (side: 'ours' | 'peer') => rows.map((r) => r[side]);
+    const count = (side: 'ours' | 'peer', p: (s: Side) => boolean) => sides(side).filter(p).length;
+    const ratio = mean(sides('ours').map((s) => s.ms)) / Math.max(1e-9, mean(sides('peer').map((s) => s.ms)));
+    const peerThinBoards = count('peer', (s) => s.judge.thin > 0);
+    const peerThin = sides('peer').reduce((a, s) => a + s.judge.thin, 0);
+    out.push(
+      `## Clearance ${clearance} mm (${n} problems)`,
+      '',
+      '| | zt-route-1 (ours) | capacity-autorouter |',
+      '| --- | --- | --- |',
+      `| fully routed (independent judge) | ${count('ours', fullyRouted)} / ${n} | ${count('peer', fullyRouted)} / ${n} |`,
+      `| fully routed and clean (independent judge) | ${count('ours', clean)} / ${n} | ${count('peer', clean)} / ${n} |`,
+      `| fully routed, clean except thin tracks | ${count('ours', (s) => clean({ ...s, judge: { ...s.judge, thin: 0 } }))} / ${n} | ${count('peer', (s) => clean({ ...s, judge: { ...s.judge, thin: 0 } }))} / ${n} |`,
+      `| kicad-cli clean (0 errors, 0 unconnected) | ${count('ours', kicadClean)} / ${n} | ${count('peer', kicadClean)} / ${n} |`,
+      `| connections joined | ${sides('ours').reduce((a, s) => a + s.judge.joined, 0)} / ${sides('ours').reduce((a, s) => a + s.judge.total, 0)} | ${sides('peer').reduce((a, s) => a + s.judge.joined, 0)} / ${sides('peer').reduce((a, s) => a + s.judge.total, 0)} |`,
+      `| boards with clearance faults | ${count('ours', (s) => s.judge.violations > 0)} | ${count('peer', (s) => s.judge.violations > 0)} |`,
+      `| boards with copper outside the bounds | ${count('ours', (s) => s.judge.outside > 0)} | ${count('peer', (s) => s.judge.outside > 0)} |`,
+      `| boards with copper within the clearance of the bounds | ${count('ours', (s) => s.judge.edge > 0)} | ${count('peer', (s) => s.judge.edge > 0)} |`,
+      `| tracks thinner than minTraceWidth (boards) | ${sides('ours').reduce((a, s) => a + s.judge.thin, 0)} (${count('ours', (s) => s.judge.thin > 0)}) | ${peerThin} (${peerThinBoards}) |`,
+      `| stopped by its bound | ${count('ours', (s) => s.budgetOut === true)} | ${count('peer', (s) => s.claimed === 'time-out')} |`,
+      `| median / mean time | ${(median(sides('ours').map((s) => s.ms)) / 1000).toFixed(3)} s / ${(mean(sides('ours').map((s) => s.ms)) / 1000).toFixed(3)} s | ${(median(sides('peer').map((s) => s.ms)) / 1000).toFixed(3)} s / ${(mean(sides('peer').map((s) => s.ms)) / 1000).toFixed(3)} s |`,
+      `| mean time ratio ours / peer | ${ratio.toFixed(3)} | |`,
+      '',
+      '| problem | ours joined | ours judge (viol/out/edge) | ours kicad (err/unc) | ours ms | peer joined | peer status | peer judge (viol/out/edge/thin) | peer kicad (err/unc) | peer ms |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((r) => {
+        const o = r.ours;
+        const p = r.peer;
+        return `| ${r.name} | ${o.judge.joined}/${o.judge.total}${fullyRouted(o) ? '' : ' ✗'} | ${o.judge.violations}/${o.judge.outside}/${o.judge.edge}${clean(o) || !fullyRouted(o) ? '' : ' ✗'} | ${o.kicad ? `${o.kicad.errors}/${o.kicad.unconnected}` : '–'} | ${o.ms.toFixed(0)} | ${p.judge.joined}/${p.judge.total}${fullyRouted(p) ? '' : ' ✗'} | ${p.claimed} | ${p.judge.violations}/${p.judge.outside}/${p.judge.edge}/${p.judge.thin} | ${p.kicad ? `${p.kicad.errors}/${p.kicad.unconnected}` : '–'} | ${p.ms.toFixed(0)} |`;
+      }),
+      '',
+    );
+  }
   return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.simple-route.json') && (!ONLY || f.startsWith(ONLY)))
+    .sort()
+    .slice(0, LIMIT);
+  if (CHILD !== undefined) {
+    process.stdout.write(JSON.stringify(await runClearance(Number(CHILD), files)));
+    return;
+  }
+  const t0 = performance.now();
+  const rows = (await Promise.all(CLEARANCES.map((c) => childRun(c)))).flat();
+  const md = report(rows);
+  if (WRITE && !ONLY && files.length === 85) writeFileSync(path.resolve(process.cwd(), 'docs/reports/tscircuit-routing.md'), md + '\n');
+  const summary = md.split('\n').filter((l) => !/^\| circuit/.test(l));
+  process.stdout.write(summary.join('\n') + `\nbench:route took ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 
 await main();
