@@ -70,6 +70,7 @@ export async function composeRuntime(options: ComposeOptions): Promise<Runtime> 
   });
   // Admitted before anything serves: a refused plugin stops start-up with a security record.
   const plugins = options.plugins ? await startPlugins(options.plugins, workspace.root, securityLog) : null;
+  if (plugins) services.releaseChecks = plugins.releaseChecks;
   const runtime = createRuntime<Services>({
     store,
     clock: options.clock ?? systemClock,

@@ -12,6 +12,8 @@ export interface GateEvidence {
   self_approval_allowed: boolean;
   erc: { seq: number; evaluated_hash: string; ruleset_version: string };
   drc: { seq: number; evaluated_hash: string; ruleset_version: string };
+  /** Plugin checks the operator admitted as release evidence (docs/plugins.md, "Release evidence"); absent when none. */
+  plugins?: { check: string; plugin: string; publisher_key: string; seq: number; evaluated_hash: string; ruleset_version: string }[];
 }
 
 const CHECKS = ['erc', 'drc'] as const;
@@ -25,7 +27,7 @@ const CHECKS = ['erc', 'drc'] as const;
  *    "Approvals are human and independent"), unless the server allows self-approval.
  * The output path (4.) is checked by the workspace before any write.
  */
-export function checkReleaseGate(state: SessionState, designName: string, approvalId: string, policy: ApprovalPolicy = { allowSelfApproval: false }): GateEvidence {
+export function checkReleaseGate(state: SessionState, designName: string, approvalId: string, policy: ApprovalPolicy = { allowSelfApproval: false }, pluginChecks: readonly string[] = []): GateEvidence {
   const entry = own(state.designs, designName);
   if (!entry) throw new ZapTraceError('NOT_FOUND', `no design named "${designName}" in this session`, { path: 'design_name' });
   const current = entry.hash;
@@ -57,5 +59,25 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
     evidence[check] = result;
   }
   const pick = (r: ValidationResult) => ({ seq: r.seq, evaluated_hash: r.evaluated_hash, ruleset_version: r.ruleset_version });
-  return { design_hash: current, approval, authors, self_approval_allowed: policy.allowSelfApproval, erc: pick(evidence.erc!), drc: pick(evidence.drc!) };
+  const plugins = checkPluginEvidence(state, designName, current, pluginChecks);
+  return { design_hash: current, approval, authors, self_approval_allowed: policy.allowSelfApproval, erc: pick(evidence.erc!), drc: pick(evidence.drc!), ...(plugins.length > 0 ? { plugins } : {}) };
+}
+
+/**
+ * 3c. Each plugin check the operator admitted as release evidence (`--plugin DIR=LEVEL,evidence`, and
+ * `evidence: true` in its signed manifest) needs a passing result recorded as evidence whose own
+ * evaluated hash is the current one, exactly like ERC and DRC (docs/plugins.md, "Release evidence").
+ */
+function checkPluginEvidence(state: SessionState, designName: string, current: string, checks: readonly string[]): NonNullable<GateEvidence['plugins']> {
+  const out: NonNullable<GateEvidence['plugins']> = [];
+  for (const check of checks) {
+    const result = own(own(state.evidence, designName)?.plugins ?? {}, check);
+    if (!result || !result.evidence) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_MISSING', `no ${check} result recorded as release evidence for ${designName}`, { check });
+    if (result.evaluated_hash !== current) {
+      throw new ZapTraceError('RELEASE_GATE_EVIDENCE_STALE', `the ${check} result evaluated another state of ${designName}; run it again`, { check, evaluated_hash: result.evaluated_hash, current_hash: current });
+    }
+    if (!result.passed) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `${check} failed on this state (${result.counts.error} errors)`, { check, counts: result.counts });
+    out.push({ check, plugin: result.plugin, publisher_key: result.publisher_key, seq: result.seq, evaluated_hash: result.evaluated_hash, ruleset_version: result.ruleset_version });
+  }
+  return out;
 }

@@ -34,7 +34,7 @@ export function manifestOf(kind: string, designName: string, gate: GateEvidence,
     authors: gate.authors,
     // contract.md: a development setup that lets authors approve their own work says so in every manifest.
     self_approval_allowed: gate.self_approval_allowed,
-    evidence: { erc: gate.erc, drc: gate.drc },
+    evidence: { erc: gate.erc, drc: gate.drc, ...(gate.plugins ? { plugins: gate.plugins } : {}) },
     log_seq: state.seq,
     head_hash: state.head_hash,
     files,
@@ -52,7 +52,7 @@ async function releaseExport(
   bundleName?: string,
 ) {
   requireDesign(ctx.state, input.design_name);
-  const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id, ctx.services.approvalPolicy);
+  const gate = checkReleaseGate(ctx.state, input.design_name, input.approval_id, ctx.services.approvalPolicy, ctx.services.releaseChecks ?? []);
   const design = ctx.state.designs[input.design_name]!.design;
   const files = await build(design, gate.design_hash);
   const manifestBody = manifestOf(kind, input.design_name, gate, files.map(digest), ctx.state);
@@ -73,7 +73,7 @@ async function releaseExport(
       files: written.map((w) => ({ path: w.path, bytes: w.bytes, sha256: w.sha256 })),
       design_hash: gate.design_hash,
       approval_id: gate.approval.approval_id,
-      evidence: { erc: gate.erc, drc: gate.drc },
+      evidence: { erc: gate.erc, drc: gate.drc, ...(gate.plugins ? { plugins: gate.plugins } : {}) },
       log_seq: ctx.state.seq,
       head_hash: ctx.state.head_hash,
     },

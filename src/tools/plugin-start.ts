@@ -20,6 +20,8 @@ export interface PluginOptions {
 
 export interface StartedPlugins {
   tools: ToolDefinition<unknown, unknown, Services>[];
+  /** Tools whose manifest declares evidence and whose plugin the operator admitted as evidence. */
+  releaseChecks: string[];
   hosts: PluginHost[];
   close(): Promise<void>;
 }
@@ -76,8 +78,10 @@ export async function startPlugins(options: PluginOptions, workspaceRoot: string
     }
   }
   const tools = pluginTools(hosts, { record: (d) => securityLog.record(d) });
+  const releaseChecks = admitted.flatMap((p) => (p.admission.evidence ? p.manifest.tools.filter((t) => t.evidence && t.level !== 'read').map((t) => `plugin.${p.manifest.name}.${t.name}`) : []));
   return {
     tools,
+    releaseChecks,
     hosts,
     close: async () => {
       process.removeListener('exit', killAll);

@@ -22,6 +22,8 @@ export interface Services {
    */
   releaseWriter: Pick<Workspace, 'writeFiles'>;
   released: ReleasedFiles;
+  /** Plugin checks admitted as release evidence (`plugin.<name>.<tool>`): the release gate needs each to pass on the current state (docs/plugins.md). */
+  releaseChecks?: readonly string[];
   /** Synthesis from intent (docs/synthesis.md); absent in builds without it. */
   synthesize?: (intent: string) => { design: Design; template: string; choices: unknown[]; assumptions: string[] };
 }

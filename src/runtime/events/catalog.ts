@@ -1,4 +1,4 @@
-import type { Design, Component, Board, Placement, Routing } from '../../eda/model/design.js';
+import type { Design, Component, Board, Keepout, Placement, Routing } from '../../eda/model/design.js';
 import type { Level } from '../capability.js';
 
 /**
@@ -32,6 +32,24 @@ export interface ValidationData {
   findings: unknown[];
 }
 
+/** A plugin design check's result (docs/plugins.md, "Release evidence"), bound to the state it evaluated like ERC/DRC. */
+export interface PluginCheckData {
+  design_name: string;
+  /** The registry tool, `plugin.<name>.<tool>`. */
+  check: string;
+  /** The plugin's principal, `plugin:<name>@<version>`. */
+  plugin: string;
+  /** Id of the publisher key that signed the plugin's manifest. */
+  publisher_key: string;
+  ruleset_version: string;
+  evaluated_hash: string;
+  passed: boolean;
+  counts: { error: number; warning: number; info: number };
+  findings: unknown[];
+  /** Its manifest declares the check as evidence and the operator admitted it as such. */
+  evidence: boolean;
+}
+
 export interface EventDataByType {
   SessionCreated: { owner: string; auth_source: string };
   DesignParsed: { design_name: string; design: Design; source: { kind: 'text' | 'file' | 'synthesis' | 'pipeline' | 'transaction'; path?: string; format?: string }; warnings: unknown[] };
@@ -40,7 +58,8 @@ export interface EventDataByType {
   BoardUpdated: { design_name: string; board: Partial<Board> };
   NetAdded: { design_name: string; net: { id: string; name: string; type: string } };
   NetNodesChanged: { design_name: string; net: string; connect: { component: string; pin: string }[]; disconnect: { component: string; pin: string }[] };
-  ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[] };
+  /** `keepouts`: the copper keep-outs the placement implies (antennas); they replace the placer's earlier ones. Absent in older logs. */
+  ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[]; keepouts?: Keepout[] };
   NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
   ValidationRecorded: ValidationData;
   /** `statement` and `self_approval` are absent from approvals recorded before approvals had to be independent. */
@@ -57,6 +76,7 @@ export interface EventDataByType {
   DesignRestored: { design_name: string; design: Design; from_seq: number; label: string | null; design_hash: string };
   /** A DC operating point run by simulation_gate: evidence about the state with `evaluated_hash`. */
   SimulationRecorded: { design_name: string; engine: string; analysis: 'op'; evaluated_hash: string; passed: boolean; counts: { error: number; warning: number }; findings: unknown[]; rails: unknown[] };
+  PluginCheckRecorded: PluginCheckData;
   ToolAuthorized: AuditData;
   ToolDenied: AuditData;
 }

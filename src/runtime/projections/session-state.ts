@@ -9,7 +9,8 @@ import type { Design } from '../../eda/model/design.js';
 import type { DesignEntry, SessionState, ValidationResult } from './state-types.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
-import type { EventDataByType, ValidationData } from '../events/catalog.js';
+import { withPlacerKeepouts } from '../../eda/place/edge-parts.js';
+import type { EventDataByType, PluginCheckData, ValidationData } from '../events/catalog.js';
 
 enablePatches();
 
@@ -162,6 +163,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   ComponentsPlaced: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       design.placement = data.placement;
+      if (data.keepouts) design.keepouts = withPlacerKeepouts(design.keepouts, data.keepouts);
       // Copper laid for the old positions no longer connects anything.
       design.routing = { tracks: [], vias: [] };
     }),
@@ -172,6 +174,11 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   ValidationRecorded: (d, data, e) => {
     const slot = own(d.evidence, data.design_name) ?? (d.evidence[data.design_name] = {});
     slot[data.check] = { ...(data as Draft<ValidationData>), seq: e.seq, at: e.at };
+  },
+  PluginCheckRecorded: (d, data, e) => {
+    const slot = own(d.evidence, data.design_name) ?? (d.evidence[data.design_name] = {});
+    // Keyed by the registry tool name, which can never be erc or drc (plugin tools are `plugin.<name>.<tool>`).
+    (slot.plugins ??= Object.create(null) as Record<string, never>)[data.check] = { ...(data as Draft<PluginCheckData>), seq: e.seq, at: e.at };
   },
   TransactionPreviewed: (d, data, e) => {
     d.transactions[data.tx_id] = {

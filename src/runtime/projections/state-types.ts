@@ -1,5 +1,5 @@
 import type { Design } from '../../eda/model/design.js';
-import type { ValidationData } from '../events/catalog.js';
+import type { PluginCheckData, ValidationData } from '../events/catalog.js';
 
 /**
  * The shape of a session's projection (architecture.md, "Projections"), apart from the reducers that
@@ -17,6 +17,11 @@ export interface DesignEntry {
 }
 
 export interface ValidationResult extends ValidationData {
+  seq: number;
+  at: string;
+}
+
+export interface PluginCheckResult extends PluginCheckData {
   seq: number;
   at: string;
 }
@@ -42,7 +47,7 @@ export interface SessionState {
   head_hash: string | null;
   designs: Record<string, DesignEntry>;
   /** Latest result per design and check; each carries its own evaluated hash. */
-  evidence: Record<string, { erc?: ValidationResult; drc?: ValidationResult }>;
+  evidence: Record<string, { erc?: ValidationResult; drc?: ValidationResult; plugins?: Record<string, PluginCheckResult> }>;
   approvals: Approval[];
   /** Candidate designs of preview/validate/commit/rollback transactions. */
   transactions: Record<string, Transaction>;
