@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importSimpleRouteJson } from '../../src/eda/route/index.js';
 import { routedByGeometry } from '../../src/eda/route/srj-traces.js';
 import { runCli } from '../helpers/cli.js';
+import { judgeSrj } from '../eda/route/srj-judge.js';
 
 /**
  * `zaptrace route FILE.json [--out result.json]` as a process (docs/routing.md, "tscircuit's dataset"): built dist/main.js
@@ -75,6 +76,32 @@ describe('zaptrace route', () => {
     expect(parsed.traces.length).toBeGreaterThan(0);
     expect(res.stderr).toMatch(/^route: /m);
   }, 120_000);
+
+  it('repeats its output byte for byte, also when the time limit (a work budget) stops it early', () => {
+    const a = runCli(['route', PROBLEM, '--time-limit-ms', '3']);
+    const b = runCli(['route', PROBLEM, '--time-limit-ms', '3']);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/timeout/);
+    expect(b.stdout).toBe(a.stdout);
+    const full1 = runCli(['route', PROBLEM]);
+    const full2 = runCli(['route', PROBLEM]);
+    expect(full1.code, full1.stderr).toBe(0);
+    expect(full2.stdout).toBe(full1.stdout);
+    expect(full1.stdout).not.toBe(a.stdout);
+  }, 240_000);
+
+  it('keeps copper inside the bounds and says which pads do not fit (circuit105: three pads past the bounds)', () => {
+    const file = path.resolve(path.dirname(PROBLEM), 'circuit105.simple-route.json');
+    const res = runCli(['route', file]);
+    expect(res.code).toBe(1);
+    expect(res.stderr.match(/route: off-board /g)?.length).toBe(3);
+    const input = JSON.parse(readFileSync(file, 'utf8')) as Out & { bounds: { minX: number; minY: number; maxX: number; maxY: number } };
+    const result = JSON.parse(res.stdout) as Out;
+    const judged = judgeSrj(input, result.traces, 0.15);
+    expect(judged.outside).toEqual([]);
+    expect(judged.violations).toEqual([]);
+    expect(judged.total - judged.joined).toBe(3);
+  }, 240_000);
 
   it('rejects a file that is not a problem, without leaking its absolute path', () => {
     const bad = path.join(dir, 'bad.json');
