@@ -2,6 +2,7 @@ import { ZapTraceError } from '../kernel/errors.js';
 import { checkIndependentApproval, type ApprovalPolicy } from './approval-policy.js';
 import { authorsOf } from './projections/authorship.js';
 import { own } from '../kernel/own.js';
+import { rfShortfalls } from '../eda/erc/rf-essentials.js';
 import type { Approval, SessionState, ValidationResult } from './projections/session-state.js';
 
 export interface GateEvidence {
@@ -25,6 +26,7 @@ const CHECKS = ['erc', 'drc'] as const;
  *    carries the hash it checked, so re-running one check never refreshes another.
  * 2b. the approval is independent: its approver authored no change of the state (contract.md,
  *    "Approvals are human and independent"), unless the server allows self-approval.
+ * 3b. every radio chip has its RF essentials: crystal, antenna match, decoupling (rf-essentials.ts).
  * The output path (4.) is checked by the workspace before any write.
  */
 export function checkReleaseGate(state: SessionState, designName: string, approvalId: string, policy: ApprovalPolicy = { allowSelfApproval: false }, pluginChecks: readonly string[] = []): GateEvidence {
@@ -57,6 +59,13 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
     }
     if (!result.passed) throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `${name} failed on this state (${result.counts.error} errors)`, { check, counts: result.counts });
     evidence[check] = result;
+  }
+  // 3b. A radio chip without its crystal, antenna match and decoupling cannot work, whatever ERC and
+  //     DRC say about the copper (eda/erc/rf-essentials.ts cites the vendors' reference circuits).
+  const rf = rfShortfalls(entry.design);
+  if (rf.length > 0) {
+    const what = rf.map((x) => `${x.ref} (${x.part}): ${x.missing.join(', ')}`).join('; ');
+    throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `RF essentials missing: ${what}`, { check: 'rf', missing: rf });
   }
   const pick = (r: ValidationResult) => ({ seq: r.seq, evaluated_hash: r.evaluated_hash, ruleset_version: r.ruleset_version });
   const plugins = checkPluginEvidence(state, designName, current, pluginChecks);

@@ -104,5 +104,5 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
 
 function synthesized(intent: string, env: HeavyEnv) {
   const out = env.synthesize(intent);
-  return { design: out.design, kind: 'synthesize', extra: { template: out.template, choices: out.choices, assumptions: out.assumptions } };
+  return { design: out.design, kind: 'synthesize', extra: { template: out.template, choices: out.choices, assumptions: out.assumptions, elements: out.elements, unmet: out.unmet } };
 }

@@ -20,13 +20,13 @@ export const synthTools = [
     name: 'synthesize_design',
     title: 'Synthesize a design from intent',
     description:
-      'Turns an intent ("ESP32 I2C sensor node with USB-C power and a BME280") into a NEW design from reviewed templates and parametric blocks, with library parts. Deterministic; explains each choice and lists assumptions. Unknown or contradictory intents are refused with what was not understood.',
+      'Turns an intent ("ESP32 I2C sensor node with USB-C power and a BME280") into a NEW design from reviewed templates and parametric blocks, with library parts. Deterministic; explains each choice, lists assumptions, and reports every named element as placed or unmet. Intents with nothing buildable or contradictions are refused.',
     level: 'preview-write',
     input: {
       intent: z.string().min(1).max(2000),
       design_name: DesignName.optional().describe('Name of the new design; derived from the intent when absent.'),
     },
-    output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()) }),
+    output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()), elements: z.array(z.unknown()), unmet: z.array(z.string()) }),
     async handler(input, ctx) {
       const name = input.design_name ?? deriveDesignName(input.intent, (n) => Object.hasOwn(ctx.state.designs, n), INTENT_NAME_WORDS);
       if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
@@ -34,7 +34,7 @@ export const synthTools = [
       const out = await runHeavy(ctx, 'synthesize', { intent: input.intent }, { basis: { [name]: null } });
       return {
         events: [{ type: 'DesignParsed', data: { design_name: name, design: out.design, source: { kind: 'synthesis' }, warnings: [] } }],
-        after: (s) => ({ ...designSummary(name, requireDesign(s, name)), template: out.template, choices: out.choices, assumptions: out.assumptions }),
+        after: (s) => ({ ...designSummary(name, requireDesign(s, name)), template: out.template, choices: out.choices, assumptions: out.assumptions, elements: out.elements, unmet: out.unmet }),
       };
     },
   }),

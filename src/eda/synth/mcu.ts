@@ -1,9 +1,10 @@
 import { addPart, capacitor, connect, resistor, type Build, type PinSpec } from './builder.js';
 import { button, crystal, debugHeader, decouple } from './blocks.js';
+import type { PowerSource } from './sources.js';
 
 /** Requirements read from an intent (intent.ts); templates size their blocks from these. */
 export interface Requirements {
-  power: 'usb-c' | 'battery' | 'terminal';
+  power: PowerSource;
   inputV: number;
   regulator: 'ldo' | 'buck' | null;
   sensor: string | null;
@@ -12,6 +13,8 @@ export interface Requirements {
   ledColor: string;
   mountingHoles: number;
   maxCurrentA: number;
+  /** What a block substituted or could not meet, by element id (elements.ts); filled while building. */
+  notes: Record<string, string>;
 }
 
 const io = (names: string[]): PinSpec[] => names.map((name) => ({ name, type: 'bidirectional' as const }));

@@ -1,7 +1,7 @@
 import { addPart, capacitor, connect, resistor, twoPins } from './builder.js';
 import { button, decouple, i2cPullups, led, mountingHoles, regulator, terminalInput, usbCSink } from './blocks.js';
 import { rp2040Core, stm32Core } from './mcu.js';
-import { i2cSensor, power33, R3, type Template } from './templates.js';
+import { i2cSensor, power33, R3, railVolts, type Template } from './templates.js';
 
 const attiny85: Template = {
   id: 'attiny85-io',
@@ -50,6 +50,7 @@ const nrfBle: Template = {
   build(b, req) {
     const r = { ...req, sensor: req.sensor ?? 'sht31' };
     const rail = power33(b, r, 0.02);
+    const logicV = railVolts(rail);
     // nRF52840-QIAA (aQFN-73): lands from the footprint's pin table. Signals use outer-ring
     // lands (G1, J1, AD8, AA24, AC24): at 0.2 mm clearance the inner ring cannot be escaped on
     // the top layer; its ground lands (B7, VSS_PA F23) join the exposed pad beside them.
@@ -77,15 +78,15 @@ const nrfBle: Template = {
     decouple(b, rail, 2, u, 4.7e-6);
     connect(b, 'I2C_SDA', [[u, 'P0_26']]);
     connect(b, 'I2C_SCL', [[u, 'P0_04']]);
-    i2cSensor(b, r, 'I2C_SDA', 'I2C_SCL');
-    i2cPullups(b, rail, 3.3, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
+    i2cSensor(b, r, 'I2C_SDA', 'I2C_SCL', rail);
+    i2cPullups(b, rail, logicV, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
     const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'debug-header', why: 'SWD header 1×4: VTref, SWDIO, SWCLK, GND.' });
     connect(b, rail, [[j, 'P1']]);
     connect(b, 'SWDIO', [[j, 'P2'], [u, 'SWDIO']]);
     connect(b, 'SWCLK', [[j, 'P3'], [u, 'SWDCLK']]);
     connect(b, 'GND', [[j, 'P4']]);
     connect(b, 'STATUS', [[u, 'P0_13']]);
-    led(b, 'STATUS', 3.3, req.ledColor, 'STATUS', 0.002);
+    led(b, 'STATUS', logicV, req.ledColor, 'STATUS', 0.002);
     mountingHoles(b, req.mountingHoles);
   },
 };

@@ -1,6 +1,7 @@
 import { addPart, capacitor, connect, resistor, twoPins, type Build } from './builder.js';
 import { button, debugHeader, decouple, i2cPullups, led, mountingHoles, regulator, terminalInput, usbCSink } from './blocks.js';
 import { esp32Core, esp32s3Core, rp2040Core, stm32Core, type Requirements } from './mcu.js';
+import { powerSource } from './sources.js';
 import { formatOhms, shuntResistor } from './values.js';
 
 /**
@@ -19,30 +20,26 @@ export interface Template {
 
 const R3 = '+3V3';
 
-/** Input stage + 3.3 V regulator from the requirements; returns the 3.3 V rail name. */
+/**
+ * Input stage + 3.3 V rail from the requirements; returns the rail the logic runs on. A coin cell
+ * feeds the logic directly (an LDO's dropout would waste most of its 3.0–2.0 V span), and only
+ * loads within its few milliamps may use it.
+ */
 function power33(b: Build, req: Requirements, loadA: number): string {
-  if (req.power === 'battery') {
-    const vin = 'VBAT';
-    const j = addPart(b, { prefix: 'J', partId: 'jst-ph-2', footprint: 'JST_PH_B2B-PH-K', pins: twoPins(), block: 'battery', why: 'JST-PH 2-pin connector: the usual plug of 1S Li-Po cells.' });
-    connect(b, vin, [[j, 'P1']], 'power');
-    connect(b, 'GND', [[j, 'P2']]);
-    b.assumptions.push('Battery is a 1S Li-Po/Li-ion cell, 3.6–4.2 V in use.');
-    regulator(b, { vinV: 4.2, vinMinV: 3.6, voutV: 3.3, loadA, ...(req.regulator ? { forced: req.regulator } : {}) }, vin, R3);
-    return R3;
+  const src = powerSource(b, req.power, req.inputV, req.notes);
+  if (req.power === 'coin') {
+    if (loadA > src.maxA) throw new Error(`a CR2032 coin cell gives ${src.maxA * 1000} mA at most; this board needs ${Math.round(loadA * 1000)} mA`);
+    return src.rail;
   }
-  if (req.power === 'terminal') {
-    const vin = `+${req.inputV}V`.replace('.', 'V');
-    terminalInput(b, vin, req.inputV, 'supply input');
-    regulator(b, { vinV: req.inputV, vinMinV: req.inputV * 0.9, voutV: 3.3, loadA, ...(req.regulator ? { forced: req.regulator } : {}) }, vin, R3);
-    return R3;
-  }
-  usbCSink(b, { rail: '+5V' });
-  regulator(b, { vinV: 5, vinMinV: 4.75, voutV: 3.3, loadA, ...(req.regulator ? { forced: req.regulator } : {}) }, '+5V', R3);
+  regulator(b, { vinV: src.volts, vinMinV: src.minVolts, voutV: 3.3, loadA, ...(req.regulator ? { forced: req.regulator } : {}) }, src.rail, R3);
   return R3;
 }
 
-/** An I2C sensor on the 3.3 V rail. */
-function i2cSensor(b: Build, req: Requirements, sda: string, scl: string): void {
+/** Logic-level voltage of a rail power33 returned. */
+export const railVolts = (rail: string): number => (rail === R3 ? 3.3 : 3.0);
+
+/** An I2C sensor on the logic rail (3.3 V unless a coin cell feeds the logic directly). */
+function i2cSensor(b: Build, req: Requirements, sda: string, scl: string, rail = R3): void {
   const s = req.sensor ?? 'bme280';
   if (s === 'sht31') {
     const u = addPart(b, {
@@ -52,11 +49,11 @@ function i2cSensor(b: Build, req: Requirements, sda: string, scl: string): void 
       block: 'sensor',
       why: 'SHT31-DIS: ±2 %RH / ±0.3 °C humidity and temperature sensor on I2C (address 0x44 with ADDR low).',
     });
-    connect(b, R3, [[u, 'VDD'], [u, 'NRESET']]);
+    connect(b, rail, [[u, 'VDD'], [u, 'NRESET']]);
     connect(b, 'GND', [[u, 'VSS'], [u, 'ADDR']]);
     connect(b, sda, [[u, 'SDA']]);
     connect(b, scl, [[u, 'SCL']]);
-    decouple(b, R3, 1, u, 0);
+    decouple(b, rail, 1, u, 0);
     return;
   }
   const u = addPart(b, {
@@ -66,11 +63,11 @@ function i2cSensor(b: Build, req: Requirements, sda: string, scl: string): void 
     block: 'sensor',
     why: 'BME280: temperature, humidity and pressure on I2C; CSB high selects I2C, SDO low sets address 0x76.',
   });
-  connect(b, R3, [[u, 'VDD'], [u, 'CSB']]);
+  connect(b, rail, [[u, 'VDD'], [u, 'CSB']]);
   connect(b, 'GND', [[u, 'GND'], [u, 'SDO']]);
   connect(b, sda, [[u, 'SDA']]);
   connect(b, scl, [[u, 'SCK']]);
-  decouple(b, R3, 1, u, 0);
+  decouple(b, rail, 1, u, 0);
 }
 
 const esp32I2c: Template = {

@@ -100,11 +100,12 @@ describe('synthesis behaviour', () => {
     const e = rejects('a flux capacitor for my time machine');
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toMatch(/no board kind matches/);
-    const e2 = rejects('ESP32 I2C sensor with an MPU6050');
-    expect(e2.message).toContain('"mpu6050"');
-    expect(e2.details['unknown']).toEqual(['mpu6050']);
-    expect(e2.details['path']).toBe('intent');
+    expect(e.details['path']).toBe('intent');
     expect(rejects('').code).toBe('INVALID_INPUT');
+    // Something buildable with something that is not: the board is built and the rest reported unmet.
+    const partial = synthesizeDesign('ESP32 I2C sensor with an MPU6050', { library });
+    expect(partial.unmet).toEqual([expect.stringContaining('mpu6050')]);
+    expect(partial.elements.find((x) => x.element === 'mpu6050')?.status).toBe('unmet');
   });
 
   it('rejects contradictory intents and names the contradiction', () => {

@@ -1,0 +1,74 @@
+import { addPart, connect, type Build } from './builder.js';
+import { i2cPullups, led, mountingHoles, regulator } from './blocks.js';
+import type { IntentElement } from './elements.js';
+import type { Requirements } from './mcu.js';
+import { powerSource } from './sources.js';
+import { i2cSensor, R3 } from './templates.js';
+
+/**
+ * Boards composed from blocks when no board kind (template) applies: a power source, an optional
+ * 3.3 V regulator with its output header, a sensor breakout, indicators and mechanics — exactly what
+ * the intent names ("3.3 V LDO module from a 5 V barrel jack with power LED and two mounting holes").
+ * `addMissing` then adds to any board the elements a block can add on its own (a power LED, mounting
+ * holes) when the chosen template left them out.
+ */
+
+const has = (els: IntentElement[], id: string) => els.some((e) => e.id === id);
+
+export function composeBoard(b: Build, req: Requirements, els: IntentElement[]): { title: string; description: string } {
+  const src = powerSource(b, req.power, req.inputV, req.notes);
+  const outVolts = els.filter((e) => e.kind === 'voltage' && e.volts !== undefined && e.volts < src.volts - 0.2).map((e) => e.volts!);
+  const wantsRegulator = els.some((e) => e.kind === 'regulator') || outVolts.length > 0 || els.some((e) => e.kind === 'sensor');
+  let rail = src.rail;
+  let railV = src.volts;
+  let kind = '';
+  const sensor = els.some((e) => e.kind === 'sensor');
+  if (wantsRegulator && !(req.power === 'coin' && !els.some((e) => e.kind === 'regulator'))) {
+    const target = outVolts[0] ?? 3.3;
+    if (Math.abs(target - 3.3) > 0.05) {
+      for (const e of els) if (e.kind === 'voltage' && e.volts === target) req.notes[e.id] = 'only 3.3 V rails are synthesized';
+    } else {
+      const load = sensor ? 0.05 : Math.min(src.maxA, has(els, 'regulator:buck') ? 2 : 0.5);
+      const u = regulator(b, { vinV: src.volts, vinMinV: src.minVolts, voutV: 3.3, loadA: load, ...(req.regulator ? { forced: req.regulator } : {}) }, src.rail, R3);
+      kind = b.components[u]!.properties['synth_block'] === 'buck' ? 'buck' : 'LDO';
+      rail = R3;
+      railV = 3.3;
+      if (!sensor) b.assumptions.push(`Regulator sized for ${Math.round(load * 1000)} mA of load on ${R3} (none named).`);
+    }
+  }
+  let title = 'Power module';
+  if (sensor) {
+    i2cSensor(b, req, 'I2C_SDA', 'I2C_SCL', rail);
+    i2cPullups(b, rail, railV, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
+    const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'i2c-header', why: 'I2C header 1×4 (2.54 mm): 1 VCC, 2 GND, 3 SDA, 4 SCL — the usual breakout pin-out.' });
+    connect(b, rail, [[j, 'P1']]);
+    connect(b, 'GND', [[j, 'P2']]);
+    connect(b, 'I2C_SDA', [[j, 'P3']]);
+    connect(b, 'I2C_SCL', [[j, 'P4']]);
+    title = 'Sensor breakout';
+  } else {
+    // A power module brings its input and output out on one 2.54 mm header: VIN, GND, VOUT, GND.
+    const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'power-output', why: `Module header 1×4 (2.54 mm): 1 ${src.rail} in, 2 GND, 3 ${rail} out, 4 GND.` });
+    connect(b, src.rail, [[j, 'P1']]);
+    connect(b, 'GND', [[j, 'P2'], [j, 'P4']]);
+    connect(b, rail, [[j, 'P3']]);
+    title = rail === R3 ? `${src.volts} V to 3.3 V ${kind} module` : 'Power input board';
+  }
+  return { title, description: `Composed from blocks: ${src.rail} source${rail !== src.rail ? `, 3.3 V regulator` : ''}${sensor ? ', I2C sensor breakout' : ''}.` };
+}
+
+/** Adds what a block can add by itself and the board still lacks: a power LED, mounting holes. */
+export function addMissing(b: Build, req: Requirements, els: IntentElement[], present: (e: IntentElement) => boolean): void {
+  const rail = b.nets[R3] ? R3 : Object.values(b.nets).find((n) => n.type === 'power')?.name;
+  for (const e of els) {
+    if (present(e)) continue;
+    if ((e.id === 'indicator:power-led' || e.id === 'indicator:led') && rail) {
+      const v = rail === R3 ? 3.3 : Number(/(\d+)V(\d*)/.exec(rail)?.slice(1).join('.') ?? '3') || 3;
+      led(b, rail, v, req.ledColor, 'PWR', 0.002);
+    }
+    if (e.id === 'mechanics:holes') {
+      const have = Object.values(b.components).filter((c) => /mountinghole/i.test(c.footprint ?? '')).length;
+      if (have < e.count) mountingHoles(b, e.count - have);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import type { Design, Component } from '../model/design.js';
+import type { Library } from '../library/index.js';
+
+/**
+ * The named elements of an intent (docs/synthesis.md, "Named elements"): every thing the sentence
+ * asks for — a power source, a regulator, a microcontroller, interfaces, sensors, indicators,
+ * mechanics — each with a check that reads the finished design. Synthesis reports each element as
+ * placed or unmet, so nothing the intent names is dropped without a word. Words that name nothing we
+ * know (and are not ordinary English or product nouns such as "board" or "tag") become unmet
+ * elements of their own.
+ */
+export type ElementKind = 'power-source' | 'regulator' | 'voltage' | 'mcu' | 'interface' | 'sensor' | 'indicator' | 'mechanics' | 'function' | 'unknown';
+
+export interface IntentElement {
+  /** Stable id, e.g. "source:barrel-jack", "holes:2", "unknown:toaster". */
+  id: string;
+  kind: ElementKind;
+  /** What the intent said, for messages: "5 V barrel jack", "two mounting holes". */
+  label: string;
+  /** Count asked for (mounting holes); 1 otherwise. */
+  count: number;
+  /** Voltage for voltage elements. */
+  volts?: number;
+}
+
+export interface ElementStatus {
+  element: string;
+  kind: ElementKind;
+  status: 'placed' | 'unmet';
+  /** References (or net names) that carry the element on the board. */
+  by: string[];
+  /** Why it is unmet, or how it was met when that needs saying. */
+  note?: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, a: 1, an: 1, single: 1, pair: 2 };
+
+interface Recogniser {
+  id: string;
+  kind: ElementKind;
+  re: RegExp;
+  label: string;
+}
+
+/** Recognisers, most specific first; each consumes the words it matched. */
+const RECOGNISERS: Recogniser[] = [
+  { id: 'source:coin-cell', kind: 'power-source', re: /\bcr\s?2032\b|\bcoin[- ]cell\b|\bcoin[- ]battery\b|\bbutton cell\b/, label: 'coin cell (CR2032)' },
+  { id: 'source:9v-battery', kind: 'power-source', re: /\b9\s?v(?:olt)?\s+(?:block\s+)?battery\b|\bpp3\b/, label: '9 V battery' },
+  { id: 'source:barrel-jack', kind: 'power-source', re: /\bbarrel(?:[- ]jack)?\b|\bdc[- ]jack\b|\bdc[- ]barrel\b/, label: 'barrel jack' },
+  { id: 'source:usb-c', kind: 'power-source', re: /\busb[- ]?c\b|\btype[- ]c\b/, label: 'USB-C' },
+  { id: 'source:lipo', kind: 'power-source', re: /\bli-?po\b|\bli-?ion\b|\blipo\b|\b18650\b|\bbattery(?:[- ]powered)?\b/, label: 'Li-Po battery' },
+  { id: 'source:terminal', kind: 'power-source', re: /\bscrew[- ]terminals?\b|\bterminal block\b|\bterminals?\b/, label: 'screw terminal' },
+  { id: 'regulator:ldo', kind: 'regulator', re: /\bldo\b|\blow[- ]dropout\b|\blinear regulator\b/, label: 'LDO regulator' },
+  { id: 'regulator:buck', kind: 'regulator', re: /\bbuck\b|\bstep[- ]down\b|\bswitching regulator\b|\bswitching\b|\bdc-dc\b/, label: 'buck regulator' },
+  { id: 'mcu:esp32s3', kind: 'mcu', re: /\besp32-?s3\b/, label: 'ESP32-S3' },
+  { id: 'mcu:esp32', kind: 'mcu', re: /\besp32(?:-wroom(?:-32)?)?\b/, label: 'ESP32' },
+  { id: 'mcu:nrf52840', kind: 'mcu', re: /\bnrf52(?:840)?\b|\bnordic\b/, label: 'nRF52840' },
+  { id: 'mcu:rp2040', kind: 'mcu', re: /\brp2040\b|\bpico\b/, label: 'RP2040' },
+  { id: 'mcu:stm32', kind: 'mcu', re: /\bstm32\w*\b/, label: 'STM32' },
+  { id: 'mcu:attiny85', kind: 'mcu', re: /\battiny(?:85)?\b|\bavr\b/, label: 'ATtiny85' },
+  { id: 'interface:lora', kind: 'interface', re: /\blora(?:wan)?\b|\bsx1276\b/, label: 'LoRa radio' },
+  { id: 'interface:camera', kind: 'interface', re: /\bcamera\b|\bov2640\b/, label: 'camera' },
+  { id: 'interface:rs485', kind: 'interface', re: /\brs-?485\b|\bmodbus\b|\bmax3485\b/, label: 'RS-485' },
+  { id: 'interface:usb-hid', kind: 'interface', re: /\bkeyboard\b|\bmacropad\b|\bhid\b|\bkeypad\b|\bgamepad\b/, label: 'USB HID (key matrix)' },
+  { id: 'interface:ble', kind: 'interface', re: /\bble\b|\bbluetooth\b/, label: 'Bluetooth LE' },
+  { id: 'interface:wifi', kind: 'interface', re: /\bwi-?fi\b/, label: 'Wi-Fi' },
+  { id: 'interface:i2c', kind: 'interface', re: /\bi2c\b/, label: 'I2C bus' },
+  { id: 'interface:spi', kind: 'interface', re: /\bspi\b/, label: 'SPI bus' },
+  { id: 'interface:uart', kind: 'interface', re: /\buart\b|\bserial header\b/, label: 'UART' },
+  { id: 'interface:swd', kind: 'interface', re: /\bswd\b|\bdebug header\b/, label: 'SWD debug header' },
+  { id: 'function:motor', kind: 'function', re: /\bmotors?\b|\bh-bridge\b|\btb6612\w*\b/, label: 'motor driver' },
+  { id: 'function:encoder', kind: 'function', re: /\bencoders?\b/, label: 'encoder inputs' },
+  { id: 'function:charger', kind: 'function', re: /\bcharger\b|\bcharging\b/, label: 'battery charger' },
+  { id: 'sensor:current', kind: 'sensor', re: /\bina226\b|\bcurrent (?:shunt|sense|sensor|monitor)\b|\bshunt\b|\benergy meter\b|\bpower monitor\b/, label: 'current/power monitor' },
+  { id: 'sensor:bme280', kind: 'sensor', re: /\bbme280\b/, label: 'BME280' },
+  { id: 'sensor:sht31', kind: 'sensor', re: /\bsht3[1x]\b/, label: 'SHT31' },
+  { id: 'sensor:humidity', kind: 'sensor', re: /\bhumidity\b|\bhygrometer\b/, label: 'humidity sensor' },
+  { id: 'sensor:pressure', kind: 'sensor', re: /\bpressure\b|\bbarometer\b/, label: 'pressure sensor' },
+  { id: 'sensor:temperature', kind: 'sensor', re: /\btemperature\b|\bthermometer\b/, label: 'temperature sensor' },
+  { id: 'sensor:weather', kind: 'sensor', re: /\bweather\b|\benvironmental\b/, label: 'environmental sensor' },
+  { id: 'indicator:power-led', kind: 'indicator', re: /\bpower(?:[- ]on)? (?:led|indicator|light)\b|\bpower-good led\b/, label: 'power LED' },
+  { id: 'indicator:led', kind: 'indicator', re: /\b(?:status |indicator )?leds?\b|\bblink\w*\b/, label: 'LED' },
+  { id: 'mechanics:button', kind: 'mechanics', re: /\b(?:push )?buttons?\b|\btactile switch\b/, label: 'button' },
+];
+
+const HOLES = /\b(\d+|one|two|three|four|five|six|seven|eight|a|a pair of|pair of)?\s*(?:m3\s+)?mounting[- ]holes?\b/;
+/** "3.3 V LDO", "5V to 3.3V", "3V3 output": voltages the intent names, with the role the wording gives them. */
+const VOLTS = /(\d+(?:\.\d+)?)\s*v(?:olts?)?\b(?!\s*battery)|\b(\d)v(\d)\b/g;
+
+/**
+ * Ordinary words and product nouns: they describe the board but name no element. Anything else left
+ * after the recognisers is reported as an unknown element.
+ */
+const PLAIN = new Set(
+  ('a an the and with for of to on in at by from via using use based board pcb node design small tiny little simple basic new my our that which ' +
+    'powered power supply supplies input output rail rails onboard on-board plus also some up max maximum minimum min sensing reading readings ' +
+    'controller control device system unit project circuit build make want need please create i we it is be has have its into as or ' +
+    'mcu microcontroller chip soc module modules port connector connectors status indicator reset boot debug header headers ' +
+    'wireless radio gateway station tag tags beacon logger logging monitor monitoring meter remote data bus fast mode standard devices device ' +
+    'sensor sensors red green blue white yellow orange regulator regulated converter mounting hole holes m3 more extra additional ' +
+    'one two three four five six seven eight nine ten few several pair single dual quad low high range long battery cell pack ' +
+    'lithium jack dc usb current voltage i/o io industrial portable handheld wearable breakout carrier adapter kit development dev ' +
+    'khz mhz hz ma a mm its per up-to around about only just like than then so such this these those not no without ' +
+    'typed type c plug socket receptacle pin pins band driver drivers interface'
+  ).split(/\s+/),
+);
+
+function countOf(word: string | undefined): number | null {
+  if (!word) return null;
+  const w = word.trim().replace(/^a pair of$|^pair of$/, 'pair');
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w] ?? null;
+}
+
+/** Reads the named elements of an intent, plus its unknown words (each an unmet element). */
+export function readElements(intent: string): IntentElement[] {
+  let text = ` ${intent.toLowerCase().replace(/[(),;:!?"']/g, ' ')} `;
+  const out: IntentElement[] = [];
+  const consume = (re: RegExp) => {
+    text = text.replace(re, ' ');
+  };
+  const holes = HOLES.exec(text);
+  if (holes) {
+    const n = countOf(holes[1]) ?? 4;
+    out.push({ id: `mechanics:holes`, kind: 'mechanics', label: `${n} mounting hole${n === 1 ? '' : 's'}`, count: n });
+    consume(HOLES);
+  }
+  // Voltages: "from 5 V", "5V to 3.3V", "3.3 V LDO/output/module". The lower of a "to" pair is the output.
+  const volts = [...text.matchAll(VOLTS)].map((m) => (m[1] ? Number(m[1]) : Number(`${m[2]}.${m[3]}`)));
+  const to = /(\d+(?:\.\d+)?)\s*v\s*(?:to|->|→)\s*(\d+(?:\.\d+)?)\s*v/.exec(text);
+  for (const r of RECOGNISERS) {
+    const m = r.re.exec(text);
+    if (!m) continue;
+    out.push({ id: r.id, kind: r.kind, label: r.label, count: 1 });
+    consume(new RegExp(r.re.source, 'g'));
+  }
+  if (to) {
+    out.push({ id: `voltage:in:${to[1]}`, kind: 'voltage', label: `${to[1]} V input`, count: 1, volts: Number(to[1]) });
+    out.push({ id: `voltage:out:${to[2]}`, kind: 'voltage', label: `${to[2]} V output`, count: 1, volts: Number(to[2]) });
+  } else {
+    for (const v of [...new Set(volts)]) {
+      if (v === 9 && out.some((e) => e.id === 'source:9v-battery')) continue;
+      out.push({ id: `voltage:${v}`, kind: 'voltage', label: `${v} V rail`, count: 1, volts: v });
+    }
+  }
+  text = text.replace(VOLTS, ' ');
+  const seen = new Set<string>();
+  for (const raw of text.split(/\s+/)) {
+    const w = raw.replace(/^[.\-]+|[.\-]+$/g, '');
+    if (!w || PLAIN.has(w) || /^\d+(\.\d+)?(v|a|ma|khz|mhz|hz|k|x|mm|mah|w)?$/.test(w) || seen.has(w)) continue;
+    seen.add(w);
+    out.push({ id: `unknown:${w}`, kind: 'unknown', label: w, count: 1 });
+  }
+  return out;
+}
+
+// --- checks on the finished design -------------------------------------------------------------
+
+const comps = (d: Design): Component[] => Object.values(d.components).filter((c) => !c.dnp);
+const text = (c: Component, lib: Library) => {
+  const p = c.part_id ? lib.get(c.part_id) : undefined;
+  return `${c.type} ${c.value ?? ''} ${c.part_id ?? ''} ${c.description} ${p?.name ?? ''} ${p?.description ?? ''} ${JSON.stringify(p?.properties ?? {})}`.toLowerCase();
+};
+const block = (c: Component) => String(c.properties['synth_block'] ?? '');
+const refs = (cs: Component[]) => cs.map((c) => c.ref).sort();
+const netNames = (d: Design) => Object.values(d.nets).map((n) => n.name);
+const pinNets = (d: Design, c: Component) => Object.values(d.nets).filter((n) => n.nodes.some((x) => x.component === c.id));
+
+const MCU_PARTS: Record<string, RegExp> = {
+  'mcu:esp32': /esp32-wroom-32\b|esp32-d0wd|esp32-c3/,
+  'mcu:esp32s3': /esp32-s3/,
+  'mcu:nrf52840': /nrf52840/,
+  'mcu:rp2040': /\brp2040\b/,
+  'mcu:stm32': /stm32/,
+  'mcu:attiny85': /attiny85/,
+};
+
+/** Which components (or nets) carry an element; empty when it is not on the board. */
+export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
+  const all = comps(d);
+  const find = (pred: (c: Component) => boolean) => refs(all.filter(pred));
+  const t = (c: Component) => text(c, lib);
+  const nets = netNames(d);
+  const netsLike = (re: RegExp) => nets.filter((n) => re.test(n)).sort();
+  switch (e.id) {
+    case 'source:coin-cell':
+      return find((c) => /cr2032|coin/.test(t(c)));
+    case 'source:9v-battery':
+      return find((c) => /\b9 ?v battery|pp3/.test(t(c)));
+    case 'source:barrel-jack':
+      return find((c) => /barrel/.test(t(c)) && !/terminal/.test(t(c)));
+    case 'source:usb-c':
+      return find((c) => /usb-c|type-c/.test(t(c)));
+    case 'source:lipo':
+      return find((c) => block(c) === 'battery' || (/li-?po|li-?ion/.test(t(c)) && /connector|battery/.test(t(c)) && !/charger/.test(t(c))));
+    case 'source:terminal':
+      return find((c) => /terminal/.test(t(c)) && ['power-input', 'power-monitor', 'motor-driver'].includes(block(c)));
+    case 'regulator:ldo':
+      return find((c) => block(c) === 'ldo' && /^U/.test(c.ref));
+    case 'regulator:buck':
+      return find((c) => block(c) === 'buck' && /buck|step-down/.test(t(c)));
+    case 'interface:lora':
+      return find((c) => /sx127\d|lora/.test(t(c)) && block(c) === 'radio');
+    case 'interface:camera':
+      return find((c) => block(c) === 'camera');
+    case 'interface:rs485':
+      return find((c) => /max3485|rs-?485/.test(t(c)) && /transceiver/.test(t(c)));
+    case 'interface:usb-hid':
+      return find((c) => block(c) === 'key-matrix');
+    case 'interface:ble':
+      return find((c) => /nrf52|esp32(?!-s2)/.test(t(c)) && block(c) === 'mcu');
+    case 'interface:wifi':
+      return find((c) => /esp32/.test(t(c)) && block(c) === 'mcu');
+    case 'interface:i2c':
+      return netsLike(/SDA|SCL|SIOD/);
+    case 'interface:spi':
+      return netsLike(/SCK|MOSI|MISO|SCLK/);
+    case 'interface:uart':
+      return netsLike(/UART_TX|RS485_TX|_TXD?$/);
+    case 'interface:swd':
+      return netsLike(/^SWDIO$|^SWD/).length > 0 ? find((c) => block(c) === 'debug-header' && pinNets(d, c).some((n) => /SWDIO/.test(n.name))) : [];
+    case 'function:motor':
+      return find((c) => block(c) === 'motor-driver' && /tb6612|h-bridge|motor driver/.test(t(c)));
+    case 'function:encoder':
+      return netsLike(/^ENC\d/);
+    case 'function:charger':
+      return find((c) => block(c) === 'charger');
+    case 'sensor:current':
+      return find((c) => /ina2\d\d|current.*monitor/.test(t(c)) && block(c) !== 'mcu');
+    case 'sensor:bme280':
+      return find((c) => /bme280/.test(t(c)));
+    case 'sensor:sht31':
+      return find((c) => /sht3/.test(t(c)));
+    case 'sensor:humidity':
+      return find((c) => block(c) === 'sensor' && /humidity/.test(t(c)));
+    case 'sensor:pressure':
+      return find((c) => block(c) === 'sensor' && /pressure/.test(t(c)));
+    case 'sensor:temperature':
+      return find((c) => block(c) === 'sensor' && /temperature/.test(t(c)));
+    case 'sensor:weather':
+      return find((c) => block(c) === 'sensor' && /humidity|pressure|temperature/.test(t(c)));
+    case 'indicator:power-led':
+      return find((c) => block(c) === 'led' && /led/.test(t(c)) && ledOnRail(d, c));
+    case 'indicator:led':
+      return find((c) => block(c) === 'led' && /led/.test(t(c)));
+    case 'mechanics:button':
+      return find((c) => block(c) === 'buttons');
+    case 'mechanics:holes': {
+      const h = find((c) => /mountinghole/i.test(c.footprint ?? ''));
+      return h.length === e.count ? h : [];
+    }
+    default:
+      break;
+  }
+  if (e.kind === 'mcu') return find((c) => block(c) === 'mcu' && (MCU_PARTS[e.id]?.test(t(c)) ?? false));
+  if (e.kind === 'voltage' && e.volts !== undefined) return netsLike(new RegExp(`^\\+?${String(e.volts).replace('.', '[V.]')}V?$|^\\+${String(e.volts).replace('.', 'V')}$`, 'i'));
+  return [];
+}
+
+/** Is an LED's series resistor fed straight from a supply rail (a power-on indicator)? */
+function ledOnRail(d: Design, led: Component): boolean {
+  const anodeNets = Object.values(d.nets).filter((n) => n.nodes.some((x) => x.component === led.id) && n.type !== 'ground');
+  return anodeNets.some((an) =>
+    an.nodes.some((x) => {
+      const r = d.components[x.component];
+      if (!r || r.id === led.id || !/^R/.test(r.ref)) return false;
+      return Object.values(d.nets).some((n) => n !== an && n.nodes.some((y) => y.component === r.id) && n.type === 'power');
+    }),
+  );
+}
+
+/** Status of every element on a finished design. */
+export function elementStatus(elements: IntentElement[], d: Design, lib: Library, notes: Record<string, string> = {}): ElementStatus[] {
+  return elements.map((e) => {
+    const by = e.kind === 'unknown' ? [] : carriers(e, d, lib);
+    const note = notes[e.id] ?? (e.kind === 'unknown' ? `"${e.label}" names nothing the library or the blocks can build` : by.length === 0 ? `no ${e.label} on the board` : undefined);
+    return { element: e.label, kind: e.kind, status: by.length > 0 ? 'placed' : 'unmet', by, ...(note && by.length === 0 ? { note } : notes[e.id] ? { note: notes[e.id] } : {}) };
+  });
+}
