@@ -6,16 +6,16 @@ import { runNgspice } from '../runtime/external/ngspice.js';
 import type { EventDataByType } from '../runtime/events/catalog.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 
-const Supplies = z.record(z.string().max(200), z.number().min(-1000).max(1000)).default({}).describe('Net name → volts for rails whose name states no voltage, e.g. {"VCC": 3.3}.');
+const Supplies = z.record(z.string().max(200), z.number().min(-1000).max(1000)).default({}).describe('Net → volts, e.g. {"VCC": 3.3}.');
 
 export const simTools = [
   sessionTool({
     name: 'export_spice',
     title: 'SPICE netlist of a design',
-    description: 'ngspice-loadable DC netlist: R, C, L, diodes; rails as sources; unmodelled parts listed.',
+    description: 'ngspice DC netlist (R, C, L, diodes; rails as sources).',
     level: 'read',
     input: { design_name: DesignName, supplies: Supplies },
-    output: looseObject({ netlist: z.string(), unmodelled: z.array(z.unknown()) }),
+    output: looseObject({ netlist: z.string() }),
     handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const n = buildSpiceNetlist(entry.design, input.supplies);
@@ -25,10 +25,10 @@ export const simTools = [
   sessionTool({
     name: 'simulation_gate',
     title: 'DC operating point check',
-    description: 'Runs ngspice .op on the design; checks rails, resistor power and capacitor voltage; records the result.',
+    description: 'ngspice .op: rail currents, resistor power, capacitor voltage; recorded.',
     level: 'sandbox-write',
     input: { design_name: DesignName, supplies: Supplies },
-    output: looseObject({ passed: z.boolean(), evaluated_hash: z.string(), findings: z.array(z.unknown()) }),
+    output: looseObject({ passed: z.boolean() }),
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const netlist = buildSpiceNetlist(entry.design, input.supplies);

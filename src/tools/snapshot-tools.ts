@@ -10,7 +10,8 @@ import { designSummary } from './design-views.js';
  * rollback appends the earlier design as a new event. Nothing is deleted, so replay and audit still
  * show every state the design went through.
  */
-const Label = z.string().min(1).max(80).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:+-]*$/u).describe('Snapshot label, e.g. before-routing.');
+// Checked by refine, not a JSON-schema pattern: the tool list stays small (test/surfaces/tool-metadata.test.ts).
+const Label = z.string().min(1).max(80).refine((s) => /^[\p{L}\p{N}][\p{L}\p{N} ._:+-]*$/u.test(s), 'letters, digits, space and ._:+- only').describe('Snapshot label.');
 
 type Snapshot = EventDataByType['SnapshotLabeled'] & { seq: number; at: string; by: string };
 
@@ -26,10 +27,10 @@ export const snapshotTools = [
   sessionTool({
     name: 'design_snapshot',
     title: 'Label the current design state',
-    description: 'Names the log position of a design\'s current state, for design_rollback. Changes no design.',
+    description: 'Labels the design\'s current log position for design_rollback.',
     level: 'sandbox-write',
-    input: { design_name: DesignName, label: Label, note: z.string().max(500).default('').describe('Why this state is worth keeping.') },
-    output: looseObject({ label: z.string(), at_seq: z.number(), design_hash: z.string() }),
+    input: { design_name: DesignName, label: Label, note: z.string().max(500).default('').describe('Why.') },
+    output: looseObject({ at_seq: z.number() }),
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       if ((await snapshotsOf(ctx, input.design_name)).some((s) => s.label === input.label)) {
@@ -42,10 +43,10 @@ export const snapshotTools = [
   sessionTool({
     name: 'design_list_snapshots',
     title: 'List a design\'s snapshots',
-    description: 'Labels of a design with their log positions and design hashes.',
+    description: 'Labels of a design, with seq and hash.',
     level: 'read',
     input: { design_name: DesignName },
-    output: looseObject({ snapshots: z.array(looseObject({ label: z.string(), at_seq: z.number(), design_hash: z.string() })) }),
+    output: looseObject({ snapshots: z.array(z.unknown()) }),
     async handler(input, ctx) {
       requireDesign(ctx.state, input.design_name);
       const snapshots = (await snapshotsOf(ctx, input.design_name)).map((s) => ({ label: s.label, at_seq: s.at_seq, design_hash: s.design_hash, note: s.note, at: s.at, by: s.by }));
@@ -55,14 +56,14 @@ export const snapshotTools = [
   sessionTool({
     name: 'design_rollback',
     title: 'Restore a design as it was',
-    description: 'Appends an event putting back a design as it was at a snapshot label or log seq. History is kept; roll forward the same way.',
+    description: 'Appends an event restoring a design as at a label or seq; history is kept.',
     level: 'sandbox-write',
     input: {
       design_name: DesignName,
-      label: Label.optional().describe('Snapshot label to go back to; or give seq.'),
-      seq: z.number().int().min(1).optional().describe('Log position to go back to; or give label.'),
+      label: Label.optional().describe('Label to restore; or seq.'),
+      seq: z.number().int().min(1).optional().describe('Seq to restore; or label.'),
     },
-    output: looseObject({ design_name: z.string(), design_hash: z.string(), from_seq: z.number(), changed: z.boolean() }),
+    output: looseObject({ design_hash: z.string(), changed: z.boolean() }),
     async handler(input, ctx) {
       const current = requireDesign(ctx.state, input.design_name);
       if ((input.label === undefined) === (input.seq === undefined)) throw new ZapTraceError('INVALID_INPUT', 'give exactly one of label or seq', { path: 'label' });

@@ -18,16 +18,16 @@ function externalFailure(what: string, r: { missing: boolean; timedOut: boolean 
   throw new ZapTraceError('INTERNAL_ERROR', `kicad-cli could not produce the ${what}`);
 }
 
-const OutputPath = z.string().min(1).max(1024).regex(/\.(step|stp)$/i, 'a .step or .stp file').describe('Workspace-relative .step file to write.');
+const OutputPath = z.string().min(1).max(1024).refine((p) => /\.(step|stp)$/i.test(p), 'a .step or .stp file').describe('Workspace .step file.');
 
 export const viewTools = [
   sessionTool({
     name: 'schematic_render',
     title: 'Schematic as SVG',
-    description: 'The design\'s KiCad schematic drawn by kicad-cli as SVG, returned inline.',
+    description: 'KiCad schematic as SVG (kicad-cli), inline.',
     level: 'read',
     input: { design_name: DesignName },
-    output: looseObject({ design_hash: z.string(), svg: z.string() }),
+    output: looseObject({ svg: z.string() }),
     async handler(input, ctx) {
       const { files, hash } = await kicadFiles(ctx, input.design_name);
       const r = await kicadSchematicSvg(files, 'board.kicad_sch', Math.min(60_000, ctx.remainingMs() - 500));
@@ -38,10 +38,10 @@ export const viewTools = [
   sessionTool({
     name: 'kicad_step_export',
     title: 'Board 3D model (STEP)',
-    description: 'Writes the board as STEP via kicad-cli pcb export step (board, placed parts with KiCad models).',
+    description: 'Writes the board as STEP (kicad-cli pcb export step).',
     level: 'sandbox-write',
     input: { design_name: DesignName, output_path: OutputPath },
-    output: looseObject({ path: z.string(), bytes: z.number(), design_hash: z.string() }),
+    output: looseObject({ path: z.string() }),
     async handler(input, ctx) {
       const { files, hash } = await kicadFiles(ctx, input.design_name);
       const r = await kicadStep(files, 'board.kicad_pcb', Math.min(120_000, ctx.remainingMs() - 500));
