@@ -12,6 +12,9 @@ export interface Linked {
   hash?: unknown;
 }
 
+/** A record whose stored form its format does not allow; the message is the broken link's reason. */
+export class ChainFormError extends Error {}
+
 export function linkedHash(record: { prev_hash: string; hash?: unknown }): string {
   const { hash: _ignored, ...rest } = record;
   return sha256Hex(record.prev_hash + canonicalJson(rest));
@@ -26,26 +29,32 @@ export interface ChainWalk<T> {
   check?: (record: T) => string | null;
   /** Called every few thousand records (a CLI progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The hash record `index` gives, from its stored form (default: `linkedHash`, canonical JSON). May
+   * throw ChainFormError, whose message is the reason. Called only once seq and prev_hash hold.
+   */
+  recompute?: (record: T, index: number) => string;
 }
 
 /** The first broken link (seq gap, extra check, prev_hash, hash) as its index and reason; null when intact. */
 export function firstBrokenLink<T extends Linked>(records: readonly T[], walk: ChainWalk<T>): { index: number; reason: string } | null {
   let prev = walk.after.hash;
+  const recompute = walk.recompute ?? ((r: T) => linkedHash(r as unknown as { prev_hash: string }));
+  // No closure per record: this loop runs once per event of every log verified.
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    const broken = (reason: string) => ({ index: i, reason });
     const expected = walk.after.seq + i + 1;
-    if (r.seq !== expected) return broken(`expected seq ${expected}, found ${String(r.seq)}`);
+    if (r.seq !== expected) return { index: i, reason: `expected seq ${expected}, found ${String(r.seq)}` };
     const other = walk.check?.(r);
-    if (other) return broken(other);
-    if (r.prev_hash !== prev) return broken(`prev_hash does not match the previous ${walk.noun} hash`);
+    if (other) return { index: i, reason: other };
+    if (r.prev_hash !== prev) return { index: i, reason: `prev_hash does not match the previous ${walk.noun} hash` };
     let recomputed: string;
     try {
-      recomputed = linkedHash(r as unknown as { prev_hash: string });
-    } catch {
-      return broken(`${walk.noun} is not canonicalisable JSON`);
+      recomputed = recompute(r, i);
+    } catch (err) {
+      return { index: i, reason: err instanceof ChainFormError ? err.message : `${walk.noun} is not canonicalisable JSON` };
     }
-    if (recomputed !== r.hash) return broken(`hash does not match the ${walk.noun} content`);
+    if (recomputed !== r.hash) return { index: i, reason: `hash does not match the ${walk.noun} content` };
     prev = r.hash;
     if (walk.onProgress && i % 2000 === 0) walk.onProgress(i, records.length);
   }

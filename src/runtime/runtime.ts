@@ -3,7 +3,8 @@ import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
-import { computeEventHash, GENESIS_HASH } from './events/chain.js';
+import { GENESIS_HASH } from './events/chain.js';
+import { sealEvent } from './events/stored-line.js';
 import type { AnyEvent, EventDraft, EventActor } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
@@ -105,7 +106,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     let prev = state.head_hash ?? GENESIS_HASH;
     const at = clock.now().toISOString();
     return drafts.map((d, i) => {
-      const base = {
+      const event = sealEvent({
         seq: state.seq + i + 1,
         id: ids.uuid(),
         type: d.type,
@@ -116,8 +117,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         request_id: requestId,
         data: d.data,
         prev_hash: prev,
-      };
-      const event = { ...base, hash: computeEventHash(base) };
+      });
       prev = event.hash;
       return event;
     });

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../kernel/hash.js';
-import { firstBrokenLink, hashBefore, linkedHash } from '../../kernel/hash-chain.js';
+import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
+import { hashOfEventObject } from './stored-line.js';
 import type { AnyEvent } from './types.js';
 
 /**
@@ -8,8 +9,9 @@ import type { AnyEvent } from './types.js';
  */
 export const GENESIS_HASH = sha256Hex('zaptrace/session-log/v1');
 
+/** The hash of an event held as an object, in its own format (events/stored-line.ts). */
 export function computeEventHash(event: Omit<AnyEvent, 'hash'> & { hash?: string }): string {
-  return linkedHash(event);
+  return hashOfEventObject(event);
 }
 
 export interface ChainVerdict {
@@ -20,10 +22,19 @@ export interface ChainVerdict {
   first_broken?: { seq: number; index: number; reason: string };
 }
 
-/** Recomputes the chain; names the first broken link (seq gap, wrong prev_hash, wrong hash, wrong session). */
+/**
+ * Recomputes the chain of events held as objects (parsed from their lines); names the first broken
+ * link (seq gap, wrong prev_hash, wrong hash, wrong session). Logs read as lines are verified from
+ * their bytes instead (store/verify-log.ts).
+ */
 export function verifyChain(events: readonly AnyEvent[]): ChainVerdict {
   const sessionId = events[0]?.session_id;
-  const broken = firstBrokenLink(events, { after: { seq: 0, hash: GENESIS_HASH }, noun: 'event', check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null) });
+  const broken = firstBrokenLink(events, {
+    after: { seq: 0, hash: GENESIS_HASH },
+    noun: 'event',
+    check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
+    recompute: hashOfEventObject,
+  });
   if (!broken) return { ok: true, events: events.length, head_hash: hashBefore(events, events.length, GENESIS_HASH) };
   const e = events[broken.index]!;
   return {

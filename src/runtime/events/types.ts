@@ -1,8 +1,8 @@
 import type { AuthSource, Surface } from '../principal.js';
 
 /**
- * The event envelope (architecture.md, "Events"). `hash = sha256(prev_hash || JCS(envelope without hash))`;
- * the first event's prev_hash is GENESIS_HASH (events/chain.ts).
+ * The event envelope (architecture.md, "Events"). `hash` covers the event's stored line (format 2) or its
+ * canonical JSON (format 1), see events/stored-line.ts; the first event's prev_hash is GENESIS_HASH (events/chain.ts).
  */
 export interface EventActor {
   principal: string;
@@ -12,6 +12,8 @@ export interface EventActor {
 }
 
 export interface EventEnvelope<T extends string = string, D = unknown> {
+  /** Hash format (events/stored-line.ts): 2 on every line written now; absent on format-1 lines. */
+  log_format?: number;
   seq: number;
   id: string;
   type: T;

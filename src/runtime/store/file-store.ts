@@ -8,7 +8,7 @@ import { loadOrCreateLogSigner } from './log-key.js';
 import { createLogStore, type LogBackend, type SessionTip } from './log-store.js';
 import { SessionIndex } from './session-index.js';
 import { createSnapshotFiles } from './snapshot-files.js';
-import { computeEventHash } from '../events/chain.js';
+import { hashOfStoredText } from '../events/stored-line.js';
 import type { AnyEvent } from '../events/types.js';
 import type { LogSigner } from './log-key.js';
 import { parseLog, verifyParsedLog } from './verify-log.js';
@@ -58,21 +58,21 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
       const sessionId = m[1]!;
       if (options.only !== undefined && sessionId !== options.only) continue;
       const path = join(dir, name);
-      const text = readFileSync(path, 'utf8');
-      let parsed = parseLog(text);
+      const bytes = readFileSync(path);
+      let parsed = parseLog(bytes);
       let verdict = verifyParsedLog(parsed, { publicKey: signer.publicKeyPem, sessionId, everySignature: false });
       if (parsed.torn && !parsed.damage) {
         // A batch is one write: a torn final line means the last batch never completed. Everything
         // after the last signed head belongs to it and was never acknowledged.
         const lastHead = parsed.heads[parsed.heads.length - 1];
         const keepBytes = lastHead ? parsed.lineEnds[lastHead.line - 1]! : 0;
-        const candidate = parseLog(firstBytes(text, keepBytes));
+        const candidate = parseLog(bytes.subarray(0, keepBytes));
         const candidateVerdict = verifyParsedLog(candidate, { publicKey: signer.publicKeyPem, sessionId, everySignature: false });
         if (candidateVerdict.ok && !options.readOnly) {
           const record: RepairRecord = {
             at: new Date().toISOString(),
             session_id: sessionId,
-            cut_bytes: Buffer.byteLength(text) - keepBytes,
+            cut_bytes: bytes.length - keepBytes,
             cut_events: parsed.events.length - candidate.events.length,
             kept_events: candidate.events.length,
           };
@@ -120,9 +120,13 @@ export function createFileEventStore(dir: string, options: FileStoreOptions = {}
   }
 }
 
-/** The text of the first `bytes` UTF-8 bytes (line ends always fall on character boundaries). */
-function firstBytes(text: string, bytes: number): string {
-  return Buffer.from(text, 'utf8').subarray(0, bytes).toString('utf8');
+/** Whether the line an event was read from still gives the hash it carries (any stored format). */
+function hashesTo(event: AnyEvent, line: string): boolean {
+  try {
+    return hashOfStoredText(event, line) === event.hash;
+  } catch {
+    return false;
+  }
 }
 
 function ownerOf(parsed: ReturnType<typeof parseLog>): string | null {
@@ -256,7 +260,7 @@ function fileBackend(dir: string, files: Map<string, SessionFile>, signer: LogSi
         log({ level: 'error', event: 'store.session_quarantined', session_id: sessionId, seq, reason: 'changed on disk' });
         throw changed(seq);
       }
-      if (e.seq !== seq || e.hash !== entry.index.hashOf(seq) || computeEventHash(e) !== e.hash) {
+      if (e.seq !== seq || e.hash !== entry.index.hashOf(seq) || !hashesTo(e, line)) {
         log({ level: 'error', event: 'store.session_quarantined', session_id: sessionId, seq, reason: 'changed on disk' });
         throw changed(seq);
       }

@@ -2,6 +2,7 @@ import { Subject, filter, type Observable } from 'rxjs';
 import { ZapTraceError } from '../../kernel/errors.js';
 import { GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
+import { storedLineOf } from '../events/stored-line.js';
 import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './event-store.js';
 import type { LogSigner } from './log-key.js';
 import type { SignedHead } from './signed-head.js';
@@ -79,7 +80,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     const { ids, appendsOf, eventsOf, heads: signed } = groupForFlush(batch, signer, now().toISOString());
     const texts = ids.map((id, i) => {
       const events = eventsOf(id);
-      return { sessionId: id, events, lines: events.map((e) => JSON.stringify(e)), head: signed[i]! };
+      return { sessionId: id, events, lines: events.map(storedLineOf), head: signed[i]! };
     });
     let results: (Error | null)[];
     try {

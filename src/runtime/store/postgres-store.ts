@@ -8,6 +8,7 @@ import { sha256Hex } from '../../kernel/hash.js';
 import { GENESIS_HASH } from '../events/chain.js';
 import { firstBrokenLink } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from '../events/types.js';
+import { hashOfStoredText, storedLineOf } from '../events/stored-line.js';
 import type { EventStore, QuarantinedSession, Snapshot } from './event-store.js';
 import { logSignerFromPem, newLogKeyPem, type LogSigner } from './log-key.js';
 import { migrate } from './postgres-schema.js';
@@ -78,14 +79,21 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     if (q) throw new ZapTraceError('SESSION_QUARANTINED', `the stored log of this session failed verification at seq ${q.line}: ${q.reason}`, { line: q.line, reason: q.reason });
   };
 
-  async function rows(sessionId: string, from: number, to: number): Promise<AnyEvent[]> {
+  /** Events of a range with the stored lines they were parsed from (the bytes their hashes cover). */
+  async function rows(sessionId: string, from: number, to: number): Promise<{ events: AnyEvent[]; lines: string[] }> {
     const { rows: found } = await query<{ line: string }>('SELECT line FROM zt_events WHERE session_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq', [sessionId, from, to]);
-    return found.map((r) => JSON.parse(r.line) as AnyEvent);
+    const lines = found.map((r) => r.line);
+    return { events: lines.map((l) => JSON.parse(l) as AnyEvent), lines };
   }
 
-  /** Checks events continue a chain from (seq, hash); returns the problem or null. */
-  function chainProblem(events: readonly AnyEvent[], seq: number, hash: string, sessionId: string): { seq: number; reason: string } | null {
-    const broken = firstBrokenLink(events, { after: { seq, hash }, noun: 'event', check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null) });
+  /** Checks events continue a chain from (seq, hash), each hashed from its stored line; returns the problem or null. */
+  function chainProblem({ events, lines }: { events: readonly AnyEvent[]; lines: readonly string[] }, seq: number, hash: string, sessionId: string): { seq: number; reason: string } | null {
+    const broken = firstBrokenLink(events, {
+      after: { seq, hash },
+      noun: 'event',
+      check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
+      recompute: (e, i) => hashOfStoredText(e, lines[i]!),
+    });
     return broken ? { seq: seq + broken.index + 1, reason: broken.reason } : null;
   }
 
@@ -96,10 +104,11 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
 
   /** First touch of a session on this node: verify its whole chain and its last signed head. */
   async function load(sessionId: string): Promise<Tip | null> {
-    const events = await rows(sessionId, 1, 2 ** 31 - 1);
+    const stored = await rows(sessionId, 1, 2 ** 31 - 1);
+    const { events } = stored;
     if (events.length === 0) return null;
     const head = await lastHeadOf(sessionId);
-    let problem = chainProblem(events, 0, GENESIS_HASH, sessionId);
+    let problem = chainProblem(stored, 0, GENESIS_HASH, sessionId);
     const last = events[events.length - 1]!;
     if (!problem && (!head || head.seq !== last.seq || head.hash !== last.hash)) problem = { seq: head ? head.seq : 1, reason: 'the last events are not covered by a signed head' };
     if (!problem && head) {
@@ -134,10 +143,11 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
   async function catchUp(sessionId: string): Promise<void> {
     const tip = tips.get(sessionId);
     if (!tip) return;
-    const events = await rows(sessionId, tip.seq + 1, 2 ** 31 - 1);
+    const stored = await rows(sessionId, tip.seq + 1, 2 ** 31 - 1);
+    const { events } = stored;
     if (events.length === 0) return;
     if (tips.get(sessionId) !== tip) return; // moved meanwhile (a local flush or another catch-up)
-    const problem = chainProblem(events, tip.seq, tip.hash, sessionId);
+    const problem = chainProblem(stored, tip.seq, tip.hash, sessionId);
     if (problem) {
       tips.delete(sessionId);
       quarantined.set(sessionId, { line: problem.seq, reason: problem.reason, owner: null });
@@ -164,7 +174,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
         `INSERT INTO zt_events (session_id, seq, hash, line)
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])
          ON CONFLICT (session_id, seq) DO NOTHING RETURNING session_id, seq`,
-        [rowsOf.map((r) => r.id), rowsOf.map((r) => r.e.seq), rowsOf.map((r) => r.e.hash), rowsOf.map((r) => JSON.stringify(r.e))],
+        [rowsOf.map((r) => r.id), rowsOf.map((r) => r.e.seq), rowsOf.map((r) => r.e.hash), rowsOf.map((r) => storedLineOf(r.e))],
       );
       const got = new Map<string, number>();
       for (const r of inserted.rows) got.set(r.session_id, (got.get(r.session_id) ?? 0) + 1);
@@ -238,11 +248,12 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
       const to = Math.min(tip.seq, range.to ?? tip.seq);
       if (to < from) return [];
       if (from === 1 && to === 1 && tip.first) return [tip.first];
-      const events = await rows(sessionId, from, to);
+      const stored = await rows(sessionId, from, to);
+      const { events } = stored;
       // Each event re-hashed and linked; the range is anchored at genesis or, at its end, at the verified tip.
       const anchor = from === 1 ? GENESIS_HASH : (events[0]?.prev_hash ?? '');
       const drifted = to === tip.seq && events[events.length - 1]?.hash !== tip.hash;
-      const problem = chainProblem(events, from - 1, anchor, sessionId) ?? (drifted ? { seq: to, reason: 'changed in the database' } : null);
+      const problem = chainProblem(stored, from - 1, anchor, sessionId) ?? (drifted ? { seq: to, reason: 'changed in the database' } : null);
       if (problem || events.length !== to - from + 1) {
         quarantined.set(sessionId, { line: problem?.seq ?? from, reason: problem?.reason ?? 'events missing from the database', owner: null });
         assertServed(sessionId);

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../events/chain.js';
 import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from '../events/types.js';
+import { hashOfStoredLine } from '../events/stored-line.js';
 import { headProblem, type SignedHead } from './signed-head.js';
 
 /**
@@ -27,55 +28,64 @@ export interface ParsedLog {
   lineEnds: number[];
   /** Byte offset where each event's line starts, in event order. */
   eventStarts: number[];
+  /** Byte offset where each event's line ends (its newline), in event order. */
+  eventEnds: number[];
+  /** The bytes parsed: event hashes are recomputed from them as stored (events/stored-line.ts). */
+  bytes: Buffer;
 }
 
 const isEventShape = (v: Record<string, unknown>) =>
   Number.isInteger(v['seq']) && typeof v['type'] === 'string' && typeof v['hash'] === 'string' && typeof v['prev_hash'] === 'string' && typeof v['session_id'] === 'string';
 
-/** Splits into lines and classifies them; the first line that is neither an event nor a head is damage. */
-export function parseLog(text: string): ParsedLog {
-  const out: ParsedLog = { events: [], heads: [], completeBytes: 0, torn: null, damage: null, lineEnds: [], eventStarts: [] };
-  const lastNewline = text.lastIndexOf('\n');
-  const complete = lastNewline < 0 ? '' : text.slice(0, lastNewline);
-  const tail = text.slice(lastNewline + 1);
-  if (tail !== '') out.torn = { bytes: Buffer.byteLength(tail) };
-  out.completeBytes = lastNewline < 0 ? 0 : Buffer.byteLength(complete) + 1;
-  if (lastNewline < 0) return out;
-  let offset = 0;
-  const lines = complete.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const start = offset;
-    offset += Buffer.byteLength(line) + 1;
-    out.lineEnds.push(offset);
-    if (out.damage) continue;
-    const damage = (reason: string) => {
-      out.damage = { line: i + 1, reason };
-    };
-    if (line.trim() === '') {
-      damage('blank line');
-      continue;
+const NEWLINE = 10;
+const OPEN_BRACE = 123;
+
+/**
+ * Splits into lines and classifies them; the first line that is neither an event nor a head is damage.
+ * Works on the bytes (a string is encoded first), so offsets are exact byte positions in the file.
+ */
+export function parseLog(input: string | Buffer): ParsedLog {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const out: ParsedLog = { events: [], heads: [], completeBytes: 0, torn: null, damage: null, lineEnds: [], eventStarts: [], eventEnds: [], bytes };
+  const lastNewline = bytes.lastIndexOf(NEWLINE);
+  if (lastNewline + 1 < bytes.length) out.torn = { bytes: bytes.length - lastNewline - 1 };
+  out.completeBytes = lastNewline + 1;
+  let start = 0;
+  for (let i = 0; start <= lastNewline; i++) {
+    const end = bytes.indexOf(NEWLINE, start);
+    out.lineEnds.push(end + 1);
+    if (!out.damage) {
+      const reason = classifyLine(out, bytes, start, end, i + 1);
+      if (reason) out.damage = { line: i + 1, reason };
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      damage('line is not JSON');
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      damage('line is not a JSON object');
-      continue;
-    }
-    const obj = value as Record<string, unknown>;
-    if ('head' in obj && Object.keys(obj).length === 1) out.heads.push({ head: obj['head'] as SignedHead, line: i + 1, afterEvents: out.events.length });
-    else if (isEventShape(obj)) {
-      out.events.push(obj as unknown as AnyEvent);
-      out.eventStarts.push(start);
-    }
-    else damage('line is neither an event nor a signed head');
+    start = end + 1;
   }
   return out;
+}
+
+/** Adds line `lineNo` (bytes [start, end)) to the events or heads; returns why it is damage, if it is. */
+function classifyLine(out: ParsedLog, bytes: Buffer, start: number, end: number, lineNo: number): string | null {
+  const line = bytes.toString('utf8', start, end);
+  if (line.charCodeAt(0) !== OPEN_BRACE && line.trim() === '') return 'blank line';
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'line is not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'line is not a JSON object';
+  const obj = value as Record<string, unknown>;
+  if (isEventShape(obj)) {
+    out.events.push(obj as unknown as AnyEvent);
+    out.eventStarts.push(start);
+    out.eventEnds.push(end);
+    return null;
+  }
+  if ('head' in obj && Object.keys(obj).length === 1) {
+    out.heads.push({ head: obj['head'] as SignedHead, line: lineNo, afterEvents: out.events.length });
+    return null;
+  }
+  return 'line is neither an event nor a signed head';
 }
 
 export interface LogVerdict {
@@ -104,7 +114,7 @@ export interface VerifyOptions {
  * batch and that event's hash, and the final event is covered by a head whose signature holds.
  */
 export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerdict {
-  const lineOfEvent = eventLines(log);
+  const lineOfEvent = (index: number) => eventLines(log)[index]!;
   const fail = (line: number, reason: string, headHash: string, lastHead: SignedHead | null): LogVerdict => ({
     ok: false,
     events: log.events.length,
@@ -119,9 +129,11 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
     after: { seq: 0, hash: GENESIS_HASH },
     noun: 'event',
     check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
+    // Each event's hash from the bytes of its line as stored: never re-serialised (format 2).
+    recompute: (e, i) => hashOfStoredLine(e, log.bytes, log.eventStarts[i]!, log.eventEnds[i]!),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  if (broken) return fail(lineOfEvent[broken.index]!, broken.reason, hashBefore(log.events, broken.index, GENESIS_HASH), null);
+  if (broken) return fail(lineOfEvent(broken.index), broken.reason, hashBefore(log.events, broken.index, GENESIS_HASH), null);
   const prev = hashBefore(log.events, log.events.length, GENESIS_HASH);
   let lastHead: SignedHead | null = null;
   if (options.publicKey === null) return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: null };
@@ -140,7 +152,7 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
   }
   const covered = lastHead?.seq ?? 0;
   if (covered < log.events.length) {
-    return fail(lineOfEvent[covered]!, `${log.events.length - covered} event(s) from seq ${covered + 1} are not covered by a signed head`, prev, lastHead);
+    return fail(lineOfEvent(covered), `${log.events.length - covered} event(s) from seq ${covered + 1} are not covered by a signed head`, prev, lastHead);
   }
   return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: lastHead };
 }

@@ -40,7 +40,7 @@ export function registerLogCommands(program: Command, audit: Command, deps: Out)
       if (!opts.logPubkey && !opts.chainOnly) {
         throw new Error('give --log-pubkey PEM (a chain alone can be recomputed by anyone) or --chain-only');
       }
-      const parsed = parseLog(readFileSync(file, 'utf8'));
+      const parsed = parseLog(readFileSync(file));
       const publicKey = opts.logPubkey ? readFileSync(opts.logPubkey, 'utf8') : null;
       const bar = progressBar('verify');
       let verdict: LogVerdict & { signatures: string; witness?: string } = {
