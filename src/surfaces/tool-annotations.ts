@@ -91,9 +91,12 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };
 
-/** Unknown tools (plugins) are assumed to do anything: the conservative hints. */
+/**
+ * Plugin tools (`plugin.<name>.<tool>`) are design checks that at most append their result (docs/plugins.md);
+ * any other unknown tool is assumed to do anything: the conservative hints.
+ */
 export function hintsOf(tool: string): ToolHints {
-  return TOOL_HINTS[tool] ?? { readOnly: false, destructive: true, idempotent: false };
+  return TOOL_HINTS[tool] ?? (tool.startsWith('plugin.') ? ADDS : { readOnly: false, destructive: true, idempotent: false });
 }
 
 /**

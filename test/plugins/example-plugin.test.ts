@@ -33,6 +33,7 @@ describe('the example fab-capability plugin', () => {
       const listed = (await client.listTools()).tools.find((t) => t.name === CHECK);
       expect(listed?.description).toContain(`Runs plugin ${SUBJECT}; its pass is release evidence`);
       expect(listed?.inputSchema.required).toEqual(['design_name']);
+      expect(listed?.annotations).toEqual({ destructiveHint: false, openWorldHint: false });
 
       const pass = await c(CHECK, { options: { profile: 'example-fab' } });
       expect(pass.isError).toBe(false);
@@ -83,6 +84,14 @@ describe('the example fab-capability plugin', () => {
       expect(manifest.evidence.plugins).toEqual([
         { check: CHECK, plugin: SUBJECT, publisher_key: pass.data.publisher_key, seq: expect.any(Number), evaluated_hash: manifest.design_hash, ruleset_version: 'fab-dfm/1 example-fab' },
       ]);
+
+      // A change after the check: ERC, DRC and the approval are renewed, the plugin result is not.
+      expect((await c('board_update', { thickness_mm: 1.2 })).isError).toBe(false);
+      await c('erc_validate');
+      await c('drc_run');
+      await approveAsReviewer(runtime, client, 'led', 'APR-2');
+      const stale = await c('export_kicad', { approval_id: 'APR-2', output_dir: 'fab2' });
+      expect(stale.data.error).toMatchObject({ code: 'RELEASE_GATE_EVIDENCE_STALE', details: { check: CHECK, evaluated_hash: pass.data.evaluated_hash } });
     } finally {
       await runtime.close();
     }

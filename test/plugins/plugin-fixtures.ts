@@ -55,6 +55,11 @@ export const SMALL_DESIGN = JSON.stringify({ meta: { name: 'small' }, board: { w
 
 /** Pids of this process's children running `<folder>/server.mjs` (Linux /proc; proc(5)). */
 export function pluginPids(folder: string): number[] {
+  return pluginPidsOf(process.pid, folder);
+}
+
+/** Pids of `parent`'s children running `<folder>/server.mjs`. */
+export function pluginPidsOf(parent: number, folder: string): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -62,7 +67,7 @@ export function pluginPids(folder: string): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (ppid === process.pid && cmd.some((a) => a.endsWith(`/${folder}/server.mjs`))) out.push(Number(entry));
+      if (ppid === parent && cmd.some((a) => a.endsWith(`/${folder}/server.mjs`))) out.push(Number(entry));
     } catch {
       // the process ended while we looked
     }
