@@ -27,6 +27,9 @@ export function composeBoard(b: Build, req: Requirements, els: IntentElement[]):
     const target = outVolts[0] ?? 3.3;
     if (Math.abs(target - 3.3) > 0.05) {
       for (const e of els) if (e.kind === 'voltage' && e.volts === target) req.notes[e.id] = 'only 3.3 V rails are synthesized';
+    } else if (src.minVolts <= target) {
+      // An LDO or a buck only steps down: a source at or below 3.3 V cannot make a 3.3 V rail.
+      for (const e of els) if (e.kind === 'regulator') req.notes[e.id] = `a ${src.volts} V source cannot be stepped down to ${target} V`;
     } else {
       const load = sensor ? 0.05 : Math.min(src.maxA, has(els, 'regulator:buck') ? 2 : 0.5);
       const u = regulator(b, { vinV: src.volts, vinMinV: src.minVolts, voutV: 3.3, loadA: load, ...(req.regulator ? { forced: req.regulator } : {}) }, src.rail, R3);
