@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { callTool, grantKeys, httpApp, localPrincipal, mcpClient, readJsonResource } from '../helpers/harness.js';
 import { listenLoopback, rawRequest } from '../helpers/raw-http.js';
 import { approveAsReviewer } from '../helpers/review.js';
-import { FAB_DFM, copyPlugin, isAlive, pluginPids, runtimeWithPlugins } from './plugin-fixtures.js';
+import { FAB_DFM, copyPlugin, isAlive, pluginPids, resign, runtimeWithPlugins } from './plugin-fixtures.js';
 
 /**
  * The example plugin (examples/plugins/fab-dfm, a fab-capability DFM check) through the real
@@ -135,6 +135,26 @@ describe('the example fab-capability plugin', () => {
       expect(audit.at(-2)).toMatchObject({ tool: CHECK, principal: 'token:alice', subject: SUBJECT, surface: 'rest', outcome: 'ok' });
     } finally {
       await srv.close();
+      await runtime.close();
+    }
+  }, 60_000);
+
+  it('a read-level check answers without recording anything or leaving an audit event', async () => {
+    const dir = copyPlugin(FAB_DFM);
+    resign(dir, (m) => {
+      m.tools[0].level = 'read';
+    });
+    const { runtime } = await runtimeWithPlugins([dir]);
+    try {
+      const owner = await mcpClient(runtime, localPrincipal('preview-write'));
+      await callTool(owner, 'design_parse_str', { yaml_content: TINY, design_name: 'led' });
+      const before = (await readJsonResource(owner, 'zaptrace://audit/events')).events.length;
+      const res = await callTool(owner, CHECK, { design_name: 'led' });
+      expect(res.data).toMatchObject({ check: CHECK, recorded: false, evidence: false });
+      const audit = await readJsonResource(owner, 'zaptrace://audit/events');
+      expect(audit.events.length).toBe(before);
+      expect((await runtime.readEvents(audit.session_id)).some((e) => e.type === 'PluginCheckRecorded')).toBe(false);
+    } finally {
       await runtime.close();
     }
   }, 60_000);

@@ -97,6 +97,20 @@ describe('a plugin that hangs', () => {
   }
 });
 
+describe('a cancelled plugin call', () => {
+  it('stops the plugin process (no stale work goes on) and the next call gets a fresh one', async () => {
+    const [pid] = pluginPids('hang');
+    const records = runtime.securityLog.entries().length;
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 300);
+    await expect(client.callTool({ name: 'plugin.hang.stall', arguments: { design_name: 'small', options: { mode: 'silent' } } }, undefined, { signal: abort.signal })).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(isAlive(pid!)).toBe(false);
+    expect(runtime.securityLog.entries().length).toBe(records); // the caller cancelled: nothing to hold against the plugin
+    expect((await call('hang', 'stall', { mode: 'answer' })).isError).toBe(false);
+  }, 30_000);
+});
+
 describe('a plugin that floods or breaks the protocol', () => {
   const cases = [
     { mode: 'line', reason: 'PLUGIN_OUTPUT_LIMIT' },
