@@ -29,6 +29,7 @@ for (const [name, path, fn] of [
   ['edits and the log: figure | today | target | ratio', './log-spine.js', 'benchLogSpine'],
   ['bounded memory and cold reads', './memory.js', 'benchMemory'],
   ['PostgreSQL nodes', './postgres.js', 'benchPostgres'],
+  ['plugins', './plugins.js', 'benchPlugins'],
 ] as const) {
   const f = await optional(path, fn);
   if (f) sections.push([name, f]);
