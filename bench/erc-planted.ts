@@ -14,7 +14,7 @@ import { runErc, ERC_RULESET_VERSION } from '../src/eda/erc/index.js';
 import { loadLibrary } from '../src/eda/library/index.js';
 import { resolveFootprint } from '../src/eda/footprints/index.js';
 import { scorePlanted } from '../test/eda/erc/planted-score.js';
-import { BOARDS } from '../test/eda/erc/planted-set.js';
+import { BOARDS, HELD_OUT } from '../test/eda/erc/planted-set.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const library = loadLibrary();
   const ctx = { lookupPart: library.lookup, footprintExists: (n: string) => resolveFootprint(n) !== undefined };
   const s = await scorePlanted(async (_name, b) => runErc(parseWithLibrary(b), ctx).findings);
+  const h = await scorePlanted(async (_name, b) => runErc(parseWithLibrary(b), ctx).findings, HELD_OUT);
   function parseWithLibrary(b: unknown) {
     return parseDesignText(JSON.stringify(b)).design;
   }
@@ -39,10 +40,19 @@ async function main(): Promise<void> {
     '|---|---|---|---|',
     ...s.perFault.map((p) => `| ${p.id} | ${p.board} | ${p.fault} | ${p.caught ? p.by.map((r) => `\`${r}\``).join(', ') : '**missed**'} |`),
     '',
+    '## Held-out faults',
+    '',
+    `Written after the rules were finished and not used to tune them (\`HELD_OUT\` in the same file): **${h.caught}/${h.faults} (${pct(h.caught, h.faults)})** caught.`,
+    '',
+    '| fault | board | what | caught by |',
+    '|---|---|---|---|',
+    ...h.perFault.map((p) => `| ${p.id} | ${p.board} | ${p.fault} | ${p.caught ? p.by.map((r) => `\`${r}\``).join(', ') : '**missed**'} |`),
+    '',
     ...(s.falseAlarms.length > 0 ? ['## False alarms', '', ...s.falseAlarms.map((f) => `- ${f.board}: \`${f.rule}\` ${f.components.join(',')} ${f.nets.join(',')}`), ''] : []),
   ];
   writeFileSync(out, `${lines.join('\n')}\n`);
-  process.stdout.write(`${lines.slice(4, 6).join('\n')}\n`);
+  process.stdout.write(`${lines.slice(4, 6).join('\n')}\n- held-out faults caught: ${h.caught}/${h.faults}\n`);
+  for (const m of h.missed) process.stdout.write(`held-out missed ${m.id}: wanted ${m.rules.join('|')}, new findings ${m.got.join(', ') || 'none'}\n`);
   for (const m of s.missed) process.stdout.write(`missed ${m.id}: wanted ${m.rules.join('|')}, new findings ${m.got.join(', ') || 'none'}\n`);
   for (const f of s.falseAlarms) process.stdout.write(`false alarm ${f.board}: ${f.rule} ${f.components.join(',')} ${f.nets.join(',')}\n`);
 }

@@ -1,4 +1,4 @@
-import { BOARDS, PLANTED, planted, type Board } from './planted-set.js';
+import { BOARDS, PLANTED, planted, type Board, type PlantedFault } from './planted-set.js';
 
 /** The fields of an ERC finding the score reads (the erc_validate result and runErc give the same). */
 export interface FindingLike {
@@ -25,7 +25,7 @@ const key = (f: FindingLike) => `${f.rule_id}|${f.components.join(',')}|${f.nets
  * Runs ERC (through `run`) on every clean board and on every planted copy. A fault counts as caught
  * when one of its rules reports a finding the clean board does not have.
  */
-export async function scorePlanted(run: (name: string, b: Board) => Promise<FindingLike[]>): Promise<PlantedScore> {
+export async function scorePlanted(run: (name: string, b: Board) => Promise<FindingLike[]>, faults: readonly PlantedFault[] = PLANTED): Promise<PlantedScore> {
   const clean = new Map<string, FindingLike[]>();
   const falseAlarms: PlantedScore['falseAlarms'] = [];
   let infos = 0;
@@ -39,7 +39,7 @@ export async function scorePlanted(run: (name: string, b: Board) => Promise<Find
   }
   const perFault: PlantedScore['perFault'] = [];
   const missed: PlantedScore['missed'] = [];
-  for (const f of PLANTED) {
+  for (const f of faults) {
     const before = new Set(clean.get(f.board)!.map(key));
     const fs = await run(`${f.board}+${f.id}`, planted(f));
     const fresh = fs.filter((x) => !before.has(key(x)));
@@ -47,5 +47,5 @@ export async function scorePlanted(run: (name: string, b: Board) => Promise<Find
     perFault.push({ id: f.id, board: f.board, fault: f.fault, caught: by.length > 0, by });
     if (by.length === 0) missed.push({ id: f.id, fault: f.fault, rules: f.rules, got: [...new Set(fresh.map((x) => x.rule_id))] });
   }
-  return { faults: PLANTED.length, caught: perFault.filter((p) => p.caught).length, missed, falseAlarms, infos, perFault };
+  return { faults: faults.length, caught: perFault.filter((p) => p.caught).length, missed, falseAlarms, infos, perFault };
 }
