@@ -29,6 +29,8 @@ for (const [name, path, fn] of [
   ['edits and the log: figure | today | target | ratio', './log-spine.js', 'benchLogSpine'],
   ['bounded memory and cold reads', './memory.js', 'benchMemory'],
   ['PostgreSQL nodes', './postgres.js', 'benchPostgres'],
+  ['schematic-board parity (kicad-cli)', './parity.js', 'benchParity'],
+  ['review app scrubbing (browser)', './review-app.js', 'benchReviewApp'],
   ['plugins', './plugins.js', 'benchPlugins'],
 ] as const) {
   const f = await optional(path, fn);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode, type PointerEvent, type WheelEvent } from 'react';
 import type { BoardView } from './api.js';
 import { boardElements, parseBoardSvg, type Highlight } from './svg-elements.js';
 
@@ -24,7 +24,9 @@ interface Hover {
 /** The board at one log position: the server's layered SVG, with zoom (wheel, buttons), pan (drag), hover and net picking. */
 export function Board({ view, highlight, marker, onPickNet }: Props) {
   const parsed = useMemo(() => (view.svg ? parseBoardSvg(view.svg) : null), [view.svg]);
-  const content = useMemo(() => (parsed ? boardElements(parsed, highlight) : []), [parsed, highlight]);
+  // Converted layer groups, valid for one highlight (svg-elements.ts).
+  const groups = useMemo(() => new Map<string, ReactNode>(), [highlight]);
+  const content = useMemo(() => (parsed ? boardElements(parsed, highlight, groups) : []), [parsed, highlight, groups]);
   const [zoom, setZoom] = useState({ scale: 1, cx: 0.5, cy: 0.5 });
   const [hover, setHover] = useState<Hover>({ ref: null, value: null, net: null });
   const drag = useRef<{ x: number; y: number; cx: number; cy: number } | null>(null);

@@ -10,6 +10,7 @@ import { ApprovePanel } from './Approve.js';
 import { AuditPanel } from './Audit.js';
 
 const NO_MARKS: DiffMarks = { added: new Set(), changed: new Set() };
+const LIVE_SETTLE_MS = 150;
 type Tab = 'events' | 'diff' | 'evidence' | 'approve' | 'audit';
 
 /** One session: the timeline over its log, the board at the chosen position, and the review panels. */
@@ -26,6 +27,7 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
   const [refs, setRefs] = useState<ReadonlySet<string>>(new Set());
   const [marks, setMarks] = useState<DiffMarks>(NO_MARKS);
   const [tab, setTab] = useState<Tab>('events');
+  const [partsOpen, setPartsOpen] = useState(false); // the list is built only when shown: scrubbing stays light
 
   useEffect(() => followSession(sessionId, (batch) => setEvents((old) => [...old, ...batch]), setLive), [sessionId]);
   const head = events.at(-1)?.seq ?? 0;
@@ -41,16 +43,23 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
     pending.current?.abort();
     const ctl = new AbortController();
     pending.current = ctl;
-    getJson<BoardView>(`/review/sessions/${encodeURIComponent(sessionId)}/board?design=${encodeURIComponent(designName)}&seq=${shown}`, ctl.signal)
-      .then((b) => {
-        setBoard(b);
-        setBoardError(null);
-      })
-      .catch((e: Error) => {
-        if (!ctl.signal.aborted) setBoardError(e.message);
-      });
-    return () => ctl.abort();
-  }, [sessionId, designName, shown]);
+    const load = () =>
+      getJson<BoardView>(`/review/sessions/${encodeURIComponent(sessionId)}/board?design=${encodeURIComponent(designName)}&seq=${shown}`, ctl.signal)
+        .then((b) => {
+          setBoard(b);
+          setBoardError(null);
+        })
+        .catch((e: Error) => {
+          if (!ctl.signal.aborted) setBoardError(e.message);
+        });
+    // Following the live head, wait for the stream to pause (a backlog arrives in many batches);
+    // a position the viewer chose is drawn at once.
+    const timer = following ? setTimeout(() => void load(), LIVE_SETTLE_MS) : (void load(), undefined);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [sessionId, designName, shown, following]);
 
   const highlight: Highlight = useMemo(() => ({ net, refs, added: marks.added, changed: marks.changed, hiddenLayers: hidden }), [net, refs, marks, hidden]);
   const goTo = useCallback((s: number) => setSeq(Math.max(1, Math.min(head, s))), [head]);
@@ -119,11 +128,13 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
               <p className="hash">State after event {board.seq}: design hash <code data-testid="shown-hash">{board.design_hash}</code></p>
               <Board view={board} highlight={highlight} marker={marker} onPickNet={setNet} />
               {net !== null && <p>Net <strong data-testid="picked-net">{net}</strong> highlighted <button type="button" onClick={() => setNet(null)}>clear</button></p>}
-              <details>
+              <details onToggle={(e) => setPartsOpen((e.target as HTMLDetailsElement).open)}>
                 <summary>Parts at this position ({board.components?.length ?? 0})</summary>
-                <ul className="parts" data-testid="parts">
-                  {(board.components ?? []).map((c) => <li key={c.id}>{c.ref} {c.value ?? ''} <span className="muted">{c.footprint ?? ''}</span></li>)}
-                </ul>
+                {partsOpen && (
+                  <ul className="parts" data-testid="parts">
+                    {(board.components ?? []).map((c) => <li key={c.id}>{c.ref} {c.value ?? ''} <span className="muted">{c.footprint ?? ''}</span></li>)}
+                  </ul>
+                )}
               </details>
             </>
           ) : (

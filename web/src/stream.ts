@@ -23,10 +23,13 @@ export function followSession(sessionId: string, onEvents: (events: LogEvent[]) 
           if (done) break;
           buffer += value;
           const batch: LogEvent[] = [];
+          // One pass with a moving offset and one slice at the end: a backlog of 10,000 events arrives in
+          // large chunks, and slicing the rest of the buffer per event would copy it 10,000 times.
+          let offset = 0;
           let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
+          while ((cut = buffer.indexOf('\n\n', offset)) >= 0) {
+            const block = buffer.slice(offset, cut);
+            offset = cut + 2;
             const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
             if (data === '') continue;
             const e = JSON.parse(data) as LogEvent;
@@ -35,6 +38,7 @@ export function followSession(sessionId: string, onEvents: (events: LogEvent[]) 
               batch.push(e);
             }
           }
+          buffer = buffer.slice(offset);
           if (batch.length) onEvents(batch);
         }
       } catch {

@@ -23,15 +23,37 @@ export interface Highlight {
 
 export interface ParsedBoard {
   viewBox: [number, number, number, number];
-  root: Element;
+  /** The root's top-level children as markup, one entry per element (a layer group, the outline, …). */
+  chunks: string[];
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Splits the renderer's document (one element per line, layer groups as <g>…</g> blocks: see
+ * src/eda/render/svg.ts) into its top-level elements without parsing them: only chunks never seen
+ * before are parsed (XML parsing is the largest cost of drawing a board in the browser).
+ */
 export function parseBoardSvg(svg: string): ParsedBoard | null {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return null;
-  const vb = (root.getAttribute('viewBox') ?? '0 0 100 100').split(/\s+/).map(Number);
-  return { viewBox: [vb[0] ?? 0, vb[1] ?? 0, vb[2] ?? 100, vb[3] ?? 100], root };
+  const lines = svg.split('\n');
+  const open = lines.findIndex((l) => l.startsWith('<svg'));
+  if (open < 0) return null;
+  const vb = (/viewBox="([^"]+)"/.exec(lines[open]!)?.[1] ?? '0 0 100 100').split(/\s+/).map(Number);
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let depth = 0;
+  for (const line of lines.slice(open + 1)) {
+    if (depth === 0 && line.startsWith('</svg>')) break;
+    current.push(line);
+    depth += (line.match(/<g[\s>]/g)?.length ?? 0) - (line.match(/<\/g>/g)?.length ?? 0);
+    if (depth <= 0) {
+      chunks.push(current.join('\n'));
+      current = [];
+      depth = 0;
+    }
+  }
+  if (current.length) chunks.push(current.join('\n'));
+  return { viewBox: [vb[0] ?? 0, vb[1] ?? 0, vb[2] ?? 100, vb[3] ?? 100], chunks };
 }
 
 function classFor(el: Element, h: Highlight): string | undefined {
@@ -71,7 +93,25 @@ function convert(el: Element, h: Highlight, key: number): ReactNode {
   return createElement(tag, props, ...children);
 }
 
-/** The children of the board's root <svg> as React elements, with highlight classes applied. */
-export function boardElements(parsed: ParsedBoard, h: Highlight): ReactNode[] {
-  return Array.from(parsed.root.children).map((el, i) => convert(el, h, i));
+/**
+ * The board's top-level elements as React elements, with highlight classes applied. A chunk whose
+ * markup was converted before (for the same highlight) reuses that element, unparsed: React then skips
+ * the whole subtree, so scrubbing over an edit that changed one layer parses and redraws only it.
+ */
+export function boardElements(parsed: ParsedBoard, h: Highlight, cache: Map<string, ReactNode>): ReactNode[] {
+  return parsed.chunks.map((chunk, i) => {
+    const key = `${i}\u0000${chunk}`;
+    let node = cache.get(key);
+    if (node === undefined) {
+      const doc = new DOMParser().parseFromString(`<svg xmlns="${SVG_NS}">${chunk}</svg>`, 'image/svg+xml');
+      const ok = doc.documentElement.nodeName === 'svg' && doc.getElementsByTagName('parsererror').length === 0;
+      const el = ok ? doc.documentElement.firstElementChild : null;
+      node = el ? convert(el, h, i) : null;
+      if (cache.size >= GROUP_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(key, node);
+    }
+    return node;
+  });
 }
+
+const GROUP_CACHE = 64;

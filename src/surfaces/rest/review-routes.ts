@@ -2,12 +2,17 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { own } from '../../kernel/own.js';
-import { assessReadiness, type Readiness } from '../../eda/render/index.js';
 import type { Principal } from '../../runtime/principal.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import type { SessionState } from '../../runtime/projections/session-state.js';
 import { zodIssuesToError } from '../../runtime/validation.js';
-import { svgLayerNames } from '../../eda/render/index.js';
+import { assessReadiness, renderBoardSvg, svgLayerNames, type Readiness, type SvgDrcFinding } from '../../eda/render/index.js';
+import { buildBoardGeometry, type BoardGeometry } from '../../eda/board/index.js';
+import type { Design } from '../../eda/model/design.js';
+import { mapPinsToPads, resolveFootprint } from '../../eda/footprints/index.js';
+import type { Footprint } from '../../eda/model/footprint.js';
+import { designText } from '../../tools/heavy.js';
+import { createScrubIndex } from './review-states.js';
 
 /**
  * Read-only routes the review app (web/, served at /app/) needs beyond the existing ones: the sessions
@@ -46,9 +51,43 @@ function readinessOf(state: SessionState, designName: string, hash: string): Rea
 
 /** The board at a position is a pure function of the append-only log up to it, so answers are kept (bounded). */
 const MAX_CACHED_BOARDS = 256;
+const RENDER_DEADLINE_MS = 30_000;
+const IN_PROCESS_RENDER_PARTS = 2_000;
+
+/**
+ * resolveFootprint builds a fresh footprint per call; scrubbing draws the same parts again and again,
+ * so the built footprints are kept (bounded; the renderer only reads them).
+ */
+function memoResolver(limit = 1_000): (name: string) => Footprint | undefined {
+  const memo = new Map<string, Footprint | undefined>();
+  return (name) => {
+    if (memo.has(name)) return memo.get(name);
+    if (memo.size >= limit) memo.clear();
+    const fp = resolveFootprint(name);
+    memo.set(name, fp);
+    return fp;
+  };
+}
 
 export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: CallOf): void {
   const boards = new Map<string, unknown>();
+  const states = createScrubIndex(runtime);
+  const footprints = memoResolver();
+  // The geometry reads components, placement, nets and the layer count only. Designs are immutable and
+  // an edit keeps the objects it did not touch (immer), so positions that differ in anything else — a
+  // board field, routing, a check, an approval — share one geometry.
+  const geometries = new WeakMap<object, WeakMap<object, WeakMap<object, Map<number, BoardGeometry>>>>();
+  const geometryOf = (d: Design): BoardGeometry => {
+    let byPlacement = geometries.get(d.components);
+    if (!byPlacement) geometries.set(d.components, (byPlacement = new WeakMap()));
+    let byNets = byPlacement.get(d.placement);
+    if (!byNets) byPlacement.set(d.placement, (byNets = new WeakMap()));
+    let byLayers = byNets.get(d.nets);
+    if (!byLayers) byNets.set(d.nets, (byLayers = new Map()));
+    let g = byLayers.get(d.board.layers);
+    if (!g) byLayers.set(d.board.layers, (g = buildBoardGeometry(d, footprints, mapPinsToPads)));
+    return g;
+  };
   const remember = (key: string, body: unknown) => {
     boards.set(key, body);
     while (boards.size > MAX_CACHED_BOARDS) boards.delete(boards.keys().next().value!);
@@ -92,7 +131,9 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
       ctx.body = { ...(cached as object), head_seq: head };
       return;
     }
-    const state = seq === head ? await runtime.state(sessionId) : await runtime.stateAt(sessionId, seq);
+    const t0 = performance.now();
+    const state = await states.at(sessionId, seq, head);
+    const t1 = performance.now();
     const entry = own(state.designs, design);
     const designs = Object.keys(state.designs).sort();
     if (!entry) {
@@ -100,18 +141,19 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
       ctx.body = { seq, head_seq: head, design_name: design, present: false, designs };
       return;
     }
-    const rendered = (await runtime.invoke({
-      tool: 'render_svg',
-      input: { design_name: design, seq },
-      call: { principal: call.principal, surface: 'rest', actor: 'review-app', reason: '', requestId: call.requestId },
-      sessionId,
-    })) as { svg: string };
     const d = entry.design;
+    const ev = own(state.evidence, design) ?? {};
+    // DRC markers only when they describe the state drawn (as render_svg draws them).
+    const drcFindings = ev.drc && ev.drc.evaluated_hash === entry.hash ? (ev.drc.findings as SvgDrcFinding[]) : [];
+    // A large board is drawn off the event loop (the worker pool); a small one here, where it costs less
+    // than sending the design to a worker and back (bench/review-app.ts).
+    const svg = runtime.heavyWork && entry.component_count > IN_PROCESS_RENDER_PARTS
+      ? await runtime.heavyWork.run<string>('render_svg', { design: designText(d), drcFindings }, { deadlineMs: RENDER_DEADLINE_MS, owner: call.principal.id })
+      : renderBoardSvg(d, geometryOf(d), { drcFindings });
     const components = Object.entries(d.components).map(([id, c]) => {
       const p = own(d.placement, id);
       return { id, ref: c.ref, value: c.value, footprint: c.footprint, ...(p ? { x_mm: p.x_mm, y_mm: p.y_mm, side: p.side, rotation_deg: p.rotation_deg } : {}) };
     });
-    const ev = own(state.evidence, design) ?? {};
     const body = {
       seq,
       design_name: design,
@@ -119,7 +161,7 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
       designs,
       design_hash: entry.hash,
       layers: svgLayerNames(d),
-      svg: rendered.svg,
+      svg,
       components,
       nets: Object.values(d.nets).map((n) => n.name).sort(),
       evidence: { erc: checkView(ev.erc, entry.hash), drc: checkView(ev.drc, entry.hash) },
@@ -129,6 +171,8 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
       reviewers: state.reviewers,
     };
     remember(key, body);
+    // Where a scrub's time goes (W3C Server Timing; read by bench/review-app.ts through the browser).
+    ctx.set('Server-Timing', `state;dur=${(t1 - t0).toFixed(1)}, render;dur=${(performance.now() - t1).toFixed(1)}`);
     ctx.body = { ...body, head_seq: head };
   });
 }
