@@ -41,8 +41,8 @@ function geometryOf(design: Design, services: BuildServices): BoardGeometry {
 export const kicadArtifacts: ArtifactBuilder = (design, services, stem) => {
   const geometry = geometryOf(design, services);
   return [
-    text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry)),
-    text(`${stem}.kicad_sch`, writeKicadSch(design, { project: stem, lookupPart: services.library.lookup })),
+    text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry, { lookupPart: services.library.lookup })),
+    text(`${stem}.kicad_sch`, writeKicadSch(design, { project: stem, lookupPart: services.library.lookup, geometry })),
     text(`${stem}.kicad_pro`, writeKicadPro(design, { name: stem })),
   ];
 };

@@ -10,6 +10,9 @@ import { packCells, type Cell } from './layout.js';
 import { pinKey, planPower } from './power.js';
 import { CHAR_MM, PWR_FLAG_LIB_ID, boxLibSymbol, fontEffects, layoutBox, pwrFlagLibSymbol, type BoxPin, type BoxSymbol, type PinInput } from './symbols.js';
 import { stableUuid } from './uuid.js';
+import type { BoardGeometry, PlacedFootprint } from '../../board/index.js';
+import { kicadFootprintId, writtenPadNumber } from '../kicad/footprint.js';
+import { componentValue } from '../bom/value.js';
 
 /**
  * `.kicad_sch` writer (KiCad 9, file version 20250114; KiCad file-format documentation,
@@ -27,6 +30,13 @@ export interface KicadSchOptions {
   project?: string;
   /** Library lookup: pins the design leaves untyped or undeclared take the library's types (as in our ERC). */
   lookupPart?: PartLookup;
+  /**
+   * The board geometry the .kicad_pcb beside it was written from. With it, pins are numbered by
+   * the pads they really land on, the Footprint field is the board's footprint id, and parts
+   * that are not on the board are marked "not on board", so KiCad's schematic-parity check
+   * compares like with like (docs/schematic.md, "Parity with the board").
+   */
+  geometry?: BoardGeometry;
 }
 
 const WIRE_MM = PIN_PITCH_MM;
@@ -58,13 +68,28 @@ function refPrefix(ref: string): string {
   return m ? m[0] : 'U';
 }
 
-function planComponent(comp: NlComponent, index: number, labels: Map<string, string>, promoted: Map<string, PinType>): CompPlan {
+/** Pin name → the pad numbers it occupies on the board, in pad order (as the .kicad_pcb writes them). */
+function padNumbersByPin(geometry: BoardGeometry | undefined, componentId: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const pad of geometry?.pads ?? []) {
+    if (pad.component !== componentId || pad.pin === null || pad.kind === 'np_thru_hole') continue;
+    const list = out.get(pad.pin) ?? [];
+    const n = writtenPadNumber(pad);
+    if (!list.includes(n)) list.push(n);
+    out.set(pad.pin, list);
+  }
+  return out;
+}
+
+function planComponent(comp: NlComponent, index: number, labels: Map<string, string>, promoted: Map<string, PinType>, padNumbers: Map<string, string[]>): CompPlan {
   const inputs: PinInput[] = [];
   for (const pin of comp.pins.values()) {
     const declared = own(comp.component.pins, pin.name);
-    const number = declared ? padNumberOf(declared) : pin.name;
+    // A pin the board maps onto no pad keeps its declared number: KiCad's parity check then
+    // reports it, as our DRC reports the unmapped pin.
+    const [number, ...also] = padNumbers.get(pin.name) ?? [declared ? padNumberOf(declared) : pin.name];
     const type = promoted.get(pinKey(comp.id, pin.name)) ?? pin.type;
-    inputs.push({ name: pin.name, number, type });
+    inputs.push({ name: pin.name, number: number!, also, type });
   }
   const name = symbolName(index, comp.ref);
   const box = layoutBox(name, inputs);
@@ -88,10 +113,15 @@ function planComponent(comp: NlComponent, index: number, labels: Map<string, str
 const wire = (uuid: string, x1: number, y1: number, x2: number, y2: number): SList =>
   list('wire', list('pts', list('xy', x1, y1), list('xy', x2, y2)), list('stroke', list('width', 0), list('type', sym('default'))), list('uuid', uuid));
 
+/**
+ * A global label: its net is named by its text alone, with no `/` sheet prefix, which is the name
+ * the .kicad_pcb gives the net (a local label on the root sheet would name it `/<text>`).
+ */
 function label(uuid: string, text: string, xMm: number, yMm: number, pointsLeft: boolean): SList {
   return list(
-    'label',
+    'global_label',
     text,
+    list('shape', sym('passive')),
     list('at', xMm, yMm, pointsLeft ? 180 : 0),
     list('fields_autoplaced', yesNo(true)),
     fontEffects(list('justify', sym(pointsLeft ? 'right' : 'left'), sym('bottom'))),
@@ -117,7 +147,8 @@ export function writeKicadSch(design: Design, options: KicadSchOptions = {}): st
   const labels = netLabels(design);
   const power = planPower(nl);
 
-  const plans = nl.components.map((c, i) => planComponent(c, i, labels, power.promoted));
+  const plans = nl.components.map((c, i) => planComponent(c, i, labels, power.promoted, padNumbersByPin(options.geometry, c.id)));
+  const onBoard = new Map<string, PlacedFootprint>((options.geometry?.footprints ?? []).map((f) => [f.component, f]));
   const flagCells: Cell[] = power.flaggedNets.map((id) => ({
     widthMm: snapUp(labelWidthMm(labels.get(id) ?? '') + 2 * PIN_PITCH_MM, PIN_PITCH_MM),
     heightMm: 4 * PIN_PITCH_MM,
@@ -151,6 +182,10 @@ export function writeKicadSch(design: Design, options: KicadSchOptions = {}): st
       for (const net of pin.nets) items.push(label(itemId('label', pin.name, net.id), labels.get(net.id) ?? '_', wx, py, bp.side === 'left'));
     }
     const comp = c.component;
+    const placed = onBoard.get(c.id);
+    // Without a geometry the schematic stands alone: every part counts as on the board.
+    const isOnBoard = options.geometry === undefined || placed !== undefined;
+    const footprint = placed ? kicadFootprintId(placed.footprint) : (comp.footprint ?? '');
     symbols.push(
       list(
         'symbol',
@@ -159,15 +194,15 @@ export function writeKicadSch(design: Design, options: KicadSchOptions = {}): st
         list('unit', 1),
         list('exclude_from_sim', yesNo(false)),
         list('in_bom', yesNo(true)),
-        list('on_board', yesNo(true)),
+        list('on_board', yesNo(isOnBoard)),
         list('dnp', yesNo(comp.dnp)),
         list('uuid', itemId('symbol')),
         property('Reference', comp.ref, ox, clean(oy - p.box.topMm - GRID_MM), false),
-        property('Value', comp.value ?? comp.type, ox, clean(oy - p.box.bottomMm + GRID_MM), false),
-        property('Footprint', comp.footprint ?? '', ox, oy, true),
+        property('Value', componentValue(comp, options.lookupPart?.(comp)), ox, clean(oy - p.box.bottomMm + GRID_MM), false),
+        property('Footprint', footprint, ox, oy, true),
         property('Datasheet', '', ox, oy, true),
         property('Description', comp.description, ox, oy, true),
-        ...p.box.pins.map((bp) => list('pin', bp.number, list('uuid', itemId('pin', bp.name)))),
+        ...p.box.pins.flatMap((bp) => [bp.number, ...bp.also].map((n, k) => list('pin', n, list('uuid', k === 0 ? itemId('pin', bp.name) : itemId('pin', bp.name, n))))),
         instances(project, rootUuid, comp.ref),
       ),
     );

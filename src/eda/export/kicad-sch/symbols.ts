@@ -26,6 +26,8 @@ export function kicadPinType(t: PinType): string {
 export interface BoxPin {
   name: string;
   number: string;
+  /** Further pad numbers of the same pin (a GND pin on pads 4 and 9): hidden stacked pins. */
+  also: string[];
   /** KiCad electrical type token. */
   electrical: string;
   side: 'left' | 'right';
@@ -47,6 +49,8 @@ export interface BoxSymbol {
 export interface PinInput {
   name: string;
   number: string;
+  /** Further pad numbers the pin occupies on its footprint. */
+  also?: string[];
   type: PinType;
 }
 
@@ -94,6 +98,7 @@ export function layoutBox(name: string, inputs: readonly PinInput[]): BoxSymbol 
     ps.map((p, i) => ({
       name: p.name,
       number: p.number,
+      also: p.also ?? [],
       electrical: kicadPinType(p.type),
       side,
       xMm: clean(side === 'left' ? -(halfWidthMm + PIN_LENGTH_MM) : halfWidthMm + PIN_LENGTH_MM),
@@ -113,17 +118,21 @@ function libProperty(key: string, value: string, xMm: number, yMm: number, hide:
 
 /** The `(symbol "<lib>:<name>" ...)` entry of `lib_symbols` for a box symbol. */
 export function boxLibSymbol(libId: string, box: BoxSymbol, refPrefix: string): SList {
-  const pins = box.pins.map((p) =>
+  const pin = (p: BoxPin, number: string, electrical: string, hide: boolean): SList =>
     list(
       'pin',
-      sym(p.electrical),
+      sym(electrical),
       sym('line'),
       list('at', p.xMm, p.yMm, p.side === 'left' ? 0 : 180),
       list('length', PIN_LENGTH_MM),
+      hide ? hidden() : undefined,
       list('name', p.name, fontEffects()),
-      list('number', p.number, fontEffects()),
-    ),
-  );
+      list('number', number, fontEffects()),
+    );
+  // A pin on several pads becomes stacked pins, one per pad number, at one connection point: the
+  // first keeps the type, the others are hidden and passive (KiCad Library Conventions, S4.3,
+  // "stacked pins"), so KiCad's ERC sees one driver and the netlist lists every pad.
+  const pins = box.pins.flatMap((p) => [pin(p, p.number, p.electrical, false), ...p.also.map((n) => pin(p, n, 'passive', true))]);
   return list(
     'symbol',
     libId,

@@ -3,10 +3,12 @@ import { boardOutline } from '../../model/design.js';
 import type { BoardGeometry, BoardPad } from '../../board/index.js';
 import { list, serialize, sym, yesNo, type SExpr, type SList } from '../../sexpr/index.js';
 import { resolveDesignRules, type DrcOptions } from '../../drc/design-rules.js';
-import { footprintExpr } from './footprint.js';
+import { footprintExpr, writtenPadNumber } from './footprint.js';
 import { kicadCopperLayers, layersSection } from './layers.js';
-import { kicadNets } from './nets.js';
+import { kicadNets, unconnectedNetName, type KicadNet } from './nets.js';
 import { netResolver } from '../../board/net-resolver.js';
+import type { PartLookup } from '../../model/part.js';
+import { componentValue } from '../bom/value.js';
 
 /**
  * `.kicad_pcb` writer, KiCad 9 format (file version 20241229, KiCad 9 layer ids). Written from the
@@ -22,6 +24,8 @@ export interface KicadPcbOptions {
   /** Edge.Cuts line width; default 0.05 mm. */
   edgeWidthMm?: number;
   drc?: DrcOptions;
+  /** Library lookup for footprint Value fields (export/bom/value.ts), so they equal the schematic's. */
+  lookupPart?: PartLookup;
 }
 
 const stroke = (widthMm: number): SList => list('stroke', list('width', widthMm), list('type', sym('solid')));
@@ -60,6 +64,16 @@ export function writeKicadPcb(design: Design, geometry: BoardGeometry, options: 
     list('net', 0, ''),
   ];
   for (const n of [...nets.values()]) items.push(list('net', n.number, n.name));
+  // Pads of pins that are on no net carry KiCad's own "unconnected-(…)" net, as a board updated
+  // from the schematic does; stacked lands written under one number are left without.
+  const unconnected = new Map<BoardPad, KicadNet>();
+  let next = nets.size + 1;
+  for (const pad of geometry.pads) {
+    if (pad.pin === null || pad.net !== null || pad.kind === 'np_thru_hole' || pad.land !== undefined) continue;
+    const net = { number: next++, name: unconnectedNetName(pad.ref, pad.pin, writtenPadNumber(pad)) };
+    unconnected.set(pad, net);
+    items.push(list('net', net.number, net.name));
+  }
 
   const padsByComponent = new Map<string, BoardPad[]>();
   for (const pad of geometry.pads) {
@@ -70,7 +84,8 @@ export function writeKicadPcb(design: Design, geometry: BoardGeometry, options: 
   for (const placed of geometry.footprints) {
     const component = design.components[placed.component];
     if (!component) continue;
-    items.push(footprintExpr({ placed, component, pads: padsByComponent.get(placed.component) ?? [], nets }));
+    const value = componentValue(component, options.lookupPart?.(component));
+    items.push(footprintExpr({ placed, component, pads: padsByComponent.get(placed.component) ?? [], nets, value, unconnected }));
   }
 
   const outline = boardOutline(design.board);

@@ -1,6 +1,6 @@
 import type { Point } from '../../model/design.js';
 import type { Component } from '../../model/design.js';
-import type { Pad } from '../../model/footprint.js';
+import type { Footprint, Pad } from '../../model/footprint.js';
 import type { BoardPad, PlacedFootprint } from '../../board/index.js';
 import { list, sym, type SExpr, type SList } from '../../sexpr/index.js';
 import { flipLayer } from './layers.js';
@@ -29,16 +29,34 @@ function padKicadLayers(pad: Pad, onBottom: boolean): string[] {
   return front ? layers : layers.map(flipLayer);
 }
 
+/** The footprint's library id as both KiCad files write it (the symbol's Footprint field must equal it). */
+export function kicadFootprintId(fp: Footprint): string {
+  return fp.name === '' ? 'ZapTrace:unnamed' : `ZapTrace:${fp.name}`;
+}
+
+/**
+ * The number a pad is written under. A stacked land with no net is written under its first pad's
+ * number: KiCad then sees one logical pad instead of two no-net pads 0 mm apart (with a net, nets
+ * keep them apart). The schematic numbers its pins with the same function.
+ */
+export function writtenPadNumber(pad: BoardPad): string {
+  return pad.land !== undefined && pad.net === null ? pad.land : pad.padNumber;
+}
+
 export interface FootprintWriteInput {
   placed: PlacedFootprint;
   component: Component;
   /** The component's pads from the board geometry, in footprint pad order. */
   pads: BoardPad[];
   nets: Map<string, KicadNet>;
+  /** The Value field (the schematic symbol's Value; see export/bom/value.ts). */
+  value: string;
+  /** Nets of pads whose pin is connected to nothing (board.ts). */
+  unconnected?: Map<BoardPad, KicadNet>;
 }
 
 export function footprintExpr(input: FootprintWriteInput): SList {
-  const { placed, component, pads, nets } = input;
+  const { placed, component, pads, nets, value } = input;
   const fp = placed.footprint;
   const pl = placed.placement;
   const onBottom = pl.side === 'bottom';
@@ -51,17 +69,18 @@ export function footprintExpr(input: FootprintWriteInput): SList {
   const cy1 = fp.courtyard[3];
   const effects = onBottom ? SILK_TEXT_MIRRORED : SILK_TEXT;
   const items: (SExpr | undefined)[] = [
-    fp.name === '' ? 'ZapTrace:unnamed' : `ZapTrace:${fp.name}`,
+    kicadFootprintId(fp),
     list('layer', onBottom ? 'B.Cu' : 'F.Cu'),
     list('at', pl.x_mm, pl.y_mm, pl.rotation_deg),
     list('descr', fp.description),
     list('property', 'Reference', component.ref, list('at', 0, cy0 - 1, pl.rotation_deg), list('layer', side('F.SilkS')), effects),
-    list('property', 'Value', component.value ?? '', list('at', 0, cy1 + 1, pl.rotation_deg), list('layer', side('F.Fab')), effects),
+    list('property', 'Value', value, list('at', 0, cy1 + 1, pl.rotation_deg), list('layer', side('F.Fab')), effects),
   ];
   const hasTht = fp.pads.some((p) => p.kind === 'thru_hole');
   const hasSmd = fp.pads.some((p) => p.kind === 'smd');
-  if (hasTht) items.push(list('attr', sym('through_hole')));
-  else if (hasSmd) items.push(list('attr', sym('smd')));
+  // Mounting type, and `dnp` as the schematic symbol says (KiCad compares the two in its parity check).
+  const attrs = [hasTht ? 'through_hole' : hasSmd ? 'smd' : undefined, component.dnp ? 'dnp' : undefined].filter((a): a is string => a !== undefined);
+  if (attrs.length > 0) items.push(list('attr', ...attrs.map((a) => sym(a))));
 
   for (const line of fp.silkscreen) {
     items.push(list('fp_line', xy('start', line.start), xy('end', line.end), stroke(line.width_mm), list('layer', side('F.SilkS'))));
@@ -72,7 +91,7 @@ export function footprintExpr(input: FootprintWriteInput): SList {
   fp.pads.forEach((pad, i) => {
     const world = pads.length === fp.pads.length ? pads[i] : undefined;
     const netId = world?.net ?? null;
-    const net = netId !== null ? nets.get(netId) : undefined;
+    const net = netId !== null ? nets.get(netId) : world ? input.unconnected?.get(world) : undefined;
     const angle = world?.rotationDeg ?? pl.rotation_deg;
     const isNpth = pad.kind === 'np_thru_hole';
     const size: [number, number] = pad.shape === 'circle' ? [pad.size[0], pad.size[0]] : [pad.size[0], pad.size[1]];
@@ -84,9 +103,7 @@ export function footprintExpr(input: FootprintWriteInput): SList {
     items.push(
       list(
         'pad',
-        // A stacked land with no net is written under its first pad's number: KiCad then sees
-        // one logical pad instead of two no-net pads 0 mm apart (with a net, nets keep them apart).
-        isNpth ? '' : world?.land !== undefined && world.net === null ? world.land : pad.number,
+        isNpth ? '' : world ? writtenPadNumber(world) : pad.number,
         sym(pad.kind),
         sym(pad.shape),
         list('at', onBottom ? -pad.at[0] : pad.at[0], pad.at[1], angle),

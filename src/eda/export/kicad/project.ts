@@ -89,6 +89,10 @@ export function writeKicadPro(design: Design, options: KicadProOptions = {}): st
       rule_severities: {
         lib_symbol_issues: 'ignore',
         footprint_link_issues: 'ignore',
+        // The schematic connects by global labels (docs/schematic.md), so a one-pin net is a global
+        // label that appears once; KiCad ignores that by default. A warning keeps the one-pin net
+        // visible, as our ERC's `net.single-node` warning does.
+        single_global_label: 'warning',
       },
     },
     libraries: { pinned_footprint_libs: [], pinned_symbol_libs: [] },

@@ -24,7 +24,7 @@ export interface CorpusRow {
   kicadErrors: ErcViolation[];
   kicadWarnings: ErcViolation[];
   ours: ErcReport;
-  /** KiCad's named nets ("/<label>" → "REF.PIN" list), power flags left out. */
+  /** KiCad's named nets ("<label>" → "REF.PIN" list), power flags left out. */
   kicadNets: Map<string, string[]>;
   schText: string;
 }

@@ -17,7 +17,7 @@ const hasKicad = requireKicadOrSkip();
 
 const errorsOf = (r: { violations: { severity: string; type: string }[] }) => r.violations.filter((v) => v.severity === 'error').map((v) => v.type);
 
-/** Our nets as KiCad should see them: "/<label>" → sorted "REF.PADNUMBER". */
+/** Our nets as KiCad should see them: "<label>" (global labels: no sheet prefix) → sorted "REF.PADNUMBER". */
 function expectedNets(design: Design): Map<string, string[]> {
   const labels = netLabels(design);
   const nl = buildNetlist(design);
@@ -28,7 +28,7 @@ function expectedNets(design: Design): Map<string, string[]> {
       const declared = p.comp.component.pins[p.name];
       return `${p.comp.ref}.${declared ? padNumberOf(declared) : p.name}`;
     });
-    out.set(`/${labels.get(net.id)!}`, nodes.sort());
+    out.set(labels.get(net.id)!, nodes.sort());
   }
   return out;
 }

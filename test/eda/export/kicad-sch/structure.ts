@@ -52,7 +52,7 @@ export function readSheet(sch: string): SheetData {
     const pts = children(child(w, 'pts')!, 'xy');
     return [num(pts[0]![1]), num(pts[0]![2]), num(pts[1]![1]), num(pts[1]![2])] as [number, number, number, number];
   });
-  const labels = children(root, 'label').map((l) => ({ text: text(l[1]), x: num(child(l, 'at')![1]), y: num(child(l, 'at')![2]) }));
+  const labels = [...children(root, 'label'), ...children(root, 'global_label')].map((l) => ({ text: text(l[1]), x: num(child(l, 'at')![1]), y: num(child(l, 'at')![2]) }));
   const noConnects = children(root, 'no_connect').map((n) => ({ x: num(child(n, 'at')![1]), y: num(child(n, 'at')![2]) }));
   const uuids = deep(root, 'uuid').map((u) => text(u[1]));
   const paper = (child(root, 'paper') ?? []).slice(1).map((p) => (typeof p === 'string' ? p : text(p)));

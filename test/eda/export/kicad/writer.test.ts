@@ -99,7 +99,7 @@ describe('writeKicadPro', () => {
     const ds = pro.board.design_settings;
     expect(ds.rules).toMatchObject({ min_clearance: 0.2, min_track_width: 0.15, min_via_diameter: 0.6, min_through_hole_diameter: 0.3, min_copper_edge_clearance: 0.4, min_via_annular_width: 0.1, min_hole_to_hole: 0.25 });
     expect(ds.rule_severities).toEqual({ lib_footprint_issues: 'ignore', lib_footprint_mismatch: 'ignore', hole_to_hole: 'error' });
-    expect(pro.erc.rule_severities).toEqual({ lib_symbol_issues: 'ignore', footprint_link_issues: 'ignore' });
+    expect(pro.erc.rule_severities).toEqual({ lib_symbol_issues: 'ignore', footprint_link_issues: 'ignore', single_global_label: 'warning' });
     expect(pro.net_settings.classes.map((c) => [c.name, c.clearance, c.track_width])).toEqual([['Default', 0.2, 0.25], ['Power', 0.3, 0.5]]);
     expect(pro.net_settings.netclass_patterns).toEqual([{ netclass: 'Power', pattern: 'PWR_*' }, { netclass: 'Power', pattern: 'VBUS' }]);
   });
