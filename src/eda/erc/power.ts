@@ -1,5 +1,6 @@
 import { libraryPin, livePins, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
 import { parseVolts, voltageRangeFrom } from './classify.js';
+import { diodeSide } from './pin-roles.js';
 
 /**
  * Power analysis shared by the power rules: which nets have a source, and what voltage each net
@@ -64,6 +65,8 @@ export function powerSources(nl: Netlist): Map<NlNet, Source[]> {
       if (sources.has(net)) continue;
       for (const pin of livePins(net)) {
         if (!isSeriesElement(pin.comp)) continue;
+        // A diode conducts from anode to cathode only: a reverse-protection diode fitted backwards blocks the rail.
+        if (pin.comp.role === 'diode' && diodeSide(pin) === 'anode') continue;
         const from = otherNets(pin.comp, net).find((n) => !n.ground && sources.has(n));
         if (from) {
           sources.set(net, [{ what: pin.comp.ref, reason: `series ${pin.comp.role} from ${from.name}`, byName: false }]);

@@ -1,4 +1,5 @@
-import { libraryPin, livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
+import { livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
+import { diodeSide, pinDescription } from './pin-roles.js';
 import { parseVolts } from './classify.js';
 import { strongVoltages } from './power.js';
 
@@ -30,13 +31,6 @@ const SCHOTTKY_VF = 0.3;
 const SILICON_VF = 0.7;
 
 const isUsbConnector = (c: NlComponent) => c.role === 'connector' && /usb|type-c|micro-?b|mini-?b/.test(c.text);
-
-/** Design pin description first, then the library pin's (matched by name or pad number). */
-export function pinDescription(pin: NlPin): string {
-  const own = pin.comp.component.pins[pin.name];
-  if (own?.description) return own.description;
-  return libraryPin(pin.comp.part, pin.name, own?.number ?? null)?.description ?? '';
-}
 
 /** Nominal cell voltage a battery's text states: CR2032 3 V, 9 V block, Li-ion 3.7 V, or "3V" in its value. */
 export function batteryVolts(c: NlComponent): number | null {
@@ -70,19 +64,6 @@ function seed(net: NlNet): RailVoltage | null {
     const out = statedOutputVolts(pin);
     if (out !== null) return { volts: out, what: `${pin.key} (${out} V output)` };
   }
-  return null;
-}
-
-/** "anode"/"cathode" of a diode pin: by name, description, else KiCad's pad order (1 = K, 2 = A). */
-export function diodeSide(pin: NlPin): 'anode' | 'cathode' | null {
-  if (/^(A|AN|ANODE|\+)$/i.test(pin.name)) return 'anode';
-  if (/^(K|C|CA|CATHODE|-)$/i.test(pin.name)) return 'cathode';
-  const d = pinDescription(pin);
-  if (/anode/i.test(d)) return 'anode';
-  if (/cathode/i.test(d)) return 'cathode';
-  const num = pin.comp.component.pins[pin.name]?.number ?? pin.name;
-  if (num === '1') return 'cathode';
-  if (num === '2') return 'anode';
   return null;
 }
 

@@ -236,6 +236,11 @@ export const RULE_CASES: RuleCase[] = [
     good: () => board([mcu({ INT: 'input' }), dev({ INT: 'open_collector' })], [two('R1', 'RES', '10k')], [net('SENS_INT', 'U1.INT', 'U2.INT', 'R1.P2')], { VCC_3V3: ['R1.P1'] }),
   },
   {
+    rule: 'usb.data-swapped',
+    bad: () => board([mcu({ USB_DP: 'bidirectional', USB_DM: 'bidirectional' })], [part('J1', 'USB-C receptacle', { 'D+': 'bidirectional', 'D-': 'bidirectional' })], [net('USB_DP', 'U1.USB_DP', 'J1.D-'), net('USB_DM', 'U1.USB_DM', 'J1.D+')]),
+    good: () => board([mcu({ USB_DP: 'bidirectional', USB_DM: 'bidirectional' })], [part('J1', 'USB-C receptacle', { 'D+': 'bidirectional', 'D-': 'bidirectional' })], [net('USB_DP', 'U1.USB_DP', 'J1.D+'), net('USB_DM', 'U1.USB_DM', 'J1.D-')]),
+  },
+  {
     rule: 'spi.mosi-miso-crossed',
     bad: () => board([mcu({ MOSI: 'output', MISO: 'input' }), dev({ MOSI: 'input', MISO: 'output' }, 'Flash')], [], [net('SPI_A', 'U1.MOSI', 'U2.MISO'), net('SPI_B', 'U1.MISO', 'U2.MOSI')]),
     good: () => board([mcu({ MOSI: 'output', MISO: 'input' }), dev({ MOSI: 'input', MISO: 'output' }, 'Flash')], [], [net('SPI_A', 'U1.MOSI', 'U2.MOSI'), net('SPI_B', 'U1.MISO', 'U2.MISO')]),

@@ -111,6 +111,26 @@ describe('rail voltages from sources', () => {
   });
 });
 
+describe('direction and value of series parts', () => {
+  it('a diode passes a rail from anode to cathode only: a reverse-protection diode fitted backwards leaves the rail unsourced', () => {
+    const mk = (reversed: boolean) => ({
+      parts: [...terminal12(), part('D1', 'Schottky diode', { A: 'passive', K: 'passive' }), ic('U1', '4.5-16V'), two('C1', 'CAP', '100nF')],
+      nets: [net('+12V', 'J1.P1', reversed ? 'D1.K' : 'D1.A'), netOf('signal', 'VIN_PROT', reversed ? 'D1.A' : 'D1.K', 'U1.VDD', 'C1.P1'), net('GND', 'J1.P2', 'U1.GND', 'C1.P2')],
+    });
+    expect(fires('power.not-driven', mk(true).parts, mk(true).nets)).toBe(true);
+    expect(fires('power.not-driven', mk(false).parts, mk(false).nets)).toBe(false);
+  });
+
+  it('a 0 Ω link in series with an LED limits nothing', () => {
+    const mk = (ohms: string) => ({
+      parts: [...terminal12(), two('R1', 'RES', ohms), part('D1', 'LED', { A: 'passive', K: 'passive' })],
+      nets: [net('+12V', 'J1.P1', 'R1.P1'), netOf('signal', 'LED_A', 'R1.P2', 'D1.A'), net('GND', 'J1.P2', 'D1.K')],
+    });
+    expect(fires('led.series-resistor-missing', mk('0').parts, mk('0').nets)).toBe(true);
+    expect(fires('led.series-resistor-missing', mk('2.2k').parts, mk('2.2k').nets)).toBe(false);
+  });
+});
+
 describe('no false alarms on parts engineers use every day', () => {
   it('FT232RL: VCCIO at 3.3 V beside VCC at 5 V is fine; VCCIO at 5 V on a 3.3 V-only part is not', () => {
     const parts = [

@@ -21,6 +21,43 @@ const railOrSourced = (nl: Netlist) => {
 const MOSI = /(?:^|[_-])(?:MOSI|COPI)\d*$/i;
 const MISO = /(?:^|[_-])(?:MISO|CIPO)\d*$/i;
 
+/** USB 2.0 data pins by name: D+/DP/USB_DP/USBDP and D−/DM/USB_DM/USBDM (USB 2.0 specification §7.1). */
+const USB_DP = /^(?:USB_?)?(?:D\+|DP|D_P)\d*$/i;
+const USB_DM = /^(?:USB_?)?(?:D-|DM|D_N|DN)\d*$/i;
+
+/** Nets reached from `n` through series resistors (USB's 22–27 Ω source terminations). */
+function throughSeries(n: NlNet): NlNet[] {
+  const out = [n];
+  for (const p of live(n)) {
+    if (p.comp.role !== 'resistor' || p.comp.valueSi === null || p.comp.valueSi > 100) continue;
+    for (const q of p.comp.pins.values()) for (const m of q.nets) if (!out.includes(m) && !m.ground && !m.supply) out.push(m);
+  }
+  return out;
+}
+
+function usbSwapped(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const seen = new Set<string>();
+  for (const n of nl.nets) {
+    if (n.ground || n.supply) continue;
+    const pins = throughSeries(n).flatMap(live);
+    const dp = pins.filter((p) => USB_DP.test(p.name) && p.comp.role !== 'esd');
+    const dm = pins.filter((p) => USB_DM.test(p.name) && p.comp.role !== 'esd');
+    if (dp.length === 0 || dm.length === 0 || parties([...dp, ...dm]) < 2) continue;
+    const key = [...dp, ...dm].map((p) => p.key).sort().join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push(
+      hit(`USB data line ${n.name} joins D+ (${list(dp.map((p) => p.key))}) to D− (${list(dm.map((p) => p.key))})${BY_NAME}: D+ and D− are swapped and the device will not enumerate.`, 'Wire D+ to D+ and D− to D− between the connector and the USB device.', {
+        components: [...dp, ...dm].map((p) => p.comp),
+        nets: [n],
+        pins: [...dp, ...dm],
+      }),
+    );
+  }
+  return hits;
+}
+
 function spiCrossed(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const n of nl.nets) {
@@ -198,6 +235,7 @@ function batteryProtection(nl: Netlist): RuleHit[] {
 }
 
 export const INTERFACE_RULES: readonly ErcRule[] = [
+  { id: 'usb.data-swapped', severity: 'warning', category: 'interface', title: 'USB D+ wired to D−', description: 'Checks by pin name that no USB data net (through series resistors) joins a D+ pin to a D− pin.', zaptrace: [], check: usbSwapped },
   { id: 'spi.mosi-miso-crossed', severity: 'warning', category: 'interface', title: 'SPI MOSI wired to MISO', description: 'Checks by pin name that no net joins a MOSI/COPI pin to a MISO/CIPO pin.', zaptrace: ['ERC006'], check: spiCrossed },
   { id: 'uart.same-direction', severity: 'warning', category: 'interface', title: 'UART TX to TX or RX to RX', description: 'Checks by pin name that a UART net joins a TX pin to an RX pin rather than two of a kind.', zaptrace: ['ERC009'], check: uartSameDirection },
   { id: 'usb.esd-missing', severity: 'info', category: 'protection', title: 'USB data lines without ESD protection', description: 'Checks that the data lines of a USB connector reach an ESD/TVS device.', zaptrace: ['ERC011'], check: usbEsd },

@@ -1,7 +1,8 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { bridges, libraryPin, livePins, netsOf, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { powerSources } from '../power.js';
-import { diodeSide, pinDescription, railVoltages } from '../rails.js';
+import { railVoltages } from '../rails.js';
+import { diodeSide, pinDescription } from '../pin-roles.js';
 import { formatSiValue } from '../../../kernel/units.js';
 import { hit, list } from './hit.js';
 
@@ -115,7 +116,8 @@ function ledLimited(led: NlComponent, driverOnNet: (n: NlNet) => boolean): boole
       if (isRail(n)) continue;
       if (driverOnNet(n)) return true;
       const others = livePins(n).filter((p) => !seen.has(p.comp));
-      if (others.length > 0 && others.every((p) => p.comp.role === 'resistor')) return true;
+      // A 0 Ω link (or anything under 1 Ω) is a jumper, not a current limit.
+      if (others.length > 0 && others.every((p) => p.comp.role === 'resistor' && (p.comp.valueSi === null || p.comp.valueSi >= 1))) return true;
       for (const p of others) if (p.comp.role === 'led' && !seen.has(p.comp)) (seen.add(p.comp), queue.push(p.comp));
     }
   }
