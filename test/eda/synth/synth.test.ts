@@ -121,7 +121,14 @@ describe('synthesis behaviour', () => {
 describe('synthesis full pipeline (place, route, DRC, kicad-cli)', () => {
   const hasKicad = requireKicadOrSkip();
   // Every template kind, plus an intent with extra mounting holes.
-  const intents = [...Object.values(KIND_INTENTS), 'attiny85 simple blink controller with 2 mounting holes'];
+  // Boards composed from blocks without a template, and a coin-cell source, go the same way.
+  const intents = [
+    ...Object.values(KIND_INTENTS),
+    'attiny85 simple blink controller with 2 mounting holes',
+    '3.3 V LDO module from a 5 V barrel jack with power LED and two mounting holes',
+    'SHT31 humidity sensor board powered from a 9V battery with four mounting holes',
+    'nRF52840 humidity tag from a coin cell',
+  ];
   for (const intent of intents) {
     it(`${intent}: ERC clean, placed, routed 100 %, DRC clean, kicad-cli clean`, async () => {
       const s = scoreIntent(intent, library);
