@@ -80,7 +80,6 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   calc_lipo_charge: READ,
   calc_buck_lc: READ,
   calc_trace_width: READ,
-  calc_via_current: READ,
   calc_impedance: READ,
   design_snapshot: ADDS,
   design_list_snapshots: READ,
@@ -88,6 +87,9 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   export_spice: READ,
   simulation_gate: ADDS,
   schematic_render: READ,
+  mechanical_review: READ,
+  testability_report: READ,
+  security_review: READ,
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };
 

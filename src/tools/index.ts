@@ -17,8 +17,9 @@ import { calcTools } from './calc-tools.js';
 import { snapshotTools } from './snapshot-tools.js';
 import { simTools } from './sim-tools.js';
 import { viewTools } from './view-tools.js';
+import { reviewTools } from './review-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools];
 }

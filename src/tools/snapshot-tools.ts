@@ -63,7 +63,7 @@ export const snapshotTools = [
       label: Label.optional().describe('Label to restore; or seq.'),
       seq: z.number().int().min(1).optional().describe('Seq to restore; or label.'),
     },
-    output: looseObject({ design_hash: z.string(), changed: z.boolean() }),
+    output: looseObject({ changed: z.boolean() }),
     async handler(input, ctx) {
       const current = requireDesign(ctx.state, input.design_name);
       if ((input.label === undefined) === (input.seq === undefined)) throw new ZapTraceError('INVALID_INPUT', 'give exactly one of label or seq', { path: 'label' });

@@ -67,6 +67,7 @@ describe('calculators through MCP and REST', () => {
     expect(await call('calc_e_series', { value: 4800 })).toMatchObject({ value: 4700, tolerance: '5%' });
     expect(await call('calc_e_series', { value: 10_300, series: 'E96' })).toMatchObject({ value: 10_200, tolerance: '1%' });
     expect((await call('calc_e_series', { value: -1 })).error.code).toBe('INVALID_INPUT');
+    expect((await call('calc_e_series', { value: 10, series: 'E7' })).error).toMatchObject({ code: 'INVALID_INPUT', details: { path: 'series' } });
   });
 
   it('USB-C CC: sink 2 × 5.1 kΩ Rd; source Rp 56k/22k/10k to 5 V and 36k/12k/4.7k to 3.3 V (Type-C spec)', async () => {
@@ -113,11 +114,11 @@ describe('calculators through MCP and REST', () => {
     expect((await call('calc_trace_width', { current_a: 50 })).error.details.path).toBe('current_a');
   });
 
-  it('via current (hand): 0.3 mm hole, 25 µm plating, 10 °C → 1.90 A per via', async () => {
+  it('via current (hand, IPC-2221 fit on the barrel): a 0.3 mm hole with 25 µm plating carries 1.90 A at 10 °C, so 3 A needs 2 vias', async () => {
     const call = await surfaces();
-    const v = await call('calc_via_current', { drill_mm: 0.3, count: 2 });
-    expect(v.current_per_via_a).toBeCloseTo(1.90, 2);
-    expect(v.current_total_a).toBeCloseTo(3.8, 1);
+    const v = await call('calc_trace_width', { current_a: 3, via_drill_mm: 0.3 });
+    expect(v.via.current_per_via_a).toBeCloseTo(1.9, 2);
+    expect(v.via.vias_needed).toBe(2);
   });
 
   it('impedance (hand, IPC-2141A forms): microstrip 0.35 mm on 0.2 mm FR-4 ≈ 48.6 Ω; stripline 0.15 mm in 0.5 mm ≈ 52.5 Ω', async () => {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { buildBoardGeometry } from '../eda/board/index.js';
+import { mechanicalReview } from '../eda/review/mechanical.js';
+import { securityReview } from '../eda/review/security.js';
+import { testabilityReport } from '../eda/review/testability.js';
+import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
+
+/**
+ * Reviews of the Python ZapTrace (docs/zaptrace-parity.md): read-only advice, each answer carrying
+ * the design-state hash it judged so an agent can tell when it went stale (docs/design-hash.md).
+ */
+const Out = looseObject({ passed: z.boolean() });
+/** Courtyard-to-edge gap asked of non-connector parts (eda/review/mechanical.ts says why 0.5 mm). */
+const EDGE_CLEARANCE_MM = 0.5;
+
+export const reviewTools = [
+  sessionTool({
+    name: 'mechanical_review',
+    title: 'Mechanical review',
+    description: 'Mounting holes and part-to-edge clearance of the placed board.',
+    level: 'read',
+    input: { design_name: DesignName },
+    output: Out,
+    handler(input, ctx) {
+      const entry = requireDesign(ctx.state, input.design_name);
+      const geometry = buildBoardGeometry(entry.design, ctx.services.resolveFootprint, ctx.services.mapPins);
+      return { result: { design_hash: entry.hash, ...mechanicalReview(entry.design, geometry, EDGE_CLEARANCE_MM) } };
+    },
+  }),
+  sessionTool({
+    name: 'testability_report',
+    title: 'Testability report',
+    description: 'Probe access per net (test points, connectors) and a bring-up checklist.',
+    level: 'read',
+    input: { design_name: DesignName },
+    output: Out,
+    handler(input, ctx) {
+      const entry = requireDesign(ctx.state, input.design_name);
+      return { result: { design_hash: entry.hash, ...testabilityReport(entry.design) } };
+    },
+  }),
+  sessionTool({
+    name: 'security_review',
+    title: 'Security exposure',
+    description: 'Debug, console and boot interfaces reachable at connectors or test points.',
+    level: 'read',
+    input: { design_name: DesignName },
+    output: Out,
+    handler(input, ctx) {
+      const entry = requireDesign(ctx.state, input.design_name);
+      return { result: { design_hash: entry.hash, ...securityReview(entry.design) } };
+    },
+  }),
+];
