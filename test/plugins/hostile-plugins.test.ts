@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { callTool, localPrincipal, mcpClient, readJsonResource, tempDir } from '../helpers/harness.js';
-import { SMALL_DESIGN, hostile, isAlive, pluginPids, runtimeWithPlugins } from './plugin-fixtures.js';
+import { SMALL_DESIGN, copyPlugin, hostile, isAlive, pluginPids, resign, runtimeWithPlugins } from './plugin-fixtures.js';
 
 /**
  * Hostile plugins are contained (docs/plugins.md, "Containment"): each fixture under
@@ -99,15 +99,27 @@ describe('a plugin that hangs', () => {
 
 describe('a cancelled plugin call', () => {
   it('stops the plugin process (no stale work goes on) and the next call gets a fresh one', async () => {
-    const [pid] = pluginPids('hang');
-    const records = runtime.securityLog.entries().length;
-    const abort = new AbortController();
-    setTimeout(() => abort.abort(), 300);
-    await expect(client.callTool({ name: 'plugin.hang.stall', arguments: { design_name: 'small', options: { mode: 'silent' } } }, undefined, { signal: abort.signal })).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 500));
-    expect(isAlive(pid!)).toBe(false);
-    expect(runtime.securityLog.entries().length).toBe(records); // the caller cancelled: nothing to hold against the plugin
-    expect((await call('hang', 'stall', { mode: 'answer' })).isError).toBe(false);
+    // A copy allowed 30 s per call, so only the cancellation can stop it here.
+    const dir = copyPlugin(hostile('hang'));
+    resign(dir, (m) => {
+      m.limits.call_seconds = 30;
+    });
+    const own = (await runtimeWithPlugins([`${dir}=sandbox-write`])).runtime;
+    try {
+      const c = await mcpClient(own, localPrincipal('sandbox-write'));
+      await callTool(c, 'design_parse_str', { yaml_content: SMALL_DESIGN, format: 'json', design_name: 'small' });
+      const [pid] = pluginPids('plugin');
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 300);
+      await expect(c.callTool({ name: 'plugin.hang.stall', arguments: { design_name: 'small', options: { mode: 'silent' } } }, undefined, { signal: abort.signal })).rejects.toThrow();
+      for (let i = 0; i < 50 && isAlive(pid!); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(isAlive(pid!)).toBe(false);
+      expect(own.securityLog.entries()).toEqual([]); // the caller cancelled: nothing to hold against the plugin
+      expect((await callTool(c, 'plugin.hang.stall', { design_name: 'small', options: { mode: 'answer' } })).isError).toBe(false);
+      expect(pluginPids('plugin')).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
   }, 30_000);
 });
 

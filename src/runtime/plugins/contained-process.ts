@@ -26,8 +26,8 @@ export interface ContainedSpec {
   workspaceRoot: string | null;
 }
 
-/** Node 22 renamed the flag (https://nodejs.org/docs/latest-v22.x/api/cli.html#--permission). */
-const permissionFlag = () => (Number(process.versions.node.split('.')[0]) >= 22 ? '--permission' : '--experimental-permission');
+/** Node 22.13 renamed the flag (https://nodejs.org/docs/latest-v22.x/api/cli.html#--permission); ask this node which it knows. */
+const permissionFlag = () => (process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission');
 
 export function nodeArgs(spec: ContainedSpec): string[] {
   const { manifest } = spec;
