@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startServer } from '../helpers/cli.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { MAIN, startServer } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
 import { FAB_DFM, TEST_PUB, isAlive, pluginPidsOf } from './plugin-fixtures.js';
 
@@ -51,4 +52,22 @@ describe('zaptrace serve with the example plugin', () => {
       server.stop();
     }
   }, 90_000);
+
+  it('zaptrace mcp (stdio) admits it too: the plugin speaks on its own pipe, never on the MCP channel', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [MAIN, 'mcp', '--workspace', tempDir('zt-ws-'), '--grant', 'sandbox-write', '--plugin', `${FAB_DFM}=sandbox-write`, '--plugin-trust', TEST_PUB],
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'zt-plugin-stdio', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain(CHECK);
+      await client.callTool({ name: 'design_parse_str', arguments: { yaml_content: TINY, design_name: 'led' } });
+      const res = await client.callTool({ name: CHECK, arguments: { design_name: 'led' } });
+      expect(res.structuredContent).toMatchObject({ check: CHECK, plugin: 'plugin:fab-dfm@1.0.0', evidence: false, recorded: true });
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 });
