@@ -3,6 +3,8 @@ import { checkIndependentApproval, type ApprovalPolicy } from './approval-policy
 import { authorsOf } from './projections/authorship.js';
 import { own } from '../kernel/own.js';
 import { rfShortfalls } from '../eda/erc/rf-essentials.js';
+import { mapPinsToPads, resolveFootprint } from '../eda/footprints/index.js';
+import { hardViolations, placementReport } from '../eda/place/verify.js';
 import type { Approval, SessionState, ValidationResult } from './projections/session-state.js';
 
 export interface GateEvidence {
@@ -27,6 +29,7 @@ const CHECKS = ['erc', 'drc'] as const;
  * 2b. the approval is independent: its approver authored no change of the state (contract.md,
  *    "Approvals are human and independent"), unless the server allows self-approval.
  * 3b. every radio chip has its RF essentials: crystal, antenna match, decoupling (rf-essentials.ts).
+ * 3d. every hard placement constraint of a placed board holds (eda/place/verify.ts).
  * The output path (4.) is checked by the workspace before any write.
  */
 export function checkReleaseGate(state: SessionState, designName: string, approvalId: string, policy: ApprovalPolicy = { allowSelfApproval: false }, pluginChecks: readonly string[] = []): GateEvidence {
@@ -66,6 +69,17 @@ export function checkReleaseGate(state: SessionState, designName: string, approv
   if (rf.length > 0) {
     const what = rf.map((x) => `${x.ref} (${x.part}): ${x.missing.join(', ')}`).join('; ');
     throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `RF essentials missing: ${what}`, { check: 'rf', missing: rf });
+  }
+  // 3d. Stated and part-implied placement constraints (connectors and antennas at an edge facing
+  //     out, antenna keep-outs free of copper, holes in corners, decoupling near its pin): a board
+  //     that breaks one is refused even when ERC and DRC pass (docs/placement.md, "Violations").
+  if (Object.keys(entry.design.placement).length > 0) {
+    const unmet = hardViolations(placementReport(entry.design, resolveFootprint, mapPinsToPads));
+    if (unmet.length > 0) {
+      const what = unmet.slice(0, 5).map((u) => `${u.constraint.component}: ${u.constraint.reason} (${u.detail})`).join('; ');
+      const violations = unmet.slice(0, 50).map((u) => ({ component: u.constraint.component, kind: u.kind, reason: u.constraint.reason, detail: u.detail }));
+      throw new ZapTraceError('RELEASE_GATE_EVIDENCE_FAILED', `placement constraints unmet: ${what}${unmet.length > 5 ? ` and ${unmet.length - 5} more` : ''}`, { check: 'placement', violations });
+    }
   }
   const pick = (r: ValidationResult) => ({ seq: r.seq, evaluated_hash: r.evaluated_hash, ruleset_version: r.ruleset_version });
   const plugins = checkPluginEvidence(state, designName, current, pluginChecks);

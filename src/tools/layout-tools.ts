@@ -8,7 +8,8 @@ export const layoutTools = [
   sessionTool({
     name: 'place_components',
     title: 'Place components',
-    description: 'Places every component inside the outline with courtyards clear of each other and the edge, honouring placement constraints; deterministic for a seed. The result is recorded in a ComponentsPlaced event (replay never re-runs the placer). Clears existing routing.',
+    description:
+      'Places every component inside the outline with courtyards clear of each other and the edge, honouring stated placement constraints and those parts imply (edge connectors and antennas at an edge facing out, mounting holes in corners, decoupling near its pin, heat away from sensors); unmet ones are listed as violations. Antennas get copper keep-outs. Deterministic for a seed; recorded in a ComponentsPlaced event. Clears existing routing.',
     level: 'sandbox-write',
     input: {
       design_name: DesignName,
@@ -42,7 +43,9 @@ export const layoutTools = [
         score: result.score,
         unplaced: result.unplaced,
         constraint_report: result.constraintReport,
+        keepouts: result.keepouts,
       };
+      const violations = result.constraintReport.filter((r) => !r.satisfied);
       return {
         events: [{ type: 'ComponentsPlaced', data }],
         after: (s) => ({
@@ -51,6 +54,7 @@ export const layoutTools = [
           unplaced: result.unplaced,
           score: result.score,
           constraint_report: result.constraintReport,
+          violations,
           algorithm: result.algorithm,
         }),
       };

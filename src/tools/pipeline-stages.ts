@@ -78,7 +78,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
     return {
       ok: r.unplaced.length === 0,
       detail: { placed: Object.keys(r.placement).length, unplaced: r.unplaced },
-      events: [{ type: 'ComponentsPlaced', data: { design_name: name, placement: r.placement, algorithm: r.algorithm, seed: r.seed, score: r.score, unplaced: r.unplaced, constraint_report: r.constraintReport } }],
+      events: [{ type: 'ComponentsPlaced', data: { design_name: name, placement: r.placement, algorithm: r.algorithm, seed: r.seed, score: r.score, unplaced: r.unplaced, constraint_report: r.constraintReport, keepouts: r.keepouts } }],
     };
   });
   if (placed || Object.keys(current().design.placement).length > 0) {

@@ -7,6 +7,9 @@ import { ROTATIONS, edgeOf, round6, snapToEdge, type PlaceState } from './place-
  * Simulated annealing of zt-place-1 (shift, rotate, swap) on the half-perimeter wire length;
  * every move is checked with `PlaceState.legal` and `constraintsHold` before it is kept.
  */
+/** Wire length (mm) a millimetre of constraint violation is worth in the annealer's cost. */
+export const VIOLATION_WEIGHT = 20;
+
 export function anneal(st: PlaceState, movable: number[], iterations: number, step: number, rng: Rng, allowBottom: boolean): void {
   if (movable.length === 0 || iterations <= 0) return;
   const b = st.model.outlineBox;
@@ -38,6 +41,8 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
         { ...pj, x_mm: cur.x_mm, y_mm: cur.y_mm },
       ];
     } else if (kind < 0.3) {
+      // a part whose mating side faces out keeps its rotation and side
+      if (edge && st.facingOf(i)) continue;
       const rot = ROTATIONS[(ROTATIONS.indexOf(cur.rotation_deg) + 1 + rng.int(3)) % 4]!;
       const side = allowBottom && rng.next() < 0.1 ? (cur.side === 'top' ? 'bottom' : 'top') : cur.side;
       let p: Placement = { ...cur, rotation_deg: rot, side };
@@ -55,6 +60,7 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
     }
     const before = st.costOf(moved);
     const old = moved.map((k) => st.pos[k]!);
+    const vBefore = moved.reduce((a, k, n) => a + st.violation(k, old[n]!), 0);
     // legality of every moved part against the others (and each other)
     moved.forEach((k, n) => (st.pos[k] = next[n]!));
     let ok = true;
@@ -64,11 +70,14 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
     }
     for (let n = 0; n < moved.length && ok; n++) {
       const k = moved[n]!;
-      ok = st.legal(k, next[n]!) && st.constraintsHold(k, next[n]!);
+      ok = st.legal(k, next[n]!);
       if (ok) st.index.insert(k, courtyardAt(st.model.items[k]!, next[n]!));
     }
-    const after = ok ? st.costOf(moved) : Infinity;
-    const delta = after - before;
+    const vAfter = ok ? moved.reduce((a, k, n) => a + st.violation(k, next[n]!), 0) : Infinity;
+    // constraints may only get closer to holding
+    if (vAfter > vBefore + 1e-9) ok = false;
+    const after = ok ? st.costOf(moved) + VIOLATION_WEIGHT * vAfter : Infinity;
+    const delta = after - (before + VIOLATION_WEIGHT * vBefore);
     if (ok && (delta <= 0 || rng.next() < Math.exp(-delta / temp))) {
       cost += delta;
       if (cost < bestCost - 1e-9) {

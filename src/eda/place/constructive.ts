@@ -2,7 +2,9 @@ import type { Placement } from '../model/design.js';
 import { footprintToWorld } from '../board/index.js';
 import type { ResolvedConstraint } from './constraints.js';
 import type { PlaceModel } from './model.js';
-import { ROTATIONS, edgeOf, round6, snapToEdge, type PlaceState } from './place-state.js';
+import { EDGES, rotationFacing } from './constraints.js';
+import { VIOLATION_WEIGHT } from './anneal.js';
+import { ROTATIONS, edgeOf, round6, snapToEdge, wantsAnyEdge, type PlaceState } from './place-state.js';
 
 /** The constructive pass of zt-place-1: the order parts are placed in, and each part's best legal position. */
 
@@ -23,7 +25,7 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
   const edgeItems = new Set<number>();
   for (const c of cons) {
     if (c.item === null || c.problem) continue;
-    if (c.edge) edgeItems.add(c.item);
+    if (c.edge && c.edge !== 'any') edgeItems.add(c.item);
     if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) waitsFor.set(c.item, c.near.item);
   }
   const placed = new Set<number>();
@@ -38,7 +40,9 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
       const ready = target === undefined || placed.has(target) ? 1 : 0;
       let link = 0;
       for (const [j, w] of weight[i]!) if (placed.has(j)) link += w;
-      const key = [ready, edgeItems.has(i) ? 1 : 0, link, degree(i) * model.items[i]!.area, -i];
+      // a part bound `near` its placed target goes next, before others take the room beside it
+      const nearReady = target !== undefined && placed.has(target) ? 1 : 0;
+      const key = [ready, edgeItems.has(i) ? 1 : 0, nearReady, link, degree(i) * model.items[i]!.area, -i];
       if (best < 0 || compareKeys(key, bestKey) > 0) {
         best = i;
         bestKey = key;
@@ -89,20 +93,45 @@ function idealPoint(st: PlaceState, i: number): [number, number] {
  * the fine grid around it.
  */
 export function bestPosition(st: PlaceState, i: number, step: number, allowBottom: boolean): Placement | null {
+  if (!wantsAnyEdge(st, i) || st.edgeChoice.has(i)) return bestPositionOn(st, i, step, allowBottom);
+  // Some edge of our choosing: the cheapest of the four (ties to the first in EDGES order).
+  let best: { p: Placement; edge: (typeof EDGES)[number]; cost: number } | null = null;
+  for (const edge of EDGES) {
+    st.edgeChoice.set(i, edge);
+    const p = bestPositionOn(st, i, step, allowBottom);
+    if (!p || !st.constraintsHold(i, p)) continue;
+    const prev = st.pos[i] ?? null;
+    st.pos[i] = p;
+    const cost = st.costOf([i]);
+    st.pos[i] = prev;
+    if (!best || cost < best.cost - 1e-9) best = { p, edge, cost };
+  }
+  if (best) {
+    st.edgeChoice.set(i, best.edge);
+    return best.p;
+  }
+  // No edge has room: placed anywhere, and the report says the edge constraint failed.
+  st.edgeChoice.delete(i);
+  return bestPositionOn(st, i, step, allowBottom);
+}
+
+function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: boolean): Placement | null {
   const [ix, iy] = idealPoint(st, i);
   const it = st.model.items[i]!;
   const b = st.model.outlineBox;
   const minSide = Math.min(it.courtyard[2] - it.courtyard[0], it.courtyard[3] - it.courtyard[1]);
   const coarse = Math.max(step, Math.floor(minSide / 4 / step) * step);
   const edge = edgeOf(st, i);
-  const sides: ('top' | 'bottom')[] = allowBottom ? ['top', 'bottom'] : ['top'];
+  const facing = edge ? st.facingOf(i) : null;
+  const sides: ('top' | 'bottom')[] = allowBottom && !facing ? ['top', 'bottom'] : ['top'];
+  const rotations = facing && edge ? [rotationFacing(facing, edge)] : ROTATIONS;
   let best: Placement | null = null;
   let bestCost = Infinity;
   const consider = (x: number, y: number, strict: boolean): boolean => {
     let any = false;
     if (!allowBottom && !edge && st.quickReject(i, x, y)) return false;
     for (const side of sides) {
-      for (const rotation_deg of ROTATIONS) {
+      for (const rotation_deg of rotations) {
         let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };
         if (edge) p = snapToEdge(st, i, p, edge);
         if (!st.legal(i, p)) continue;
@@ -110,7 +139,8 @@ export function bestPosition(st: PlaceState, i: number, step: number, allowBotto
         any = true;
         const prev = st.pos[i] ?? null;
         st.pos[i] = p;
-        const cost = st.costOf([i]) + (side === 'bottom' ? 1 : 0);
+        // without the constraints as rules, the nearest miss still wins over a far one
+        const cost = st.costOf([i]) + (side === 'bottom' ? 1 : 0) + (strict ? 0 : VIOLATION_WEIGHT * st.violation(i, p));
         st.pos[i] = prev;
         if (cost < bestCost - 1e-9) {
           bestCost = cost;

@@ -1,8 +1,9 @@
 import { seededRng } from '../../kernel/rng.js';
 import { invalidInput } from '../../kernel/errors.js';
-import type { Design, Placement, PlacementConstraint } from '../model/design.js';
+import type { Design, Keepout, Placement, PlacementConstraint } from '../model/design.js';
 import { routingGridOf, type FootprintResolver, type PinPadMapper } from '../board/index.js';
-import { DEFAULT_NEAR_MM, evaluateConstraint, resolveConstraints, type ResolvedConstraint } from './constraints.js';
+import { DEFAULT_NEAR_MM, evaluateConstraint, resolveConstraints, type ConstraintKind, type ResolvedConstraint } from './constraints.js';
+import { antennaKeepouts, placeMountingHoles } from './edge-parts.js';
 import { buildPlaceModel, type PlaceModel } from './model.js';
 import { alignToRoutingGrid } from './grid-align.js';
 import { PlaceState } from './place-state.js';
@@ -47,7 +48,13 @@ export interface PlaceResult {
   algorithm: 'zt-place-1';
   seed: number;
   unplaced: { component: string; reason: string }[];
-  constraintReport: { constraint: PlacementConstraint; satisfied: boolean; detail: string }[];
+  /**
+   * Every constraint, stated or implied by the parts (`kind` says which), met or not; an unmet
+   * `hard` one is a violation the release gate refuses.
+   */
+  constraintReport: ConstraintReportEntry[];
+  /** Copper keep-outs the placement implies (antennas), to replace the placer's earlier ones. */
+  keepouts: Keepout[];
   parameters: {
     clearanceMm: number;
     edgeClearanceMm: number;
@@ -61,6 +68,14 @@ export interface PlaceResult {
     iterations: number;
     allowBottom: boolean;
   };
+}
+
+export interface ConstraintReportEntry {
+  constraint: PlacementConstraint;
+  kind: ConstraintKind;
+  hard: boolean;
+  satisfied: boolean;
+  detail: string;
 }
 
 export function placeComponents(design: Design, resolve: FootprintResolver, options: PlaceOptions = {}): PlaceResult {
@@ -94,6 +109,7 @@ export function placeComponents(design: Design, resolve: FootprintResolver, opti
     }
   }
   result!.parameters.channelsTriedMm = tried;
+  result!.keepouts = antennaKeepouts(design, model, result!.placement, edgeClr);
   return result!;
 }
 
@@ -115,22 +131,24 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
   const rng = seededRng(seed);
   const gap = clearance + channel;
   const st = new PlaceState(model, design, cons, gap, edgeClr, o.anchor);
+  st.nearGap = clearance;
 
   // Locked parts first, as given (reported if they break the rules, never moved).
   model.items.forEach((it, i) => {
     if (it.fixed && it.placement) st.set(i, it.placement);
   });
+  const inCorners = new Set(placeMountingHoles(st, cons));
   const unplaced = [...model.unplaceable];
   if (!allowBottom) st.startOccupancy(step);
   for (const i of constructiveOrder(model, cons)) {
-    if (model.items[i]!.fixed) continue;
+    if (model.items[i]!.fixed || inCorners.has(i)) continue;
     const best = bestPosition(st, i, step, allowBottom);
     if (best) st.set(i, best);
     else unplaced.push({ component: model.items[i]!.id, reason: 'no legal position left on the board (board too small or too crowded)' });
   }
 
   st.occupancy = null;
-  const movable = model.items.map((_, i) => i).filter((i) => !model.items[i]!.fixed && st.pos[i] !== null);
+  const movable = model.items.map((_, i) => i).filter((i) => !model.items[i]!.fixed && !inCorners.has(i) && st.pos[i] !== null);
   const iterations = o.iterations ?? Math.min(60_000, 400 * movable.length);
   anneal(st, movable, iterations, step, rng, allowBottom);
   alignToRoutingGrid(st, model.items, movable, routingGridOf(design.board));
@@ -147,7 +165,8 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
     algorithm: 'zt-place-1',
     seed,
     unplaced: unplaced.sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0)),
-    constraintReport: cons.map((rc) => ({ constraint: rc.source, ...evaluateConstraint(model, rc, at, edgeClr) })),
+    constraintReport: cons.map((rc) => ({ constraint: rc.source, kind: rc.kind, hard: rc.hard, ...evaluateConstraint(model, rc, at, edgeClr) })),
+    keepouts: [],
     parameters: { clearanceMm: clearance, edgeClearanceMm: edgeClr, channelMm: channel, channelsTriedMm: [channel], anchor: o.anchor, stepMm: step, iterations, allowBottom },
   };
 }

@@ -3,7 +3,9 @@ import { buildBoardGeometry, type BoardGeometry, type FootprintResolver, type Pi
 import { routeNets, type RouteNetsOptions, type RouteNetsResult } from '../route/index.js';
 import { runDrc, type DrcReport } from '../drc/index.js';
 import { writeKicadPcb, writeKicadPro } from '../export/kicad/index.js';
-import { placeComponents, type PlaceOptions, type PlaceResult } from './index.js';
+import { placeComponents, type ConstraintReportEntry, type PlaceOptions, type PlaceResult } from './index.js';
+import { withPlacerKeepouts } from './edge-parts.js';
+import { placementReport } from './verify.js';
 
 /**
  * The layout chain (docs/reports/layout-corpus.md) on one design: place → route → our DRC → .kicad_pcb/.kicad_pro
@@ -45,6 +47,8 @@ export interface LayoutRun {
   placeCpuMs: number;
   routeCpuMs: number;
   drcCpuMs: number;
+  /** Stated and implied placement constraints judged on the routed board (antenna keep-outs included). */
+  constraintReport: ConstraintReportEntry[];
   /** The placed and routed design (what the exporters read). */
   design: Design;
   geometry: BoardGeometry;
@@ -60,7 +64,7 @@ export function runLayout(input: Design, o: LayoutRunOptions): LayoutRun {
   const t1 = performance.now();
   const c1 = cpuMs();
   // Placing moves parts, so any routing the design carried is void (as place_components does).
-  const placed: Design = { ...input, placement: placement.placement, routing: { tracks: [], vias: [] } };
+  const placed: Design = { ...input, placement: placement.placement, keepouts: withPlacerKeepouts(input.keepouts, placement.keepouts), routing: { tracks: [], vias: [] } };
   const routing = routeNets(placed, o.resolve, { ...o.route, seed, ...mapPins });
   const t2 = performance.now();
   const c2 = cpuMs();
@@ -90,6 +94,7 @@ export function runLayout(input: Design, o: LayoutRunOptions): LayoutRun {
     placeCpuMs: c1 - c0,
     routeCpuMs: c2 - c1,
     drcCpuMs: c3 - c2,
+    constraintReport: placementReport(design, o.resolve, o.mapPins, o.place?.edgeClearanceMm),
     design,
     geometry,
     drc,

@@ -1,9 +1,10 @@
 import type { Design, Placement } from '../model/design.js';
 import { footprintToWorld, type Rect } from '../board/index.js';
-import { edgeGap, nearDistance, type ResolvedConstraint } from './constraints.js';
+import { edgeGap, nearDistance, rectDistance, rotationFacing, type Edge, type ResolvedConstraint } from './constraints.js';
 import { courtyardAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
 import { Occupancy } from './occupancy.js';
+import type { LocalDir } from './part-roles.js';
 
 /**
  * The state zt-place-1 works on (see `./index.ts`): current positions, the overlap index, the
@@ -32,10 +33,27 @@ export class PlaceState {
   private testItem = 0;
   private testSide: 'top' | 'bottom' = 'top';
   private testIgnore: readonly number[] = [];
+  private testRect: Rect = [0, 0, 0, 0];
+  private testNear = false;
   private readonly clashes = (j: number): boolean => {
     if (j === this.testItem || (this.testIgnore.length > 0 && this.testIgnore.includes(j))) return false;
-    return this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole;
+    if (!(this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole)) return false;
+    // Queried with the near gap: partners may stand that close, everyone else keeps the full gap.
+    if (!this.testNear || this.nearPartners[this.testItem]!.has(j)) return true;
+    const o = this.index.get(j)!;
+    const r = this.testRect;
+    const g = this.gap - 1e-9;
+    return o[0] < r[2] + g && r[0] - g < o[2] && o[1] < r[3] + g && r[1] - g < o[3];
   };
+  /**
+   * Parts tied by a `near` constraint (a decoupling capacitor and its IC) may stand at the plain
+   * courtyard clearance, without the routing channel between them: 3 mm from a module's edge
+   * pad is out of reach with a 1 mm channel on top of the courtyard margins.
+   */
+  readonly nearPartners: Set<number>[];
+  nearGap: number;
+  /** The edge each `edge: 'any'` part was put on (set by the constructive pass). */
+  readonly edgeChoice = new Map<number, Edge>();
 
   constructor(
     readonly model: PlaceModel,
@@ -55,10 +73,26 @@ export class PlaceState {
       for (const t of n.terminals) if (!this.netsOf[t.item]!.includes(k)) this.netsOf[t.item]!.push(k);
     });
     this.consOf = model.items.map(() => []);
+    this.nearPartners = model.items.map(() => new Set<number>());
+    this.nearGap = gap;
     cons.forEach((c, k) => {
       if (c.item !== null) this.consOf[c.item]!.push(k);
-      if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) this.consOf[c.near.item]!.push(k);
+      if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) {
+        this.consOf[c.near.item]!.push(k);
+        if (c.item !== null && !c.problem) {
+          this.nearPartners[c.item]!.add(c.near.item);
+          this.nearPartners[c.near.item]!.add(c.item);
+        }
+      }
+      if (c.apart && c.apart.item !== c.item) this.consOf[c.apart.item]!.push(k);
     });
+    // Capacitors serving the same part pack around it at the plain clearance too.
+    const byTarget = new Map<number, number[]>();
+    for (const c of cons) {
+      if (c.item === null || c.problem || c.near?.item === null || c.near?.item === undefined) continue;
+      byTarget.set(c.near.item, [...(byTarget.get(c.near.item) ?? []), c.item]);
+    }
+    for (const group of byTarget.values()) for (const a of group) for (const b of group) if (a !== b) this.nearPartners[a]!.add(b);
   }
 
   set(i: number, p: Placement | null): void {
@@ -90,7 +124,10 @@ export class PlaceState {
 
   /** Whether the covered-cell map alone rules out item i's origin at (x, y), top side. */
   quickReject(i: number, x: number, y: number): boolean {
-    return this.occupancy !== null && this.model.items[i]!.originInside && this.occupancy.blocked(x, y);
+    if (this.occupancy === null || !this.model.items[i]!.originInside) return false;
+    // the map is grown by the full gap; near partners may come closer
+    if (this.nearPartners[i]!.size > 0 && this.nearGap < this.gap) return false;
+    return this.occupancy.blocked(x, y);
   }
 
   /** Half-perimeter of a net over its placed terminals. */
@@ -136,7 +173,9 @@ export class PlaceState {
     this.testItem = i;
     this.testSide = p.side;
     this.testIgnore = ignore;
-    if (this.index.any(r, this.gap, this.clashes)) return false;
+    this.testRect = r;
+    this.testNear = this.nearPartners[i]!.size > 0 && this.nearGap < this.gap;
+    if (this.index.any(r, this.testNear ? this.nearGap : this.gap, this.clashes)) return false;
     if (!this.rectOutline) {
       const inset: Rect = [r[0] - e, r[1] - e, r[2] + e, r[3] + e];
       if (!rectInsidePolygon(inset, m.outline)) return false;
@@ -147,20 +186,52 @@ export class PlaceState {
 
   /** Whether the constraints touching item i hold with i at p (others as they are). */
   constraintsHold(i: number, p: Placement): boolean {
+    return this.violation(i, p) <= 1e-9;
+  }
+
+  /**
+   * How far the constraints touching item i are from holding with i at p, in mm (edge gap off the
+   * clearance, distance beyond `near`, distance short of `apart`; a wrong mating direction counts
+   * 5 mm). Zero when they all hold. The annealer never lets it grow, and pays for it in its cost,
+   * so a part that starts out of reach of its constraint can walk towards it.
+   */
+  violation(i: number, p: Placement): number {
     const at = (k: number) => (k === i ? p : (this.pos[k] ?? null));
+    let v = 0;
     for (const k of this.consOf[i]!) {
       const rc = this.cons[k]!;
       if (rc.problem) continue;
       if (rc.edge && rc.item === i) {
-        const g = edgeGap(this.model.outlineBox, courtyardAt(this.model.items[i]!, p), rc.edge);
-        if (Math.abs(g - this.edgeClr) > 1e-6) return false;
+        const edge = rc.edge === 'any' ? this.edgeChoice.get(i) : rc.edge;
+        if (edge) {
+          const g = edgeGap(this.model.outlineBox, courtyardAt(this.model.items[i]!, p), edge);
+          if (Math.abs(g - this.edgeClr) > 1e-6) v += Math.abs(g - this.edgeClr);
+          if (rc.facing && (p.side !== 'top' || p.rotation_deg !== rotationFacing(rc.facing, edge))) v += 5;
+        }
       }
       if (rc.near) {
         const d = nearDistance(this.model, rc, at);
-        if (d !== null && d > rc.near.maxMm + 1e-9) return false;
+        if (d !== null && d > rc.near.maxMm + 1e-9) v += d - rc.near.maxMm;
+      }
+      if (rc.apart && rc.item !== null) {
+        const a = at(rc.item);
+        const b = at(rc.apart.item);
+        if (a && b) {
+          const d = rectDistance(courtyardAt(this.model.items[rc.item]!, a), courtyardAt(this.model.items[rc.apart.item]!, b));
+          if (d < rc.apart.minMm - 1e-9) v += rc.apart.minMm - d;
+        }
       }
     }
-    return true;
+    return v;
+  }
+
+  /** The footprint side that must face out, for parts with such a constraint. */
+  facingOf(i: number): LocalDir | null {
+    for (const k of this.consOf[i]!) {
+      const rc = this.cons[k]!;
+      if (rc.item === i && rc.facing !== null && !rc.problem) return rc.facing;
+    }
+    return null;
   }
 }
 
@@ -174,10 +245,15 @@ export function snapToEdge(st: PlaceState, i: number, p: Placement, edge: 'left'
   return { ...p, y_mm: p.y_mm + g };
 }
 
-export function edgeOf(st: PlaceState, i: number): 'left' | 'right' | 'top' | 'bottom' | null {
+export function edgeOf(st: PlaceState, i: number): Edge | null {
   for (const k of st.consOf[i]!) {
     const rc = st.cons[k]!;
-    if (rc.item === i && rc.edge && !rc.problem) return rc.edge;
+    if (rc.item === i && rc.edge && !rc.problem) return rc.edge === 'any' ? (st.edgeChoice.get(i) ?? null) : rc.edge;
   }
   return null;
+}
+
+/** Whether item i must go on some edge of the placer's choosing. */
+export function wantsAnyEdge(st: PlaceState, i: number): boolean {
+  return st.consOf[i]!.some((k) => st.cons[k]!.item === i && st.cons[k]!.edge === 'any' && !st.cons[k]!.problem);
 }

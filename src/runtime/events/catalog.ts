@@ -1,4 +1,4 @@
-import type { Design, Component, Board, Placement, Routing } from '../../eda/model/design.js';
+import type { Design, Component, Board, Keepout, Placement, Routing } from '../../eda/model/design.js';
 import type { Level } from '../capability.js';
 
 /**
@@ -58,7 +58,8 @@ export interface EventDataByType {
   BoardUpdated: { design_name: string; board: Partial<Board> };
   NetAdded: { design_name: string; net: { id: string; name: string; type: string } };
   NetNodesChanged: { design_name: string; net: string; connect: { component: string; pin: string }[]; disconnect: { component: string; pin: string }[] };
-  ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[] };
+  /** `keepouts`: the copper keep-outs the placement implies (antennas); they replace the placer's earlier ones. Absent in older logs. */
+  ComponentsPlaced: { design_name: string; placement: Record<string, Placement>; algorithm: string; seed: number; score: number; unplaced: unknown[]; constraint_report: unknown[]; keepouts?: Keepout[] };
   NetsRouted: { design_name: string; routing: Routing; router: string; seed: number; parameters: unknown; completion: { routed: number; total: number; complete: boolean }; connections: unknown[] };
   ValidationRecorded: ValidationData;
   /** `statement` and `self_approval` are absent from approvals recorded before approvals had to be independent. */

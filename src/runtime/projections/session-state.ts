@@ -9,6 +9,7 @@ import type { Design } from '../../eda/model/design.js';
 import type { DesignEntry, SessionState, ValidationResult } from './state-types.js';
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
+import { withPlacerKeepouts } from '../../eda/place/edge-parts.js';
 import type { EventDataByType, PluginCheckData, ValidationData } from '../events/catalog.js';
 
 enablePatches();
@@ -162,6 +163,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   ComponentsPlaced: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       design.placement = data.placement;
+      if (data.keepouts) design.keepouts = withPlacerKeepouts(design.keepouts, data.keepouts);
       // Copper laid for the old positions no longer connects anything.
       design.routing = { tracks: [], vias: [] };
     }),

@@ -121,7 +121,9 @@ describe('placement corpus acceptance cases', () => {
     const cx = c1.reduce((s, p) => s + p.center[0], 0) / c1.length;
     const cy = c1.reduce((s, p) => s + p.center[1], 0) / c1.length;
     expect(Math.hypot(cx - vcc.center[0], cy - vcc.center[1])).toBeLessThanOrEqual(3);
-    expect(legalityProblems(d, g, 1.25, 0.5)).toEqual([]);
+    // a capacitor and the part it serves keep the plain clearance, without the routing channel
+    expect(legalityProblems(d, g, 0.25, 0.5)).toEqual([]);
+    expect(legalityProblems(d, { ...g, footprints: g.footprints.filter((f) => f.ref !== 'C1') }, 1.25, 0.5)).toEqual([]);
   });
 
   it('obstacle-avoidance-route and differential cases: placed legally, clear of the keep-out', () => {

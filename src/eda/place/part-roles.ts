@@ -1,0 +1,166 @@
+import type { Design } from '../model/design.js';
+import type { Footprint } from '../model/footprint.js';
+import type { Rect } from '../board/index.js';
+import { classifyComponent, isGroundName, isSupplyName } from '../erc/classify.js';
+import { parseValue } from '../library/values.js';
+import type { PlaceModel } from './model.js';
+
+/**
+ * What the placer must know about a part beyond its outline (docs/placement.md, "Parts that
+ * place themselves"): connectors that mate from a board edge, antennas that radiate from one,
+ * mounting holes, decoupling capacitors and the supply pin each serves, heat sources and the
+ * sensors they would falsify. Derived from the design alone (component type, reference, value,
+ * nets, footprint), so the placer and the release gate derive the same constraints.
+ */
+
+/** A direction in footprint-local coordinates (y down, as in .kicad_mod). */
+export type LocalDir = '+x' | '-x' | '+y' | '-y';
+
+export interface EdgePart {
+  /** The side of the footprint that must face out of the board, null when any side will do. */
+  facing: LocalDir | null;
+  kind: 'connector' | 'antenna';
+  /** Antennas: footprint-local rect that must stay free of copper on every layer. */
+  keepout: Rect | null;
+}
+
+/**
+ * Mating side and antenna end of library footprints whose datasheet drawing fixes them:
+ * HRO TYPE-C-31-M-12 opens away from its signal lands (+y, lands at y = −3.8 mm); Espressif
+ * WROOM modules carry the PCB antenna at the end opposite the bottom pad row (−y), the antenna
+ * region ending about 1 mm above the first side pad (ESP32-WROOM-32 datasheet, "Module
+ * dimensions"; ESP32 Hardware Design Guidelines, "Positioning a module on a base board": antenna
+ * on the board edge, no copper under it on any layer). ESP32-C3-MINI-1's footprint description
+ * gives its antenna end (y < −2.9 mm).
+ */
+const KNOWN: Record<string, EdgePart> = {
+  'USB-C-16P-SMD': { kind: 'connector', facing: '+y', keepout: null },
+  'ESP32-WROOM-32': { kind: 'antenna', facing: '-y', keepout: [-9, -12.75, 9, -6.3] },
+  'ESP32-S3-WROOM-1': { kind: 'antenna', facing: '-y', keepout: [-9, -12.75, 9, -6.3] },
+  'ESP32-C3-MINI-1': { kind: 'antenna', facing: '-y', keepout: [-6.6, -8.3, 6.6, -2.9] },
+};
+
+/** The courtyard side a connector's contacts are farthest from: where the plug goes in. */
+function facingAwayFromLands(fp: Footprint): LocalDir | null {
+  const lands = fp.pads.filter((p) => p.kind === 'smd' && p.number !== '');
+  const pads = lands.length > 0 ? lands : fp.pads.filter((p) => p.kind === 'thru_hole');
+  if (pads.length === 0) return null;
+  const cx = pads.reduce((a, p) => a + p.at[0], 0) / pads.length;
+  const cy = pads.reduce((a, p) => a + p.at[1], 0) / pads.length;
+  const [x0, y0, x1, y1] = fp.courtyard;
+  const room: [LocalDir, number][] = [
+    ['+x', x1 - cx],
+    ['-x', cx - x0],
+    ['+y', y1 - cy],
+    ['-y', cy - y0],
+  ];
+  room.sort((a, b) => b[1] - a[1]);
+  // No clear winner (a symmetric pin header): the part may face any way.
+  return room[0]![1] - room[1]![1] > 0.5 ? room[0]![0] : null;
+}
+
+const EDGE_CONNECTOR_TEXT = /usb|type-?c|micro-?b|mini-?b|barrel|dc[ _-]?jack|\bjack\b|rj45|\bsma\b|u\.fl|ipex/i;
+const ANTENNA_TEXT = /antenna|\bant\d|chip[ _-]?ant/i;
+const SENSOR_TEXT = /bme\d|bmp\d|sht\d|shtc|hdc\d|tmp\d|lm75|ds18b20|mcp9808|si70\d\d|aht\d|hts221|ntc|thermistor|temperature|humidity|\bsensor\b/i;
+
+/** Where a board-edge part goes, or null for parts that may stand anywhere. */
+export function edgePartOf(design: Design, componentId: string, fp: Footprint): EdgePart | null {
+  const comp = design.components[componentId]!;
+  const props = comp.properties;
+  const known = KNOWN[fp.name];
+  if (known) return known;
+  const text = `${comp.type} ${comp.value ?? ''} ${fp.name}`;
+  if (ANTENNA_TEXT.test(text)) {
+    const [x0, y0, x1, y1] = fp.body;
+    return { kind: 'antenna', facing: null, keepout: [x0, y0, x1, y1] };
+  }
+  // A header (or any part) marked as an edge connector by the design.
+  if (props['edge_connector'] === true) return { kind: 'connector', facing: fp.family === 'header' ? null : facingAwayFromLands(fp), keepout: null };
+  if ((fp.family === 'connector' || fp.family === 'terminal') && EDGE_CONNECTOR_TEXT.test(text)) return { kind: 'connector', facing: facingAwayFromLands(fp), keepout: null };
+  return null;
+}
+
+export function isMountingHole(fp: Footprint): boolean {
+  return fp.family === 'mounting_hole';
+}
+
+export type ThermalRole = 'hot' | 'sensor' | null;
+
+/**
+ * Heat sources are regulators (a linear regulator dissipates (Vin − Vout)·I, 0.85 W for 5 → 3.3 V
+ * at 0.5 A; a stated `dissipation_w` property of 0.25 W or more marks any part hot); sensors are
+ * temperature/humidity/pressure parts by type or value text.
+ */
+export function thermalRoleOf(design: Design, componentId: string): ThermalRole {
+  const comp = design.components[componentId]!;
+  const w = comp.properties['dissipation_w'];
+  if (typeof w === 'number') return w >= 0.25 ? 'hot' : null;
+  const text = `${comp.type} ${comp.value ?? ''} ${comp.description}`;
+  if (SENSOR_TEXT.test(text)) return 'sensor';
+  if (classifyComponent(comp, undefined, true).role === 'regulator') return 'hot';
+  return null;
+}
+
+/** A decoupling capacitor and the supply pin it serves. */
+export interface Decoupler {
+  cap: string;
+  target: string;
+  pin: string;
+  /** Local bypass (≤ 1 µF) or bulk. */
+  bulk: boolean;
+}
+
+function capacitanceOf(value: string | null): number | null {
+  if (!value) return null;
+  const v = parseValue(value);
+  return v && (v.unit === 'F' || v.unit === null) ? v.value : null;
+}
+
+/**
+ * Capacitors between a supply rail and ground, each assigned to a supply pin of an active part
+ * on that rail: local bypass capacitors in ascending reference order to the power-input pins (one
+ * each, round robin), bulk capacitors (> 1 µF) to the regulator output feeding the rail when there
+ * is one, else to the first power-input pin.
+ */
+export function decouplersOf(design: Design, model: PlaceModel): Decoupler[] {
+  const onBoard = new Set(model.items.map((it) => it.id));
+  const netOfPin = new Map<string, string>();
+  const nodesOf = new Map<string, { component: string; pin: string }[]>();
+  for (const net of Object.values(design.nets)) {
+    nodesOf.set(net.id, net.nodes);
+    for (const n of net.nodes) netOfPin.set(`${n.component}\u0000${n.pin}`, net.id);
+  }
+  const ground = (id: string) => design.nets[id]!.type === 'ground' || isGroundName(design.nets[id]!.name);
+  const supply = (id: string) => !ground(id) && (design.nets[id]!.type === 'power' || isSupplyName(design.nets[id]!.name));
+  const roleOf = (id: string) => classifyComponent(design.components[id]!, undefined, true).role;
+  const out: Decoupler[] = [];
+  const used = new Map<string, number>();
+  const caps = Object.keys(design.components)
+    .filter((id) => onBoard.has(id) && roleOf(id) === 'capacitor')
+    .sort((a, b) => design.components[a]!.ref.localeCompare(design.components[b]!.ref, 'en', { numeric: true }));
+  for (const id of caps) {
+    const pins = Object.keys(design.components[id]!.pins);
+    const nets = pins.map((p) => netOfPin.get(`${id}\u0000${p}`)).filter((n): n is string => n !== undefined);
+    if (nets.length !== 2 || !nets.some(ground)) continue;
+    const rail = nets.find(supply);
+    if (!rail) continue;
+    const hasPad = (n: { component: string; pin: string }) => (model.items[model.index.get(n.component)!]!.pinPads.get(n.pin)?.length ?? 0) > 0;
+    const active = (nodesOf.get(rail) ?? []).filter((n) => onBoard.has(n.component) && hasPad(n) && ['ic', 'regulator', 'oscillator'].includes(roleOf(n.component)));
+    const inputs = active.filter((n) => roleOf(n.component) !== 'regulator' || design.components[n.component]!.pins[n.pin]?.type === 'power_in');
+    const powerIn = inputs.filter((n) => ['power_in'].includes(design.components[n.component]!.pins[n.pin]?.type ?? ''));
+    const regOut = active.filter((n) => roleOf(n.component) === 'regulator' && ['output', 'power_out'].includes(design.components[n.component]!.pins[n.pin]?.type ?? ''));
+    const farads = capacitanceOf(design.components[id]!.value);
+    const bulk = farads !== null && farads > 1e-6;
+    const pool = powerIn.length > 0 ? powerIn : inputs;
+    let pick: { component: string; pin: string } | undefined;
+    if (bulk) pick = regOut[0] ?? pool[0];
+    else if (pool.length > 0) {
+      // the least served pin first, in node order
+      pick = [...pool].sort((a, b) => (used.get(`${a.component}.${a.pin}`) ?? 0) - (used.get(`${b.component}.${b.pin}`) ?? 0))[0];
+    }
+    if (!pick) continue;
+    if (!bulk) used.set(`${pick.component}.${pick.pin}`, (used.get(`${pick.component}.${pick.pin}`) ?? 0) + 1);
+    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk });
+  }
+  return out;
+}
