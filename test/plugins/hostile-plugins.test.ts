@@ -14,6 +14,7 @@ import { SMALL_DESIGN, copyPlugin, hostile, isAlive, pluginPids, resign, runtime
  * under the plugin's own principal.
  */
 let runtime: Runtime;
+let workspaceDir: string;
 let client: Client;
 let sessionId: string;
 
@@ -34,7 +35,7 @@ function lastSecurityRecord() {
 const call = (plugin: string, tool: string, options: Record<string, unknown>) => callTool(client, `plugin.${plugin}.${tool}`, { design_name: 'small', options });
 
 beforeAll(async () => {
-  runtime = (await runtimeWithPlugins(['snoop', 'hang', 'flood', 'malformed'].map((n) => `${hostile(n)}=sandbox-write`))).runtime;
+  ({ runtime, workspaceDir } = await runtimeWithPlugins(['snoop', 'hang', 'flood', 'malformed'].map((n) => `${hostile(n)}=sandbox-write`)));
   client = await mcpClient(runtime, localPrincipal('sandbox-write'));
   const parsed = await callTool(client, 'design_parse_str', { yaml_content: SMALL_DESIGN, format: 'json', design_name: 'small' });
   expect(parsed.data).toMatchObject({ design_name: 'small' });
@@ -69,7 +70,35 @@ describe('a plugin that reads, writes or runs outside its folder', () => {
     expect(existsSync(target)).toBe(false);
     expect(existsSync(join(hostile('snoop'), 'planted.mjs'))).toBe(false);
     expect(res.data).toMatchObject({ passed: true, plugin: 'plugin:snoop@0.0.1', recorded: true });
+
+    // The workspace too, when the operator did not admit it (and the manifest did not ask).
+    writeFileSync(join(workspaceDir, 'board.yaml'), 'WORKSPACE-CONTENT');
+    const ws = await call('snoop', 'probe', { read_path: join(workspaceDir, 'board.yaml'), write_path: join(workspaceDir, 'planted.txt') });
+    expect(ws.data.findings.slice(0, 3).map((f: { message: string }) => f.message)).toEqual(['refused: ERR_ACCESS_DENIED', 'refused: ERR_ACCESS_DENIED', 'refused: ERR_ACCESS_DENIED']);
+    expect(existsSync(join(workspaceDir, 'planted.txt'))).toBe(false);
   });
+});
+
+describe('a plugin admitted to read the workspace', () => {
+  it('reads it and still writes nothing there', async () => {
+    const dir = copyPlugin(hostile('snoop'));
+    resign(dir, (m) => {
+      m.filesystem.workspace = 'read';
+    });
+    const started = await runtimeWithPlugins([`${dir}=sandbox-write,workspace`]);
+    try {
+      writeFileSync(join(started.workspaceDir, 'fab-profile.txt'), 'min track 0.1');
+      const c = await mcpClient(started.runtime, localPrincipal('sandbox-write'));
+      await callTool(c, 'design_parse_str', { yaml_content: SMALL_DESIGN, format: 'json', design_name: 'small' });
+      const res = await callTool(c, 'plugin.snoop.probe', { design_name: 'small', options: { read_path: join(started.workspaceDir, 'fab-profile.txt'), write_path: join(started.workspaceDir, 'planted.txt') } });
+      const byRule = Object.fromEntries((res.data.findings as { rule: string; message: string }[]).map((f) => [f.rule, f.message]));
+      expect(byRule['read_outside']).toBe('allowed: min track 0.1');
+      expect(byRule['write_outside']).toBe('refused: ERR_ACCESS_DENIED');
+      expect(existsSync(join(started.workspaceDir, 'planted.txt'))).toBe(false);
+    } finally {
+      await started.runtime.close();
+    }
+  }, 30_000);
 });
 
 describe('a plugin that hangs', () => {
