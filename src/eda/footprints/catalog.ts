@@ -4,6 +4,7 @@ import { boschLga8, crystal3225, esp32C3Mini1, esp32S3Wroom1, esp32Wroom32, usbC
 import { qfn, qfp, son } from './quad.js';
 import { nordicAqfn73 } from './nordic-aqfn73.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
+import { AXIAL_DISC, axialTwoLead } from './axial-disc.js';
 import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
 
 /**
@@ -221,6 +222,7 @@ for (const [d, p, drill, pad, extra] of [[5, 2.0, 0.8, 1.6, ['CAP-ELEC-5MM']], [
   add({ name, family: 'capacitor_radial', description: `Radial electrolytic D${d} mm, ${p} mm pitch`, aliases: [...extra, ...elec, `CAP-ELEC-D${d}`, `ELEC-${d}MM`, `Radial-D${d.toFixed(1)}`, `CP_Radial_D${d}mm_P${p}mm`], build: () => radialCap(d, p, drill, pad, name) });
 }
 add({ name: 'Potentiometer_Bourns_3296W_Vertical', family: 'trimmer', description: 'Bourns 3296W trimmer, 3 pins at 2.54 mm', aliases: ['3296W', 'Potentiometer_Trimmer_3296W-1', 'TRIMMER-3296W', 'BOURNS-3296W'], build: trimmer3296w });
+for (const spec of AXIAL_DISC) add({ name: spec.name, family: spec.family, description: spec.description, aliases: spec.aliases, pitchMm: spec.pitchMm, build: () => axialTwoLead(spec) });
 add({ name: 'LED_D5.0mm', family: 'led_tht', description: '5 mm THT LED; pad 1 = cathode', aliases: ['LED-5MM', 'LED5MM', 'LED-THT-5MM'], build: led5mm });
 add({ name: 'TO-92_Inline', family: 'to92', description: 'TO-92 inline', aliases: ['TO-92', 'TO92', 'TO-92-3'], suffixOk: true, build: to92 });
 add({ name: 'Crystal_HC49-4H', family: 'crystal', description: 'HC-49/US crystal THT', aliases: ['HC49', 'HC-49', 'HC49-US', 'HC-49-US', 'HC49S', 'CRYSTAL-HC49'], build: hc49 });

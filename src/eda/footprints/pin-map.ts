@@ -17,7 +17,7 @@ export interface PinMapResult {
 }
 
 /** Families where "pin k is pad k" is the part's own convention, so declared order may fill gaps. */
-const ORDERED_FAMILIES = new Set(['chip', 'header', 'terminal', 'testpoint', 'mounting_hole', 'switch', 'capacitor_radial']);
+const ORDERED_FAMILIES = new Set(['chip', 'header', 'terminal', 'testpoint', 'mounting_hole', 'switch', 'capacitor_radial', 'resistor_axial', 'capacitor_disc']);
 const DIODE_FAMILIES = new Set(['diode', 'diode_molded', 'led_chip', 'led_tht']);
 
 const key = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');

@@ -64,7 +64,7 @@ export function pinHeader(rows: 1 | 2, cols: number, pitchMm: 2.54 | 1.27): Foot
   });
 }
 
-interface InlineSpec {
+export interface InlineSpec {
   name: string;
   family: string;
   description: string;

@@ -19,6 +19,11 @@ export interface LoadOptions {
 }
 
 const PARTS_FILE = path.join('data', 'library', 'parts.json');
+/**
+ * Parts whose pinout was read from the manufacturer's data sheet (docs/library.md, "Checked
+ * pinouts"): new parts, and corrections that replace the imported record with the same id.
+ */
+const CHECKED_FILE = 'checked-parts.json';
 const MAX_FILE_BYTES = 2_000_000;
 const MAX_FILES_PER_DIR = 20_000;
 
@@ -44,9 +49,20 @@ export function loadShippedParts(): readonly LibraryPart[] {
   if (shippedCache !== null) return shippedCache;
   const file = findShippedPartsFile();
   if (file === null) throw new ZapTraceError('INTERNAL_ERROR', 'the shipped component library (data/library/parts.json) is missing');
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const list = typeof raw === 'object' && raw !== null && 'parts' in raw ? (raw as { parts: unknown }).parts : null;
-  if (!Array.isArray(list)) throw new ZapTraceError('INTERNAL_ERROR', 'data/library/parts.json has no parts list');
+  const readList = (f: string, label: string): unknown[] => {
+    const raw = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+    const l = typeof raw === 'object' && raw !== null && 'parts' in raw ? (raw as { parts: unknown }).parts : null;
+    if (!Array.isArray(l)) throw new ZapTraceError('INTERNAL_ERROR', `${label} has no parts list`);
+    return l;
+  };
+  const checkedFile = path.join(path.dirname(file), CHECKED_FILE);
+  const checked = existsSync(checkedFile) ? readList(checkedFile, `data/library/${CHECKED_FILE}`) : [];
+  // A correction takes the imported record's place; new parts follow.
+  const idOf = (p: unknown): string => String((p as { id?: unknown }).id).toLowerCase();
+  const checkedById = new Map(checked.map((p) => [idOf(p), p]));
+  const imported = readList(file, 'data/library/parts.json');
+  const importedIds = new Set(imported.map(idOf));
+  const list = [...imported.map((p) => checkedById.get(idOf(p)) ?? p), ...checked.filter((p) => !importedIds.has(idOf(p)))];
   // The file is written by the importer, which validated every part against LibraryPart (and a
   // test re-validates it); at start-up a structural check is enough and keeps loading fast.
   const parts = list.map((p: unknown, i) => {

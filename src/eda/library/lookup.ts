@@ -112,13 +112,29 @@ function genericPassive(index: SearchIndex, quantity: Quantity, valueText: strin
     if (pkg !== null && !samePackage(index, p, pkg)) continue;
     const part = index.parts[p]!;
     if (usable !== null && part.value_si !== null && sameValue(part.value_si, usable)) {
-      if (exact === undefined || part.id < index.parts[exact]!.id) exact = p;
+      // A value alone names a plain two-terminal part, never a trimmer or an array that happens to
+      // share it (a 1 kΩ resistor is not a 3296W trimmer); with no package given, 0603 (the
+      // synthesizer's default size, src/eda/synth/builder.ts) wins over the id order.
+      if (!isTwoTerminal(part)) continue;
+      if (exact === undefined || preferred(part, index.parts[exact]!, pkg)) exact = p;
     } else if (part.value_si === null && isTwoTerminal(part)) {
       if (family === undefined || part.id < index.parts[family]!.id) family = p;
     }
   }
   const chosen = exact ?? (pkg !== null ? family : undefined);
   return chosen === undefined ? undefined : index.parts[chosen];
+}
+
+const DEFAULT_CHIP = '0603';
+
+/** Is `a` a better pick than `b` for a value match (`pkg` null: no package asked for)? */
+function preferred(a: LibraryPart, b: LibraryPart, pkg: string | null): boolean {
+  if (pkg === null) {
+    const ad = chipSizeIn(a.footprint) === DEFAULT_CHIP;
+    const bd = chipSizeIn(b.footprint) === DEFAULT_CHIP;
+    if (ad !== bd) return ad;
+  }
+  return a.id < b.id;
 }
 
 /** Family fallbacks are plain two-terminal parts, never arrays or networks. */
