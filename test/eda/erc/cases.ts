@@ -205,6 +205,17 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'i2c.pullup-missing', bad: i2cBus(null), good: i2cBus('4.7k') },
   { rule: 'i2c.pullup-value', bad: i2cBus('100k'), good: i2cBus('4.7k') },
   {
+    rule: 'i2c.pullup-rail-over-supply',
+    bad: () => {
+      const d = i2cBus('4.7k')();
+      // Both pull-ups moved to the 5 V input rail of the board's supply.
+      for (const net of Object.values(d.nets)) if (net.name === 'VCC_3V3') net.nodes = net.nodes.filter((x) => x.component !== 'R1' && x.component !== 'R2');
+      d.nets['VIN_5V']!.nodes.push({ component: 'R1', pin: 'P1' }, { component: 'R2', pin: 'P1' });
+      return d;
+    },
+    good: i2cBus('4.7k'),
+  },
+  {
     rule: 'led.series-resistor-missing',
     bad: () => board([mcu({ PB0: 'output' })], [part('D1', 'LED-0603', { ANODE: 'passive', CATHODE: 'passive' })], [net('LED_OUT', 'U1.PB0', 'D1.ANODE')], { GND: ['D1.CATHODE'] }),
     good: () =>

@@ -106,6 +106,38 @@ function i2cPullupValues(nl: Netlist): RuleHit[] {
   return hits;
 }
 
+/**
+ * I2C pull-ups set the bus high level: pulled to a rail above the supply of a device on the bus, they
+ * drive its SDA/SCL above its supply (NXP UM10204 §3.1.1: VIH max = VDD + 0.5 V unless the part is
+ * 5 V tolerant). Rail voltages come from names, regulators and sources (rails.ts).
+ */
+function i2cPullupRail(nl: Netlist): RuleHit[] {
+  const toRail = pullupTarget(nl);
+  const volts = railVoltages(nl);
+  const hits: RuleHit[] = [];
+  for (const n of i2cNets(nl)) {
+    const ups = bridges(n, 'resistor', toRail).flatMap((r) => otherNets(r, n).filter((o) => volts.has(o)).map((o) => ({ r, rail: o, v: volts.get(o)!.volts })));
+    if (ups.length === 0) continue;
+    const high = Math.max(...ups.map((u) => u.v));
+    for (const p of livePins(n)) {
+      if (!['ic', 'oscillator'].includes(p.comp.role)) continue;
+      const supplies = [...p.comp.pins.values()].filter((q) => q.type === 'power_in').flatMap((q) => q.nets).filter((m) => !m.ground && volts.has(m));
+      if (supplies.length === 0 || /5 ?v[- ]tolerant|ft pin/i.test(p.comp.text)) continue;
+      const vdd = Math.max(...supplies.map((m) => volts.get(m)!.volts));
+      if (high <= vdd + 0.5) continue;
+      const up = ups.find((u) => u.v === high)!;
+      hits.push(
+        hit(`I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), above the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin sees more than VDD + 0.5 V.`, `Pull ${n.name} up to the lowest supply of the devices on the bus, or add a level shifter.`, {
+          components: [up.r, p.comp],
+          nets: [n, up.rail],
+          pins: [p],
+        }),
+      );
+    }
+  }
+  return hits;
+}
+
 /** Does the LED see a current-limiting resistor in series (possibly through other LEDs of a string)? */
 function ledLimited(led: NlComponent, driverOnNet: (n: NlNet) => boolean): boolean {
   const seen = new Set<NlComponent>([led]);
@@ -321,6 +353,15 @@ export const SUPPORT_PART_RULES: readonly ErcRule[] = [
     description: 'Checks that I2C pull-up resistors whose value parses lie between 1 kΩ and 10 kΩ.',
     zaptrace: ['ERC005'],
     check: i2cPullupValues,
+  },
+  {
+    id: 'i2c.pullup-rail-over-supply',
+    severity: 'warning',
+    category: 'interface',
+    title: 'I2C pulled up above a device supply',
+    description: 'Checks that I2C pull-ups go to a rail no higher than the supply of each device on the bus plus 0.5 V (rail voltages from names, regulators and sources).',
+    zaptrace: ['ERC005'],
+    check: i2cPullupRail,
   },
   {
     id: 'led.series-resistor-missing',
