@@ -14,6 +14,8 @@ import { chromiumTool, collectPageProblems, launchChromium, screenshot } from '.
 const TINY = readFileSync('fixtures/designs/tiny-led.yaml', 'utf8');
 const HOSTILE_VALUE = '<img src=x onerror="window.__pwned=1">';
 const OWNER: Headers = { 'X-ZapTrace-Capabilities': 'approved-commit', 'content-type': 'application/json' };
+/** The page answers within a second on an idle machine; CI runs test files side by side on two cores. */
+const POLL = { timeout: 20_000 };
 const READ_ONLY: Headers = { 'X-ZapTrace-Capabilities': 'read', 'content-type': 'application/json' };
 
 interface Built {
@@ -64,12 +66,21 @@ async function boardRefs(page: Page, seq: number): Promise<string[]> {
   return board.locator('text[data-ref]').allTextContents();
 }
 
-async function scrubTo(page: Page, from: number, to: number): Promise<void> {
+/** Moves the slider by keyboard only (Home, End, arrows), from wherever is nearest. */
+async function scrubTo(page: Page, from: number, to: number, head: number): Promise<void> {
   const slider = page.getByTestId('scrubber');
   await slider.focus();
-  const key = to > from ? 'ArrowRight' : 'ArrowLeft';
-  for (let i = 0; i < Math.abs(to - from); i++) await slider.press(key);
-  await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`^${to} /`));
+  let at = from;
+  if (to - 1 < Math.abs(to - from) && to - 1 <= head - to) {
+    await slider.press('Home');
+    at = 1;
+  } else if (head - to < Math.abs(to - from)) {
+    await slider.press('End');
+    at = head;
+  }
+  const key = to > at ? 'ArrowRight' : 'ArrowLeft';
+  for (let i = 0; i < Math.abs(to - at); i++) await slider.press(key);
+  await expect.poll(() => page.getByTestId('position').textContent(), POLL).toMatch(new RegExp(`^${to} /`));
 }
 
 describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
@@ -89,7 +100,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     problems = collectPageProblems(page);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -119,14 +130,14 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
   it('scrubs the timeline by keyboard and draws each position\'s parts, with denied calls in the log', async () => {
     expect(built.head).toBeGreaterThanOrEqual(50);
     expect(await boardRefs(page, built.head)).toEqual(expect.arrayContaining(['J1', 'R1', 'D1', 'R9']));
-    await scrubTo(page, built.head, built.placedAt - 1);
+    await scrubTo(page, built.head, built.placedAt - 1, built.head);
     expect((await boardRefs(page, built.placedAt - 1)).sort()).toEqual(['D1', 'J1', 'R1']); // R9 added, not yet placed
-    await scrubTo(page, built.placedAt - 1, built.deniedAt);
+    await scrubTo(page, built.placedAt - 1, built.deniedAt, built.head);
     expect(await page.getByTestId('decision').textContent()).toBe('deny · OPERATION_NOT_AUTHORIZED');
     expect(await page.getByTestId('event-detail').textContent()).toContain('board_update');
     await page.getByTestId('scrubber').press('Home');
-    await expect.poll(() => page.locator('.empty').textContent()).toContain('No design "led" at event 1');
-    await scrubTo(page, 1, built.placedAt);
+    await expect.poll(() => page.locator('.empty').textContent(), POLL).toContain('No design "led" at event 1');
+    await scrubTo(page, 1, built.placedAt, built.head);
     expect(await boardRefs(page, built.placedAt)).toContain('R9');
 
     // The hostile component value is text on the page, never markup.
@@ -138,7 +149,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     // Hover names the part, its value and its net; a click highlights the net.
     const pad = page.locator(`svg[data-board-seq="${built.placedAt}"] [data-ref="R1"][data-net]`).first();
     await pad.hover();
-    await expect.poll(() => page.getByTestId('hover-info').textContent()).toMatch(/^R1 · 330 · net \S+/);
+    await expect.poll(() => page.getByTestId('hover-info').textContent(), POLL).toMatch(/^R1 · 330 · net \S+/);
     await pad.click();
     const net = await page.getByTestId('picked-net').textContent();
     expect(await page.locator('svg .hl-net').count()).toBeGreaterThan(0);
@@ -161,11 +172,11 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
 
   it('shows ERC/DRC evidence with the hash each checked, stale before the check, and marks a clicked violation', async () => {
     await page.getByRole('tab', { name: 'Evidence' }).click();
-    await scrubTo(page, built.placedAt, built.widthChangedAt);
-    await expect.poll(() => page.getByTestId('drc-freshness').textContent()).toBe('stale');
+    await scrubTo(page, built.placedAt, built.widthChangedAt, built.head);
+    await expect.poll(() => page.getByTestId('drc-freshness').textContent(), POLL).toBe('stale');
     await page.getByTestId('scrubber').press('End');
     await page.locator(`svg[data-board-seq="${built.head}"]`).waitFor();
-    await expect.poll(() => page.getByTestId('drc-freshness').textContent()).toBe('fresh');
+    await expect.poll(() => page.getByTestId('drc-freshness').textContent(), POLL).toBe('fresh');
     const shownHash = await page.getByTestId('shown-hash').textContent();
     expect(await page.getByTestId('evidence-drc').textContent()).toContain(shownHash!);
     const violation = page.getByTestId('violation').filter({ hasText: 'DRC_TRACK_WIDTH' }).first();
@@ -186,10 +197,10 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     await page.getByRole('tab', { name: 'Approve' }).click();
 
     // An earlier position: its hash is not the design's current one, so the server refuses it.
-    await scrubTo(page, built.head, built.placedAt);
+    await scrubTo(page, built.head, built.placedAt, built.head);
     await page.getByLabel('Statement').fill('checked the placement');
     await page.getByRole('button', { name: 'Approve this state' }).click();
-    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code')).toBe('STALE_STATE');
+    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code'), POLL).toBe('STALE_STATE');
     await screenshot(page, '5-stale-refused');
 
     // The refusal itself is in the log (an audited call with outcome STALE_STATE): the head moved on.
@@ -200,7 +211,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     const hash = await page.getByTestId('approve-hash').textContent();
     await page.getByLabel('Statement').fill('Reviewed the board, ERC and the DRC findings in the review app');
     await page.getByRole('button', { name: 'Approve this state' }).click();
-    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code')).toBe('OK');
+    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code'), POLL).toBe('OK');
     // The new event arrives over the live stream, without a reload.
     await page.getByRole('tab', { name: 'Events' }).click();
     await page.locator('.events', { hasText: 'DesignCommitted' }).waitFor({ timeout: 10_000 });
@@ -221,7 +232,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     await page.getByRole('tab', { name: 'Approve' }).click();
     await page.getByLabel('Statement').fill('my own work');
     await page.getByRole('button', { name: 'Approve this state' }).click();
-    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code')).toBe('SELF_APPROVAL');
+    await expect.poll(() => page.getByTestId('approve-outcome').getAttribute('data-code'), POLL).toBe('SELF_APPROVAL');
     // The token lived in memory only: no cookie, no storage, and a reload forgets it.
     expect(await page.context().cookies()).toEqual([]);
     expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
@@ -234,7 +245,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     await page.locator(`svg[data-board-seq]`).waitFor({ timeout: 15_000 });
     await page.getByRole('tab', { name: 'Audit' }).click();
     await page.getByLabel('Filter by decision').selectOption('deny');
-    await expect.poll(() => page.getByTestId('audit-count').textContent()).toMatch(/^1 of \d+ calls$/);
+    await expect.poll(() => page.getByTestId('audit-count').textContent(), POLL).toMatch(/^1 of \d+ calls$/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.split('\r\n')[0]).toBe('seq,at,principal,actor,tool,capability,decision,outcome,reason,hash');

@@ -38,13 +38,19 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
 
   // One board request per position; a newer position aborts the older request.
   const pending = useRef<AbortController | null>(null);
+  const hasBoard = useRef(false);
+  hasBoard.current = board !== null;
+  // Following: one request at once, then one per pause of the stream (not one per backlog batch).
+  const liveTick = board ? head : 0;
   useEffect(() => {
-    if (designName === null || shown < 1) return;
+    if (designName === null || (shown < 1 && !following)) return;
     pending.current?.abort();
     const ctl = new AbortController();
     pending.current = ctl;
+    // Following, the server draws its own head: the first board needs no wait for the event backlog.
+    const at = following ? '' : `&seq=${shown}`;
     const load = () =>
-      getJson<BoardView>(`/review/sessions/${encodeURIComponent(sessionId)}/board?design=${encodeURIComponent(designName)}&seq=${shown}`, ctl.signal)
+      getJson<BoardView>(`/review/sessions/${encodeURIComponent(sessionId)}/board?design=${encodeURIComponent(designName)}${at}`, ctl.signal)
         .then((b) => {
           setBoard(b);
           setBoardError(null);
@@ -54,12 +60,12 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
         });
     // Following the live head, wait for the stream to pause (a backlog arrives in many batches);
     // a position the viewer chose is drawn at once.
-    const timer = following ? setTimeout(() => void load(), LIVE_SETTLE_MS) : (void load(), undefined);
+    const timer = following && hasBoard.current ? setTimeout(() => void load(), LIVE_SETTLE_MS) : (void load(), undefined);
     return () => {
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [sessionId, designName, shown, following]);
+  }, [sessionId, designName, following, following ? liveTick : shown]);
 
   const highlight: Highlight = useMemo(() => ({ net, refs, added: marks.added, changed: marks.changed, hiddenLayers: hidden }), [net, refs, marks, hidden]);
   const goTo = useCallback((s: number) => setSeq(Math.max(1, Math.min(head, s))), [head]);
@@ -123,6 +129,9 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
             </fieldset>
           )}
           {boardError && <p role="alert" className="error">{boardError}</p>}
+          {board?.indexed_to !== undefined && board.indexed_to < board.head_seq - 25 && (
+            <p className="muted" role="status">Preparing the timeline: positions up to {board.indexed_to} of {board.head_seq} are drawn at once, later ones take longer until it is done.</p>
+          )}
           {board && board.present ? (
             <>
               <p className="hash">State after event {board.seq}: design hash <code data-testid="shown-hash">{board.design_hash}</code></p>

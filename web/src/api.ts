@@ -113,6 +113,8 @@ export interface Approval {
 export interface BoardView {
   seq: number;
   head_seq: number;
+  /** Positions up to this one are kept on the server: drawn at once (src/surfaces/rest/review-states.ts). */
+  indexed_to?: number;
   design_name: string;
   present: boolean;
   designs: string[];

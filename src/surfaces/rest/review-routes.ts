@@ -128,7 +128,7 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
     const key = `${sessionId}\u0000${design}\u0000${seq}`;
     const cached = boards.get(key);
     if (cached) {
-      ctx.body = { ...(cached as object), head_seq: head };
+      ctx.body = { ...(cached as object), head_seq: head, indexed_to: states.indexedTo(sessionId) };
       return;
     }
     const t0 = performance.now();
@@ -173,6 +173,6 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
     remember(key, body);
     // Where a scrub's time goes (W3C Server Timing; read by bench/review-app.ts through the browser).
     ctx.set('Server-Timing', `state;dur=${(t1 - t0).toFixed(1)}, render;dur=${(performance.now() - t1).toFixed(1)}`);
-    ctx.body = { ...body, head_seq: head };
+    ctx.body = { ...body, head_seq: head, indexed_to: states.indexedTo(sessionId) };
   });
 }

@@ -76,6 +76,11 @@ export function createScrubIndex(runtime: Pick<Runtime, 'readEvents' | 'stateAt'
       if (seq === base.seq) return base;
       return replay(await runtime.readEvents(sessionId, { from: base.seq + 1, to: seq }), { from: base });
     },
+    /** The last position kept so far: up to it, any position costs at most `every - 1` folded events. */
+    indexedTo(sessionId: string): number {
+      const e = entries.get(sessionId);
+      return e ? (e.checkpoints.length - 1) * every : 0;
+    },
     /** Waits for a running fold (tests and benches measure the folded path). */
     async settled(sessionId: string): Promise<void> {
       await entries.get(sessionId)?.folding;
