@@ -22,11 +22,17 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
     for (const a of items) for (const b of items) if (a !== b) weight[a]!.set(b, (weight[a]!.get(b) ?? 0) + w);
   }
   const waitsFor = new Map<number, number>();
+  const nearRank = new Map<number, number>();
   const edgeItems = new Set<number>();
   for (const c of cons) {
     if (c.item === null || c.problem) continue;
     if (c.edge && c.edge !== 'any') edgeItems.add(c.item);
-    if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) waitsFor.set(c.item, c.near.item);
+    if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) {
+      waitsFor.set(c.item, c.near.item);
+      // the tightest first: a hard bound to a single pad, then a pin with several pads, then soft ones
+      const pads = c.near.pin === null ? 2 : (model.items[c.near.item]!.pinPads.get(c.near.pin)?.length ?? 2);
+      nearRank.set(c.item, Math.max(nearRank.get(c.item) ?? 0, !c.hard ? 1 : pads === 1 ? 3 : 2));
+    }
   }
   const placed = new Set<number>();
   const order: number[] = [];
@@ -41,7 +47,7 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
       let link = 0;
       for (const [j, w] of weight[i]!) if (placed.has(j)) link += w;
       // a part bound `near` its placed target goes next, before others take the room beside it
-      const nearReady = target !== undefined && placed.has(target) ? 1 : 0;
+      const nearReady = target !== undefined && placed.has(target) ? (nearRank.get(i) ?? 1) : 0;
       const key = [ready, edgeItems.has(i) ? 1 : 0, nearReady, link, degree(i) * model.items[i]!.area, -i];
       if (best < 0 || compareKeys(key, bestKey) > 0) {
         best = i;
