@@ -21,7 +21,7 @@ function calc<S extends z.ZodRawShape, O>(name: string, title: string, descripti
 }
 
 export const calcTools = [
-  calc('calc_e_series', 'Snap to an E-series value', 'Nearest or next up/down IEC 60063 value.', {
+  calc('calc_e_series', 'E-series value', 'Nearest or next up/down IEC 60063 value.', {
     value: num('Value (> 0).'),
     series: Series('E24'),
     mode: z.enum(['nearest', 'up', 'down']).default('nearest').describe('Direction.'),
@@ -68,21 +68,21 @@ export const calcTools = [
     capacity_mah: num('Cell capacity, mAh.').optional(),
   }, OUT, (i) => lipoChargeResistor({ ...i, series: 'E24' })),
   calc('calc_buck_lc', 'Buck L and C', 'L, Cout, ESR per TI SLVA477B.', {
-    vin_max_v: num('Max input, V.'),
+    vin_max_v: num('Vin max, V.'),
     vout_v: num('Output, V.'),
-    iout_max_a: num('Max output, A.'),
-    fsw_khz: num('Switching, kHz.'),
+    iout_max_a: num('Iout max, A.'),
+    fsw_khz: num('fsw, kHz.'),
     ripple_ratio: num('ΔIL / Iout.').default(0.3),
-    vout_ripple_mv: num('Output ripple, mV.').default(30),
-    efficiency: num('Efficiency (0–1).').default(0.9),
+    vout_ripple_mv: num('ΔVout, mV.').default(30),
+    efficiency: num('η (0–1).').default(0.9),
   }, OUT, buckLc),
-  calc('calc_trace_width', 'Trace width for a current', 'IPC-2221B width for a current.', {
+  calc('calc_trace_width', 'Trace width for a current', 'IPC-2221B width (and vias).', {
     current_a: num('Current, A.'),
     temp_rise_c: num('Rise, °C.').default(10),
     copper_oz: num('Copper, oz.').default(1),
     layer: z.enum(['outer', 'inner']).default('outer').describe('Layer.'),
-    length_mm: num('Length, mm (for drop).').optional(),
-    via_drill_mm: num('Also size vias of this hole, mm.').optional(),
+    length_mm: num('Length, mm.').optional(),
+    via_drill_mm: num('Via hole to size, mm.').optional(),
   }, OUT, (i) => {
     const trace = traceWidth(i);
     if (i.via_drill_mm === undefined) return trace;
@@ -93,8 +93,8 @@ export const calcTools = [
   calc('calc_impedance', 'Trace impedance', 'Microstrip/stripline Z0, IPC-2141A.', {
     kind: z.enum(['microstrip', 'stripline']).describe('Geometry.'),
     width_mm: num('Trace width, mm.'),
-    height_mm: num('Microstrip: height to plane, mm.').optional(),
-    plane_spacing_mm: num('Stripline: plane spacing, mm.').optional(),
+    height_mm: num('Microstrip: h, mm.').optional(),
+    plane_spacing_mm: num('Stripline: b, mm.').optional(),
     thickness_mm: num('Copper, mm.').default(0.035),
     er: num('εr.').default(4.3),
   }, OUT, (i) =>

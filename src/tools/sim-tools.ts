@@ -6,7 +6,8 @@ import { runNgspice } from '../runtime/external/ngspice.js';
 import type { EventDataByType } from '../runtime/events/catalog.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 
-const Supplies = z.record(z.string().max(200), z.number().min(-1000).max(1000)).default({}).describe('Net → volts, e.g. {"VCC": 3.3}.');
+// Range checked by refine, not in the JSON schema, to keep tools/list small (test/surfaces/tool-metadata.test.ts).
+const Supplies = z.record(z.string(), z.number()).default({}).refine((r) => Object.entries(r).every(([k, v]) => k.length <= 200 && Math.abs(v) <= 1000), 'net names ≤ 200 characters, volts within ±1000').describe('Extra rails: net → volts.');
 
 export const simTools = [
   sessionTool({
@@ -25,7 +26,7 @@ export const simTools = [
   sessionTool({
     name: 'simulation_gate',
     title: 'DC operating point check',
-    description: 'ngspice .op: rail currents, resistor power, capacitor voltage; recorded.',
+    description: 'DC operating point by ngspice, checked and recorded.',
     level: 'sandbox-write',
     input: { design_name: DesignName, supplies: Supplies },
     output: looseObject({ passed: z.boolean() }),

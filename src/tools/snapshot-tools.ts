@@ -26,7 +26,7 @@ async function snapshotsOf(ctx: Ctx, designName: string): Promise<Snapshot[]> {
 export const snapshotTools = [
   sessionTool({
     name: 'design_snapshot',
-    title: 'Label the current design state',
+    title: 'Snapshot a design',
     description: 'Labels the design\'s current log position for design_rollback.',
     level: 'sandbox-write',
     input: { design_name: DesignName, label: Label, note: z.string().max(500).default('').describe('Why.') },
@@ -42,11 +42,11 @@ export const snapshotTools = [
   }),
   sessionTool({
     name: 'design_list_snapshots',
-    title: 'List a design\'s snapshots',
+    title: 'Snapshots',
     description: 'Labels of a design, with seq and hash.',
     level: 'read',
     input: { design_name: DesignName },
-    output: looseObject({ snapshots: z.array(z.unknown()) }),
+    output: looseObject({}),
     async handler(input, ctx) {
       requireDesign(ctx.state, input.design_name);
       const snapshots = (await snapshotsOf(ctx, input.design_name)).map((s) => ({ label: s.label, at_seq: s.at_seq, design_hash: s.design_hash, note: s.note, at: s.at, by: s.by }));
@@ -55,8 +55,8 @@ export const snapshotTools = [
   }),
   sessionTool({
     name: 'design_rollback',
-    title: 'Restore a design as it was',
-    description: 'Appends an event restoring a design as at a label or seq; history is kept.',
+    title: 'Roll back a design',
+    description: 'Restores a design as at a label or seq (new event; history kept).',
     level: 'sandbox-write',
     input: {
       design_name: DesignName,

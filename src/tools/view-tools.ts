@@ -37,7 +37,7 @@ export const viewTools = [
   }),
   sessionTool({
     name: 'kicad_step_export',
-    title: 'Board 3D model (STEP)',
+    title: 'STEP export',
     description: 'Writes the board as STEP (kicad-cli pcb export step).',
     level: 'sandbox-write',
     input: { design_name: DesignName, output_path: OutputPath },
