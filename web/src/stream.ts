@@ -1,5 +1,7 @@
 import { headers, type LogEvent } from './api.js';
 
+const FLUSH_MS = 50;
+
 /**
  * The session's server-sent events (GET /api/v1/sessions/:id/stream): the backlog, then each new event.
  * Read with fetch rather than EventSource, because EventSource cannot send the Authorization header and
@@ -9,6 +11,19 @@ export function followSession(sessionId: string, onEvents: (events: LogEvent[]) 
   const stop = new AbortController();
   let last = 0;
   let attempt = 0;
+  // A backlog arrives as many network chunks: hand them on at most every FLUSH_MS, so the page renders
+  // a few times while it loads rather than once per chunk.
+  let queued: LogEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = (batch: LogEvent[]) => {
+    queued.push(...batch);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = undefined;
+      const out = queued;
+      queued = [];
+      if (!stop.signal.aborted) onEvents(out);
+    }, FLUSH_MS);
+  };
   const run = async (): Promise<void> => {
     while (!stop.signal.aborted) {
       try {
@@ -39,7 +54,7 @@ export function followSession(sessionId: string, onEvents: (events: LogEvent[]) 
             }
           }
           buffer = buffer.slice(offset);
-          if (batch.length) onEvents(batch);
+          if (batch.length) deliver(batch);
         }
       } catch {
         if (stop.signal.aborted) break;
