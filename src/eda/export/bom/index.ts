@@ -1,13 +1,16 @@
 import type { Design } from '../../model/design.js';
 import type { PartLookup } from '../../model/part.js';
 import { compareRefs, csvRecords, quote, textCell } from './csv.js';
+import { componentValue } from './value.js';
+import { orderPart } from './choose.js';
 
 export { textCell, quote, compareRefs } from './csv.js';
 
 /**
  * Bill of materials (docs/exports.md, "BOM"). Components are grouped by (value, footprint, MPN, manufacturer,
- * DNP); a field the component leaves empty is taken from its library part when `lookupPart`
- * finds one. DNP parts stay in the BOM, flagged, so the buyer sees them (they are left out of
+ * DNP). The value is the one every export writes (value.ts: ICs carry their part number); the
+ * MPN and maker are chosen by choose.ts (the design's, a series part for chip resistors and
+ * MLCCs, the library's), never a placeholder. DNP parts stay in the BOM, flagged, so the buyer sees them (they are left out of
  * the pick-and-place file instead).
  */
 export interface BomLine {
@@ -18,6 +21,10 @@ export interface BomLine {
   mpn: string | null;
   manufacturer: string | null;
   dnp: boolean;
+  /** Where the MPN comes from (design, library, the series rule that built it) or why there is none (choose.ts). */
+  source?: string;
+  /** False for a line without an MPN that needs one; board features (holes, test points) need none. */
+  orderable?: boolean;
 }
 
 export function bomLines(design: Design, lookupPart?: PartLookup): BomLine[] {
@@ -25,12 +32,13 @@ export function bomLines(design: Design, lookupPart?: PartLookup): BomLine[] {
   for (const id of Object.keys(design.components).sort()) {
     const comp = design.components[id]!;
     const part = lookupPart?.(comp);
-    const value = comp.value ?? part?.value_text ?? '';
+    const value = componentValue(comp, part);
     const footprint = comp.footprint ?? part?.footprint ?? '';
-    const mpn = comp.mpn ?? (part && part.mpn !== '' ? part.mpn : null);
-    const manufacturer = comp.manufacturer ?? (part && part.manufacturer !== '' ? part.manufacturer : null);
+    const ordered = orderPart(design, comp, part, value, footprint);
+    const { mpn, manufacturer } = ordered;
     const key = JSON.stringify([value, footprint, mpn, manufacturer, comp.dnp]);
-    const line = groups.get(key) ?? { refs: [], quantity: 0, value, footprint, mpn, manufacturer, dnp: comp.dnp };
+    const orderable = ordered.boardFeature || mpn !== null;
+    const line = groups.get(key) ?? { refs: [], quantity: 0, value, footprint, mpn, manufacturer, dnp: comp.dnp, source: ordered.source, orderable };
     line.refs.push(comp.ref);
     line.quantity += 1;
     groups.set(key, line);
