@@ -90,6 +90,7 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   mechanical_review: READ,
   testability_report: READ,
   security_review: READ,
+  compliance_checklist: READ,
   pipeline_status: READ,
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };

@@ -3,6 +3,7 @@ import { buildBoardGeometry } from '../eda/board/index.js';
 import { mechanicalReview } from '../eda/review/mechanical.js';
 import { securityReview } from '../eda/review/security.js';
 import { testabilityReport } from '../eda/review/testability.js';
+import { complianceChecklist } from '../eda/review/compliance.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 
 /**
@@ -50,6 +51,18 @@ export const reviewTools = [
     handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       return { result: { design_hash: entry.hash, ...securityReview(entry.design) } };
+    },
+  }),
+  sessionTool({
+    name: 'compliance_checklist',
+    title: 'Compliance checklist',
+    description: 'Regimes that apply (RoHS, EMC, radio, battery, USB) and netlist checks: ESD at connectors, Type-C Rd.',
+    level: 'read',
+    input: { design_name: DesignName },
+    output: Out,
+    handler(input, ctx) {
+      const entry = requireDesign(ctx.state, input.design_name);
+      return { result: { design_hash: entry.hash, ...complianceChecklist(entry.design) } };
     },
   }),
 ];
