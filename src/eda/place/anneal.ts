@@ -1,6 +1,6 @@
 import type { Rng } from '../../kernel/rng.js';
 import type { Placement } from '../model/design.js';
-import { courtyardAt } from './model.js';
+import { spacingAt } from './model.js';
 import { ROTATIONS, edgeOf, round6, snapToEdge, type PlaceState } from './place-state.js';
 
 /**
@@ -71,7 +71,7 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
     for (let n = 0; n < moved.length && ok; n++) {
       const k = moved[n]!;
       ok = st.legal(k, next[n]!);
-      if (ok) st.index.insert(k, courtyardAt(st.model.items[k]!, next[n]!));
+      if (ok) st.index.insert(k, spacingAt(st.model.items[k]!, next[n]!));
     }
     const vAfter = ok ? moved.reduce((a, k, n) => a + st.violation(k, next[n]!), 0) : Infinity;
     // constraints may only get closer to holding

@@ -15,6 +15,7 @@ import {
   type PinPadMapper,
   type Rect,
 } from '../board/index.js';
+import { edgePartOf, isMountingHole } from './part-roles.js';
 
 /**
  * The placer's view of a design: each component's footprint reduced to its courtyard and the
@@ -32,6 +33,14 @@ export interface PlaceItem {
   /** Pin name → local positions of its pads (for "near REF.PIN" constraints). */
   pinPads: Map<string, Point[]>;
   courtyard: Rect;
+  /**
+   * What the part keeps others out of: its courtyard plus, above it in footprint coordinates,
+   * the band where the .kicad_pcb writer puts the reference (1 mm text centred 1 mm above the
+   * courtyard, src/eda/export/kicad/footprint.ts), so no other part's pads or silk lie under it
+   * (KiCad DRC silk_over_copper / silk_overlap). Edge parts and holes keep the bare courtyard:
+   * their courtyard is what touches the edge.
+   */
+  spacing: Rect;
   area: number;
   /** Through-hole parts occupy both sides. */
   throughHole: boolean;
@@ -77,6 +86,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
     }
     const c = fp.courtyard;
     const existing = own(design.placement, id) ?? null;
+    const rim = isMountingHole(fp) || edgePartOf(design, id, fp) !== null;
     items.push({
       id,
       ref: comp.ref,
@@ -85,6 +95,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
       allPads: fp.pads.map((p) => p.at),
       pinPads,
       courtyard: c,
+      spacing: rim ? c : referenceBand(c, comp.ref),
       area: (c[2] - c[0]) * (c[3] - c[1]),
       throughHole: fp.pads.some((p) => p.kind !== 'smd'),
       originInside: c[0] < 0 && c[1] < 0 && c[2] > 0 && c[3] > 0,
@@ -105,9 +116,26 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
  * arrays); other angles go through `rectToWorld`.
  */
 export function courtyardAt(item: PlaceItem, p: Placement): Rect {
+  return rectAt(item.courtyard, p);
+}
+
+/** The part's spacing rect (courtyard and reference band) on the board. */
+export function spacingAt(item: PlaceItem, p: Placement): Rect {
+  return rectAt(item.spacing, p);
+}
+
+/** Text height and per-character advance of the writer's 1 mm reference font, plus stroke. */
+const REF_TEXT = { centreAboveMm: 1, halfHeightMm: 0.575, charMm: 1.1 };
+
+function referenceBand(c: Rect, ref: string): Rect {
+  const half = (ref.length * REF_TEXT.charMm) / 2 + 0.1;
+  return [Math.min(c[0], -half), Math.min(c[1], c[1] - REF_TEXT.centreAboveMm - REF_TEXT.halfHeightMm - 0.05), Math.max(c[2], half), c[3]];
+}
+
+function rectAt(rect: Rect, p: Placement): Rect {
   const r = p.rotation_deg;
-  if (r !== 0 && r !== 90 && r !== 180 && r !== 270) return rectToWorld(item.courtyard, p);
-  const [c0, c1, c2, c3] = item.courtyard;
+  if (r !== 0 && r !== 90 && r !== 180 && r !== 270) return rectToWorld(rect, p);
+  const [c0, c1, c2, c3] = rect;
   // bottom side: mirrored in x first (transform.ts)
   const a = p.side === 'bottom' ? -c2 : c0;
   const b = p.side === 'bottom' ? -c0 : c2;

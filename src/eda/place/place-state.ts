@@ -1,7 +1,7 @@
 import type { Design, Placement } from '../model/design.js';
 import { footprintToWorld, type Rect } from '../board/index.js';
 import { edgeGap, nearDistance, rectDistance, rotationFacing, type Edge, type ResolvedConstraint } from './constraints.js';
-import { courtyardAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
+import { courtyardAt, spacingAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
 import { Occupancy } from './occupancy.js';
 import type { LocalDir } from './part-roles.js';
@@ -98,11 +98,11 @@ export class PlaceState {
   set(i: number, p: Placement | null): void {
     if (this.occupancy) {
       const old = this.pos[i];
-      if (old && this.blocksTop(i, old)) this.occupancy.add(courtyardAt(this.model.items[i]!, old), -1);
-      if (p && this.blocksTop(i, p)) this.occupancy.add(courtyardAt(this.model.items[i]!, p), 1);
+      if (old && this.blocksTop(i, old)) this.occupancy.add(spacingAt(this.model.items[i]!, old), -1);
+      if (p && this.blocksTop(i, p)) this.occupancy.add(spacingAt(this.model.items[i]!, p), 1);
     }
     this.pos[i] = p;
-    if (p) this.index.insert(i, courtyardAt(this.model.items[i]!, p));
+    if (p) this.index.insert(i, spacingAt(this.model.items[i]!, p));
     else this.index.remove(i);
   }
 
@@ -113,7 +113,7 @@ export class PlaceState {
   startOccupancy(step: number): void {
     this.occupancy = new Occupancy(this.model.outlineBox, step, this.gap);
     this.pos.forEach((p, i) => {
-      if (p && this.blocksTop(i, p)) this.occupancy!.add(courtyardAt(this.model.items[i]!, p), 1);
+      if (p && this.blocksTop(i, p)) this.occupancy!.add(spacingAt(this.model.items[i]!, p), 1);
     });
   }
 
@@ -165,7 +165,7 @@ export class PlaceState {
   /** Whether item i may stand at p given every other placed part (ignoring those in `ignore`). */
   legal(i: number, p: Placement, ignore: readonly number[] = []): boolean {
     const it = this.model.items[i]!;
-    const r = courtyardAt(it, p);
+    const r = spacingAt(it, p);
     const m = this.model;
     const b = m.outlineBox;
     const e = this.edgeClr - 1e-9;
