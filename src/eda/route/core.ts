@@ -156,8 +156,24 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
 
   // Connections: minimum spanning tree per net (Prim, Euclidean).
   const conns: Conn[] = [];
+  // A point no track can reach (no grid node in its pad or clear entry segment with a free grid edge) is left out of
+  // the tree and hung on its nearest reachable point, so that the points beyond it are still joined
+  // to the rest (circuit123: one dead point, not the three behind it).
   nets.forEach((net, ni) => {
-    for (const [a, b, len] of mst(net.points)) conns.push({ net: ni, a, b, lengthMm: len, status: 'pending' });
+    const reachable = (k: number) => (net.access[k]!.direct.length > 0 || net.access[k]!.entries.length > 0) && !accessBlocked(grid, net, { net: ni, a: k, b: k, lengthMm: 0, status: 'pending' });
+    const live = net.points.map((_, k) => k).filter(reachable);
+    const dead = net.points.map((_, k) => k).filter((k) => !live.includes(k));
+    if (live.length === 0 || dead.length === 0) {
+      for (const [a, b, len] of mst(net.points)) conns.push({ net: ni, a, b, lengthMm: len, status: 'pending' });
+      return;
+    }
+    for (const [a, b, len] of mst(live.map((k) => net.points[k]!))) conns.push({ net: ni, a: live[a]!, b: live[b]!, lengthMm: len, status: 'pending' });
+    for (const d of dead) {
+      const p = net.points[d]!;
+      let best = live[0]!;
+      for (const k of live) if (Math.hypot(net.points[k]!.x - p.x, net.points[k]!.y - p.y) < Math.hypot(net.points[best]!.x - p.x, net.points[best]!.y - p.y)) best = k;
+      conns.push({ net: ni, a: best, b: d, lengthMm: Math.hypot(net.points[best]!.x - p.x, net.points[best]!.y - p.y), status: 'pending' });
+    }
   });
   const order = conns.map((_, i) => i).sort((x, y) => conns[x]!.lengthMm - conns[y]!.lengthMm || x - y);
 
