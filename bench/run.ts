@@ -22,6 +22,7 @@ for (const [name, path, fn] of [
   ['ERC', './erc.js', 'benchErc'],
   ['layout', './layout.js', 'benchLayout'],
   ['layout scaling', './layout-scaling.js', 'benchLayoutScaling'],
+  ['layout: placement constraints', './placement-constraints.js', 'benchPlacementConstraints'],
   ['DRC', './drc.js', 'benchDrc'],
   ['exports', './exports.js', 'benchExports'],
   ['responsiveness', './responsive.js', 'benchResponsive'],
