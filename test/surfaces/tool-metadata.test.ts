@@ -67,12 +67,14 @@ describe('tools/list describes every tool for a model', () => {
     expect((await runtime.readEvents(session_id)).length).toBe(before);
   });
 
-  it('keeps the tool list compact: no $schema, no repeated error envelope, no size guards, under 60 kB', async () => {
+  it('keeps the tool list compact: no $schema, no repeated error envelope, no size guards, under 850 bytes a tool', async () => {
     const { tools } = await listed();
     const text = JSON.stringify({ tools });
     expect(text).not.toContain('$schema');
     expect(text).not.toContain('"request_id":{"type"');
     expect(text).not.toContain('"maxLength":4194304');
-    expect(Buffer.byteLength(text)).toBeLessThan(60 * 1024);
+    expect(text).not.toContain('"anyOf":[{"type":"number","const"');
+    // The list grows with the tools (docs/zaptrace-parity.md); what each tool costs a model's context must not.
+    expect(Buffer.byteLength(text) / tools.length).toBeLessThan(850);
   });
 });
