@@ -34,12 +34,21 @@ export class PlaceState {
   private testSide: 'top' | 'bottom' = 'top';
   private testIgnore: readonly number[] = [];
   private testRect: Rect = [0, 0, 0, 0];
+  private testPlacement: Placement = { x_mm: 0, y_mm: 0, rotation_deg: 0, side: 'top' };
   private testNear = false;
   private readonly clashes = (j: number): boolean => {
     if (j === this.testItem || (this.testIgnore.length > 0 && this.testIgnore.includes(j))) return false;
     if (!(this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole)) return false;
     // Queried with the near gap: partners may stand that close, everyone else keeps the full gap.
-    if (!this.testNear || this.nearPartners[this.testItem]!.has(j)) return true;
+    if (!this.testNear) return true;
+    if (this.nearPartners[this.testItem]!.has(j)) {
+      // partners: courtyards at the plain clearance, reference bands aside (the decoupling
+      // distance outranks a legible reference)
+      const a = courtyardAt(this.model.items[this.testItem]!, this.testPlacement);
+      const b = courtyardAt(this.model.items[j]!, this.pos[j]!);
+      const n = this.nearGap - 1e-9;
+      return b[0] < a[2] + n && a[0] - n < b[2] && b[1] < a[3] + n && a[1] - n < b[3];
+    }
     const o = this.index.get(j)!;
     const r = this.testRect;
     const g = this.gap - 1e-9;
@@ -174,6 +183,7 @@ export class PlaceState {
     this.testSide = p.side;
     this.testIgnore = ignore;
     this.testRect = r;
+    this.testPlacement = p;
     this.testNear = this.nearPartners[i]!.size > 0 && this.nearGap < this.gap;
     if (this.index.any(r, this.testNear ? this.nearGap : this.gap, this.clashes)) return false;
     if (!this.rectOutline) {
