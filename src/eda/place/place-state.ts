@@ -40,7 +40,7 @@ export class PlaceState {
     if (j === this.testItem || (this.testIgnore.length > 0 && this.testIgnore.includes(j))) return false;
     if (!(this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole)) return false;
     // Queried with the near gap: partners may stand that close, everyone else keeps the full gap.
-    if (!this.testNear) return true;
+    if (!this.testNear) return this.apart(j, this.gap);
     if (this.nearPartners[this.testItem]!.has(j)) {
       // partners: courtyards at the plain clearance, reference bands aside (the decoupling
       // distance outranks a legible reference)
@@ -49,11 +49,20 @@ export class PlaceState {
       const n = this.nearGap - 1e-9;
       return b[0] < a[2] + n && a[0] - n < b[2] && b[1] < a[3] + n && a[1] - n < b[3];
     }
-    const o = this.index.get(j)!;
-    const r = this.testRect;
-    const g = this.gap - 1e-9;
-    return o[0] < r[2] + g && r[0] - g < o[2] && o[1] < r[3] + g && r[1] - g < o[3];
+    return this.apart(j, this.gap);
   };
+  /**
+   * Whether part j is too close to the part under test: courtyards need the full gap, a reference
+   * band only the plain clearance from the other's courtyard (text may lie over a routing channel,
+   * never over pads).
+   */
+  private apart(j: number, gap: number): boolean {
+    const near = (a: Rect, b: Rect, g: number) => b[0] < a[2] + g - 1e-9 && a[0] - g + 1e-9 < b[2] && b[1] < a[3] + g - 1e-9 && a[1] - g + 1e-9 < b[3];
+    const mine = courtyardAt(this.model.items[this.testItem]!, this.testPlacement);
+    const theirs = courtyardAt(this.model.items[j]!, this.pos[j]!);
+    if (near(mine, theirs, gap)) return true;
+    return near(this.testRect, theirs, this.nearGap) || near(mine, this.index.get(j)!, this.nearGap);
+  }
   /**
    * Parts tied by a `near` constraint (a decoupling capacitor and its IC) may stand at the plain
    * courtyard clearance, without the routing channel between them: 3 mm from a module's edge
@@ -107,8 +116,8 @@ export class PlaceState {
   set(i: number, p: Placement | null): void {
     if (this.occupancy) {
       const old = this.pos[i];
-      if (old && this.blocksTop(i, old)) this.occupancy.add(spacingAt(this.model.items[i]!, old), -1);
-      if (p && this.blocksTop(i, p)) this.occupancy.add(spacingAt(this.model.items[i]!, p), 1);
+      if (old && this.blocksTop(i, old)) this.occupancy.add(courtyardAt(this.model.items[i]!, old), -1);
+      if (p && this.blocksTop(i, p)) this.occupancy.add(courtyardAt(this.model.items[i]!, p), 1);
     }
     this.pos[i] = p;
     if (p) this.index.insert(i, spacingAt(this.model.items[i]!, p));
@@ -122,7 +131,7 @@ export class PlaceState {
   startOccupancy(step: number): void {
     this.occupancy = new Occupancy(this.model.outlineBox, step, this.gap);
     this.pos.forEach((p, i) => {
-      if (p && this.blocksTop(i, p)) this.occupancy!.add(spacingAt(this.model.items[i]!, p), 1);
+      if (p && this.blocksTop(i, p)) this.occupancy!.add(courtyardAt(this.model.items[i]!, p), 1);
     });
   }
 
