@@ -2,7 +2,7 @@ import type { Placement } from '../model/design.js';
 import { footprintToWorld } from '../board/index.js';
 import type { ResolvedConstraint } from './constraints.js';
 import type { PlaceModel } from './model.js';
-import { EDGES, rotationFacing } from './constraints.js';
+import { DECOUPLING_NEAR_MM, EDGES, rotationFacing } from './constraints.js';
 import { VIOLATION_WEIGHT } from './anneal.js';
 import { ROTATIONS, edgeOf, round6, snapToEdge, wantsAnyEdge, type PlaceState } from './place-state.js';
 
@@ -31,7 +31,8 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
       waitsFor.set(c.item, c.near.item);
       // the tightest first: a hard bound to a single pad, then a pin with several pads, then soft ones
       const pads = c.near.pin === null ? 2 : (model.items[c.near.item]!.pinPads.get(c.near.pin)?.length ?? 2);
-      nearRank.set(c.item, Math.max(nearRank.get(c.item) ?? 0, !c.hard ? 1 : pads === 1 ? 3 : 2));
+      const loose = c.kind === 'decoupling' && c.near.maxMm > DECOUPLING_NEAR_MM;
+      nearRank.set(c.item, Math.max(nearRank.get(c.item) ?? 0, loose ? 1 : pads === 1 ? 3 : 2));
     }
   }
   const placed = new Set<number>();

@@ -108,6 +108,8 @@ export interface Decoupler {
   pin: string;
   /** Local bypass (≤ 1 µF) or bulk. */
   bulk: boolean;
+  /** How many local bypass capacitors the pin had before this one (the first sits closest). */
+  rank: number;
 }
 
 function capacitanceOf(value: string | null): number | null {
@@ -159,8 +161,9 @@ export function decouplersOf(design: Design, model: PlaceModel): Decoupler[] {
       pick = [...pool].sort((a, b) => (used.get(`${a.component}.${a.pin}`) ?? 0) - (used.get(`${b.component}.${b.pin}`) ?? 0))[0];
     }
     if (!pick) continue;
-    if (!bulk) used.set(`${pick.component}.${pick.pin}`, (used.get(`${pick.component}.${pick.pin}`) ?? 0) + 1);
-    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk });
+    const rank = used.get(`${pick.component}.${pick.pin}`) ?? 0;
+    if (!bulk) used.set(`${pick.component}.${pick.pin}`, rank + 1);
+    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk, rank: bulk ? 0 : rank });
   }
   return out;
 }
