@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { ESP32_YAML, callTool, httpApp, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
 
-const statusOf = (data: { stages: { stage: string; status: string }[] }) => Object.fromEntries(data.stages.map((s) => [s.stage, s.status]));
+const statusOf = (data: Record<string, unknown>) => Object.fromEntries((data['stages'] as { stage: string; status: string }[]).map((s) => [s.stage, s.status]));
 
 describe('pipeline_status: each stage judged against the current design hash', () => {
   it('MCP: walks place → route → ERC → DRC, and an edit makes the checks stale', async () => {

@@ -3,7 +3,6 @@ import type { Footprint } from '../model/footprint.js';
 import type { Rect } from '../board/index.js';
 import { classifyComponent, isGroundName, isSupplyName } from '../erc/classify.js';
 import { parseValue } from '../library/values.js';
-import type { PlaceModel } from './model.js';
 
 /**
  * What the placer must know about a part beyond its outline (docs/placement.md, "Parts that
@@ -118,13 +117,19 @@ function capacitanceOf(value: string | null): number | null {
   return v && (v.unit === 'F' || v.unit === null) ? v.value : null;
 }
 
+/** What decouplersOf reads of the placement model (place/model.ts builds it; named here so the two modules do not import each other). */
+export interface PlacedParts {
+  items: readonly { id: string; pinPads: ReadonlyMap<string, readonly unknown[]> }[];
+  index: ReadonlyMap<string, number>;
+}
+
 /**
  * Capacitors between a supply rail and ground, each assigned to a supply pin of an active part
  * on that rail: local bypass capacitors in ascending reference order to the power-input pins (one
  * each, round robin), bulk capacitors (> 1 µF) to the regulator output feeding the rail when there
  * is one, else to the first power-input pin.
  */
-export function decouplersOf(design: Design, model: PlaceModel): Decoupler[] {
+export function decouplersOf(design: Design, model: PlacedParts): Decoupler[] {
   const onBoard = new Set(model.items.map((it) => it.id));
   const netOfPin = new Map<string, string>();
   const nodesOf = new Map<string, { component: string; pin: string }[]>();

@@ -31,6 +31,17 @@ export function pointInPad(p: Point, pad: BoardPad, tolMm = TOL_MM): boolean {
   return Math.abs(local[0]) <= pad.size[0] / 2 + tolMm && Math.abs(local[1]) <= pad.size[1] / 2 + tolMm;
 }
 
+/**
+ * Distance from `p` to the pad's copper (0 inside). A track joins a pad when its round end cap overlaps
+ * the copper, as in KiCad's connectivity, so the router's entry segments that stop just short of a pad's
+ * edge (docs/routing.md, "Pad access") count as connected.
+ */
+function distToPad(p: Point, pad: BoardPad): number {
+  const local = rotateVec([p[0] - pad.center[0], p[1] - pad.center[1]], -pad.rotationDeg);
+  if (pad.shape === 'circle') return Math.max(0, Math.hypot(local[0], local[1]) - Math.min(pad.size[0], pad.size[1]) / 2);
+  return Math.hypot(Math.max(0, Math.abs(local[0]) - pad.size[0] / 2), Math.max(0, Math.abs(local[1]) - pad.size[1] / 2));
+}
+
 function distToSegment(p: Point, a: Point, b: Point): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
@@ -66,7 +77,7 @@ export function computeAirwires(design: Design, geometry: BoardGeometry): Airwir
     tracks.forEach((t, ti) => {
       for (const end of [t.start, t.end]) {
         pads.forEach((pad, pi) => {
-          if (pad.layers.includes(t.layer) && pointInPad(end, pad)) uf.union(T0 + ti, pi);
+          if (pad.layers.includes(t.layer) && distToPad(end, pad) <= t.width_mm / 2 + TOL_MM) uf.union(T0 + ti, pi);
         });
         vias.forEach((v, vi) => {
           if (Math.hypot(end[0] - v.at[0], end[1] - v.at[1]) <= v.diameter_mm / 2 + TOL_MM) uf.union(T0 + ti, V0 + vi);
