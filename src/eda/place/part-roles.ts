@@ -71,12 +71,24 @@ export function edgePartOf(design: Design, componentId: string, fp: Footprint): 
   const text = `${comp.type} ${comp.value ?? ''} ${fp.name}`;
   if (ANTENNA_TEXT.test(text)) {
     const [x0, y0, x1, y1] = fp.body;
-    return { kind: 'antenna', facing: null, keepout: [x0, y0, x1, y1] };
+    // A feed pad for an off-board antenna (wire, whip) is all pad: keeping copper off it would cut the
+    // feed itself, so only a body with room beyond its pads gets a keep-out.
+    return { kind: 'antenna', facing: null, keepout: padsCover(fp) ? null : [x0, y0, x1, y1] };
   }
   // A header (or any part) marked as an edge connector by the design.
   if (props['edge_connector'] === true) return { kind: 'connector', facing: fp.family === 'header' ? null : facingAwayFromLands(fp), keepout: null };
   if ((fp.family === 'connector' || fp.family === 'terminal') && EDGE_CONNECTOR_TEXT.test(text)) return { kind: 'connector', facing: facingAwayFromLands(fp), keepout: null };
   return null;
+}
+
+/** Whether the footprint's pads span its whole body (within 0.05 mm). */
+function padsCover(fp: Footprint): boolean {
+  if (fp.pads.length === 0) return false;
+  const xs = fp.pads.flatMap((p) => [p.at[0] - p.size[0] / 2, p.at[0] + p.size[0] / 2]);
+  const ys = fp.pads.flatMap((p) => [p.at[1] - p.size[1] / 2, p.at[1] + p.size[1] / 2]);
+  const [x0, y0, x1, y1] = fp.body;
+  const slack = 0.05;
+  return Math.min(...xs) <= x0 + slack && Math.max(...xs) >= x1 - slack && Math.min(...ys) <= y0 + slack && Math.max(...ys) >= y1 - slack;
 }
 
 export function isMountingHole(fp: Footprint): boolean {
