@@ -12,12 +12,15 @@ export type Ctx = ToolContext<Services>;
 /** Every session-bound tool accepts an optional `session_id` (MCP); REST also takes it from the header. */
 export const SessionIdField = z.string().min(1).max(200).optional().describe('Session id; defaults to the connection session (MCP) or X-ZapTrace-Session-Id (REST).');
 
+/** How a design name that refers to an existing design is described (the MCP tool list recognises it). */
+export const EXISTING_DESIGN_DESCRIPTION = 'Name of a design in the session.';
+
 export const DesignName = z
   .string()
   .min(1)
   .max(120)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._+-]*$/u, 'letters, digits, space, dot, underscore, plus or hyphen; starting with a letter or digit')
-  .describe('Name of a design in the session.');
+  .describe(EXISTING_DESIGN_DESCRIPTION);
 
 interface Spec<Shape extends z.ZodRawShape, O> {
   name: string;

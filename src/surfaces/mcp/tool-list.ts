@@ -1,5 +1,6 @@
 import type { toolCatalog } from '../tool-catalog.js';
 import { mcpAnnotations } from '../tool-annotations.js';
+import { EXISTING_DESIGN_DESCRIPTION } from '../../tools/define.js';
 
 type Catalog = ReturnType<typeof toolCatalog>;
 
@@ -81,8 +82,6 @@ function mapValues(map: unknown, f: (v: unknown) => unknown): unknown {
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, f(v)]));
 }
 
-/** The shared description of an existing design's name (tools/define.ts, DesignName). */
-const EXISTING_DESIGN = 'Name of a design in the session.';
 
 /**
  * A required `design_name` with the shared description refers to a design that already exists, so its
@@ -92,7 +91,7 @@ const EXISTING_DESIGN = 'Name of a design in the session.';
 function existingDesignName(schema: unknown): unknown {
   const s = schema as { properties?: Record<string, { description?: string }>; required?: string[] };
   const field = s.properties?.['design_name'];
-  if (!field || field.description !== EXISTING_DESIGN || !s.required?.includes('design_name')) return schema;
+  if (!field || field.description !== EXISTING_DESIGN_DESCRIPTION || !s.required?.includes('design_name')) return schema;
   return { ...s, properties: { ...s.properties, design_name: { type: 'string', description: 'A design in the session (see design_list).' } } };
 }
 
