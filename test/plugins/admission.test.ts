@@ -7,7 +7,7 @@ import { PluginStartRefused } from '../../src/tools/plugin-start.js';
 import { parseSecurityLines } from '../../src/runtime/security-log.js';
 import { runCli } from '../helpers/cli.js';
 import { callTool, localPrincipal, mcpClient, tempDir } from '../helpers/harness.js';
-import { FAB_DFM, TEST_PUB, copyPlugin, editManifest, hostile, resign, runtimeWithPlugins } from './plugin-fixtures.js';
+import { FAB_DFM, TEST_PUB, copyPlugin, editManifest, fabDfmVariant, hostile, resign, runtimeWithPlugins } from './plugin-fixtures.js';
 
 /**
  * Deny-by-default admission (docs/plugins.md, "Admitting a plugin"; contract.md, "What no tool does"):
@@ -30,20 +30,20 @@ async function refusal(args: string[], secretPaths?: string[]): Promise<{ code: 
 
 describe('plugin admission: refused at start, with a clear message and a security record', () => {
   it('refuses an unsigned manifest', async () => {
-    const r = await refusal([`${hostile('unsigned')}=sandbox-write`]);
+    const r = await refusal([`${fabDfmVariant('unsigned')}=sandbox-write`]);
     expect(r.code).toBe('PLUGIN_UNSIGNED');
     expect(r.message).toContain('plugin:unsigned@1.0.0');
     expect(r.record).toMatchObject({ principal: 'plugin:unsigned@1.0.0', reason: 'PLUGIN_UNSIGNED', decision: 'deny', tool: 'plugin-admission' });
   });
 
   it('refuses a manifest signed by a key the operator does not trust', async () => {
-    const r = await refusal([`${hostile('unknown-key')}=sandbox-write`]);
+    const r = await refusal([`${fabDfmVariant('unknown-key')}=sandbox-write`]);
     expect(r.code).toBe('PLUGIN_UNTRUSTED_KEY');
     expect(r.record).toMatchObject({ principal: 'plugin:unknown-key@1.0.0', reason: 'PLUGIN_UNTRUSTED_KEY' });
   });
 
-  it('refuses a plugin whose file changed after signing (the tampered fixture)', async () => {
-    const r = await refusal([`${hostile('tampered')}=sandbox-write`]);
+  it('refuses a plugin whose file changed after signing (a verdict line changed)', async () => {
+    const r = await refusal([`${fabDfmVariant('tampered')}=sandbox-write`]);
     expect(r.code).toBe('PLUGIN_FILE_CHANGED');
     expect(r.message).toMatch(/dfm\.mjs changed since it was signed/);
   });
@@ -131,7 +131,7 @@ describe('plugin admission: refused at start, with a clear message and a securit
 
   it('zaptrace serve refuses to start with a tampered plugin: exit code, message, record in the store', async () => {
     const store = tempDir('zt-store-');
-    const res = runCli(['serve', '--port', '0', '--workspace', tempDir('zt-ws-'), '--store', store, '--plugin', `${hostile('tampered')}=sandbox-write`, '--plugin-trust', TEST_PUB]);
+    const res = runCli(['serve', '--port', '0', '--workspace', tempDir('zt-ws-'), '--store', store, '--plugin', `${fabDfmVariant('tampered')}=sandbox-write`, '--plugin-trust', TEST_PUB]);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toContain('plugin refused (PLUGIN_FILE_CHANGED): plugin:tampered@1.0.0');
     expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeRuntime } from '../../src/compose.js';
@@ -40,6 +41,35 @@ export function resign(dir: string, change: (manifest: Record<string, any>) => v
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
   change(manifest);
   writeFileSync(file, JSON.stringify(signManifest(manifest, readFileSync(TEST_KEY, 'utf8')), null, 2));
+}
+
+/**
+ * The example plugin turned into one of the admission fixtures, in a temp dir: renamed to `kind`
+ * (so its principal is `plugin:<kind>@1.0.0`), then left unsigned, signed by a fresh key nobody
+ * trusts, or signed with the TEST key and its verdict line changed afterwards.
+ */
+export function fabDfmVariant(kind: 'unsigned' | 'unknown-key' | 'tampered'): string {
+  const dir = copyPlugin(FAB_DFM);
+  const rename = (m: Record<string, any>) => {
+    m.name = kind;
+  };
+  if (kind === 'unsigned') {
+    editManifest(dir, (m) => {
+      rename(m);
+      delete m.signature;
+    });
+  } else if (kind === 'unknown-key') {
+    const untrusted = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    editManifest(dir, (m) => Object.assign(m, signManifest({ ...m, name: kind }, untrusted)));
+  } else {
+    resign(dir, rename);
+    const file = join(dir, 'dfm.mjs');
+    const code = readFileSync(file, 'utf8');
+    const verdict = "passed: !findings.some((f) => f.severity === 'error')";
+    if (!code.includes(verdict)) throw new Error('dfm.mjs no longer has the verdict line this fixture changes');
+    writeFileSync(file, code.replace(verdict, 'passed: true')); // every board passes
+  }
+  return dir;
 }
 
 /** Rewrites a manifest without signing it again. */
