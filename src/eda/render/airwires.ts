@@ -1,6 +1,7 @@
 import { UnionFind } from '../../kernel/union-find.js';
 import type { Design, Point, Track } from '../model/design.js';
-import { rotateVec, type BoardGeometry, type BoardPad } from '../board/index.js';
+import type { BoardGeometry, BoardPad } from '../board/index.js';
+import { disc, gapBetween, gapToSegment, padShape } from '../drc/geometry.js';
 
 /**
  * Unrouted connections ("airwires", KiCad's ratsnest) of a placed design: for each net, the pads
@@ -24,30 +25,21 @@ export interface Airwire {
 const TOL_MM = 1e-3;
 
 
-/** Whether `p` lies on the pad's copper (oval and roundrect taken as their rectangle). */
+/** The pad's exact copper outline (oval, roundrect and rotation included), from DRC's geometry. */
+const copperOf = (pad: BoardPad) => padShape(pad.center, pad.size, pad.rotationDeg, pad.shape, pad.roundrectRatio);
+
+/** Whether `p` lies on the pad's copper. */
 export function pointInPad(p: Point, pad: BoardPad, tolMm = TOL_MM): boolean {
-  const local = rotateVec([p[0] - pad.center[0], p[1] - pad.center[1]], -pad.rotationDeg);
-  if (pad.shape === 'circle') return Math.hypot(local[0], local[1]) <= Math.min(pad.size[0], pad.size[1]) / 2 + tolMm;
-  return Math.abs(local[0]) <= pad.size[0] / 2 + tolMm && Math.abs(local[1]) <= pad.size[1] / 2 + tolMm;
+  return gapBetween(copperOf(pad), disc(p, 0)).distance <= tolMm;
 }
 
 /**
- * Distance from `p` to the pad's copper (0 inside). A track joins a pad when its round end cap overlaps
- * the copper, as in KiCad's connectivity, so the router's entry segments that stop just short of a pad's
- * edge (docs/routing.md, "Pad access") count as connected.
+ * A track joins a pad when its round end cap overlaps the copper, as in KiCad's connectivity, so the
+ * router's entry segments that stop just short of a pad's edge (docs/routing.md, "Pad access") count
+ * as connected.
  */
-function distToPad(p: Point, pad: BoardPad): number {
-  const local = rotateVec([p[0] - pad.center[0], p[1] - pad.center[1]], -pad.rotationDeg);
-  if (pad.shape === 'circle') return Math.max(0, Math.hypot(local[0], local[1]) - Math.min(pad.size[0], pad.size[1]) / 2);
-  return Math.hypot(Math.max(0, Math.abs(local[0]) - pad.size[0] / 2), Math.max(0, Math.abs(local[1]) - pad.size[1] / 2));
-}
-
-function distToSegment(p: Point, a: Point, b: Point): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+function endCapTouchesPad(end: Point, widthMm: number, pad: BoardPad): boolean {
+  return gapBetween(copperOf(pad), disc(end, widthMm)).distance <= TOL_MM;
 }
 
 const label = (pad: BoardPad): string => `${pad.ref}.${pad.padNumber}`;
@@ -77,13 +69,13 @@ export function computeAirwires(design: Design, geometry: BoardGeometry): Airwir
     tracks.forEach((t, ti) => {
       for (const end of [t.start, t.end]) {
         pads.forEach((pad, pi) => {
-          if (pad.layers.includes(t.layer) && distToPad(end, pad) <= t.width_mm / 2 + TOL_MM) uf.union(T0 + ti, pi);
+          if (pad.layers.includes(t.layer) && endCapTouchesPad(end, t.width_mm, pad)) uf.union(T0 + ti, pi);
         });
         vias.forEach((v, vi) => {
           if (Math.hypot(end[0] - v.at[0], end[1] - v.at[1]) <= v.diameter_mm / 2 + TOL_MM) uf.union(T0 + ti, V0 + vi);
         });
         tracks.forEach((o, oi) => {
-          if (oi !== ti && o.layer === t.layer && distToSegment(end, o.start, o.end) <= o.width_mm / 2 + TOL_MM) uf.union(T0 + ti, T0 + oi);
+          if (oi !== ti && o.layer === t.layer && gapToSegment(disc(end, o.width_mm), o.start, o.end).distance <= TOL_MM) uf.union(T0 + ti, T0 + oi);
         });
       }
     });
