@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { buildBoardGeometry } from '../eda/board/index.js';
 import { mechanicalReview } from '../eda/review/mechanical.js';
 import { securityReview } from '../eda/review/security.js';
 import { testabilityReport } from '../eda/review/testability.js';
 import { complianceChecklist } from '../eda/review/compliance.js';
+import type { Design } from '../eda/model/design.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 
 /**
@@ -14,6 +14,22 @@ import { DesignName, looseObject, requireDesign, sessionTool } from './define.js
 const Out = looseObject({});
 /** Courtyard-to-edge gap asked of non-connector parts (eda/review/mechanical.ts says why 0.5 mm). */
 const EDGE_CLEARANCE_MM = 0.5;
+
+/** A read-only review that needs only the design itself. */
+function designReview(name: string, title: string, description: string, review: (design: Design) => object) {
+  return sessionTool({
+    name,
+    title,
+    description,
+    level: 'read',
+    input: { design_name: DesignName },
+    output: Out,
+    handler(input, ctx) {
+      const entry = requireDesign(ctx.state, input.design_name);
+      return { result: { design_hash: entry.hash, ...review(entry.design) } };
+    },
+  });
+}
 
 export const reviewTools = [
   sessionTool({
@@ -29,40 +45,7 @@ export const reviewTools = [
       return { result: { design_hash: entry.hash, ...mechanicalReview(entry.design, geometry, EDGE_CLEARANCE_MM) } };
     },
   }),
-  sessionTool({
-    name: 'testability_report',
-    title: 'Testability report',
-    description: 'Probe access per net (test points, connectors) and a bring-up checklist.',
-    level: 'read',
-    input: { design_name: DesignName },
-    output: Out,
-    handler(input, ctx) {
-      const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...testabilityReport(entry.design) } };
-    },
-  }),
-  sessionTool({
-    name: 'security_review',
-    title: 'Security exposure',
-    description: 'Debug, console and boot interfaces reachable at connectors or test points.',
-    level: 'read',
-    input: { design_name: DesignName },
-    output: Out,
-    handler(input, ctx) {
-      const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...securityReview(entry.design) } };
-    },
-  }),
-  sessionTool({
-    name: 'compliance_checklist',
-    title: 'Compliance checklist',
-    description: 'Regimes that apply (RoHS, EMC, radio, battery, USB) and netlist checks: ESD at connectors, Type-C Rd.',
-    level: 'read',
-    input: { design_name: DesignName },
-    output: Out,
-    handler(input, ctx) {
-      const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...complianceChecklist(entry.design) } };
-    },
-  }),
+  designReview('testability_report', 'Testability report', 'Probe access per net (test points, connectors) and a bring-up checklist.', testabilityReport),
+  designReview('security_review', 'Security exposure', 'Debug, console and boot interfaces reachable at connectors or test points.', securityReview),
+  designReview('compliance_checklist', 'Compliance checklist', 'Regimes that apply (RoHS, EMC, radio, battery, USB) and netlist checks: ESD at connectors, Type-C Rd.', complianceChecklist),
 ];
