@@ -63,3 +63,15 @@ export function firstBrokenLink<T extends Linked>(records: readonly T[], walk: C
 
 /** The hash a chain has reached after `index` records (the start hash before the first). */
 export const hashBefore = (records: readonly Linked[], index: number, start: string): string => (index === 0 ? start : String(records[index - 1]!.hash));
+
+/** A whole walk's outcome: the head reached before the first broken link, and that link's seq and reason. */
+export function chainVerdict<T extends Linked>(records: readonly T[], walk: ChainWalk<T>): { ok: boolean; head_hash: string; first_broken?: { seq: number; index: number; reason: string } } {
+  const broken = firstBrokenLink(records, walk);
+  if (!broken) return { ok: true, head_hash: hashBefore(records, records.length, walk.after.hash) };
+  const r = records[broken.index]!;
+  return {
+    ok: false,
+    head_hash: hashBefore(records, broken.index, walk.after.hash),
+    first_broken: { seq: typeof r.seq === 'number' ? r.seq : walk.after.seq + broken.index + 1, index: broken.index, reason: broken.reason },
+  };
+}

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { firstBrokenLink, hashBefore, linkedHash } from '../kernel/hash-chain.js';
+import { chainVerdict, linkedHash } from '../kernel/hash-chain.js';
 import { sha256Hex } from '../kernel/hash.js';
 
 /**
@@ -72,15 +72,8 @@ export interface SecurityChainVerdict {
 }
 
 export function verifySecurityChain(records: readonly SecurityRecord[]): SecurityChainVerdict {
-  const broken = firstBrokenLink(records, { after: { seq: 0, hash: SECURITY_GENESIS_HASH }, noun: 'record', check: (r) => (r.decision !== 'deny' ? 'a security record must say decision deny' : null) });
-  if (!broken) return { ok: true, records: records.length, head_hash: hashBefore(records, records.length, SECURITY_GENESIS_HASH) };
-  const r = records[broken.index]!;
-  return {
-    ok: false,
-    records: records.length,
-    head_hash: hashBefore(records, broken.index, SECURITY_GENESIS_HASH),
-    first_broken: { seq: typeof r.seq === 'number' ? r.seq : broken.index + 1, index: broken.index, reason: broken.reason },
-  };
+  const { ok, ...rest } = chainVerdict(records, { after: { seq: 0, hash: SECURITY_GENESIS_HASH }, noun: 'record', check: (r) => (r.decision !== 'deny' ? 'a security record must say decision deny' : null) });
+  return { ok, records: records.length, ...rest };
 }
 
 /** Parses JSON lines; `badLine` is the 1-based number of the first line that is not a JSON object. */

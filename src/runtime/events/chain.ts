@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../kernel/hash.js';
-import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
+import { chainVerdict } from '../../kernel/hash-chain.js';
 import { hashOfEventObject } from './stored-line.js';
 import type { AnyEvent } from './types.js';
 
@@ -29,18 +29,11 @@ export interface ChainVerdict {
  */
 export function verifyChain(events: readonly AnyEvent[]): ChainVerdict {
   const sessionId = events[0]?.session_id;
-  const broken = firstBrokenLink(events, {
+  const { ok, ...rest } = chainVerdict(events, {
     after: { seq: 0, hash: GENESIS_HASH },
     noun: 'event',
     check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
     recompute: hashOfEventObject,
   });
-  if (!broken) return { ok: true, events: events.length, head_hash: hashBefore(events, events.length, GENESIS_HASH) };
-  const e = events[broken.index]!;
-  return {
-    ok: false,
-    events: events.length,
-    head_hash: hashBefore(events, broken.index, GENESIS_HASH),
-    first_broken: { seq: typeof e.seq === 'number' ? e.seq : broken.index + 1, index: broken.index, reason: broken.reason },
-  };
+  return { ok, events: events.length, ...rest };
 }
