@@ -1,6 +1,6 @@
 import type { Design } from '../model/design.js';
 import type { Footprint } from '../model/footprint.js';
-import type { Rect } from '../board/index.js';
+import { boundsOf, rotatedRectCorners, type Rect } from '../board/index.js';
 import { classifyComponent, isGroundName, isSupplyName } from '../erc/classify.js';
 import { parseValue } from '../library/values.js';
 
@@ -84,11 +84,10 @@ export function edgePartOf(design: Design, componentId: string, fp: Footprint): 
 /** Whether the footprint's pads span its whole body (within 0.05 mm). */
 function padsCover(fp: Footprint): boolean {
   if (fp.pads.length === 0) return false;
-  const xs = fp.pads.flatMap((p) => [p.at[0] - p.size[0] / 2, p.at[0] + p.size[0] / 2]);
-  const ys = fp.pads.flatMap((p) => [p.at[1] - p.size[1] / 2, p.at[1] + p.size[1] / 2]);
+  const [px0, py0, px1, py1] = boundsOf(fp.pads.flatMap((p) => rotatedRectCorners(p.at, p.size, p.rotation_deg)));
   const [x0, y0, x1, y1] = fp.body;
   const slack = 0.05;
-  return Math.min(...xs) <= x0 + slack && Math.max(...xs) >= x1 - slack && Math.min(...ys) <= y0 + slack && Math.max(...ys) >= y1 - slack;
+  return px0 <= x0 + slack && px1 >= x1 - slack && py0 <= y0 + slack && py1 >= y1 - slack;
 }
 
 export function isMountingHole(fp: Footprint): boolean {
