@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
-import { ESP32_YAML, callTool, httpApp, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 
 describe('compliance_checklist', () => {
   it('MCP: the corpus node needs radio rules, has ESD on VBUS, lacks Type-C Rd until one is added; an unprotected header is flagged', async () => {
@@ -29,13 +29,9 @@ describe('compliance_checklist', () => {
   });
 
   it('REST: read level', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'compliance test' });
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    await agent.post('/api/v1/tools/design_parse_str').set(dev('preview-write')).set('X-ZapTrace-Session-Id', sid).send({ yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
-    const res = await agent.post('/api/v1/tools/compliance_checklist').set(dev('read')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'esp' }).expect(200);
+    const { call } = await restSession('compliance test');
+    await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
+    const res = await call('compliance_checklist', 'read', { design_name: 'esp' }).expect(200);
     expect(res.body.result.checklist.length).toBe(5);
   });
 });

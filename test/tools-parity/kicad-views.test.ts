@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { requireKicadOrSkip } from '../helpers/kicad-cli.js';
-import { ESP32_YAML, callTool, httpApp, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 
 const hasKicad = requireKicadOrSkip();
 
@@ -34,12 +34,7 @@ describe.runIf(hasKicad)('views through kicad-cli (KiCad 9): schematic SVG and S
   }, 180_000);
 
   it('REST: schematic_render with the read level; kicad_step_export denied without sandbox-write', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'views test' });
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    const call = (tool: string, cap: string, body: object) => agent.post(`/api/v1/tools/${tool}`).set(dev(cap)).set('X-ZapTrace-Session-Id', sid).send(body);
+    const { call } = await restSession('views test');
     await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
     const svg = (await call('schematic_render', 'read', { design_name: 'esp' }).expect(200)).body.result.svg as string;
     expect(svg).toContain('<svg');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
-import { ESP32_YAML, callTool, httpApp, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 
 const statusOf = (data: Record<string, unknown>) => Object.fromEntries((data['stages'] as { stage: string; status: string }[]).map((s) => [s.stage, s.status]));
 
@@ -34,16 +34,12 @@ describe('pipeline_status: each stage judged against the current design hash', (
   }, 120_000);
 
   it('REST: read level, nothing appended; unknown design is 404', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'status test' });
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    await agent.post('/api/v1/tools/design_parse_str').set(dev('preview-write')).set('X-ZapTrace-Session-Id', sid).send({ yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
+    const { runtime, sid, call } = await restSession('status test');
+    await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
     const n = (await runtime.readEvents(sid)).length;
-    const res = await agent.post('/api/v1/tools/pipeline_status').set(dev('read')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'esp' }).expect(200);
+    const res = await call('pipeline_status', 'read', { design_name: 'esp' }).expect(200);
     expect(res.body.result.next).toBe('place_components');
     expect((await runtime.readEvents(sid)).length).toBe(n);
-    expect((await agent.post('/api/v1/tools/pipeline_status').set(dev('read')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'zzz' })).status).toBe(404);
+    expect((await call('pipeline_status', 'read', { design_name: 'zzz' })).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
-import { ESP32_YAML, callTool, corpusText, httpApp, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, corpusText, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 
 const STM32 = () => corpusText('zaptrace/designs/templates/stm32_rs485_node.yaml');
 
@@ -70,18 +70,14 @@ describe('reviews bound to the design-state hash', () => {
   });
 
   it('REST: the three reviews answer with the read level and append nothing', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'review test' });
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    await agent.post('/api/v1/tools/design_parse_str').set(dev('preview-write')).set('X-ZapTrace-Session-Id', sid).send({ yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
+    const { runtime, sid, call } = await restSession('review test');
+    await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
     const n = (await runtime.readEvents(sid)).length;
     for (const tool of ['mechanical_review', 'testability_report', 'security_review']) {
-      const res = await agent.post(`/api/v1/tools/${tool}`).set(dev('read')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'esp' });
+      const res = await call(tool, 'read', { design_name: 'esp' });
       expect([tool, res.status, typeof res.body.result.design_hash]).toEqual([tool, 200, 'string']);
     }
     expect((await runtime.readEvents(sid)).length).toBe(n);
-    expect((await agent.post('/api/v1/tools/security_review').set(dev('read')).set('X-ZapTrace-Session-Id', sid).send({ design_name: 'nope' })).status).toBe(404);
+    expect((await call('security_review', 'read', { design_name: 'nope' })).status).toBe(404);
   });
 });

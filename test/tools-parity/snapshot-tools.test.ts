@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
-import { ESP32_YAML, callTool, httpApp, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 
-const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'snapshot test' });
 
 describe('snapshots over the log (design_snapshot, design_list_snapshots, design_rollback)', () => {
   it('MCP: label, edit, roll back to the label and forward to a seq; every state stays in the log and replays', async () => {
@@ -68,11 +67,7 @@ describe('snapshots over the log (design_snapshot, design_list_snapshots, design
   });
 
   it('REST: snapshot, edit, list and roll back over HTTP', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    const call = (tool: string, cap: string, body: object) => agent.post(`/api/v1/tools/${tool}`).set(dev(cap)).set('X-ZapTrace-Session-Id', sid).send(body);
+    const { call } = await restSession('snapshot test');
     const parsed = (await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200)).body.result;
     await call('design_snapshot', 'sandbox-write', { design_name: 'esp', label: 'v1' }).expect(200);
     await call('component_remove', 'sandbox-write', { design_name: 'esp', ref: 'TP1' }).expect(200);

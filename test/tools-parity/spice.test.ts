@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { externalTool, runTool } from '../helpers/external-tool.js';
-import { callTool, corpusText, httpApp, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { callTool, corpusText, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { restSession } from '../helpers/rest-session.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -84,12 +84,7 @@ describe('SPICE netlist and the DC operating point gate', () => {
   });
 
   it.runIf(hasNgspice)('REST: export_spice and simulation_gate over HTTP', async () => {
-    const { runtime } = await newRuntime();
-    const { app } = await httpApp(runtime, { dev: true });
-    const agent = request(app.callback());
-    const dev = (cap: string) => ({ 'X-ZapTrace-Capabilities': cap, 'X-ZapTrace-Actor': 'test-agent', 'X-ZapTrace-Reason': 'spice test' });
-    const sid = (await agent.post('/api/v1/sessions').set(dev('')).expect(201)).body.session_id as string;
-    const call = (tool: string, cap: string, body: object) => agent.post(`/api/v1/tools/${tool}`).set(dev(cap)).set('X-ZapTrace-Session-Id', sid).send(body);
+    const { call } = await restSession('spice test');
     await call('design_parse_str', 'preview-write', { yaml_content: DIVIDER(false), design_name: 'd' }).expect(200);
     expect((await call('export_spice', 'read', { design_name: 'd' }).expect(200)).body.result.netlist).toContain('R_R2 MID 0 1000');
     const gate = (await call('simulation_gate', 'sandbox-write', { design_name: 'd' }).expect(200)).body.result;
