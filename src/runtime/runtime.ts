@@ -54,6 +54,12 @@ export interface Runtime extends RuntimeApi {
   store: EventStore;
   securityLog: SecurityLog;
   heavyWork: HeavyWork | null;
+  /**
+   * The principal's role in a session, from the cached owner and reviewer lists (session-access.ts)
+   * without loading its state: a listing of "sessions I may read" must not replay every log nor evict
+   * hot sessions from the bounded state cache. Refuses nothing and logs nothing (assertOwner does).
+   */
+  roleOf(principal: Principal, sessionId: string): Promise<'owner' | 'reviewer' | null>;
   /** Ends the worker threads (tasks still running finish first). */
   close(): Promise<void>;
 }
@@ -236,6 +242,13 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         if (s) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
       }
       return out;
+    },
+
+    async roleOf(principal, sessionId) {
+      const owner = await ownerOf(sessionId);
+      if (owner === null) return null;
+      if (owner === principal.id) return 'owner';
+      return (await access.isReviewer(sessionId, principal.id)) ? 'reviewer' : null;
     },
 
     async assertOwner(principal, sessionId, what, meta) {

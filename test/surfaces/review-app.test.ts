@@ -194,6 +194,13 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
     await page.getByLabel('Grant token').fill(await keys.token('alice', 'approved-commit'));
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.locator(`svg[data-board-seq="${built.head}"]`).waitFor({ timeout: 15_000 }); // read again as token:alice, a reviewer
+    // The sessions listing names alice's role from the reviewer list; a principal named nowhere sees nothing.
+    const listed = async (who: string) => {
+      const res = await fetch(`${server.base}/api/v1/review/sessions`, { headers: { Authorization: `Bearer ${await keys.token(who, 'read')}` } });
+      return ((await res.json()) as { sessions: { session_id: string; role: string }[] }).sessions;
+    };
+    expect((await listed('alice')).map((s) => [s.session_id, s.role])).toEqual([[built.sid, 'reviewer']]);
+    expect(await listed('mallory')).toEqual([]);
     await page.getByRole('tab', { name: 'Approve' }).click();
 
     // An earlier position: its hash is not the design's current one, so the server refuses it.

@@ -100,9 +100,11 @@ export function registerReviewRoutes(router: Router, runtime: Runtime, callOf: C
     if (principal.authSource !== 'anonymous') {
       for (const id of await runtime.store.sessions()) {
         if (runtime.store.quarantineOf(id)) continue;
+        // Sessions the viewer may not read are passed over without loading their state.
+        const role = await runtime.roleOf(principal, id);
+        if (role === null) continue;
         const s = await runtime.state(id);
-        const role = s.owner === principal.id ? 'owner' : s.reviewers.includes(principal.id) ? 'reviewer' : null;
-        if (role === null || s.seq === 0) continue;
+        if (s.seq === 0) continue;
         const [last] = await runtime.readEvents(id, { from: s.seq, to: s.seq });
         const designs = Object.keys(s.designs).sort().map((name) => {
           const hash = s.designs[name]!.hash;
