@@ -53,6 +53,13 @@ const elec = (ref: string, value: string, plus: string, minus: string) =>
   comp(ref, 'Electrolytic capacitor', 'CP_Radial_D5.0mm_P2.00mm', [`1:passive:${plus}`, `2:passive:${minus}`], { value });
 const led = (ref: string, colour: string, a: string, k: string) => comp(ref, 'LED', 'LED_0603_1608Metric', [`A:passive:${a}`, `K:passive:${k}`], { value: colour });
 
+/** A USB-C receptacle as a sink: each CC line pulled down by its own 5.1 kΩ Rd (USB Type-C specification, "Sink" Rd value), plus any data pins. */
+const usbCSink = (rd1: string, rd2: string, data: PinText[] = []): Comp[] => [
+  comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'GND:power:GND', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2', ...data], { part_id: 'usb-c-16p' }),
+  res(rd1, '5.1k', 'CC1', 'GND'),
+  res(rd2, '5.1k', 'CC2', 'GND'),
+];
+
 function board(name: string, description: string, comps: Comp[]): Board {
   return {
     kind: 'zaptrace.design',
@@ -97,9 +104,7 @@ function ne555(): Board {
 /** FT232RL USB-serial bridge: VCC from USB VBUS, VCCIO at 3.3 V from an AMS1117 (FTDI DS_FT232R, "3.3 V I/O"). */
 function ft232(): Board {
   return board('ft232-usb-serial', 'FT232RL USB to 3.3 V UART with TX LED', [
-    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'D+:bidirectional:USB_DP', 'D-:bidirectional:USB_DM', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2', 'GND:power:GND'], { part_id: 'usb-c-16p' }),
-    res('R2', '5.1k', 'CC1', 'GND'),
-    res('R3', '5.1k', 'CC2', 'GND'),
+    ...usbCSink('R2', 'R3', ['D+:bidirectional:USB_DP', 'D-:bidirectional:USB_DM']),
     comp(
       'U1',
       'FT232RL USB UART',
@@ -137,9 +142,7 @@ function ft232(): Board {
 /** RP2040 core: USB-C, AP2112K 3.3 V, the RP2040's own 1.1 V core regulator (RP2040 datasheet §2.9), QSPI flash, 12 MHz crystal. */
 function rp2040(): Board {
   return board('rp2040-core', 'RP2040 minimal board with QSPI flash and status LED', [
-    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'GND:power:GND', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2', 'D+:bidirectional:USB_CONN_DP', 'D-:bidirectional:USB_CONN_DM'], { part_id: 'usb-c-16p' }),
-    res('R1', '5.1k', 'CC1', 'GND'),
-    res('R2', '5.1k', 'CC2', 'GND'),
+    ...usbCSink('R1', 'R2', ['D+:bidirectional:USB_CONN_DP', 'D-:bidirectional:USB_CONN_DM']),
     comp('U2', 'AP2112K-3.3', 'SOT-23-5', ['VIN:power:VBUS', 'EN:input:VBUS', 'GND:power:GND', { name: 'VOUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }], { part_id: 'ap2112k-3.3' }),
     cap('C1', '1uF', 'VBUS', 'GND'),
     cap('C2', '1uF', '+3V3', 'GND'),
@@ -232,9 +235,7 @@ function logger(): Board {
 /** I2C/RS-485 sensor node: USB-C, MCP1700 3.3 V, MCU, BME280, MAX3485 with DE/RE pulled to receive, power LED. */
 function node(): Board {
   return board('rs485-sensor-node', 'BME280 node reporting over RS-485', [
-    comp('J1', 'USB-C receptacle', 'USB-C-16P-SMD', ['VBUS:power:VBUS', 'GND:power:GND', 'CC1:bidirectional:CC1', 'CC2:bidirectional:CC2'], { part_id: 'usb-c-16p' }),
-    res('R1', '5.1k', 'CC1', 'GND'),
-    res('R2', '5.1k', 'CC2', 'GND'),
+    ...usbCSink('R1', 'R2'),
     comp('U1', 'MCP1700-3.3', 'SOT-23-3', ['VIN:power:VBUS', 'GND:power:GND', { name: 'VOUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }], { part_id: 'mcp1700t-3302', voltage_supply: '2.3-6V' }),
     cap('C1', '1uF', 'VBUS', 'GND'),
     cap('C2', '1uF', '+3V3', 'GND'),
