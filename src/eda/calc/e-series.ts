@@ -1,12 +1,5 @@
 import { ZapTraceError } from '../../kernel/errors.js';
-
-/**
- * Preferred numbers of IEC 60063:2015 ("Preferred number series for resistors and capacitors").
- * E6–E24 carry two significant digits and keep their historical values (3.3, not the computed 3.2),
- * so they are listed; E48–E192 are 10^(i/n) rounded to three digits, with the standard's one
- * exception: E192's 9.20 where the rounding gives 9.19.
- */
-const E24 = [1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2, 6.8, 7.5, 8.2, 9.1];
+import { E24 } from '../synth/values.js';
 
 export const E_SERIES_NAMES = ['E6', 'E12', 'E24', 'E48', 'E96', 'E192'] as const;
 export type ESeriesName = (typeof E_SERIES_NAMES)[number];
@@ -21,6 +14,13 @@ function computed(n: number): number[] {
   });
 }
 
+/**
+ * Preferred numbers of IEC 60063:2015 ("Preferred number series for resistors and capacitors").
+ * E6–E24 carry two significant digits and keep their historical values (3.3, not the computed 3.2),
+ * so they are listed (E24 once, in synth/values.ts; E6 and E12 are its subsets); E48–E192 are
+ * 10^(i/n) rounded to three digits, with the standard's one exception: E192's 9.20 where the
+ * rounding gives 9.19.
+ */
 const TABLES: Record<ESeriesName, readonly number[]> = {
   E6: E24.filter((_, i) => i % 4 === 0),
   E12: E24.filter((_, i) => i % 2 === 0),
