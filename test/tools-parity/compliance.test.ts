@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 
 describe('compliance_checklist', () => {
   it('MCP: the corpus node needs radio rules, has ESD on VBUS, lacks Type-C Rd until one is added; an unprotected header is flagged', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { client, sid } = await mcpSession();
     const call = (tool: string, args: object) => callTool(client, tool, { session_id: sid, design_name: 'esp', ...args });
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const first = (await call('compliance_checklist', {})).data;

@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireKicadOrSkip } from '../helpers/kicad-cli.js';
-import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 
 const hasKicad = requireKicadOrSkip();
 
 describe.runIf(hasKicad)('views through kicad-cli (KiCad 9): schematic SVG and STEP', () => {
   it('MCP: schematic_render returns the schematic as SVG naming every part; kicad_step_export writes an ISO 10303-21 file', async () => {
-    const { runtime, workspaceDir } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { runtime, workspaceDir, client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const before = (await runtime.readEvents(sid)).length;
     const sch = await callTool(client, 'schematic_render', { session_id: sid, design_name: 'esp' });

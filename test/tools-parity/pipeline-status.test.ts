@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 
 const statusOf = (data: Record<string, unknown>) => Object.fromEntries((data['stages'] as { stage: string; status: string }[]).map((s) => [s.stage, s.status]));
 
 describe('pipeline_status: each stage judged against the current design hash', () => {
   it('MCP: walks place → route → ERC → DRC, and an edit makes the checks stale', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { client, sid } = await mcpSession();
     const status = async () => (await callTool(client, 'pipeline_status', { session_id: sid, design_name: 'esp' })).data;
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const fresh = await status();

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ESP32_YAML, callTool, corpusText, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, corpusText } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 
 const STM32 = () => corpusText('zaptrace/designs/templates/stm32_rs485_node.yaml');
 
 describe('reviews bound to the design-state hash', () => {
   it('MCP: testability finds the corpus node\'s test points on I2C and flags rails without one; each answer carries the hash it judged', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { client, sid } = await mcpSession();
     const parsed = await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const t = await callTool(client, 'testability_report', { session_id: sid, design_name: 'esp' });
     expect(t.data.design_hash).toBe(parsed.data.design_hash);
@@ -28,9 +27,7 @@ describe('reviews bound to the design-state hash', () => {
   });
 
   it('MCP: mechanical review of the placed corpus node: no mounting holes (warning), every part measured against the edge', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const before = await callTool(client, 'mechanical_review', { session_id: sid, design_name: 'esp' });
     expect(before.data.findings.map((f: { rule: string }) => f.rule)).toContain('no-mounting-holes');
@@ -46,9 +43,7 @@ describe('reviews bound to the design-state hash', () => {
   });
 
   it('MCP: security review reports a UART brought out on a header; the sensor node exposes none', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     expect((await callTool(client, 'security_review', { session_id: sid, design_name: 'esp' })).data).toMatchObject({ passed: true, exposed: [] });
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: STM32(), design_name: 'stm' });

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { composeRuntime } from '../../src/compose.js';
 import { steppingClock } from '../../src/kernel/clock.js';
 import { createMemoryEventStore } from '../../src/runtime/store/memory-store.js';
-import { ESP32_YAML, callTool, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { ESP32_YAML, callTool, localPrincipal, mcpClient, tempDir } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 
 
 describe('snapshots over the log (design_snapshot, design_list_snapshots, design_rollback)', () => {
   it('MCP: label, edit, roll back to the label and forward to a seq; every state stays in the log and replays', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id as string;
+    const { runtime, client, sid } = await mcpSession();
     const parsed = await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const original = parsed.data.design_hash as string;
 
@@ -50,9 +49,7 @@ describe('snapshots over the log (design_snapshot, design_list_snapshots, design
   });
 
   it('MCP: refuses what cannot be restored, with nothing appended; read grant cannot roll back', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id as string;
+    const { runtime, client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     const count = async () => (await runtime.readEvents(sid)).filter((e) => !e.type.startsWith('Tool')).length;
     const n = await count();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { externalTool, runTool } from '../helpers/external-tool.js';
 import { callTool, corpusText, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
+import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,9 +47,7 @@ describe('SPICE netlist and the DC operating point gate', () => {
   });
 
   it.runIf(hasNgspice)('MCP: simulation_gate passes a divider (2.5 V, 2.5 mA) and fails an overloaded 0402 and an under-rated capacitor, recording evidence bound to the hash', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { runtime, client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: DIVIDER(false).replace('100nF 4V', '100nF 16V'), design_name: 'ok' });
     const good = await callTool(client, 'simulation_gate', { session_id: sid, design_name: 'ok' });
     expect(good.data.error).toBeUndefined();
@@ -71,9 +70,7 @@ describe('SPICE netlist and the DC operating point gate', () => {
   });
 
   it('refuses a design with no known rail voltage, appending nothing', async () => {
-    const { runtime } = await newRuntime();
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const sid = (await callTool(client, 'session_create', {})).data.session_id;
+    const { runtime, client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: DIVIDER(false).replaceAll('VCC_5V', 'VCC'), design_name: 'd' });
     const n = (await runtime.readEvents(sid)).filter((e) => !e.type.startsWith('Tool')).length;
     const res = await callTool(client, 'simulation_gate', { session_id: sid, design_name: 'd' });
