@@ -9,6 +9,7 @@ import { kicadNets, unconnectedNetName, type KicadNet } from './nets.js';
 import { netResolver } from '../../board/net-resolver.js';
 import type { PartLookup } from '../../model/part.js';
 import { componentValue } from '../bom/value.js';
+import { planReferenceTexts } from './silk-text.js';
 
 /**
  * `.kicad_pcb` writer, KiCad 9 format (file version 20241229, KiCad 9 layer ids). Written from the
@@ -81,14 +82,16 @@ export function writeKicadPcb(design: Design, geometry: BoardGeometry, options: 
     l.push(pad);
     padsByComponent.set(pad.component, l);
   }
+  const outline = boardOutline(design.board);
+  const refTexts = planReferenceTexts(geometry, outline).byComponent;
   for (const placed of geometry.footprints) {
     const component = design.components[placed.component];
     if (!component) continue;
     const value = componentValue(component, options.lookupPart?.(component));
-    items.push(footprintExpr({ placed, component, pads: padsByComponent.get(placed.component) ?? [], nets, value, unconnected }));
+    const refText = refTexts.get(placed.component);
+    items.push(footprintExpr({ placed, component, pads: padsByComponent.get(placed.component) ?? [], nets, value, unconnected, ...(refText ? { refText } : {}) }));
   }
 
-  const outline = boardOutline(design.board);
   const edgeW = options.edgeWidthMm ?? 0.05;
   if (isAxisRect(outline)) {
     const xs = outline.map((p) => p[0]);

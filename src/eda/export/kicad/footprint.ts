@@ -5,6 +5,8 @@ import type { BoardPad, PlacedFootprint } from '../../board/index.js';
 import { list, sym, type SExpr, type SList } from '../../sexpr/index.js';
 import { flipLayer } from './layers.js';
 import type { KicadNet } from './nets.js';
+import { rotateVec } from '../../board/index.js';
+import type { RefText } from './silk-text.js';
 
 /**
  * One `(footprint …)` block of a .kicad_pcb (KiCad board file format, "Footprint" section).
@@ -16,8 +18,10 @@ import type { KicadNet } from './nets.js';
  * absolute (footprint angle included), which is what `BoardPad.rotationDeg` already holds.
  */
 
-const SILK_TEXT = list('effects', list('font', list('size', 1, 1), list('thickness', 0.15)));
-const SILK_TEXT_MIRRORED = list('effects', list('font', list('size', 1, 1), list('thickness', 0.15)), list('justify', sym('mirror')));
+const textEffects = (size: number, thickness: number, mirrored: boolean): SList =>
+  list('effects', list('font', list('size', size, size), list('thickness', thickness)), mirrored ? list('justify', sym('mirror')) : undefined);
+const SILK_TEXT = textEffects(1, 0.15, false);
+const SILK_TEXT_MIRRORED = textEffects(1, 0.15, true);
 
 const stroke = (widthMm: number): SList => list('stroke', list('width', widthMm), list('type', sym('solid')));
 
@@ -53,7 +57,32 @@ export interface FootprintWriteInput {
   value: string;
   /** Nets of pads whose pin is connected to nothing (board.ts). */
   unconnected?: Map<BoardPad, KicadNet>;
+  /** Where the reference goes (silk-text.ts); without it, centred 1 mm above the courtyard. */
+  refText?: RefText;
 }
+
+/**
+ * The Reference field. A planned spot is in board coordinates; KiCad stores it relative to the
+ * anchor, unrotated (already flipped for the bottom side), with an absolute text angle.
+ */
+function referenceExpr(input: FootprintWriteInput, fallbackEffects: SList): SList {
+  const { placed, component, refText } = input;
+  const pl = placed.placement;
+  const onBottom = pl.side === 'bottom';
+  const layer = (l: string): string => (onBottom ? flipLayer(l) : l);
+  if (!refText) return list('property', 'Reference', component.ref, list('at', 0, placed.footprint.courtyard[1] - 1, pl.rotation_deg), list('layer', layer('F.SilkS')), fallbackEffects);
+  const local = rotateVec([refText.at[0] - pl.x_mm, refText.at[1] - pl.y_mm], -pl.rotation_deg);
+  return list(
+    'property',
+    'Reference',
+    component.ref,
+    list('at', round4(local[0]), round4(local[1]), refText.angleDeg),
+    list('layer', layer(refText.layer === 'silk' ? 'F.SilkS' : 'F.Fab')),
+    textEffects(refText.sizeMm, refText.thicknessMm, onBottom),
+  );
+}
+
+const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
 export function footprintExpr(input: FootprintWriteInput): SList {
   const { placed, component, pads, nets, value } = input;
@@ -65,7 +94,6 @@ export function footprintExpr(input: FootprintWriteInput): SList {
   const rect = (r: [number, number, number, number], layer: string, widthMm: number): SList =>
     list('fp_rect', xy('start', [r[0], r[1]]), xy('end', [r[2], r[3]]), stroke(widthMm), list('fill', sym('no')), list('layer', side(layer)));
 
-  const cy0 = fp.courtyard[1];
   const cy1 = fp.courtyard[3];
   const effects = onBottom ? SILK_TEXT_MIRRORED : SILK_TEXT;
   const items: (SExpr | undefined)[] = [
@@ -73,7 +101,7 @@ export function footprintExpr(input: FootprintWriteInput): SList {
     list('layer', onBottom ? 'B.Cu' : 'F.Cu'),
     list('at', pl.x_mm, pl.y_mm, pl.rotation_deg),
     list('descr', fp.description),
-    list('property', 'Reference', component.ref, list('at', 0, cy0 - 1, pl.rotation_deg), list('layer', side('F.SilkS')), effects),
+    referenceExpr(input, effects),
     list('property', 'Value', value, list('at', 0, cy1 + 1, pl.rotation_deg), list('layer', side('F.Fab')), effects),
   ];
   const hasTht = fp.pads.some((p) => p.kind === 'thru_hole');
