@@ -1,0 +1,106 @@
+import type { SList } from '../sexpr/index.js';
+import type { Design } from '../model/design.js';
+import { readPcb } from './kicad-pcb.js';
+import { readSchematics, type SchPin, type SchSymbol } from './kicad-sch.js';
+import { buildOutline } from './outline.js';
+import { buildImportedDesign, type ImportPart, type ImportSource } from './build-design.js';
+import type { FidelityReport } from './report.js';
+
+/**
+ * A KiCad project (board + schematic sheets) as one of our designs. The board is the source of parts,
+ * placement, copper and connectivity: KiCad writes its netlist onto every pad (`(net …)`,
+ * `pinfunction`, `pintype`). The schematic adds what the board lacks: parts not (yet) on the board,
+ * DNP marks, and pin types from the library symbols. Without a board, parts come from the schematic and
+ * no nets are read (wires and labels are not traced; the report says so).
+ */
+export interface KicadProjectInput {
+  /** Name for the design's meta (the project's base name). */
+  name: string;
+  pcb?: { file: string; root: SList };
+  /** Parsed sheets by file name, root sheet first; empty when no schematic is given. */
+  sheets: ReadonlyMap<string, SList>;
+  /** Input field names for error details (`pcb_text` / `sch_text`, or the workspace path field). */
+  fields?: { pcb: string; sch: string };
+}
+
+/** KiCad names the net of a pin connected to nothing `unconnected-(REF-PIN-PadN)` (eda/export/kicad/nets.ts). */
+const isNoConnectNet = (name: string): boolean => /^unconnected-\(.*\)$/.test(name);
+
+function padsFromLibrary(pins: SchPin[] | undefined): ImportPart['pads'] {
+  const seen = new Set<string>();
+  const out: ImportPart['pads'] = [];
+  for (const p of pins ?? []) {
+    if (seen.has(p.number)) continue;
+    seen.add(p.number);
+    out.push({ number: p.number, net: null, name: p.name, type: p.type });
+  }
+  return out;
+}
+
+export function importKicadProject(input: KicadProjectInput): { design: Design; report: FidelityReport } {
+  const notes: string[] = [];
+  const sch = input.sheets.size > 0 ? readSchematics(input.sheets, input.name, input.fields?.sch ?? 'sch_text') : undefined;
+  // One symbol per reference: the units of a multi-unit part share it.
+  const symbols = new Map<string, SchSymbol>();
+  for (const s of sch?.symbols ?? []) if (!symbols.has(s.ref)) symbols.set(s.ref, s);
+  const partsDropped: Record<string, number> = {};
+  const parts: ImportPart[] = [];
+  const pcb = input.pcb ? readPcb(input.pcb.root, input.fields?.pcb ?? 'pcb_text') : undefined;
+
+  if (pcb) {
+    const onBoard = new Set<string>();
+    for (const fp of pcb.footprints) {
+      onBoard.add(fp.ref);
+      const sym = symbols.get(fp.ref);
+      const libPins = sym ? sch?.pinsOf.get(sym.libId) : undefined;
+      parts.push({
+        ref: fp.ref,
+        value: fp.value !== '' ? fp.value : (sym?.value ?? ''),
+        footprint: fp.lib,
+        dnp: fp.dnp || (sym?.dnp ?? false),
+        at: fp.at,
+        angle: fp.angle,
+        bottom: fp.bottom,
+        pads: fp.pads.map((p) => ({
+          number: p.number,
+          net: p.net,
+          name: p.pinfunction ?? libPins?.find((l) => l.number === p.number)?.name ?? null,
+          type: p.pintype ?? libPins?.find((l) => l.number === p.number)?.type ?? null,
+        })),
+      });
+    }
+    for (const s of symbols.values()) {
+      if (onBoard.has(s.ref)) continue;
+      if (!s.onBoard) partsDropped['schematic symbol marked "not on board"'] = (partsDropped['schematic symbol marked "not on board"'] ?? 0) + 1;
+      else parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
+    }
+    if (pcb.footprintEdges > 0) notes.push(`${pcb.footprintEdges} Edge.Cuts item(s) drawn inside footprints are not part of the outline`);
+  } else {
+    notes.push('no .kicad_pcb: parts come from the schematic, without placement; nets are not traced from schematic wires');
+    for (const s of symbols.values()) {
+      if (!s.onBoard) partsDropped['schematic symbol marked "not on board"'] = (partsDropped['schematic symbol marked "not on board"'] ?? 0) + 1;
+      else parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
+    }
+  }
+  if (sch && sch.sheets.length > 1) notes.push(`${sch.sheets.length} schematic sheets read; our design model is flat, so the hierarchy itself is not kept`);
+
+  const src: ImportSource = {
+    format: 'kicad',
+    files: [...(input.pcb ? [input.pcb.file] : []), ...(sch?.sheets ?? [])],
+    name: input.name,
+    description: `Imported from the KiCad project "${input.name}"`,
+    parts,
+    partsDropped,
+    nets: pcb?.nets ?? [],
+    segments: pcb?.segments ?? [],
+    vias: pcb?.vias ?? [],
+    zones: pcb?.zones ?? [],
+    outline: buildOutline(pcb?.edges ?? []),
+    otherEdgeItems: pcb?.otherEdges ?? 0,
+    copperLayers: pcb?.copperLayers ?? [],
+    thicknessMm: pcb?.thicknessMm ?? null,
+    notes,
+    isNoConnectNet,
+  };
+  return buildImportedDesign(src);
+}
