@@ -56,6 +56,8 @@ export interface ImportSource {
   segments: ImportSegment[];
   vias: { at: Pt; size: number; drill: number; net: string | null; special: boolean }[];
   zones: { net: string | null; layers: string[]; polygon: Pt[]; keepout: boolean }[];
+  /** Zone counts the format reader dropped already (reason → count). */
+  zonesDropped?: Record<string, number>;
   outline: OutlineResult;
   otherEdgeItems: number;
   copperLayers: string[];
@@ -253,6 +255,10 @@ export function buildImportedDesign(src: ImportSource): { design: Design; report
     vias.imported++;
   }
   const pours: Design['copper_pours'] = {};
+  for (const [reason, n] of Object.entries(src.zonesDropped ?? {})) {
+    zones.source += n;
+    drop(zones, reason, n);
+  }
   src.zones.forEach((z, i) => {
     zones.source++;
     if (z.keepout) return drop(zones, 'rule area (keepout) not imported');

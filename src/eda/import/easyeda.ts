@@ -155,7 +155,6 @@ export function importEasyedaPcb(doc: Doc, name: string): { design: Design; repo
   }
   const layerList = [...layers].sort((a, b) => (a === 'F.Cu' ? -1 : b === 'F.Cu' ? 1 : a === 'B.Cu' ? 1 : b === 'B.Cu' ? -1 : a.localeCompare(b, 'en', { numeric: true })));
   const notes: string[] = [];
-  if (zonesSkipped > 0) notes.push(`${zonesSkipped} copper area(s) not imported (their outline is an SVG path)`);
   if (other > 0) notes.push(`${other} graphic item(s) (silkscreen, text, arcs, holes) are not part of our model`);
   const title = typeof doc.title === 'string' ? doc.title : name;
   return buildImportedDesign({
@@ -169,6 +168,7 @@ export function importEasyedaPcb(doc: Doc, name: string): { design: Design; repo
     segments,
     vias,
     zones: [],
+    zonesDropped: zonesSkipped > 0 ? { 'copper area not imported (its outline is an SVG path)': zonesSkipped } : {},
     outline: buildOutline(edges),
     otherEdgeItems: 0,
     copperLayers: layerList,
