@@ -10,6 +10,7 @@ import type { SynthesisResult } from '../eda/synth/index.js';
 import { PING_TASK } from '../runtime/heavy-work.js';
 import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './artifact-builders.js';
 import { runPipelineStages, type PipelineArgs, type PipelineOutcome } from './pipeline-stages.js';
+import { benchIntent, type BenchRow } from './synth-bench.js';
 
 export type { HeavyEnv } from './heavy-env.js';
 import type { HeavyEnv } from './heavy-env.js';
@@ -67,6 +68,7 @@ export const heavyTasks = {
     return artifactBuilders[a.kind](designOf(a.design), env, a.stem);
   },
   pipeline: (a: PipelineArgs, env: HeavyEnv): PipelineOutcome => runPipelineStages(a, env),
+  bench_intent: (a: { intent: string; layout: boolean }, env: HeavyEnv): BenchRow => benchIntent(a.intent, a.layout, env),
 } as const;
 
 export type HeavyTasks = typeof heavyTasks;

@@ -3,6 +3,7 @@ import { ZapTraceError } from '../kernel/errors.js';
 import { designText, routerBudgetMs, runHeavy } from './heavy.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { designSummary } from './design-views.js';
+import type { RouteNetsResult } from '../eda/route/index.js';
 
 export const layoutTools = [
   sessionTool({
@@ -62,6 +63,12 @@ export const layoutTools = [
   }),
 ];
 
+/** The NetsRouted event data of a router result (route_nets, design_route_smart). */
+export function routedData(design_name: string, result: RouteNetsResult) {
+  const { tracks, vias, router, seed, parameters, completion, connections, unconnectable } = result;
+  return { design_name, routing: { tracks, vias }, router, seed, parameters, completion, connections, unconnectable };
+}
+
 export const routeTool = sessionTool({
   name: 'route_nets',
   title: 'Route nets',
@@ -87,18 +94,8 @@ export const routeTool = sessionTool({
     };
     // Progress notifications come from the worker (runtime/heavy-pool.ts forwards them to the call's onProgress).
     const result = await runHeavy(ctx, 'route', { design: designText(entry.design), options }, { basis: { [input.design_name]: entry.hash } });
-    const data = {
-      design_name: input.design_name,
-      routing: { tracks: result.tracks, vias: result.vias },
-      router: result.router,
-      seed: result.seed,
-      parameters: result.parameters,
-      completion: result.completion,
-      connections: result.connections,
-      unconnectable: result.unconnectable,
-    };
     return {
-      events: [{ type: 'NetsRouted', data }],
+      events: [{ type: 'NetsRouted', data: routedData(input.design_name, result) }],
       after: (s) => ({
         ...designSummary(input.design_name, requireDesign(s, input.design_name)),
         completion: result.completion,

@@ -21,7 +21,9 @@ export type StageResult = {
 export interface PipelineArgs {
   name: string;
   /** Design text (from `source` or a workspace file the main thread read) or an intent to synthesize. */
-  from: { kind: 'parse' | 'parse-file'; text: string; extra: Record<string, unknown> } | { kind: 'synthesize'; intent: string };
+  from: { kind: 'parse' | 'parse-file'; text: string; extra: Record<string, unknown> } | { kind: 'synthesize'; intent: string } | { kind: 'design'; design: DesignText; extra: Record<string, unknown> };
+  /** The stages to run after the source, in pipeline order; all when absent (pipeline_run). */
+  only?: StageName[];
   seed: number;
   /** The router's own time budget inside the call's deadline. */
   routeBudgetMs: number;
@@ -36,6 +38,10 @@ export interface PipelineOutcome {
 }
 
 export const PIPELINE_STAGES = 6;
+export const STAGE_NAMES = ['erc', 'place', 'route', 'drc', 'erc-final'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+/** A design crossing the thread boundary as JSON text (tools/heavy-tasks.ts). */
+type DesignText = string;
 
 /**
  * Parse (or synthesize) → ERC → place → route → DRC → ERC of the final state on a new candidate,
@@ -48,8 +54,10 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   const drafts: EventDraft[] = [];
   const at = args.base.head_hash ?? '';
   let scratch: SessionState = { ...emptySessionState(args.base.session_id), seq: args.base.seq, head_hash: args.base.head_hash };
+  const total = args.only ? args.only.length + 1 : PIPELINE_STAGES;
   const stage = (stageName: string, run: () => { events: EventDraft[]; ok: boolean; detail: Record<string, unknown> }) => {
-    env.progress(stages.length, PIPELINE_STAGES, stageName);
+    if (stageName !== 'source' && args.only && !args.only.includes(stageName as StageName)) return false;
+    env.progress(stages.length, total, stageName);
     const t0 = performance.now();
     const out = run();
     drafts.push(...out.events);
@@ -65,7 +73,9 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   };
 
   stage('source', () => {
-    const src = args.from.kind === 'synthesize' ? synthesized(args.from.intent, env) : { design: parseWithLibrary(args.from.text, {}, env.library).design, kind: args.from.kind, extra: args.from.extra };
+    const from = args.from;
+    const src =
+      from.kind === 'synthesize' ? synthesized(from.intent, env) : from.kind === 'design' ? { design: JSON.parse(from.design) as Design, kind: from.kind, extra: from.extra } : { design: parseWithLibrary(from.text, {}, env.library).design, kind: from.kind, extra: from.extra };
     return {
       ok: true,
       detail: { kind: src.kind, components: Object.keys(src.design.components).length, ...src.extra },
@@ -98,7 +108,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
     // the final state; record ERC evidence for exactly the state the pipeline leaves behind.
     stage('erc-final', ercStage);
   }
-  env.progress(PIPELINE_STAGES, PIPELINE_STAGES, 'done');
+  env.progress(total, total, 'done');
   return { drafts, stages, finalHash: current().hash };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
 import { DesignName, looseObject, sessionTool, type Ctx } from './define.js';
 import { routerBudgetMs, runHeavy } from './heavy.js';
-import type { PipelineArgs } from './pipeline-stages.js';
+import type { PipelineArgs, StageName } from './pipeline-stages.js';
 import { deriveDesignName, INTENT_NAME_WORDS, metaNameOf } from './design-names.js';
 
 /** Where the candidate comes from: design text, a workspace file (read here, on the main thread), or an intent. */
@@ -19,7 +19,25 @@ async function sourceOf(ctx: Ctx, input: { source?: string | undefined; path?: s
 function derivedName(ctx: Ctx, from: PipelineArgs['from']): string {
   const taken = (n: string) => Object.hasOwn(ctx.state.designs, n);
   if (from.kind === 'synthesize') return deriveDesignName(from.intent, taken, INTENT_NAME_WORDS);
+  if (from.kind === 'design') return deriveDesignName('design', taken);
   return deriveDesignName(metaNameOf(from.text) ?? 'design', taken);
+}
+
+/**
+ * Runs the pipeline (or the `only` stages of it) on a NEW candidate in the worker pool; the caller
+ * appends `drafts`. Shared by pipeline_run and its variants (synth-variant-tools.ts).
+ */
+export async function runPipeline(ctx: Ctx, name: string, from: PipelineArgs['from'], seed: number, only?: StageName[]) {
+  const args: PipelineArgs = {
+    name,
+    from,
+    seed,
+    ...(only ? { only } : {}),
+    // The router inside the pipeline gets half of what is left: the other stages need time too.
+    routeBudgetMs: routerBudgetMs(60_000, ctx.remainingMs() / 2),
+    base: { session_id: ctx.state.session_id, seq: ctx.state.seq, head_hash: ctx.state.head_hash },
+  };
+  return runHeavy(ctx, 'pipeline', args, { basis: { [name]: null } });
 }
 
 export const pipelineTools = [
@@ -45,15 +63,7 @@ export const pipelineTools = [
       const from = await sourceOf(ctx, input);
       const name = input.design_name ?? derivedName(ctx, from);
       if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; the pipeline only creates new candidates`, { path: 'design_name' });
-      const args: PipelineArgs = {
-        name,
-        from,
-        seed: input.seed,
-        // The router inside the pipeline gets half of what is left: the other stages need time too.
-        routeBudgetMs: routerBudgetMs(60_000, ctx.remainingMs() / 2),
-        base: { session_id: ctx.state.session_id, seq: ctx.state.seq, head_hash: ctx.state.head_hash },
-      };
-      const out = await runHeavy(ctx, 'pipeline', args, { basis: { [name]: null } });
+      const out = await runPipeline(ctx, name, from, input.seed);
       return { events: out.drafts, after: () => ({ design_name: name, design_hash: out.finalHash, ok: out.stages.every((s) => s.ok), stages: out.stages }) };
     },
   }),

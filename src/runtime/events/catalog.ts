@@ -1,4 +1,4 @@
-import type { Design, Component, Board, Keepout, Placement, Routing } from '../../eda/model/design.js';
+import type { Design, Component, Board, Keepout, NetClass, Placement, Routing } from '../../eda/model/design.js';
 import type { Level } from '../capability.js';
 
 /**
@@ -74,6 +74,8 @@ export interface EventDataByType {
   SnapshotLabeled: { design_name: string; label: string; at_seq: number; design_hash: string; note: string };
   /** The design as it was at `from_seq`, put back by design_rollback; the events after it stay in the log. */
   DesignRestored: { design_name: string; design: Design; from_seq: number; label: string | null; design_hash: string };
+  /** Net classes set by board_classify_nets / design_route_smart: class definitions, and each listed net's class (net id → class name). */
+  NetClassesAssigned: { design_name: string; net_classes: Record<string, NetClass>; assignments: Record<string, string> };
   /** A DC operating point run by simulation_gate: evidence about the state with `evaluated_hash`. */
   SimulationRecorded: { design_name: string; engine: string; analysis: 'op'; evaluated_hash: string; passed: boolean; counts: { error: number; warning: number }; findings: unknown[]; rails: unknown[] };
   PluginCheckRecorded: PluginCheckData;

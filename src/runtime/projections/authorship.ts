@@ -16,6 +16,7 @@ const DESIGN_EDITS: ReadonlySet<string> = new Set([
   'NetNodesChanged',
   'ComponentsPlaced',
   'NetsRouted',
+  'NetClassesAssigned',
   'DesignRestored',
 ]);
 

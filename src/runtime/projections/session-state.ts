@@ -160,6 +160,14 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
         if (comp && !own(comp.pins, n.pin)) comp.pins[n.pin] = { name: n.pin, type: 'unspecified', number: null, description: '' };
       }
     }),
+  NetClassesAssigned: (d, data, e, s) =>
+    editDesign(d, s, data.design_name, e.seq, (design) => {
+      Object.assign(design.net_classes, data.net_classes);
+      for (const [id, cls] of Object.entries(data.assignments)) {
+        const net = own(design.nets, id);
+        if (net) net.class = cls;
+      }
+    }),
   ComponentsPlaced: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       design.placement = data.placement;
