@@ -18,6 +18,8 @@ export interface Turn {
   context: Pick<ToolContext, 'offload' | 'remainingMs'>;
   /** Gives the session's turn to the next command (no-op for session-less calls). */
   release(): void;
+  /** Whether the handler gave the turn away (an offload), so the session may have moved on meanwhile. */
+  yielded(): boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface Turn {
 export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: CallContext): Promise<Turn> {
   const deadlineAt = performance.now() + deps.maxToolMs;
   let release: Release | null = sessionId === null ? null : await deps.queue.acquire(sessionId);
+  let gaveAway = false;
   const remainingMs = () => Math.max(0, Math.floor(deadlineAt - performance.now()));
 
   async function offload<T>(task: string, args: unknown, options: OffloadOptions = {}): Promise<T> {
@@ -37,6 +40,7 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
     if (sessionId !== null && release === null) throw new Error('one offload at a time per call');
     release?.();
     release = null;
+    gaveAway = true;
     // Every offloaded task can outlast a second, so each reports that it started and that it finished
     // (MCP progress), with whatever steps the task reports in between.
     const progress = increasingProgress(call.onProgress);
@@ -59,6 +63,7 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
       release?.();
       release = null;
     },
+    yielded: () => gaveAway,
   };
 }
 

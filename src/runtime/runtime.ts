@@ -289,7 +289,6 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
       const turn = await takeTurn(turnDeps, sessionId, call);
       try {
-        return await (async () => {
         let state = (await loadState(sessionId))!;
         const audited = tool.level !== 'read';
         const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
@@ -329,14 +328,14 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           throw err;
         };
         const parsed = tool.input.safeParse(input ?? {});
-        if (!parsed.success) return fail(zodIssuesToError(parsed.error));
+        if (!parsed.success) return await fail(zodIssuesToError(parsed.error));
         let outcome;
         try {
           outcome = await tool.handler(parsed.data, { call, sessionId, state, runtime: api, services, ...turn.context });
         } catch (err) {
-          return fail(err);
+          return await fail(err);
         }
-        state = (await loadState(sessionId)) ?? state; // moved on if the handler gave its turn away
+        if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
         const first = answeredMeanwhile();
         if (first) return replayOutcome(first);
         const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
@@ -346,7 +345,6 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           return keyed ? [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })] : [];
         });
         return next === state ? ('after' in outcome ? outcome.after(state) : outcome.result) : result;
-        })();
       } finally {
         turn.release();
       }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { ChainFormError, linkedHash } from '../../kernel/hash-chain.js';
 import type { AnyEvent, EventActor } from './types.js';
 
@@ -44,26 +44,16 @@ export interface UnsealedEvent {
   prev_hash: string;
 }
 
+/** `,"hash":""}`: how JSON.stringify ends an event whose hash is still the empty placeholder. */
+const EMPTY_HASH_TAIL = `${HASH_KEY}"}`.length;
+
 /**
  * A new event in format 2: its line is serialised once, hashed, and kept for the store. Every event
- * has the same shape (the same keys in the same order), so V8 gives them one hidden class.
+ * has the same shape (the same keys in the same order, `hash` a string from the start), so V8 gives
+ * them one hidden class. The object is serialised with an empty hash and the hash is then filled in:
+ * the bytes before `,"hash":"` are the ones format 2 hashes, with no second object to build.
  */
 export function sealEvent(u: UnsealedEvent): AnyEvent {
-  const body = JSON.stringify({
-    seq: u.seq,
-    log_format: LOG_FORMAT,
-    id: u.id,
-    type: u.type,
-    v: u.v,
-    at: u.at,
-    session_id: u.session_id,
-    actor: u.actor,
-    request_id: u.request_id,
-    data: u.data,
-    prev_hash: u.prev_hash,
-  });
-  const hashed = body.slice(0, -1);
-  const hash = createHash('sha256').update(hashed).digest('hex');
   const event: AnyEvent = {
     seq: u.seq,
     log_format: LOG_FORMAT,
@@ -76,8 +66,12 @@ export function sealEvent(u: UnsealedEvent): AnyEvent {
     request_id: u.request_id,
     data: u.data,
     prev_hash: u.prev_hash,
-    hash,
+    hash: '',
   };
+  const text = JSON.stringify(event);
+  const hashed = text.slice(0, text.length - EMPTY_HASH_TAIL);
+  const hash = oneShotHash('sha256', hashed, 'hex');
+  event.hash = hash;
   sealedLines.set(event, `${hashed}${HASH_KEY}${hash}"}`);
   return event;
 }

@@ -31,17 +31,17 @@ export function groupForFlush(batch: readonly PendingAppend[], signer: LogSigner
     else bySession.set(p.sessionId, [p]);
   }
   const ids = [...bySession.keys()];
-  const eventsOf = (id: string) => bySession.get(id)!.flatMap((p) => p.events);
-  const heads = signBatch(
-    signer,
-    ids.map((id) => {
-      const evs = eventsOf(id);
-      const last = evs[evs.length - 1]!;
-      return { session_id: id, seq: last.seq, hash: last.hash };
-    }),
-    time,
-  );
-  return { ids, appendsOf: (id) => bySession.get(id)!, eventsOf, heads };
+  // Each session's events, gathered once (a lone append, the common case, is used as it is).
+  const events = new Map<string, AnyEvent[]>();
+  const tips: { session_id: string; seq: number; hash: string }[] = [];
+  for (const id of ids) {
+    const ps = bySession.get(id)!;
+    const evs = ps.length === 1 ? (ps[0]!.events as AnyEvent[]) : ps.flatMap((p) => p.events);
+    events.set(id, evs);
+    const last = evs[evs.length - 1]!;
+    tips.push({ session_id: id, seq: last.seq, hash: last.hash });
+  }
+  return { ids, appendsOf: (id) => bySession.get(id)!, eventsOf: (id) => events.get(id)!, heads: signBatch(signer, tips, time) };
 }
 
 /**

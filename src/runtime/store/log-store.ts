@@ -90,7 +90,8 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     } catch (err) {
       results = ids.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
-    texts.forEach(({ sessionId: id, events, lines, head }, i) => {
+    for (let i = 0; i < texts.length; i++) {
+      const { sessionId: id, events, lines, head } = texts[i]!;
       const ps = appendsOf(id);
       if (results[i]) {
         accepted.delete(id); // back to the durable tip: nothing of this batch happened
@@ -98,12 +99,12 @@ export function createLogStore(options: LogStoreOptions): EventStore {
           retry_after_seconds: STORE_RETRY_SECONDS,
         });
         for (const p of ps) p.reject(failure);
-        return;
+        continue;
       }
       if (!backend) {
-        const kept = memoryLines.get(id) ?? [];
-        kept.push(...lines);
-        memoryLines.set(id, kept);
+        const kept = memoryLines.get(id);
+        if (kept) for (const line of lines) kept.push(line);
+        else memoryLines.set(id, lines);
       }
       const last = events[events.length - 1]!;
       const before = durableTip(id);
@@ -112,7 +113,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
         for (const e of p.events) live.next(e);
         p.resolve(head);
       }
-    });
+    }
   }
 
   const queue = createFlushQueue(flush);
@@ -132,12 +133,13 @@ export function createLogStore(options: LogStoreOptions): EventStore {
         });
       }
       let prev = tip.hash;
-      events.forEach((e, i) => {
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!;
         if (e.seq !== tip.seq + i + 1 || e.prev_hash !== prev || e.session_id !== sessionId) {
           throw new ZapTraceError('STALE_STATE', 'events do not extend the session head', { seq: e.seq });
         }
         prev = e.hash;
-      });
+      }
       if (!backend) memoryEvents += events.length;
       accepted.set(sessionId, { seq: tip.seq + events.length, hash: prev });
       return new Promise<SignedHead>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash, hash as oneShotHash, type KeyObject } from 'node:crypto';
 import { verifySignature, type LogSigner } from './log-key.js';
 
 /**
@@ -29,11 +29,11 @@ const sha = (...parts: (string | Buffer)[]) => {
   for (const p of parts) h.update(p);
   return h.digest();
 };
-const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
+/** SHA-256(0x00 ‖ UTF-8 of the head text): U+0000 is the single byte 0x00 in UTF-8, so one string is hashed in one call. */
 function leafHash(head: Pick<SignedHead, 'session_id' | 'seq' | 'hash' | 'time'>): Buffer {
-  return sha(LEAF, `zaptrace/head/v1\n${head.session_id}\n${head.seq}\n${head.hash}\n${head.time}`);
+  return oneShotHash('sha256', `\u0000zaptrace/head/v1\n${head.session_id}\n${head.seq}\n${head.hash}\n${head.time}`, 'buffer');
 }
 
 export const batchMessage = (root: string, time: string) => `zaptrace/batch/v1\n${root}\n${time}`;
@@ -78,7 +78,7 @@ function rootFromPath(leaf: Buffer, index: number, size: number, path: readonly 
 
 /** Signs one batch: one signature, one head per session touched. */
 export function signBatch(signer: LogSigner, heads: readonly { session_id: string; seq: number; hash: string }[], time: string): SignedHead[] {
-  const leaves = heads.map((h) => leafHash({ ...h, time }));
+  const leaves = heads.map((h) => leafHash({ session_id: h.session_id, seq: h.seq, hash: h.hash, time }));
   const paths: Buffer[][] = heads.map(() => []);
   const root = treeHash(leaves, 0, leaves.length, paths);
   const rootHex = root.toString('hex');
