@@ -1,10 +1,12 @@
+import Flatbush from 'flatbush';
 import { seededRng } from '../../kernel/rng.js';
 import { UnionFind } from '../../kernel/union-find.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { makeBuffers, search, type SearchBuffers } from './astar.js';
 import { pointInPoly, pointInShape, segShapeDist, shapeBounds } from './geometry.js';
+import { ObjectBuckets } from './object-buckets.js';
 import { padAccess } from './pad-access.js';
-import { RouteGrid, type GridObject } from './grid.js';
+import { RouteGrid, objectBounds, type GridObject } from './grid.js';
 import {
   MARGIN_OFFGRID,
   accessBlocked,
@@ -93,7 +95,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (o.net === ni || !o.blocksTracks || !o.layers.includes(L)) continue;
       const clr = o.fixedClearanceMm ?? Math.max(cls.clearanceMm, o.clearanceMm);
       const need = cls.traceWidthMm / 2 + clr + o.marginMm + MARGIN_OFFGRID;
-      const b = shapeBounds(o.shape);
+      const b = objectBounds(o);
       if (b[0] > sx1 + need || b[2] < sx0 - need || b[1] > sy1 + need || b[3] < sy0 - need) continue;
       if (segShapeDist(p.x, p.y, x, y, o.shape) < need) return false;
     }
@@ -110,13 +112,19 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const onBoard = (x: number, y: number): boolean => (problem.outline ? pointInPoly(x, y, outline) : x >= minX && x <= maxX && y >= minY && y <= maxY);
   const entryReach = Math.max(ENTRY_REACH_STEPS * g, ENTRY_REACH_MM);
   /** Static copper near a box (pads, edge, keep-outs), for the exact checks of entry segments. */
+  const staticMargin = entryReach + Math.max(...classes.map((c) => c.traceWidthMm / 2 + c.clearanceMm)) + 1;
+  // An R-tree over the static copper's bounds (it never changes while routing), queried per point.
+  const staticIndex = new Flatbush(Math.max(1, staticObjects.length));
+  for (const o of staticObjects) {
+    const b = objectBounds(o);
+    staticIndex.add(b[0], b[1], b[2], b[3]);
+  }
+  if (staticObjects.length === 0) staticIndex.add(0, 0, 0, 0);
+  staticIndex.finish();
   const staticNear = (box: [number, number, number, number], pad: number | null): GridObject[] => {
-    const m = entryReach + Math.max(...classes.map((c) => c.traceWidthMm / 2 + c.clearanceMm)) + 1;
-    return staticObjects.filter((o, k) => {
-      if (k === pad) return false;
-      const b = shapeBounds(o.shape);
-      return !(b[0] > box[2] + m || b[2] < box[0] - m || b[1] > box[3] + m || b[3] < box[1] - m);
-    });
+    const m = staticMargin;
+    const hits = staticIndex.search(box[0] - m, box[1] - m, box[2] + m, box[3] + m).filter((k) => k !== pad && k < staticObjects.length);
+    return hits.sort((a, b) => a - b).map((k) => staticObjects[k]!);
   };
   /** Points whose pad has no spot on the board a track could end in: the problem does not fit. */
   const offBoardPoints = new Set<string>();
@@ -232,7 +240,27 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     for (const o of net.padObjects) grid.mark(o, sign);
     for (const p of net.paths) for (const o of p.objects) grid.mark(o, sign);
   };
+  /**
+   * A net's own copper must not block its own searches, so it is lifted off the grid while they
+   * run. It stays lifted until another net's turn (`lift`) or until code that needs every net on
+   * the grid runs (`settle`): consecutive searches of one net then skip an unmark/re-mark pair.
+   * Copper committed while lifted is marked when it is put back.
+   */
+  let lifted = -1;
+  const lift = (ni: number) => {
+    if (lifted === ni) return;
+    if (lifted >= 0) setNetMarked(lifted, 1);
+    setNetMarked(ni, -1);
+    lifted = ni;
+  };
+  const settle = () => {
+    if (lifted >= 0) setNetMarked(lifted, 1);
+    lifted = -1;
+  };
 
+  /** Every net's laid tracks and vias, bucketed (kept in step by `commit` and `ripUp`). */
+  const laid = new ObjectBuckets(1, minX, minY);
+  const dynMargin = Math.max(...classes.map((c) => c.traceWidthMm + 2 * c.clearanceMm)) + 0.01;
   /** Other nets' tracks and vias near a point's entry segments (the exact dynamic check's candidates). */
   const dynamicNear = (ni: number, k: number): GridObject[] => {
     const acc = nets[ni]!.access[k]!;
@@ -252,19 +280,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         y1 = Math.max(y1, ey, e.from[1]);
       }
     }
-    const m = Math.max(...classes.map((c) => c.traceWidthMm + 2 * c.clearanceMm)) + 0.01;
-    const out: GridObject[] = [];
-    for (let q = 0; q < nets.length; q++) {
-      if (q === ni) continue;
-      for (const path of nets[q]!.paths) {
-        for (const o of path.objects) {
-          const b = shapeBounds(o.shape);
-          if (b[0] > x1 + m || b[2] < x0 - m || b[1] > y1 + m || b[3] < y0 - m) continue;
-          out.push(o);
-        }
-      }
-    }
-    return out;
+    return laid.near(x0, y0, x1, y1, dynMargin, ni);
   };
 
   const endpointsOf = (ni: number, root: number) => {
@@ -298,6 +314,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
     const rec = buildPath(grid, problem.layers, net.name, ni, cls, states, srcStub ?? null, dstStub ?? null, neckUse(net));
     rec.point = c.a;
     net.paths.push(rec);
+    for (const o of rec.objects) laid.add(o);
     for (const h of rec.holes) grid.markHole(h[0], h[1], cls.viaDrillMm / 2, maxViaDrill, holeClearance, 1);
     net.uf.union(c.a, c.b);
     c.status = 'routed';
@@ -307,7 +324,10 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const ripUp = (ni: number) => {
     const net = nets[ni]!;
     for (const p of net.paths) {
-      for (const o of p.objects) grid.mark(o, -1);
+      for (const o of p.objects) {
+        grid.mark(o, -1);
+        laid.remove(o);
+      }
       for (const h of p.holes) grid.markHole(h[0], h[1], classes[net.cls]!.viaDrillMm / 2, maxViaDrill, holeClearance, -1);
     }
     net.paths = [];
@@ -323,8 +343,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       c.status = 'routed';
       return 'routed';
     }
-    setNetMarked(c.net, -1);
-    try {
+    lift(c.net);
+    {
       if (!soft && accessBlocked(grid, net, c)) return 'none';
       const src = endpointsOf(c.net, find(net, c.a));
       const dst = endpointsOf(c.net, find(net, c.b));
@@ -355,8 +375,6 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (soft) return out;
       commit(c.net, c, states, out.src, out.dst);
       return 'routed';
-    } finally {
-      setNetMarked(c.net, 1);
     }
   };
 
@@ -421,13 +439,13 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (r === 'none' || r === 'routed') {
         if (r === 'none') {
           c.status = 'failed';
-          setNetMarked(c.net, -1);
+          lift(c.net);
           c.reason = accessBlocked(grid, nets[c.net]!, c) ? 'pad-unreachable' : 'blocked';
-          setNetMarked(c.net, 1);
         }
         continue;
       }
-      // Victims: nets whose copper the soft path crosses.
+      // Victims: nets whose copper the soft path crosses (judged, and ripped up, with every net on the grid).
+      settle();
       const net = nets[c.net]!;
       const cls = classes[net.cls]!;
       const probe = buildPath(grid, problem.layers, net.name, c.net, cls, r.soft, r.src ?? null, r.dst ?? null, neckUse(net));
@@ -440,9 +458,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       const victimList = [...victims].sort((a, b) => a - b);
       for (const v of victimList) ripUp(v);
       // lay the new path (it is now clear of every other net's copper)
-      setNetMarked(c.net, -1);
+      lift(c.net);
       commit(c.net, c, r.soft, r.src, r.dst);
-      setNetMarked(c.net, 1);
       // Re-route victims' connections, shortest first, with a little seeded shuffling of ties.
       const again = conns
         .map((_, k) => k)

@@ -175,6 +175,25 @@ export function segShapeDist(ax: number, ay: number, bx: number, by: number, s: 
   return Math.max(0, segBoxDistLocal(lax, lay, lbx, lby, s.hx, s.hy) - (s.round ?? 0));
 }
 
+/**
+ * `segShapeDist(px, py, px, py, s)` for a point, without the segment machinery: the same sums in
+ * the same order, so the value is identical to the last bit (grid footprints depend on it).
+ */
+export function pointShapeDist(px: number, py: number, s: Shape): number {
+  if (s.kind === 'capsule') {
+    // segSegDist of a degenerate segment: the point against the axis and the axis ends against the point
+    const d2 = Math.min(pointSegDist2(px, py, s.ax, s.ay, s.bx, s.by), pointSegDist2(s.ax, s.ay, px, py, px, py), pointSegDist2(s.bx, s.by, px, py, px, py));
+    return Math.max(0, Math.sqrt(d2) - s.r);
+  }
+  const lx = (px - s.cx) * s.ux + (py - s.cy) * s.uy;
+  const ly = -(px - s.cx) * s.uy + (py - s.cy) * s.ux;
+  if (lx + s.hx >= 0 && s.hx - lx >= 0 && ly + s.hy >= 0 && s.hy - ly >= 0) return 0;
+  // outside: the nearest point of the box is a side's or a corner's, never nearer than this
+  const ex = Math.max(0, Math.abs(lx) - s.hx);
+  const ey = Math.max(0, Math.abs(ly) - s.hy);
+  return Math.max(0, Math.sqrt(ex * ex + ey * ey) - (s.round ?? 0));
+}
+
 /** Whether a point lies inside a shape (within tolerance `tol`, which may be negative to shrink). */
 export function pointInShape(px: number, py: number, s: Shape, tol = 0): boolean {
   if (s.kind === 'capsule') return Math.sqrt(pointSegDist2(px, py, s.ax, s.ay, s.bx, s.by)) <= s.r + tol;

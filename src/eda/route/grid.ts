@@ -1,4 +1,4 @@
-import { segShapeDist, shapeBounds, type Shape } from './geometry.js';
+import { pointShapeDist, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { RouteClass } from './types.js';
 
 /**
@@ -20,6 +20,26 @@ export const DIRS: readonly [number, number][] = [
   [-1, 1],
 ];
 
+const DIR_X = Int32Array.from(DIRS, (d) => d[0]);
+const DIR_Y = Int32Array.from(DIRS, (d) => d[1]);
+
+/** A growable list of indexes in a typed array (footprints run to thousands of entries). */
+class IndexList {
+  private buf = new Int32Array(64);
+  private size = 0;
+  push(v: number): void {
+    if (this.size === this.buf.length) {
+      const b = new Int32Array(this.size * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.size++] = v;
+  }
+  done(): Int32Array {
+    return this.buf.slice(0, this.size);
+  }
+}
+
 export interface GridObject {
   /** Net index, −1 for copper on no net / board edge / keep-out. */
   net: number;
@@ -39,6 +59,15 @@ export interface GridObject {
   dynamic: boolean;
   /** Edge and via indexes it blocks, per class, computed on first marking (rip-up re-marks often). */
   footprint?: { edges: Int32Array; vias: Int32Array }[];
+  /** Bounding box of the shape, computed on first need (`objectBounds`). */
+  bounds?: Bounds;
+}
+
+export type Bounds = [number, number, number, number];
+
+/** The object's shape bounds, cached on the object: the exact checks' box tests ask for it often. */
+export function objectBounds(o: GridObject): Bounds {
+  return (o.bounds ??= shapeBounds(o.shape));
 }
 
 export interface ClassArrays {
@@ -90,53 +119,90 @@ export class RouteGrid {
 
   /** Adds (sign 1) or removes (sign −1) an object's blocking. */
   mark(obj: GridObject, sign: 1 | -1): void {
-    if (!obj.footprint) obj.footprint = this.classes.map((_, k) => this.footprintOf(obj, k));
+    if (!obj.footprint) obj.footprint = this.footprintsOf(obj);
     for (let k = 0; k < this.classes.length; k++) {
       const ca = this.classes[k]!;
       const fp = obj.footprint[k]!;
       const edges = obj.dynamic ? ca.dynEdge : ca.staticEdge;
       const vias = obj.dynamic ? ca.dynVia : ca.staticVia;
-      for (let x = 0; x < fp.edges.length; x++) edges[fp.edges[x]!]! += sign;
-      for (let x = 0; x < fp.vias.length; x++) vias[fp.vias[x]!]! += sign;
+      const fe = fp.edges;
+      const fv = fp.vias;
+      for (let x = 0; x < fe.length; x++) edges[fe[x]!]! += sign;
+      for (let x = 0; x < fv.length; x++) vias[fv[x]!]! += sign;
     }
   }
 
-  /** The edges (all layers of the object) and via nodes an object blocks for class k. */
-  private footprintOf(obj: GridObject, k: number): { edges: Int32Array; vias: Int32Array } {
-    const [bx0, by0, bx1, by1] = shapeBounds(obj.shape);
-    const diag = this.g * Math.SQRT2 + 1e-9;
-    const { cls } = this.classes[k]!;
-    const clr = obj.fixedClearanceMm ?? Math.max(cls.clearanceMm, obj.clearanceMm);
-    const rTrack = cls.traceWidthMm / 2 + clr + obj.marginMm;
-    const rVia = cls.viaDiameterMm / 2 + clr + obj.marginMm;
-    const reach = Math.max(obj.blocksTracks ? rTrack : 0, obj.blocksVias ? rVia : 0);
-    const i0 = Math.max(0, Math.floor((bx0 - reach - this.x0) / this.g) - 1);
-    const i1 = Math.min(this.nx - 1, Math.ceil((bx1 + reach - this.x0) / this.g) + 1);
-    const j0 = Math.max(0, Math.floor((by0 - reach - this.y0) / this.g) - 1);
-    const j1 = Math.min(this.ny - 1, Math.ceil((by1 + reach - this.y0) / this.g) + 1);
-    const edges: number[] = [];
-    const vias: number[] = [];
+  /**
+   * The edges (all layers of the object) and via nodes an object blocks, for every class in one
+   * sweep: each distance is measured once and compared with each class's reach.
+   */
+  private footprintsOf(obj: GridObject): { edges: Int32Array; vias: Int32Array }[] {
+    const [bx0, by0, bx1, by1] = objectBounds(obj);
+    const g = this.g;
+    const diag = g * Math.SQRT2 + 1e-9;
+    const nc = this.classes.length;
+    const rTrack = new Float64Array(nc);
+    const rVia = new Float64Array(nc);
+    // per class: the node box its own reach gives (i0, i1, j0, j1)
+    const box = new Int32Array(4 * nc);
+    let maxTrack = -Infinity;
+    let i0 = this.nx;
+    let i1 = -1;
+    let j0 = this.ny;
+    let j1 = -1;
+    for (let k = 0; k < nc; k++) {
+      const { cls } = this.classes[k]!;
+      const clr = obj.fixedClearanceMm ?? Math.max(cls.clearanceMm, obj.clearanceMm);
+      rTrack[k] = cls.traceWidthMm / 2 + clr + obj.marginMm;
+      rVia[k] = cls.viaDiameterMm / 2 + clr + obj.marginMm;
+      maxTrack = Math.max(maxTrack, rTrack[k]!);
+      const r = Math.max(obj.blocksTracks ? rTrack[k]! : 0, obj.blocksVias ? rVia[k]! : 0);
+      box[4 * k] = Math.max(0, Math.floor((bx0 - r - this.x0) / g) - 1);
+      box[4 * k + 1] = Math.min(this.nx - 1, Math.ceil((bx1 + r - this.x0) / g) + 1);
+      box[4 * k + 2] = Math.max(0, Math.floor((by0 - r - this.y0) / g) - 1);
+      box[4 * k + 3] = Math.min(this.ny - 1, Math.ceil((by1 + r - this.y0) / g) + 1);
+      i0 = Math.min(i0, box[4 * k]!);
+      i1 = Math.max(i1, box[4 * k + 1]!);
+      j0 = Math.min(j0, box[4 * k + 2]!);
+      j1 = Math.max(j1, box[4 * k + 3]!);
+    }
+    const edges = Array.from({ length: nc }, () => new IndexList());
+    const vias = Array.from({ length: nc }, () => new IndexList());
+    const layers = obj.layers;
+    const nl = layers.length;
+    const shape = obj.shape;
+    const { blocksTracks, blocksVias } = obj;
+    const seg = new Float64Array(4);
     for (let j = j0; j <= j1; j++) {
       const y = this.y(j);
       for (let i = i0; i <= i1; i++) {
         const x = this.x(i);
         const node = j * this.nx + i;
-        const dNode = segShapeDist(x, y, x, y, obj.shape);
-        if (obj.blocksVias && dNode < rVia) vias.push(node);
-        if (!obj.blocksTracks) continue;
-        // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
-        if (dNode >= rTrack + diag) continue;
-        for (let d = 0; d < 4; d++) {
-          const dir = DIRS[d]!;
-          const i2 = i + dir[0];
-          const j2 = j + dir[1];
-          if (i2 < 0 || i2 >= this.nx || j2 >= this.ny) continue;
-          if (dNode >= rTrack && segShapeDist(x, y, this.x(i2), this.y(j2), obj.shape) >= rTrack) continue;
-          for (const L of obj.layers) edges.push((L * this.n + node) * 4 + d);
+        const dNode = pointShapeDist(x, y, shape);
+        const far = !blocksTracks || dNode >= maxTrack + diag;
+        if (far && !blocksVias) continue;
+        seg[0] = seg[1] = seg[2] = seg[3] = -1;
+        for (let k = 0; k < nc; k++) {
+          if (i < box[4 * k]! || i > box[4 * k + 1]! || j < box[4 * k + 2]! || j > box[4 * k + 3]!) continue;
+          if (blocksVias && dNode < rVia[k]!) vias[k]!.push(node);
+          if (far) continue;
+          // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
+          const rt = rTrack[k]!;
+          if (dNode >= rt + diag) continue;
+          for (let d = 0; d < 4; d++) {
+            const i2 = i + DIR_X[d]!;
+            const j2 = j + DIR_Y[d]!;
+            if (i2 < 0 || i2 >= this.nx || j2 >= this.ny) continue;
+            if (dNode >= rt) {
+              if (seg[d]! < 0) seg[d] = segShapeDist(x, y, this.x(i2), this.y(j2), shape);
+              if (seg[d]! >= rt) continue;
+            }
+            for (let l = 0; l < nl; l++) edges[k]!.push((layers[l]! * this.n + node) * 4 + d);
+          }
         }
       }
     }
-    return { edges: Int32Array.from(edges), vias: Int32Array.from(vias) };
+    return edges.map((e, k) => ({ edges: e.done(), vias: vias[k]!.done() }));
   }
 
   /** Bans (sign 1) or releases vias near a hole of radius holeR, whatever the net. */

@@ -166,6 +166,25 @@ export function padAccess(
   const j0 = Math.max(0, Math.floor((by0 - reachMm - grid.y0) / g));
   const j1 = Math.min(grid.ny - 1, Math.ceil((by1 + reachMm - grid.y0) / g));
   const byState = new Map<number, EntrySegment[]>();
+  // The TRIES_PER_NODE nearest sample points of a node, found by insertion into a short sorted
+  // list (the order of sorting them all by length, then x, then y): no allocation per node.
+  const ns = samples.length;
+  const sx = new Float64Array(ns);
+  const sy = new Float64Array(ns);
+  samples.forEach((s, k) => {
+    sx[k] = s[0];
+    sy[k] = s[1];
+  });
+  const topIdx = new Int32Array(TRIES_PER_NODE);
+  const topLen = new Float64Array(TRIES_PER_NODE);
+  // a squared-distance pre-test with slack; the kept ones are judged on Math.hypot, as before
+  const reach2 = reachMm * reachMm * (1 + 1e-9) + 1e-18;
+  const before = (len: number, k: number, t: number): boolean => {
+    const lt = topLen[t]!;
+    if (len !== lt) return len < lt;
+    const q = topIdx[t]!;
+    return sx[k]! !== sx[q]! ? sx[k]! < sx[q]! : sy[k]! < sy[q]!;
+  };
   for (let j = j0; j <= j1; j++) {
     for (let i = i0; i <= i1; i++) {
       const x = grid.x(i);
@@ -176,20 +195,31 @@ export function padAccess(
         continue;
       }
       // candidates from the sample points within reach, shortest first
-      const cands: { from: XY; len: number }[] = [];
-      for (const s of samples) {
-        const len = Math.hypot(x - s[0], y - s[1]);
-        if (len <= reachMm && len > 0) cands.push({ from: s, len });
+      let count = 0;
+      for (let k = 0; k < ns; k++) {
+        const dx = x - sx[k]!;
+        const dy = y - sy[k]!;
+        if (dx * dx + dy * dy > reach2) continue;
+        const len = Math.hypot(dx, dy);
+        if (!(len <= reachMm && len > 0)) continue;
+        if (count === TRIES_PER_NODE && !before(len, k, count - 1)) continue;
+        let t = count < TRIES_PER_NODE ? count++ : count - 1;
+        while (t > 0 && before(len, k, t - 1)) {
+          topIdx[t] = topIdx[t - 1]!;
+          topLen[t] = topLen[t - 1]!;
+          t--;
+        }
+        topIdx[t] = k;
+        topLen[t] = len;
       }
-      if (cands.length === 0) continue;
-      cands.sort((a, b) => a.len - b.len || a.from[0] - b.from[0] || a.from[1] - b.from[1]);
+      if (count === 0) continue;
       for (const L of p.layers) {
         const state = L * grid.n + node;
         const kept: EntrySegment[] = [];
-        for (let k = 0; k < cands.length && k < TRIES_PER_NODE; k++) {
-          const c = cands[k]!;
+        for (let t = 0; t < count; t++) {
           if (kept.length >= PER_NODE) break;
-          if (clear(c.from, state, c.len)) kept.push({ state, from: c.from, lenMm: c.len });
+          const from = samples[topIdx[t]!]!;
+          if (clear(from, state, topLen[t]!)) kept.push({ state, from, lenMm: topLen[t]! });
         }
         if (kept.length > 0) byState.set(state, kept);
       }

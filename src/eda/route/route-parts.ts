@@ -242,9 +242,25 @@ export function accessBlocked(grid: RouteGrid, net: NetState, c: Conn): boolean 
 }
 
 export function blockOutside(grid: RouteGrid, poly: XY[], layers: number[]): void {
+  // Row by row: the crossings of the row with the outline's edges (the same sums as
+  // `pointInPoly`, so the verdict per node is identical), then a node is inside when an odd
+  // number of crossings lie to its right.
+  const xs: number[] = [];
   for (let j = 0; j < grid.ny; j++) {
+    const py = grid.y(j);
+    xs.length = 0;
+    for (let e = 0, f = poly.length - 1; e < poly.length; f = e++) {
+      const a = poly[e]!;
+      const b = poly[f]!;
+      if (a[1] > py !== b[1] > py) xs.push(((b[0] - a[0]) * (py - a[1])) / (b[1] - a[1]) + a[0]);
+    }
+    xs.sort((u, v) => u - v);
+    let k = 0;
     for (let i = 0; i < grid.nx; i++) {
-      if (!pointInPoly(grid.x(i), grid.y(j), poly)) grid.blockNode(i, j, layers, true, true);
+      const px = grid.x(i);
+      while (k < xs.length && !(px < xs[k]!)) k++;
+      // crossings strictly right of px: xs.length − k
+      if ((xs.length - k) % 2 === 0) grid.blockNode(i, j, layers, true, true);
     }
   }
 }
