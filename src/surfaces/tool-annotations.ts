@@ -92,6 +92,14 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   security_review: READ,
   compliance_checklist: READ,
   pipeline_status: READ,
+  requirements_parse: READ,
+  requirements_review: READ,
+  board_plan: READ,
+  power_tree_plan: READ,
+  synthesize_power_tree: ADDS,
+  dc_bias_check: READ,
+  electrical_analysis: READ,
+  patch_suggest: READ,
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };
 

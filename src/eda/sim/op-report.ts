@@ -36,7 +36,7 @@ export function parseOpOutput(stdout: string): OpPoint | null {
 const IMPERIAL_W: Record<string, number> = { '01005': 0.031, '0201': 0.05, '0402': 0.0625, '0603': 0.1, '0805': 0.125, '1206': 0.25, '1210': 0.5, '2512': 1 };
 const METRIC_W: Record<string, number> = { '0603': 0.05, '1005': 0.0625, '1608': 0.1, '2012': 0.125, '3216': 0.25, '3225': 0.5, '6332': 1 };
 
-function ratingOf(footprint: string | null): number | null {
+export function ratingOf(footprint: string | null): number | null {
   if (!footprint) return null;
   const metric = /(\d{4})Metric/i.exec(footprint);
   if (metric) return METRIC_W[metric[1]!] ?? null;

@@ -49,7 +49,7 @@ export interface RegulatorNeed {
   forced?: 'ldo' | 'buck';
 }
 
-interface LdoOption {
+export interface LdoOption {
   partId: string;
   maxA: number;
   dropoutV: number;
@@ -61,7 +61,7 @@ interface LdoOption {
 }
 
 /** LDOs of our library we size from; pin numbers from each datasheet's pin-out (SOT-223 / SOT-23 tables). */
-const LDOS: LdoOption[] = [
+export const LDOS: LdoOption[] = [
   { partId: 'mcp1700t-3302', maxA: 0.25, dropoutV: 0.178, maxInV: 6, maxPowerW: 0.3, pins: { vin: 'VIN', vout: 'VOUT', gnd: 'GND' }, numbers: { gnd: '1', vout: '2', vin: '3' } },
   { partId: 'me6211c33', maxA: 0.5, dropoutV: 0.2, maxInV: 6, maxPowerW: 0.4, pins: { vin: 'VIN', vout: 'VOUT', gnd: 'GND', en: 'CE' }, numbers: { vin: '1', gnd: '2', en: '3', vout: '5' } },
   { partId: 'ap2112k-3.3', maxA: 0.6, dropoutV: 0.25, maxInV: 6, maxPowerW: 0.5, pins: { vin: 'VIN', vout: 'VOUT', gnd: 'GND', en: 'EN' }, numbers: { vin: '1', gnd: '2', en: '3', vout: '5' } },
