@@ -46,7 +46,11 @@ async function gatherFromWorkspace(ctx: Ctx, projectPath: string): Promise<Gathe
   const dir = posix.dirname(stem);
   let total = 0;
   const read = async (rel: string): Promise<string> => {
-    const text = await ws.readText(rel, { maxBytes: MAX_FILE, field });
+    // A file over the limit is bad input like any other (the inline fields refuse oversize text the same way).
+    const text = await ws.readText(rel, { maxBytes: MAX_FILE, field }).catch((err: unknown) => {
+      if (err instanceof ZapTraceError && err.code === 'PAYLOAD_TOO_LARGE') throw new ZapTraceError('INVALID_INPUT', err.message, err.details);
+      throw err;
+    });
     total += text.length;
     if (total > MAX_TOTAL) throw new ZapTraceError('INVALID_INPUT', `the project is larger than ${MAX_TOTAL} bytes`, { path: field, reason: 'too_large' });
     return text;

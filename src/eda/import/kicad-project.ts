@@ -61,7 +61,11 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
         at: fp.at,
         angle: fp.angle,
         bottom: fp.bottom,
-        pads: fp.pads.map((p) => ({
+        // A pad is a pin when the schematic gave it one (a net, a pin name or type, or a library pin of that
+        // number); a bare pad (mounting tab, unused shield lug) stays a pad of the footprint only.
+        pads: fp.pads
+          .filter((p) => p.net !== null || p.pinfunction !== null || p.pintype !== null || libPins?.some((l) => l.number === p.number))
+          .map((p) => ({
           number: p.number,
           net: p.net,
           name: p.pinfunction ?? libPins?.find((l) => l.number === p.number)?.name ?? null,
@@ -69,18 +73,18 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
         })),
       });
     }
+    // Symbols with no footprint on the board (none assigned, or "not on board") are parts all the same: kept, unplaced.
+    let unplaced = 0;
     for (const s of symbols.values()) {
       if (onBoard.has(s.ref)) continue;
-      if (!s.onBoard) partsDropped['schematic symbol marked "not on board"'] = (partsDropped['schematic symbol marked "not on board"'] ?? 0) + 1;
-      else parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
+      unplaced++;
+      parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
     }
+    if (unplaced > 0) notes.push(`${unplaced} schematic part(s) have no footprint on the board: imported without placement or nets`);
     if (pcb.footprintEdges > 0) notes.push(`${pcb.footprintEdges} Edge.Cuts item(s) drawn inside footprints are not part of the outline`);
   } else {
     notes.push('no .kicad_pcb: parts come from the schematic, without placement; nets are not traced from schematic wires');
-    for (const s of symbols.values()) {
-      if (!s.onBoard) partsDropped['schematic symbol marked "not on board"'] = (partsDropped['schematic symbol marked "not on board"'] ?? 0) + 1;
-      else parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
-    }
+    for (const s of symbols.values()) parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
   }
   if (sch && sch.sheets.length > 1) notes.push(`${sch.sheets.length} schematic sheets read; our design model is flat, so the hierarchy itself is not kept`);
 
