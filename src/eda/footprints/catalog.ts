@@ -5,6 +5,7 @@ import { qfn, qfp, son } from './quad.js';
 import { nordicAqfn73 } from './nordic-aqfn73.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
 import { AXIAL_DISC, axialTwoLead } from './axial-disc.js';
+import { barrelJackCuiPj102ah, coinHolderKeystone103, usbBOstB1hs, usbMicroBMolex105017 } from './power-connectors.js';
 import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
 
 /**
@@ -238,5 +239,9 @@ for (const size of ['M2', 'M2.5', 'M3'] as const) {
 add({ name: 'USB-C-16P-SMD', family: 'connector', description: 'USB-C receptacle 16P (HRO TYPE-C-31-M-12)', aliases: ['USB-C-16P', 'TYPE-C-16P', 'USB_C_Receptacle_HRO_TYPE-C-31-M-12', 'TYPE-C-31-M-12', 'USB-TYPE-C-16P'], build: usbC16p });
 add({ name: 'ESP32-WROOM-32', family: 'module', description: 'Espressif ESP32-WROOM-32 (also -32D/-32E)', aliases: ['ESP32-WROOM-32D', 'ESP32-WROOM-32E', 'ESP32-WROOM-32UE', 'ESP32-WROOM-32U', 'SMD-MODULE-38PIN'], build: esp32Wroom32 });
 add({ name: 'ESP32-S3-WROOM-1', family: 'module', description: 'Espressif ESP32-S3-WROOM-1 / -1U', aliases: ['ESP32-S3-WROOM-1U', 'ESP32-S3-WROOM-1-N8R8', 'ESP32-S3-WROOM-1-N16R8'], build: esp32S3Wroom1 });
+add({ name: 'USB_Micro-B_Molex-105017-0001', family: 'connector', description: 'USB micro-B receptacle (Molex 105017-0001)', aliases: ['USB-MICRO-B-SMD', 'USB-MICRO-B', 'MICRO-USB-B', 'MOLEX-105017-0001', '105017-0001'], build: usbMicroBMolex105017 });
+add({ name: 'USB_B_OST_USB-B1HSxx_Horizontal', family: 'connector', description: 'USB type-B receptacle THT (On Shore USB-B1HSxx)', aliases: ['USB-B-THT', 'USB-B', 'USB-B1HSW6', 'USB-B1HSXX'], build: usbBOstB1hs });
+add({ name: 'BarrelJack_CUI_PJ-102AH_Horizontal', family: 'connector', description: 'DC barrel jack 5.5/2.1 mm THT (CUI PJ-102AH)', aliases: ['BARREL-5.5-2.1', 'DC-JACK-2.1MM', 'BARREL-JACK-2.1MM', 'PJ-102AH'], build: barrelJackCuiPj102ah });
+add({ name: 'BatteryHolder_Keystone_103_1x20mm', family: 'battery', description: 'CR2032 coin cell retainer THT (Keystone 103)', aliases: ['CR2032-HOLDER', 'KEYSTONE-103', 'BATTERY-HOLDER-20MM', 'COIN-CELL-HOLDER-20MM'], build: coinHolderKeystone103 });
 
 export const CATALOG: readonly CatalogEntry[] = entries;

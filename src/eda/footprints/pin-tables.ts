@@ -191,6 +191,30 @@ export const PIN_TABLES: PinTable[] = [
     },
   },
   {
+    id: 'usb-micro-b-molex-105017',
+    source: 'Molex 105017-0001 drawing: 1 VBUS, 2 D-, 3 D+, 4 ID, 5 GND, shell pad 6',
+    footprints: ['USB_Micro-B_Molex-105017-0001'],
+    pins: { 'VBUS|VCC|5V': ['1'], 'D-|DM|DN|USB_D-|USB_DM': ['2'], 'D+|DP|USB_D+|USB_DP': ['3'], ID: ['4'], GND: ['5'], 'SHIELD|SHELL': ['6'] },
+  },
+  {
+    id: 'usb-b-ost-b1hs',
+    source: 'On Shore USB-B1HSxx data sheet: 1 VBUS, 2 D-, 3 D+, 4 GND, shell pad 5',
+    footprints: ['USB_B_OST_USB-B1HSxx_Horizontal'],
+    pins: { 'VBUS|VCC|5V': ['1'], 'D-|DM|DN|USB_D-|USB_DM': ['2'], 'D+|DP|USB_D+|USB_DP': ['3'], GND: ['4'], 'SHIELD|SHELL': ['5'] },
+  },
+  {
+    id: 'barrel-jack-cui-pj-102ah',
+    source: 'CUI Devices PJ-102AH data sheet: terminal 1 centre pin, 2 sleeve, 3 sleeve switch',
+    footprints: ['BarrelJack_CUI_PJ-102AH_Horizontal'],
+    pins: { 'P1|1|CENTER|CENTRE|TIP|PIN|+|VIN|V+': ['1'], 'P2|2|SLEEVE|GND|-|V-': ['2'], 'P3|3|SWITCH|SHUNT|SW': ['3'] },
+  },
+  {
+    id: 'coin-holder-keystone-103',
+    source: 'Keystone 103 drawing: pin 1 = + (retainer), pin 2 = - (contact)',
+    footprints: ['BatteryHolder_Keystone_103_1x20mm'],
+    pins: { 'P1|1|+|BAT+|VBAT|POS': ['1'], 'P2|2|-|BAT-|GND|NEG': ['2'] },
+  },
+  {
     id: 'crystal-3225',
     source: '4-pad 3225 crystal convention: 1 and 3 crystal, 2 and 4 case',
     footprints: ['Crystal_SMD_3225-4Pin_3.2x2.5mm'],

@@ -37,7 +37,7 @@ describe('library pin check', () => {
   });
 
   it('the parts read from a data sheet link it', () => {
-    for (const id of ['ne555p', 'ne555dr', 'ft232rl', 'ch340g', 'max3485esd-t', 'usblc6-2sc6', 'led-red-0603']) expect(library.get(id)!.datasheet, id).toMatch(/^https:\/\//);
+    for (const id of ['ne555p', 'ne555dr', 'ft232rl', 'ch340g', 'max3485esd-t', 'usblc6-2sc6', 'led-red-0603', 'usb-micro-b', 'usb-b-b1hsw6', 'barrel-jack-5.5-2.1', 'keystone-103']) expect(library.get(id)!.datasheet, id).toMatch(/^https:\/\//);
   });
 
   it('finds a planted fault: a pin number the footprint lacks, and two pins on one pad', () => {
@@ -74,6 +74,25 @@ describe('library pin check', () => {
     expect(ft['GND']).toEqual(['7', '18', '21']);
     expect(ft).toMatchObject({ TXD: ['1'], VCCIO: ['4'], RXD: ['5'], USBDP: ['15'], USBDM: ['16'], '3V3OUT': ['17'], VCC: ['20'], AGND: ['25'], TEST: ['26'] });
     expect(padsOf('ch340g')).toMatchObject({ GND: ['1'], TXD: ['2'], RXD: ['3'], V3: ['4'], 'UD+': ['5'], 'UD-': ['6'], XI: ['7'], XO: ['8'], VCC: ['16'] });
+  });
+
+  it('USB micro-B (Molex 105017-0001), USB-B (On Shore USB-B1HSW6), barrel jack (CUI PJ-102AH), CR2032 holder (Keystone 103), per their drawings', () => {
+    expect(padsOf('usb-micro-b')).toEqual({ VBUS: ['1'], 'D-': ['2'], 'D+': ['3'], ID: ['4'], GND: ['5'], SHIELD: ['6'] });
+    expect(padsOf('usb-b-b1hsw6')).toEqual({ VBUS: ['1'], 'D-': ['2'], 'D+': ['3'], GND: ['4'], SHIELD: ['5'] });
+    expect(padsOf('barrel-jack-5.5-2.1')).toEqual({ P1: ['1'], P2: ['2'], P3: ['3'] });
+    expect(padsOf('keystone-103')).toEqual({ '+': ['1'], '-': ['2'] });
+    expect(library.get('barrel-jack-5.5-2.1')!.mpn).toBe('PJ-102AH');
+    for (const id of ['usb-micro-b', 'usb-b-b1hsw6', 'barrel-jack-5.5-2.1', 'keystone-103']) {
+      const part = library.get(id)!;
+      expect(part.manufacturer, id).not.toMatch(/generic/i);
+      expect(part.datasheet, id).toMatch(/^https:\/\//);
+    }
+    // Through-hole where the part is: the jack, the type-B receptacle and the holder entirely; the micro-B's shell pegs.
+    for (const id of ['usb-b-b1hsw6', 'barrel-jack-5.5-2.1', 'keystone-103']) expect(resolveFootprint(library.get(id)!.footprint)!.pads.every((p) => p.kind === 'thru_hole'), id).toBe(true);
+    expect(resolveFootprint('USB-MICRO-B-SMD')!.pads.filter((p) => p.number === '6' && p.kind === 'thru_hole')).toHaveLength(4);
+    // A design that names the jack's pins by function still lands on the right pads.
+    const jack = resolveFootprint('BARREL-5.5-2.1')!;
+    expect(mapPinsToPads(jack, [{ name: 'VIN', number: null }, { name: 'GND', number: null }]).map).toEqual({ VIN: ['1'], GND: ['2'] });
   });
 
   it('through-hole footprints resolve by their KiCad names: axial resistor and diodes, disc and radial capacitors, DIP', () => {
