@@ -100,6 +100,23 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   dc_bias_check: READ,
   electrical_analysis: READ,
   patch_suggest: READ,
+  // Parity variants (synth-variant-tools.ts, footprint-tools.ts, net-class-tools.ts, board-export-tool.ts).
+  pipeline_run_stage: ADDS,
+  synthesize_board: ADDS,
+  synthesize_and_check: ADDS,
+  synthesize_board_and_check: ADDS,
+  synthesize_board_repair: ADDS,
+  synthesize_board_score: ADDS,
+  synthesis_benchmark: READ,
+  footprint_search: READ,
+  footprint_generate: READ,
+  resolve_footprints: { readOnly: false, destructive: false, idempotent: true }, // fills only empty footprints
+  kicad_3d_model_coverage: READ,
+  board_summarize_nets: READ,
+  board_classify_nets: { readOnly: false, destructive: true, idempotent: true }, // `overwrite` replaces classes
+  design_classify_nets: { readOnly: false, destructive: true, idempotent: true },
+  design_route_smart: OVERWRITES,
+  board_export: READ,
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
 };
 

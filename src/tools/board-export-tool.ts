@@ -16,7 +16,7 @@ export const boardExportTool = sessionTool({
   title: 'Export a board view',
   description: 'Non-fabrication views inline (svg, bom, nets). Fab files: export_manufacturing.',
   level: 'read',
-  input: { design_name: DesignName, format: z.enum(['svg', 'bom', 'nets']).default('svg') },
+  input: { design_name: DesignName, format: z.enum(['svg', 'bom', 'nets']).default('svg').describe('View.') },
   output: looseObject({ format: z.string(), design_hash: z.string() }),
   async handler(input, ctx) {
     const entry = requireDesign(ctx.state, input.design_name);

@@ -73,11 +73,11 @@ export const footprintTools = [
     description: 'Filter generated IPC-7351B footprints by text, pins, pitch, mount.',
     level: 'read',
     input: {
-      query: z.string().max(100).optional(),
-      pins: z.number().int().min(1).max(512).optional(),
-      pitch_mm: z.number().min(0.1).max(10).optional(),
-      mount: z.enum(['smd', 'tht']).optional(),
-      max_results: z.number().int().min(1).max(100).default(20),
+      query: z.string().max(100).optional().describe('Words in name, family, description.'),
+      pins: z.number().int().min(1).max(512).optional().describe('Pin count.'),
+      pitch_mm: z.number().min(0.1).max(10).optional().describe('Pitch, mm.'),
+      mount: z.enum(['smd', 'tht']).optional().describe('Mount type.'),
+      max_results: z.number().int().min(1).max(100).default(20).describe('Most results.'),
     },
     output: looseObject({ results: z.array(z.unknown()) }),
     handler(input, ctx) {
@@ -89,6 +89,10 @@ export const footprintTools = [
           (input.pitch_mm === undefined || (f.pitch_mm !== null && Math.abs(f.pitch_mm - input.pitch_mm) <= 0.011)) &&
           (input.mount === undefined || f.mount === input.mount),
       );
+      // A package named exactly comes first (the query "0603" also finds 0201, whose metric size is 0603).
+      const q = fold(input.query ?? '');
+      const rank = (f: Facts) => (fold(f.name) === q ? 0 : f.aliases.some((a) => fold(a) === q) ? 1 : 2);
+      hits.sort((a, b) => rank(a) - rank(b));
       const results = hits.slice(0, input.max_results).map(({ aliases: _a, ...f }) => f);
       return { result: { total: hits.length, results } };
     },
@@ -99,9 +103,9 @@ export const footprintTools = [
     description: 'IPC-7351B density-N land pattern from package dimensions (mm; ranges [min,max]).',
     level: 'read',
     input: {
-      kind: z.enum(['chip', 'gullwing', 'qfn', 'son', 'qfp']),
-      pins: z.number().int().optional(),
-      pitch_mm: z.number().optional(),
+      kind: z.enum(['chip', 'gullwing', 'qfn', 'son', 'qfp']).describe('Package kind.'),
+      pins: z.number().int().optional().describe('Pin count.'),
+      pitch_mm: z.number().optional().describe('Pitch, mm.'),
       body_mm: Range2.optional().describe('Body [across rows, along rows].'),
       span_mm: Range2.optional().describe('chip: length L; gullwing: lead span E.'),
       foot_mm: Range2.optional().describe('chip: terminal T; else foot L.'),

@@ -19,10 +19,14 @@ import { simTools } from './sim-tools.js';
 import { viewTools } from './view-tools.js';
 import { reviewTools } from './review-tools.js';
 import { pipelineStatusTool } from './pipeline-status.js';
+import { netClassTools } from './net-class-tools.js';
+import { footprintTools } from './footprint-tools.js';
+import { synthesisBenchmarkTool, synthVariantTools } from './synth-variant-tools.js';
+import { boardExportTool } from './board-export-tool.js';
 import { planTools } from './plan-tools.js';
 import { analysisTools } from './analysis-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...planTools, ...analysisTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...netClassTools, ...footprintTools, ...synthVariantTools, synthesisBenchmarkTool, boardExportTool, ...planTools, ...analysisTools];
 }

@@ -103,7 +103,7 @@ export const netClassTools = [
     title: 'Route with net classes',
     description: 'Classifies unclassed nets (as board_classify_nets), then routes with per-class widths (route_nets router).',
     level: 'sandbox-write',
-    input: { design_name: DesignName, seed: z.number().int().min(0).max(2 ** 31).default(1), time_limit_ms: z.number().int().min(100).max(600_000).default(60_000) },
+    input: { design_name: DesignName, seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Router seed.'), time_limit_ms: z.number().int().min(100).max(600_000).default(60_000).describe('Routing budget, ms.') },
     output: looseObject({ design_hash: z.string() }),
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);

@@ -20,7 +20,8 @@ import { foldDrafts } from './scratch.js';
  * ZapTrace's pipeline and synthesis variants, each one `runPipeline` (pipeline-tools.ts) with a
  * source and a stage selection, on a NEW candidate design: nothing here edits an existing design.
  */
-const Seed = z.number().int().min(0).max(2 ** 31).default(1);
+const Seed = z.number().int().min(0).max(2 ** 31).default(1).describe('Layout seed.');
+const Intent = z.string().min(1).max(2000).describe('What to build.');
 const NewName = DesignName.optional().describe('Name of the new design; derived when absent.');
 const Out = looseObject({ design_name: z.string(), design_hash: z.string() });
 
@@ -42,7 +43,7 @@ function variant(name: string, title: string, description: string, only: StageNa
     title,
     description,
     level: 'preview-write',
-    input: { intent: z.string().min(1).max(2000), design_name: NewName, seed: Seed },
+    input: { intent: Intent, design_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
       synthesis(ctx);
@@ -73,7 +74,7 @@ export const synthVariantTools = [
     title: 'Run one pipeline stage',
     description: 'Runs one stage on a copy of a design, as a new candidate.',
     level: 'preview-write',
-    input: { design_name: DesignName, stage: z.enum(['place', 'route', 'erc', 'drc', 'simulate']), new_name: NewName, seed: Seed },
+    input: { design_name: DesignName, stage: z.enum(['place', 'route', 'erc', 'drc', 'simulate']).describe('Stage to run.'), new_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
@@ -125,7 +126,7 @@ export const synthVariantTools = [
     title: 'Synthesize and score a board',
     description: 'synthesize_board_and_check, then a 0–100 score: elements met, ERC/DRC clean, routed %, area use.',
     level: 'preview-write',
-    input: { intent: z.string().min(1).max(2000), design_name: NewName, seed: Seed },
+    input: { intent: Intent, design_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
       synthesis(ctx);
@@ -175,7 +176,7 @@ export const synthesisBenchmarkTool = globalTool({
   description: 'Synthesizes intents (given, or the committed set) and reports ERC, unmet, and with layout place/route/DRC figures. Records nothing.',
   level: 'read',
   input: {
-    intents: z.array(z.string().min(1).max(500)).max(10).optional(),
+    intents: z.array(z.string().min(1).max(500)).max(10).optional().describe('Intents; default the committed set.'),
     limit: z.number().int().min(1).max(20).default(5).describe('How many committed intents.'),
     layout: z.boolean().default(false).describe('Also place, route and DRC (slow).'),
   },
