@@ -141,6 +141,7 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
       for (const rotation_deg of rotations) {
         let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };
         if (edge) p = snapToEdge(st, i, p, edge);
+        else if (!allowBottom && st.quickRejectAt(i, p)) continue;
         if (!st.legal(i, p)) continue;
         if (strict && !st.constraintsHold(i, p)) continue;
         any = true;

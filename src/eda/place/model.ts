@@ -132,6 +132,45 @@ function referenceBand(c: Rect, ref: string): Rect {
   return [Math.min(c[0], -half), Math.min(c[1], c[1] - REF_TEXT.centreAboveMm - REF_TEXT.halfHeightMm - 0.05), Math.max(c[2], half), c[3]];
 }
 
+/** `courtyardAt` written into `out` (no allocation for quarter turns): the placer's quick tests ask millions of times. */
+export function courtyardInto(item: PlaceItem, p: Placement, out: Rect): Rect {
+  const r = p.rotation_deg;
+  if (r !== 0 && r !== 90 && r !== 180 && r !== 270) {
+    const w = rectToWorld(item.courtyard, p);
+    out[0] = w[0];
+    out[1] = w[1];
+    out[2] = w[2];
+    out[3] = w[3];
+    return out;
+  }
+  const [c0, c1, c2, c3] = item.courtyard;
+  // the same sums as rectAt
+  const a = p.side === 'bottom' ? -c2 : c0;
+  const b = p.side === 'bottom' ? -c0 : c2;
+  if (r === 0) {
+    out[0] = p.x_mm + a;
+    out[1] = p.y_mm + c1;
+    out[2] = p.x_mm + b;
+    out[3] = p.y_mm + c3;
+  } else if (r === 180) {
+    out[0] = p.x_mm - b;
+    out[1] = p.y_mm - c3;
+    out[2] = p.x_mm - a;
+    out[3] = p.y_mm - c1;
+  } else if (r === 90) {
+    out[0] = p.x_mm + c1;
+    out[1] = p.y_mm - b;
+    out[2] = p.x_mm + c3;
+    out[3] = p.y_mm - a;
+  } else {
+    out[0] = p.x_mm - c3;
+    out[1] = p.y_mm + a;
+    out[2] = p.x_mm - c1;
+    out[3] = p.y_mm + b;
+  }
+  return out;
+}
+
 function rectAt(rect: Rect, p: Placement): Rect {
   const r = p.rotation_deg;
   if (r !== 0 && r !== 90 && r !== 180 && r !== 270) return rectToWorld(rect, p);

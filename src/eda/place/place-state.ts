@@ -1,7 +1,7 @@
 import type { Design, Placement } from '../model/design.js';
 import { footprintToWorld, type Rect } from '../board/index.js';
 import { edgeGap, nearDistance, rectDistance, rotationFacing, type Edge, type ResolvedConstraint } from './constraints.js';
-import { courtyardAt, spacingAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
+import { courtyardAt, courtyardInto, spacingAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
 import { Occupancy } from './occupancy.js';
 import type { LocalDir } from './part-roles.js';
@@ -15,6 +15,11 @@ import type { LocalDir } from './part-roles.js';
 export const ROTATIONS = [0, 90, 180, 270] as const;
 
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Whether rects a and b come closer than g (open: exactly g apart is fine). */
+function near(a: Rect, b: Rect, g: number): boolean {
+  return b[0] < a[2] + g - 1e-9 && a[0] - g + 1e-9 < b[2] && b[1] < a[3] + g - 1e-9 && a[1] - g + 1e-9 < b[3];
+}
 
 /** Current positions, the overlap index and the wire-length bookkeeping. */
 export class PlaceState {
@@ -36,6 +41,11 @@ export class PlaceState {
   private testRect: Rect = [0, 0, 0, 0];
   private testPlacement: Placement = { x_mm: 0, y_mm: 0, rotation_deg: 0, side: 'top' };
   private testNear = false;
+  /** The courtyard of the part under test, computed on first need per `legal` call. */
+  private testCourtyard: Rect | null = null;
+  /** World courtyard of each placed part, for the placement object it was computed from (placements are never mutated). */
+  private readonly cyFor: (Placement | null)[];
+  private readonly cyRect: Rect[];
   private readonly clashes = (j: number): boolean => {
     if (j === this.testItem || (this.testIgnore.length > 0 && this.testIgnore.includes(j))) return false;
     if (!(this.pos[j]!.side === this.testSide || this.model.items[this.testItem]!.throughHole || this.model.items[j]!.throughHole)) return false;
@@ -44,22 +54,33 @@ export class PlaceState {
     if (this.nearPartners[this.testItem]!.has(j)) {
       // partners: courtyards at the plain clearance, reference bands aside (the decoupling
       // distance outranks a legible reference)
-      const a = courtyardAt(this.model.items[this.testItem]!, this.testPlacement);
-      const b = courtyardAt(this.model.items[j]!, this.pos[j]!);
+      const a = this.testCy();
+      const b = this.placedCourtyard(j);
       const n = this.nearGap - 1e-9;
       return b[0] < a[2] + n && a[0] - n < b[2] && b[1] < a[3] + n && a[1] - n < b[3];
     }
     return this.apart(j, this.gap);
   };
+  private testCy(): Rect {
+    return (this.testCourtyard ??= courtyardAt(this.model.items[this.testItem]!, this.testPlacement));
+  }
+  /** courtyardAt(item j, pos[j]), cached per placement object. */
+  private placedCourtyard(j: number): Rect {
+    const p = this.pos[j]!;
+    if (this.cyFor[j] !== p) {
+      this.cyFor[j] = p;
+      this.cyRect[j] = courtyardAt(this.model.items[j]!, p);
+    }
+    return this.cyRect[j]!;
+  }
   /**
    * Whether part j is too close to the part under test: courtyards need the full gap, a reference
    * band only the plain clearance from the other's courtyard (text may lie over a routing channel,
    * never over pads).
    */
   private apart(j: number, gap: number): boolean {
-    const near = (a: Rect, b: Rect, g: number) => b[0] < a[2] + g - 1e-9 && a[0] - g + 1e-9 < b[2] && b[1] < a[3] + g - 1e-9 && a[1] - g + 1e-9 < b[3];
-    const mine = courtyardAt(this.model.items[this.testItem]!, this.testPlacement);
-    const theirs = courtyardAt(this.model.items[j]!, this.pos[j]!);
+    const mine = this.testCy();
+    const theirs = this.placedCourtyard(j);
     if (near(mine, theirs, gap)) return true;
     return near(this.testRect, theirs, this.nearGap) || near(mine, this.index.get(j)!, this.nearGap);
   }
@@ -82,6 +103,9 @@ export class PlaceState {
     readonly anchor: 'centre' | 'corner' = 'centre',
   ) {
     this.pos = model.items.map(() => null);
+    this.cyFor = model.items.map(() => null);
+    this.cyRect = model.items.map(() => [0, 0, 0, 0]);
+    this.netStamp = new Uint32Array(model.nets.length);
     const ob = model.outlineBox;
     this.rectOutline =
       model.outline.length === 4 && model.outline.every(([x, y]) => (x === ob[0] || x === ob[2]) && (y === ob[1] || y === ob[3]));
@@ -148,6 +172,20 @@ export class PlaceState {
     return this.occupancy.blocked(x, y);
   }
 
+  /**
+   * Whether the covered-cell map alone rules out item i at p (top side): a corner or the centre of
+   * its courtyard lies in a covered cell, so the courtyard reaches into another's gap, which
+   * `legal` refuses. Catches what `quickReject` (the origin alone) misses for every rotation.
+   */
+  private readonly scratch: Rect = [0, 0, 0, 0];
+  quickRejectAt(i: number, p: Placement): boolean {
+    const o = this.occupancy;
+    if (o === null) return false;
+    if (this.nearPartners[i]!.size > 0 && this.nearGap < this.gap) return false;
+    const c = courtyardInto(this.model.items[i]!, p, this.scratch);
+    return o.blocked(c[0], c[1]) || o.blocked(c[2], c[1]) || o.blocked(c[0], c[3]) || o.blocked(c[2], c[3]) || o.blocked((c[0] + c[2]) / 2, (c[1] + c[3]) / 2);
+  }
+
   /** Half-perimeter of a net over its placed terminals. */
   netCost(k: number): number {
     let x0 = Infinity;
@@ -157,20 +195,46 @@ export class PlaceState {
     for (const t of this.model.nets[k]!.terminals) {
       const p = this.pos[t.item];
       if (!p) continue;
-      const w = footprintToWorld(this.model.items[t.item]!.pads[t.pad]!.local, p);
-      if (w[0] < x0) x0 = w[0];
-      if (w[0] > x1) x1 = w[0];
-      if (w[1] < y0) y0 = w[1];
-      if (w[1] > y1) y1 = w[1];
+      // footprintToWorld's sums, without its arrays (this runs for every candidate position)
+      const local = this.model.items[t.item]!.pads[t.pad]!.local;
+      const lx = p.side === 'bottom' ? -local[0] : local[0];
+      const ly = local[1];
+      const r = p.rotation_deg;
+      let wx: number;
+      let wy: number;
+      const quarter = r === 0 || r === 90 || r === 180 || r === 270;
+      if (quarter) {
+        // cosSin's exact values for quarter turns
+        const c = r === 0 ? 1 : r === 180 ? -1 : 0;
+        const sn = r === 90 ? 1 : r === 270 ? -1 : 0;
+        wx = p.x_mm + (lx * c + ly * sn);
+        wy = p.y_mm + (-lx * sn + ly * c);
+      } else {
+        const w = footprintToWorld(local, p);
+        wx = w[0];
+        wy = w[1];
+      }
+      if (wx < x0) x0 = wx;
+      if (wx > x1) x1 = wx;
+      if (wy < y0) y0 = wy;
+      if (wy > y1) y1 = wy;
     }
     return x1 >= x0 ? x1 - x0 + (y1 - y0) : 0;
   }
 
+  private readonly netStamp: Uint32Array;
+  private stamp = 0;
   costOf(items: number[]): number {
-    const nets = new Set<number>();
-    for (const i of items) for (const k of this.netsOf[i]!) nets.add(k);
+    // each net once, in first-seen order (the order the sum was always taken in)
+    const st = ++this.stamp;
     let c = 0;
-    for (const k of nets) c += this.netCost(k);
+    for (const i of items) {
+      for (const k of this.netsOf[i]!) {
+        if (this.netStamp[k] === st) continue;
+        this.netStamp[k] = st;
+        c += this.netCost(k);
+      }
+    }
     return c;
   }
 
@@ -193,6 +257,7 @@ export class PlaceState {
     this.testIgnore = ignore;
     this.testRect = r;
     this.testPlacement = p;
+    this.testCourtyard = null;
     this.testNear = this.nearPartners[i]!.size > 0 && this.nearGap < this.gap;
     if (this.index.any(r, this.testNear ? this.nearGap : this.gap, this.clashes)) return false;
     if (!this.rectOutline) {

@@ -7,7 +7,8 @@ import type { Rect } from '../board/index.js';
  */
 export class RectIndex {
   private readonly cells = new Map<number, Set<number>>();
-  private readonly rects = new Map<number, Rect>();
+  /** Rect per id (ids are small item indexes), undefined when not in the index. */
+  private readonly rects: (Rect | undefined)[] = [];
 
   constructor(
     private readonly cellMm: number,
@@ -27,7 +28,8 @@ export class RectIndex {
 
   insert(id: number, r: Rect): void {
     this.remove(id);
-    this.rects.set(id, r);
+    while (this.rects.length <= id) this.rects.push(undefined);
+    this.rects[id] = r;
     for (const k of this.keysOf(r)) {
       let s = this.cells.get(k);
       if (!s) this.cells.set(k, (s = new Set()));
@@ -36,10 +38,10 @@ export class RectIndex {
   }
 
   remove(id: number): void {
-    const r = this.rects.get(id);
+    const r = this.rects[id];
     if (!r) return;
     for (const k of this.keysOf(r)) this.cells.get(k)?.delete(id);
-    this.rects.delete(id);
+    this.rects[id] = undefined;
   }
 
   /** Ids whose rect comes closer than `gap` to r (open intervals: touching at exactly gap is fine). */
@@ -49,7 +51,7 @@ export class RectIndex {
     for (const k of this.keysOf(q)) {
       for (const id of this.cells.get(k) ?? []) {
         if (found.has(id)) continue;
-        const o = this.rects.get(id)!;
+        const o = this.rects[id]!;
         if (o[0] < q[2] - 1e-9 && q[0] < o[2] - 1e-9 && o[1] < q[3] - 1e-9 && q[1] < o[3] - 1e-9) found.add(id);
       }
     }
@@ -71,7 +73,7 @@ export class RectIndex {
         const cell = this.cells.get((j + 4096) * 8192 + (i + 4096));
         if (!cell) continue;
         for (const id of cell) {
-          const o = this.rects.get(id)!;
+          const o = this.rects[id]!;
           if (o[0] < q2 - 1e-9 && q0 < o[2] - 1e-9 && o[1] < q3 - 1e-9 && q1 < o[3] - 1e-9 && counts(id)) return true;
         }
       }
@@ -80,6 +82,6 @@ export class RectIndex {
   }
 
   get(id: number): Rect | undefined {
-    return this.rects.get(id);
+    return this.rects[id];
   }
 }

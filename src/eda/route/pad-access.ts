@@ -199,7 +199,10 @@ export function padAccess(
       for (let k = 0; k < ns; k++) {
         const dx = x - sx[k]!;
         const dy = y - sy[k]!;
-        if (dx * dx + dy * dy > reach2) continue;
+        const d2 = dx * dx + dy * dy;
+        if (d2 > reach2) continue;
+        // a full list only takes a point nearer than its last (compared squared, with slack)
+        if (count === TRIES_PER_NODE && d2 > topLen[count - 1]! * topLen[count - 1]! * (1 + 1e-9) + 1e-18) continue;
         const len = Math.hypot(dx, dy);
         if (!(len <= reachMm && len > 0)) continue;
         if (count === TRIES_PER_NODE && !before(len, k, count - 1)) continue;
