@@ -100,6 +100,9 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   dc_bias_check: READ,
   electrical_analysis: READ,
   patch_suggest: READ,
+  proof_list_checks: READ,
+  proof_run: ADDS,
+  proof_run_design: ADDS,
   // Parity variants (synth-variant-tools.ts, footprint-tools.ts, net-class-tools.ts, board-export-tool.ts).
   pipeline_run_stage: ADDS,
   synthesize_board: ADDS,

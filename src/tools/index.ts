@@ -25,8 +25,9 @@ import { synthesisBenchmarkTool, synthVariantTools } from './synth-variant-tools
 import { boardExportTool } from './board-export-tool.js';
 import { planTools } from './plan-tools.js';
 import { analysisTools } from './analysis-tools.js';
+import { proofTools } from './proof-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...netClassTools, ...footprintTools, ...synthVariantTools, synthesisBenchmarkTool, boardExportTool, ...planTools, ...analysisTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...netClassTools, ...footprintTools, ...synthVariantTools, synthesisBenchmarkTool, boardExportTool, ...planTools, ...analysisTools, ...proofTools];
 }
