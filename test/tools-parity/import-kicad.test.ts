@@ -175,6 +175,8 @@ describe.runIf(hasKicad)('kicad_import_project round trip through kicad-cli (KiC
         // Parts our writer cannot draw (footprint not in our library) come back from the schematic, unplaced.
         expect(rt.parts).toEqual({ before: r.report.parts.imported, after: r.report.parts.imported, matched: r.report.parts.imported });
         expect(rt.positions).toEqual({ before: r.report.placement.imported, after: drawn, matched: drawn });
+        expect(rt.nets_on_placed_parts.matched).toBe(rt.nets_on_placed_parts.before);
+        expect(rt.nets_on_placed_parts.after).toBe(rt.nets_on_placed_parts.before);
         expect(rt.tracks.matched).toBe(back.routing.tracks.length);
         expect(rt.vias.matched).toBe(back.routing.vias.length);
         console.log(`${project}: ${JSON.stringify({ parts: r.report.parts.imported, nets: r.report.nets.imported, tracks: r.report.tracks.imported, vias: r.report.vias.imported, zones: r.report.zones.imported, outline: r.report.outline.kind, missing_footprints: r.report.export_preview.footprints_missing, roundtrip: rt })}`);

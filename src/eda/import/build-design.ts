@@ -55,7 +55,7 @@ export interface ImportSource {
   nets: string[];
   segments: ImportSegment[];
   vias: { at: Pt; size: number; drill: number; net: string | null; special: boolean }[];
-  zones: { net: string | null; layers: string[]; polygon: Pt[]; keepout: boolean }[];
+  zones: { net: string | null; layers: string[]; polygon: Pt[]; keepout: boolean; teardrop?: boolean }[];
   /** Zone counts the format reader dropped already (reason → count). */
   zonesDropped?: Record<string, number>;
   outline: OutlineResult;
@@ -262,6 +262,7 @@ export function buildImportedDesign(src: ImportSource): { design: Design; report
   src.zones.forEach((z, i) => {
     zones.source++;
     if (z.keepout) return drop(zones, 'rule area (keepout) not imported');
+    if (z.teardrop) return drop(zones, 'teardrop (KiCad regenerates it from its settings)');
     if (!netOk(zones, z.net)) return;
     const layers = z.layers.filter(copperOk);
     const poly = z.polygon.map(move);

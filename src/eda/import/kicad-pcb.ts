@@ -56,6 +56,8 @@ export interface PcbZone {
   layers: string[];
   polygon: [number, number][];
   keepout: boolean;
+  /** A teardrop KiCad generated at a pad or via (`(attr (teardrop …))`), not a pour anyone drew. */
+  teardrop?: boolean;
 }
 
 export interface PcbBoard {
@@ -232,6 +234,7 @@ export function readPcb(root: SList, field: string): PcbBoard {
         layers,
         polygon: polygonPoints(child(item, 'polygon')),
         keepout: child(item, 'keepout') !== undefined,
+        teardrop: child(child(item, 'attr') ?? [], 'teardrop') !== undefined,
       });
     } else if (h !== undefined && h.startsWith('gr_') && textOf(child(item, 'layer')) === 'Edge.Cuts') {
       const shape = edgeShape(item);

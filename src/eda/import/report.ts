@@ -3,12 +3,13 @@
  * how many reached our design model, how many were dropped, and why (reason → count). Nothing is
  * dropped silently: every item of a counted kind ends in `imported` or in a reason.
  */
-export interface Tally {
+/** Type aliases, not interfaces, so a report is assignable to the tools' open-object output schemas. */
+export type Tally = {
   source: number;
   imported: number;
   dropped: number;
   reasons: Record<string, number>;
-}
+};
 
 export const tally = (): Tally => ({ source: 0, imported: 0, dropped: 0, reasons: {} });
 
@@ -22,7 +23,7 @@ export function note(t: Tally, reason: string, n = 1): void {
   t.reasons[reason] = (t.reasons[reason] ?? 0) + n;
 }
 
-export interface FidelityReport {
+export type FidelityReport = {
   format: string;
   files: string[];
   parts: Tally;
@@ -37,4 +38,4 @@ export interface FidelityReport {
   notes: string[];
   /** What our own KiCad writer could not draw: parts whose footprint name our library does not build. */
   export_preview: { footprints_missing: number; missing_refs: string[]; pins_without_pad: number };
-}
+};
