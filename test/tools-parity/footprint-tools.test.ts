@@ -78,6 +78,9 @@ describe('footprint tools over the IPC-7351B generator', () => {
     expect(r.data.design_hash).not.toBe(before);
     const inspect = await callTool(client, 'design_inspect', { session_id: sid, design_name: 'esp' });
     expect(JSON.stringify(inspect.data)).toContain('TSSOP-14');
+    // The replacing ComponentAdded replays to the same design: rebuilt from the log, the hash is the live one.
+    const seq = (await callTool(client, 'session_events', { session_id: sid, limit: 1000 })).data.events.at(-1).seq;
+    expect((await callTool(client, 'design_at', { session_id: sid, design_name: 'esp', seq })).data.summary).toMatchObject({ design_hash: r.data.design_hash, components: 15 });
     const n = (await runtime.readEvents(sid)).length;
     const again = await callTool(client, 'resolve_footprints', { session_id: sid, design_name: 'esp' });
     expect(again.data.resolved).toEqual([]);

@@ -53,6 +53,26 @@ describe('net classes: classified with the ERC netlist view, recorded, used by t
     expect(byName['VCC_3V3'].track_widths_mm).toContain(0.4);
   }, 120_000);
 
+  it('MCP: a rail typed "signal" gets signal width from route_nets but power width once classified (design_route_smart); replay agrees', async () => {
+    const { client, sid } = await mcpSession();
+    const mistyped = ESP32_YAML().replace('VCC_5V:    {id: "VCC_5V",   name: "VCC_5V",   type: "power"', 'VCC_5V:    {id: "VCC_5V",   name: "VCC_5V",   type: "signal"');
+    expect(mistyped).not.toBe(ESP32_YAML());
+    const widest = async (design: string) =>
+      Math.max(...((await callTool(client, 'board_summarize_nets', { session_id: sid, design_name: design })).data.nets as { name: string; track_widths_mm: number[] }[]).find((n) => n.name === 'VCC_5V')!.track_widths_mm);
+    for (const d of ['plain', 'smart']) {
+      await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: mistyped, design_name: d });
+      await callTool(client, 'place_components', { session_id: sid, design_name: d, seed: 1 });
+    }
+    await callTool(client, 'route_nets', { session_id: sid, design_name: 'plain', seed: 1 });
+    const smart = await callTool(client, 'design_route_smart', { session_id: sid, design_name: 'smart', seed: 1 });
+    expect(await widest('plain')).toBe(0.2);
+    expect(await widest('smart')).toBe(0.4);
+    // The classes and routes are in the log: rebuilding the design from it gives the live hash.
+    const seq = (await callTool(client, 'session_events', { session_id: sid, limit: 1000 })).data.events.at(-1).seq;
+    const replayed = await callTool(client, 'design_at', { session_id: sid, design_name: 'smart', seq });
+    expect(replayed.data.summary.design_hash).toBe(smart.data.design_hash);
+  }, 120_000);
+
   it('REST: summarize is read-level and appends nothing; classification needs sandbox-write', async () => {
     const { runtime, sid, call } = await restSession('net class test');
     await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'esp' }).expect(200);
