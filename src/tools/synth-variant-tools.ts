@@ -170,6 +170,8 @@ function committedIntents(): string[] {
   return committed;
 }
 
+const MAX_LAYOUT_INTENTS = 3;
+
 export const synthesisBenchmarkTool = globalTool({
   name: 'synthesis_benchmark',
   title: 'Synthesis benchmark',
@@ -178,13 +180,15 @@ export const synthesisBenchmarkTool = globalTool({
   input: {
     intents: z.array(z.string().min(1).max(500)).max(10).optional().describe('Intents; default the committed set.'),
     limit: z.number().int().min(1).max(20).default(5).describe('How many committed intents.'),
-    layout: z.boolean().default(false).describe('Also place, route and DRC (slow).'),
+    layout: z.boolean().default(false).describe('Also place, route, DRC (≤ 3 intents).'),
   },
   output: looseObject({ rows: z.array(z.unknown()) }),
   async handler(input, ctx) {
     if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intents' });
     const intents = input.intents ?? committedIntents().slice(0, input.limit);
     if (intents.length === 0) throw new ZapTraceError('INVALID_INPUT', 'no committed intents on this server: pass intents', { path: 'intents' });
+    // A read call is open to every caller: a full layout costs seconds per intent, so it is bounded harder.
+    if (input.layout && intents.length > MAX_LAYOUT_INTENTS) throw new ZapTraceError('INVALID_INPUT', `layout runs take at most ${MAX_LAYOUT_INTENTS} intents per call`, { path: 'intents' });
     const rows: BenchRow[] = [];
     for (const intent of intents) rows.push(await runHeavy(ctx, 'bench_intent', { intent, layout: input.layout }));
     const ok = rows.filter((r) => r.error === null);

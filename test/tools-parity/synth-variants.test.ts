@@ -123,6 +123,11 @@ describe('pipeline and synthesis variants: each a new candidate design through t
     expect(fromRepo.data.rows.map((r: { intent: string }) => r.intent)).toEqual(committed.slice(0, 2));
     expect((await runtime.readEvents(sid)).length).toBe(n);
     expect((await callTool(client, 'synthesis_benchmark', { intents: Array(11).fill(SMALL) })).isError).toBe(true);
+    expect((await callTool(client, 'synthesis_benchmark', { limit: 4, layout: true })).isError).toBe(true);
+    const laid = await callTool(client, 'synthesis_benchmark', { intents: [SMALL], layout: true });
+    expect(laid.data.rows[0]).toMatchObject({ intent: SMALL, error: null, placed: true });
+    expect(laid.data.summary).toMatchObject({ intents: 1, placed: 1 });
+    expect(laid.data.rows[0].routed.total).toBeGreaterThan(0);
   }, 120_000);
 
   it('REST: levels hold (preview-write for variants, read for board_export), board_export gives no fabrication file', async () => {
