@@ -65,11 +65,12 @@ export function runLayout(input: Design, o: LayoutRunOptions): LayoutRun {
   const c1 = cpuMs();
   // Placing moves parts, so any routing the design carried is void (as place_components does).
   const placed: Design = { ...input, placement: placement.placement, keepouts: withPlacerKeepouts(input.keepouts, placement.keepouts), routing: { tracks: [], vias: [] } };
-  const routing = routeNets(placed, o.resolve, { ...o.route, seed, ...mapPins });
+  // The board geometry depends on parts and placement only, so routing and DRC share one.
+  const geometry = buildBoardGeometry(placed, o.resolve, o.mapPins);
+  const routing = routeNets(placed, o.resolve, { ...o.route, seed, ...mapPins, geometry });
   const t2 = performance.now();
   const c2 = cpuMs();
   const design: Design = { ...placed, routing: { tracks: routing.tracks, vias: routing.vias } };
-  const geometry = buildBoardGeometry(design, o.resolve, o.mapPins);
   const drc = runDrc(design, geometry);
   const t3 = performance.now();
   const c3 = cpuMs();

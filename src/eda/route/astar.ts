@@ -52,7 +52,8 @@ export interface SearchRequest {
   targets: number[];
   soft: boolean;
   softPenalty: number;
-  history: Float32Array;
+  /** Congestion cost per state, or null while it is zero everywhere. */
+  history: Float32Array | null;
   viaCost: number;
   bendPenalty: number;
   /**
@@ -200,7 +201,7 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
         }
       }
       if (prevMove >= 0 && prevMove !== m && prevMove !== VIA_MOVE) cost += req.bendPenalty;
-      const g2 = gs + cost + hist[s2]!;
+      const g2 = hist === null ? gs + cost : gs + cost + hist[s2]!;
       if (buf.seen[s2] === stamp && buf.g[s2]! <= g2) continue;
       buf.seen[s2] = stamp;
       buf.g[s2] = g2;
@@ -218,7 +219,7 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
         if (L2 === L) continue;
         const s2 = L2 * n + node;
         if (buf.closed[s2] === stamp) continue;
-        const g2 = gs + viaCost + hist[s2]!;
+        const g2 = hist === null ? gs + viaCost : gs + viaCost + hist[s2]!;
         if (buf.seen[s2] === stamp && buf.g[s2]! <= g2) continue;
         buf.seen[s2] = stamp;
         buf.g[s2] = g2;

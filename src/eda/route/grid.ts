@@ -72,6 +72,11 @@ export function objectBounds(o: GridObject): Bounds {
 
 export interface ClassArrays {
   cls: RouteClass;
+  /**
+   * Whether the via arrays are kept: a class only used for necking down (narrower tracks next to
+   * a net's own pads) never places vias, so its via arrays stay empty and unmarked.
+   */
+  vias: boolean;
   staticEdge: Uint16Array;
   dynEdge: Uint16Array;
   staticVia: Uint16Array;
@@ -95,18 +100,24 @@ export class RouteGrid {
     height: number,
     layers: number,
     classes: RouteClass[],
+    /** Per class, whether vias are ever searched with it (default: all). */
+    viaClasses?: readonly boolean[],
   ) {
     this.nx = Math.floor(width / g + 1e-9) + 1;
     this.ny = Math.floor(height / g + 1e-9) + 1;
     this.n = this.nx * this.ny;
     this.layers = layers;
-    this.classes = classes.map((cls) => ({
-      cls,
-      staticEdge: new Uint16Array(this.n * layers * 4),
-      dynEdge: new Uint16Array(this.n * layers * 4),
-      staticVia: new Uint16Array(this.n),
-      dynVia: new Uint16Array(this.n),
-    }));
+    this.classes = classes.map((cls, k) => {
+      const vias = viaClasses?.[k] ?? true;
+      return {
+        cls,
+        vias,
+        staticEdge: new Uint16Array(this.n * layers * 4),
+        dynEdge: new Uint16Array(this.n * layers * 4),
+        staticVia: new Uint16Array(vias ? this.n : 0),
+        dynVia: new Uint16Array(vias ? this.n : 0),
+      };
+    });
     this.holeBan = new Uint16Array(this.n);
   }
 
@@ -156,7 +167,7 @@ export class RouteGrid {
       rTrack[k] = cls.traceWidthMm / 2 + clr + obj.marginMm;
       rVia[k] = cls.viaDiameterMm / 2 + clr + obj.marginMm;
       maxTrack = Math.max(maxTrack, rTrack[k]!);
-      const r = Math.max(obj.blocksTracks ? rTrack[k]! : 0, obj.blocksVias ? rVia[k]! : 0);
+      const r = Math.max(obj.blocksTracks ? rTrack[k]! : 0, obj.blocksVias && this.classes[k]!.vias ? rVia[k]! : 0);
       box[4 * k] = Math.max(0, Math.floor((bx0 - r - this.x0) / g) - 1);
       box[4 * k + 1] = Math.min(this.nx - 1, Math.ceil((bx1 + r - this.x0) / g) + 1);
       box[4 * k + 2] = Math.max(0, Math.floor((by0 - r - this.y0) / g) - 1);
@@ -167,7 +178,7 @@ export class RouteGrid {
       j1 = Math.max(j1, box[4 * k + 3]!);
     }
     const edges = Array.from({ length: nc }, () => new IndexList());
-    const vias = Array.from({ length: nc }, () => new IndexList());
+    const viaList = this.classes.map((ca) => (ca.vias ? new IndexList() : null));
     const layers = obj.layers;
     const nl = layers.length;
     const shape = obj.shape;
@@ -184,7 +195,7 @@ export class RouteGrid {
         seg[0] = seg[1] = seg[2] = seg[3] = -1;
         for (let k = 0; k < nc; k++) {
           if (i < box[4 * k]! || i > box[4 * k + 1]! || j < box[4 * k + 2]! || j > box[4 * k + 3]!) continue;
-          if (blocksVias && dNode < rVia[k]!) vias[k]!.push(node);
+          if (blocksVias && dNode < rVia[k]!) viaList[k]?.push(node);
           if (far) continue;
           // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
           const rt = rTrack[k]!;
@@ -202,7 +213,7 @@ export class RouteGrid {
         }
       }
     }
-    return edges.map((e, k) => ({ edges: e.done(), vias: vias[k]!.done() }));
+    return edges.map((e, k) => ({ edges: e.done(), vias: viaList[k]?.done() ?? new Int32Array(0) }));
   }
 
   /** Bans (sign 1) or releases vias near a hole of radius holeR, whatever the net. */
@@ -223,7 +234,7 @@ export class RouteGrid {
   blockNode(i: number, j: number, layers: number[], tracks: boolean, vias: boolean): void {
     const node = j * this.nx + i;
     for (const ca of this.classes) {
-      if (vias) ca.staticVia[node]! += 1;
+      if (vias && ca.vias) ca.staticVia[node]! += 1;
       if (!tracks) continue;
       for (let d = 0; d < 4; d++) {
         const dir = DIRS[d]!;

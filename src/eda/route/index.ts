@@ -3,7 +3,7 @@ import { own } from '../../kernel/own.js';
 import { boardOutline, copperLayers } from '../model/design.js';
 import { roundrectRadius } from '../model/footprint.js';
 import { invalidInput } from '../../kernel/errors.js';
-import { buildBoardGeometry, routingGridOf, type BoardPad, type FootprintResolver, type PinPadMapper } from '../board/index.js';
+import { buildBoardGeometry, routingGridOf, type BoardGeometry, type BoardPad, type FootprintResolver, type PinPadMapper } from '../board/index.js';
 import { routeProblem } from './core.js';
 import type { RouteClass, RouteObstacle, RouteOptions, RouteProblem, RouteResult, UnroutedReason, XY } from './types.js';
 
@@ -28,6 +28,11 @@ export interface RouteNetsOptions extends RouteOptions {
   netClasses?: Record<string, RouteClass>;
   edgeClearanceMm?: number;
   mapPins?: PinPadMapper;
+  /**
+   * The design's board geometry when the caller has it already (it depends on the parts and
+   * their placement, not on routing): the layout chain builds it once for routing and DRC.
+   */
+  geometry?: BoardGeometry;
 }
 
 export interface RouteNetsResult {
@@ -102,7 +107,7 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
   const layers = options.layers ?? copperLayers(design.board.layers);
   const known = copperLayers(design.board.layers);
   for (const l of layers) if (!known.includes(l)) throw invalidInput(`layer ${l} is not a copper layer of this board`, ['options', 'layers']);
-  const geometry = buildBoardGeometry(design, resolve, options.mapPins);
+  const geometry = options.geometry ?? buildBoardGeometry(design, resolve, options.mapPins);
   const { byNet, base } = netClassTable(design, options.netClasses);
   const outline = boardOutline(design.board).map(([x, y]) => [x, y] as XY);
   // The same grid the placer aligned fine-pitch lands to.
@@ -113,13 +118,22 @@ export function routeNets(design: Design, resolve: FootprintResolver, options: R
   const obstacles: RouteObstacle[] = geometry.pads.map((p) => ({ ...padObstacle(p), layers: p.layers.filter((l) => layers.includes(l)) }));
   const connections: RouteProblem['connections'] = [];
   const unconnectable: RouteNetsResult['unconnectable'] = [];
+  // Pads of each (component, pin), in geometry order: one pass instead of a scan per net node.
+  const padsOfPin = new Map<string, { p: BoardPad; k: number }[]>();
+  geometry.pads.forEach((p, k) => {
+    if (p.pin === null) return;
+    const key = `${p.component}\u0000${p.pin}`;
+    const list = padsOfPin.get(key);
+    if (list) list.push({ p, k });
+    else padsOfPin.set(key, [{ p, k }]);
+  });
   for (const id of Object.keys(design.nets).sort()) {
     const net = design.nets[id]!;
     const points: RouteProblem['connections'][number]['points'] = [];
     for (const node of net.nodes) {
       const comp = own(design.components, node.component);
       const label = `${comp?.ref ?? node.component}.${node.pin}`;
-      const pads = geometry.pads.map((p, k) => ({ p, k })).filter(({ p }) => p.component === node.component && p.pin === node.pin);
+      const pads = padsOfPin.get(`${node.component}\u0000${node.pin}`) ?? [];
       if (pads.length === 0) {
         const reason = !comp
           ? 'unknown component'
