@@ -121,6 +121,8 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   design_route_smart: OVERWRITES,
   board_export: READ,
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
+  kicad_import_project: ADDS, // always a new design
+  easyeda_std_roundtrip: READ,
 };
 
 /**
