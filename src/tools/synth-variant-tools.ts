@@ -105,8 +105,11 @@ export const synthVariantTools = [
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const dn = newName(ctx, input.new_name, `${input.design_name} repaired`);
-      const before = await runHeavy(ctx, 'erc', { design: designText(entry.design) }, { basis: { [input.design_name]: entry.hash } });
-      const repaired = repairDesign(entry.design, before.findings);
+      // DRC speaks only of a placed board; an unplaced one is judged by ERC alone.
+      const basis = { basis: { [input.design_name]: entry.hash } };
+      const placed = Object.keys(entry.design.placement).length > 0;
+      const before = placed ? await runHeavy(ctx, 'checks', { design: designText(entry.design) }, basis) : { erc: await runHeavy(ctx, 'erc', { design: designText(entry.design) }, basis), drc: null };
+      const repaired = repairDesign(entry.design, before.erc.findings);
       const out = await runPipeline(ctx, dn, { kind: 'design', design: JSON.stringify(repaired.design), extra: { repaired_from: input.design_name } }, input.seed);
       const erc = lastCheck(out.drafts, 'erc');
       const drc = lastCheck(out.drafts, 'drc');
@@ -115,7 +118,7 @@ export const synthVariantTools = [
         result: answer(dn, out, {
           fixed: repaired.fixed,
           not_repairable: repaired.skipped,
-          erc_before: before.counts,
+          before: { erc: before.erc.counts, drc: before.drc?.counts ?? null },
           remaining: { erc: erc?.counts ?? null, drc: drc?.counts ?? null, erc_findings: (erc?.findings ?? []).filter((f) => f.severity !== 'info').map((f) => ({ rule_id: f.rule_id, message: f.message })) },
         }),
       };

@@ -94,6 +94,13 @@ describe('pipeline and synthesis variants: each a new candidate design through t
     const again = await callTool(client, 'erc_validate', { session_id: sid, design_name: 'esp repaired' });
     expect(again.data.counts).toEqual(r.data.remaining.erc);
     expect((await callTool(client, 'design_inspect', { session_id: sid, design_name: 'esp' })).data.design_hash).toBe(before);
+    expect(r.data.before).toEqual({ erc: broken.data.counts, drc: null });
+    // A placed board is judged by DRC too before its repair.
+    await callTool(client, 'place_components', { session_id: sid, design_name: 'esp', seed: 1 });
+    const drc = await callTool(client, 'drc_run', { session_id: sid, design_name: 'esp' });
+    const placed = await callTool(client, 'synthesize_board_repair', { session_id: sid, design_name: 'esp', seed: 1 });
+    expect(placed.data.design_name).toBe('esp repaired 2');
+    expect(placed.data.before.drc).toEqual(drc.data.counts);
   }, 120_000);
 
   it('MCP: synthesize_board_score reports the figures and a score that follows from them', async () => {
