@@ -3,22 +3,20 @@ import type { PartLookup } from '../model/part.js';
 import { buildNetlist, componentsOn, otherNets, type NlComponent } from '../erc/netlist.js';
 import { capacitorRating } from '../sim/op-report.js';
 import { parseSiValue } from '../../kernel/units.js';
+import { murataBias } from './mlcc-bias.js';
 import { powerTreeOf } from './power-tree.js';
 
 /**
  * DC bias of the ceramic capacitors on each rail: class-2 dielectrics (X5R, X7R, …) lose capacitance
- * as the applied DC voltage approaches their rating, and lose more in smaller cases. The estimate is a
- * straight line through the origin of the loss against the applied/rated ratio r, fitted per case size
- * to Murata's DC-bias curves of 10 µF / 10 V X5R parts at 5 V (r = 0.5): 0805 keeps 5.0 µF (50 %),
- * 1206 keeps 9.3 µF (93 %) — figures quoted from the curves in docs/zaptrace-parity.md ("DC bias").
- * Cases of 0805 and smaller take the 0805 slope (they lose at least as much), 1206 and larger the
- * 1206 slope. Class-1 dielectrics (C0G/NP0) keep their value. It is an estimate to flag risk, not a
- * substitute for the part's own curve; nothing is recorded (simulation_gate records evidence).
+ * as the applied DC voltage rises, more in small cases with thin layers. Each capacitor is read off a
+ * measured Murata curve (mlcc-bias.ts): its own part's when the table has it, else the nearest part's
+ * (same case, closest value, closest rating), named in `reference`. Class-1 dielectrics (C0G/NP0) keep
+ * their value. An estimate to flag risk — the part's own curve is the authority; nothing is recorded
+ * (simulation_gate records evidence).
  */
-export const LOSS_PER_RATIO: Readonly<Record<'small' | 'large', number>> = { small: 1.0, large: 0.14 };
-/** Murata (and calc_decoupling) ask for a rating of at least twice the rail: r above 0.5 is a warning. */
+/** Below half its capacitance a capacitor is flagged; above half its rating too (the 2× margin calc_decoupling asks, after Murata). */
+const KEPT_WARNING = 0.5;
 const MARGIN_RATIO = 0.5;
-const MIN_RETAINED = 0.1;
 
 export interface CapBias {
   ref: string;
@@ -30,6 +28,9 @@ export interface CapBias {
   ratio: number | null;
   retained_pct: number | null;
   effective_f: number | null;
+  /** The measured curve used, and whether it is this part's own. */
+  reference: string | null;
+  match: 'exact' | 'nearest' | 'class-1' | null;
 }
 
 export interface RailBias {
@@ -76,13 +77,6 @@ function ratedV(c: NlComponent): number | null {
   return v;
 }
 
-/** Fraction of nominal capacitance kept at `ratio` of rated voltage, by dielectric and case. */
-export function retainedFraction(diel: string | null, size: string | null, ratio: number): number {
-  if (diel === 'C0G' || diel === 'NP0') return 1;
-  const k = size !== null && LARGE.includes(size) ? LOSS_PER_RATIO.large : LOSS_PER_RATIO.small;
-  return Math.max(MIN_RETAINED, 1 - k * Math.min(1, Math.max(0, ratio)));
-}
-
 const sig = (x: number) => Number(x.toPrecision(3));
 
 /** Farads: the netlist's value, else the first word of a value that also states rating and dielectric ("10uF 16V X5R"). */
@@ -106,12 +100,22 @@ export function dcBias(design: Design, lookupPart?: PartLookup): { rails: RailBi
         const rated = ratedV(c);
         const applied = r.volts;
         const ratio = rated !== null && applied !== null && rated > 0 ? applied / rated : null;
-        const kept = ratio !== null ? retainedFraction(diel, size, ratio) : null;
         const f = farads(c);
+        const classOne = diel === 'C0G' || diel === 'NP0';
+        const est = classOne || f === null || applied === null ? null : murataBias(size, f, rated, applied);
+        const kept = classOne ? 1 : (est?.kept ?? null);
         if (ratio !== null && ratio > 1) findings.push({ severity: 'error', rule: 'capacitor-overvoltage', ref: c.ref, message: `${c.ref} sees ${applied} V on ${r.net}, above its ${rated} V rating` });
-        else if (ratio !== null && ratio > MARGIN_RATIO && kept !== null && kept < 1) findings.push({ severity: 'warning', rule: 'dc-bias-margin', ref: c.ref, message: `${c.ref} runs at ${Math.round(ratio * 100)} % of its ${rated} V rating: about ${Math.round(kept * 100)} % of its capacitance remains` });
-        if (rated === null) findings.push({ severity: 'info', rule: 'rating-unknown', ref: c.ref, message: `${c.ref} states no voltage rating; DC bias not estimated` });
-        return { ref: c.ref, value_f: f, dielectric: diel, case_size: size, rated_v: rated, applied_v: applied, ratio: ratio === null ? null : sig(ratio), retained_pct: kept === null ? null : sig(kept * 100), effective_f: kept !== null && f !== null ? sig(kept * f) : null };
+        else if (ratio !== null && ratio > MARGIN_RATIO && !classOne) findings.push({ severity: 'warning', rule: 'rating-margin', ref: c.ref, message: `${c.ref} runs at ${Math.round(ratio * 100)} % of its ${rated} V rating; class-2 ceramics want twice the rail` });
+        if (kept !== null && kept < KEPT_WARNING) findings.push({ severity: 'warning', rule: 'dc-bias-loss', ref: c.ref, message: `${c.ref} keeps about ${Math.round(kept * 100)} % of its capacitance at ${applied} V (${est?.reference ?? ''})` });
+        if (rated === null && !classOne) findings.push({ severity: 'info', rule: 'rating-unknown', ref: c.ref, message: `${c.ref} states no voltage rating` });
+        return {
+          ref: c.ref, value_f: f, dielectric: diel, case_size: size, rated_v: rated, applied_v: applied,
+          ratio: ratio === null ? null : sig(ratio),
+          retained_pct: kept === null ? null : sig(kept * 100),
+          effective_f: kept !== null && f !== null ? sig(kept * f) : null,
+          reference: est?.reference ?? null,
+          match: classOne ? 'class-1' : (est?.match ?? null),
+        };
       });
     const nominal = caps.reduce((s, c) => s + (c.value_f ?? 0), 0);
     const effective = caps.every((c) => c.effective_f !== null) ? caps.reduce((s, c) => s + c.effective_f!, 0) : null;
