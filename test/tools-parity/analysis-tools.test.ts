@@ -76,13 +76,27 @@ describe('electrical reads of a design', () => {
     const i2c = (p.findings as { rule_id: string; patches: { tool: string; arguments: Record<string, any> }[] }[]).filter((f) => f.rule_id === 'i2c.pullup-missing');
     expect(i2c).toHaveLength(2);
     const calls = i2c.flatMap((f) => f.patches);
-    expect(calls.map((c) => [c.tool, c.arguments.value, c.arguments.connections.P2])).toEqual([['component_add', '4.7k', '+3V3'], ['component_add', '4.7k', '+3V3']]);
-    expect(calls.map((c) => c.arguments.connections.P1).sort()).toEqual(['I2C_SCL', 'I2C_SDA']);
+    // The repair synthesize_board_repair applies (4.7 kΩ to the IC's rail), as calls.
+    expect(calls.map((c) => [c.tool, c.arguments.value])).toEqual([['component_add', '4.7k'], ['component_add', '4.7k']]);
+    expect(calls.map((c) => Object.values(c.arguments.connections).sort())).toEqual(expect.arrayContaining([['+3V3', 'I2C_SDA'], ['+3V3', 'I2C_SCL']]));
     for (const c of calls) expect((await callTool(client, c.tool, { session_id: sid, ...c.arguments })).data.error).toBeUndefined();
     const erc = (await callTool(client, 'erc_validate', { session_id: sid, design_name: 'node' })).data;
     const latest = (await callTool(client, 'erc_get_result', { session_id: sid, design_name: 'node' })).data;
     expect(erc.error).toBeUndefined();
     expect((latest.findings as { rule_id: string }[]).filter((f) => f.rule_id === 'i2c.pullup-missing')).toEqual([]);
+
+    // A Type-C sink without its CC1 Rd: the patch is 5.1 kΩ from CC1 to ground (USB Type-C specification, Rd).
+    const nets = (await callTool(client, 'design_list_nets', { session_id: sid, design_name: 'node' })).data.nets as { name: string; nodes: string[] }[];
+    const rd = nets.find((x) => x.name === 'USB_CC1')!.nodes.map((y) => y.split('.')[0]!).find((r) => /^R\d+$/.test(r))!;
+    await callTool(client, 'component_remove', { session_id: sid, design_name: 'node', ref: rd });
+    const cc = ((await callTool(client, 'patch_suggest', { session_id: sid, design_name: 'node' })).data.findings as { rule_id: string; patches: { tool: string; arguments: Record<string, any> }[] }[]).filter((f) => f.rule_id.startsWith('usb-c.'));
+    expect(cc.length).toBeGreaterThan(0);
+    const rdCalls = cc.flatMap((f) => f.patches);
+    expect(rdCalls.map((c) => [c.arguments.value, c.arguments.connections])).toEqual([['5.1k', { P1: 'USB_CC1', P2: 'GND' }]]);
+    for (const c of rdCalls) expect((await callTool(client, c.tool, { session_id: sid, ...c.arguments })).data.error).toBeUndefined();
+    await callTool(client, 'erc_validate', { session_id: sid, design_name: 'node' });
+    const after = (await callTool(client, 'erc_get_result', { session_id: sid, design_name: 'node' })).data;
+    expect((after.findings as { rule_id: string }[]).filter((f) => f.rule_id.startsWith('usb-c.'))).toEqual([]);
   });
 
   it('REST: the three answer at read with the design hash and append nothing', async () => {
