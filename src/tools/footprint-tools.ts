@@ -17,6 +17,8 @@ interface Facts {
   pins: number;
   pitch_mm: number | null;
   mount: 'smd' | 'tht';
+  /** Library parts whose footprint resolves to this package. */
+  library_parts: number;
 }
 
 let facts: Facts[] | null = null;
@@ -47,9 +49,15 @@ function measure(fp: Footprint): Pick<Facts, 'pins' | 'pitch_mm' | 'mount'> {
 }
 
 function allFacts(services: Services): Facts[] {
-  facts ??= listFootprintPackages().flatMap((e) => {
+  if (facts) return facts;
+  const parts = new Map<string, number>();
+  for (const p of services.library.all()) {
+    const pkg = p.footprint ? resolveFootprintName(p.footprint) : undefined;
+    if (pkg) parts.set(pkg, (parts.get(pkg) ?? 0) + 1);
+  }
+  facts = listFootprintPackages().flatMap((e) => {
     const fp = services.resolveFootprint(e.name);
-    return fp ? [{ ...e, ...measure(fp) }] : [];
+    return fp ? [{ ...e, ...measure(fp), library_parts: parts.get(e.name) ?? 0 }] : [];
   });
   return facts;
 }
@@ -70,7 +78,7 @@ export const footprintTools = [
   globalTool({
     name: 'footprint_search',
     title: 'Search footprints',
-    description: 'Filter generated IPC-7351B footprints by text, pins, pitch, mount.',
+    description: 'Filter generated IPC-7351B footprints by text, pins, pitch, mount; with library part counts.',
     level: 'read',
     input: {
       query: z.string().max(100).optional().describe('Words in name, family, description.'),

@@ -55,6 +55,10 @@ describe('footprint tools over the IPC-7351B generator', () => {
     const soic = await callTool(client, 'footprint_search', { query: 'soic', pins: 8 });
     expect(soic.data.results.map((r: { name: string }) => r.name)).toEqual(['SOIC-8']);
     expect(soic.data.results[0]).toMatchObject({ pitch_mm: 1.27, mount: 'smd', family: 'soic' });
+    // The library count is the library's own: every part whose footprint resolves to SOIC-8.
+    const inLibrary = (await callTool(client, 'library_search', { query: 'soic-8', package: 'SOIC-8', max_results: 100 })).data.results.length;
+    expect(soic.data.results[0].library_parts).toBeGreaterThanOrEqual(inLibrary);
+    expect(soic.data.results[0].library_parts).toBeGreaterThan(0);
     const qfn = await callTool(client, 'footprint_search', { pins: 16, pitch_mm: 0.5, query: 'qfn' });
     expect(qfn.data.results.map((r: { name: string }) => r.name)).toContain('QFN-16');
     for (const r of qfn.data.results) expect(r).toMatchObject({ pins: 16, pitch_mm: 0.5 });
