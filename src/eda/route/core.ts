@@ -184,12 +184,12 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       // are checked at each search); the pad-side end must lie on the board.
       const halfWidth = classes[net.cls]!.traceWidthMm / 2;
       const acc = padAccess(grid, p, pad, entryReach, staticClear(self, near), halfWidth);
-      if (acc.direct.length === 0 && acc.entries.length === 0) {
+      if (acc.direct.length === 0 && acc.entryStates.length === 0) {
         // No way in. If pads alone would leave one, the board edge (or a keep-out) is what
         // shuts it: the problem does not fit its outline.
         const padsOnly = near.filter((o) => o.fixedClearanceMm === undefined);
         const free = padAccess(grid, p, pad, entryReach, (from, state) => stubClearOf({ x: from[0], y: from[1] }, state, self, padsOnly), halfWidth);
-        if (free.direct.length > 0 || free.entries.length > 0 || !padSamplePoints(p, pad).some(([x, y]) => onBoard(x, y))) offBoardPoints.add(`${self}#${net.access.length}`);
+        if (free.direct.length > 0 || free.entryStates.length > 0 || !padSamplePoints(p, pad).some(([x, y]) => onBoard(x, y))) offBoardPoints.add(`${self}#${net.access.length}`);
       }
       net.access.push(acc);
     }
@@ -201,7 +201,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   // the tree and hung on its nearest reachable point, so that the points beyond it are still joined
   // to the rest (circuit123: one dead point, not the three behind it).
   nets.forEach((net, ni) => {
-    const reachable = (k: number) => (net.access[k]!.direct.length > 0 || net.access[k]!.entries.length > 0) && !accessBlocked(grid, net, { net: ni, a: k, b: k, lengthMm: 0, status: 'pending' });
+    const reachable = (k: number) => (net.access[k]!.direct.length > 0 || net.access[k]!.entryStates.length > 0) && !accessBlocked(grid, net, { net: ni, a: k, b: k, lengthMm: 0, status: 'pending' });
     const live = net.points.map((_, k) => k).filter(reachable);
     const dead = net.points.map((_, k) => k).filter((k) => !live.includes(k));
     if (live.length === 0 || dead.length === 0) {
@@ -298,20 +298,24 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   /** Other nets' tracks and vias near a point's entry segments (the exact dynamic check's candidates). */
   const dynamicNear = (ni: number, k: number): GridObject[] => {
     const acc = nets[ni]!.access[k]!;
-    if (acc.entries.length === 0) return [];
+    if (acc.entryStates.length === 0) return [];
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    for (const list of acc.entries) {
-      for (const e of list) {
-        const node = e.state % grid.n;
-        const ex = grid.x(node % grid.nx);
-        const ey = grid.y(Math.floor(node / grid.nx));
-        x0 = Math.min(x0, ex, e.from[0]);
-        x1 = Math.max(x1, ex, e.from[0]);
-        y0 = Math.min(y0, ey, e.from[1]);
-        y1 = Math.max(y1, ey, e.from[1]);
+    for (let r = 0; r < acc.entryStates.length; r++) {
+      const node = acc.entryStates[r]! % grid.n;
+      const ex = grid.x(node % grid.nx);
+      const ey = grid.y(Math.floor(node / grid.nx));
+      x0 = Math.min(x0, ex);
+      x1 = Math.max(x1, ex);
+      y0 = Math.min(y0, ey);
+      y1 = Math.max(y1, ey);
+      for (let q = acc.entryStart[r]!; q < acc.entryStart[r + 1]!; q++) {
+        x0 = Math.min(x0, acc.segX[q]!);
+        x1 = Math.max(x1, acc.segX[q]!);
+        y0 = Math.min(y0, acc.segY[q]!);
+        y1 = Math.max(y1, acc.segY[q]!);
       }
     }
     return laid.near(x0, y0, x1, y1, dynMargin, ni);
@@ -325,12 +329,16 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
       if (find(net, k) !== root) return;
       for (const s of net.access[k]!.direct) states.push({ state: s, cost: 0 });
       const near = dynamicNear(ni, k);
-      for (const list of net.access[k]!.entries) {
+      const acc = net.access[k]!;
+      for (let r = 0; r < acc.entryStates.length; r++) {
+        const state = acc.entryStates[r]!;
         // the shortest entry into this node that no foreign track or via has blocked since
-        const e = list.find((c) => near.length === 0 || stubClearOf({ x: c.from[0], y: c.from[1] }, c.state, ni, near));
-        if (!e) continue;
-        states.push({ state: e.state, cost: e.lenMm / g });
-        if (!stubFor.has(e.state)) stubFor.set(e.state, e.from);
+        for (let q = acc.entryStart[r]!; q < acc.entryStart[r + 1]!; q++) {
+          if (near.length > 0 && !stubClearOf({ x: acc.segX[q]!, y: acc.segY[q]! }, state, ni, near)) continue;
+          states.push({ state, cost: acc.segLen[q]! / g });
+          if (!stubFor.has(state)) stubFor.set(state, [acc.segX[q]!, acc.segY[q]!]);
+          break;
+        }
       }
     });
     for (const path of net.paths) {

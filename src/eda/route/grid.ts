@@ -25,18 +25,24 @@ const DIR_Y = Int32Array.from(DIRS, (d) => d[1]);
 
 /** A growable list of indexes in a typed array (footprints run to thousands of entries). */
 class IndexList {
-  private buf = new Int32Array(64);
-  private size = 0;
+  buf = new Int32Array(64);
+  size = 0;
   push(v: number): void {
-    if (this.size === this.buf.length) {
-      const b = new Int32Array(this.size * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
+    if (this.size === this.buf.length) this.grow(this.size + 1);
     this.buf[this.size++] = v;
   }
-  done(): Int32Array {
-    return this.buf.slice(0, this.size);
+  grow(min: number): void {
+    const b = new Int32Array(Math.max(min, this.buf.length * 2));
+    b.set(this.buf.subarray(0, this.size));
+    this.buf = b;
+  }
+  /** Appends another list's entries; returns where they start. */
+  append(o: IndexList): number {
+    const at = this.size;
+    if (this.size + o.size > this.buf.length) this.grow(this.size + o.size);
+    this.buf.set(o.buf.subarray(0, o.size), at);
+    this.size += o.size;
+    return at;
   }
 }
 
@@ -57,8 +63,12 @@ export interface GridObject {
   /** Slack added to the required distance to absorb rounding of off-grid coordinates. */
   marginMm: number;
   dynamic: boolean;
-  /** Edge and via indexes it blocks, per class, computed on first marking (rip-up re-marks often). */
-  footprint?: { edges: Int32Array; vias: Int32Array }[];
+  /**
+   * Where the edge and via indexes it blocks lie in the grid's footprint pool, per class k:
+   * edges at [4k, 4k+1), vias at [4k+2, 4k+3). Computed on first marking (rip-up re-marks often);
+   * one pool instead of a typed array per object keeps the garbage collector's work small.
+   */
+  footprint?: Int32Array;
   /** Bounding box of the shape, computed on first need (`objectBounds`). */
   bounds?: Bounds;
 }
@@ -119,7 +129,14 @@ export class RouteGrid {
       };
     });
     this.holeBan = new Uint16Array(this.n);
+    this.scratchEdges = this.classes.map(() => new IndexList());
+    this.scratchVias = this.classes.map(() => new IndexList());
   }
+
+  /** Every footprint's indexes, back to back (see GridObject.footprint). */
+  private readonly pool = new IndexList();
+  private readonly scratchEdges: IndexList[];
+  private readonly scratchVias: IndexList[];
 
   x(i: number): number {
     return this.x0 + i * this.g;
@@ -130,16 +147,14 @@ export class RouteGrid {
 
   /** Adds (sign 1) or removes (sign −1) an object's blocking. */
   mark(obj: GridObject, sign: 1 | -1): void {
-    if (!obj.footprint) obj.footprint = this.footprintsOf(obj);
+    const fp = (obj.footprint ??= this.footprintsOf(obj));
+    const pool = this.pool.buf;
     for (let k = 0; k < this.classes.length; k++) {
       const ca = this.classes[k]!;
-      const fp = obj.footprint[k]!;
       const edges = obj.dynamic ? ca.dynEdge : ca.staticEdge;
       const vias = obj.dynamic ? ca.dynVia : ca.staticVia;
-      const fe = fp.edges;
-      const fv = fp.vias;
-      for (let x = 0; x < fe.length; x++) edges[fe[x]!]! += sign;
-      for (let x = 0; x < fv.length; x++) vias[fv[x]!]! += sign;
+      for (let x = fp[4 * k]!, end = fp[4 * k + 1]!; x < end; x++) edges[pool[x]!]! += sign;
+      for (let x = fp[4 * k + 2]!, end = fp[4 * k + 3]!; x < end; x++) vias[pool[x]!]! += sign;
     }
   }
 
@@ -147,7 +162,7 @@ export class RouteGrid {
    * The edges (all layers of the object) and via nodes an object blocks, for every class in one
    * sweep: each distance is measured once and compared with each class's reach.
    */
-  private footprintsOf(obj: GridObject): { edges: Int32Array; vias: Int32Array }[] {
+  private footprintsOf(obj: GridObject): Int32Array {
     const [bx0, by0, bx1, by1] = objectBounds(obj);
     const g = this.g;
     const diag = g * Math.SQRT2 + 1e-9;
@@ -177,8 +192,13 @@ export class RouteGrid {
       j0 = Math.min(j0, box[4 * k + 2]!);
       j1 = Math.max(j1, box[4 * k + 3]!);
     }
-    const edges = Array.from({ length: nc }, () => new IndexList());
-    const viaList = this.classes.map((ca) => (ca.vias ? new IndexList() : null));
+    const edges = this.scratchEdges;
+    const viaList = this.scratchVias;
+    for (let k = 0; k < nc; k++) {
+      edges[k]!.size = 0;
+      viaList[k]!.size = 0;
+    }
+    const hasVias = this.classes.map((ca) => ca.vias);
     const layers = obj.layers;
     const nl = layers.length;
     const shape = obj.shape;
@@ -195,7 +215,7 @@ export class RouteGrid {
         seg[0] = seg[1] = seg[2] = seg[3] = -1;
         for (let k = 0; k < nc; k++) {
           if (i < box[4 * k]! || i > box[4 * k + 1]! || j < box[4 * k + 2]! || j > box[4 * k + 3]!) continue;
-          if (blocksVias && dNode < rVia[k]!) viaList[k]?.push(node);
+          if (blocksVias && hasVias[k] && dNode < rVia[k]!) viaList[k]!.push(node);
           if (far) continue;
           // An edge is at most g·√2 long: from a node this far away none of its edges can come near.
           const rt = rTrack[k]!;
@@ -213,7 +233,14 @@ export class RouteGrid {
         }
       }
     }
-    return edges.map((e, k) => ({ edges: e.done(), vias: viaList[k]?.done() ?? new Int32Array(0) }));
+    const fp = new Int32Array(4 * nc);
+    for (let k = 0; k < nc; k++) {
+      fp[4 * k] = this.pool.append(edges[k]!);
+      fp[4 * k + 1] = this.pool.size;
+      fp[4 * k + 2] = this.pool.append(viaList[k]!);
+      fp[4 * k + 3] = this.pool.size;
+    }
+    return fp;
   }
 
   /** Bans (sign 1) or releases vias near a hole of radius holeR, whatever the net. */

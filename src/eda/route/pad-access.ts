@@ -12,19 +12,25 @@ import type { XY } from './types.js';
  * copper by the caller; this module only proposes them.
  */
 
-export interface EntrySegment {
-  /** Grid state (layer · n + node) the segment ends at. */
-  state: number;
-  /** Pad-side end, inside the pad's copper. */
-  from: XY;
-  lenMm: number;
-}
-
+/**
+ * A pad's access, packed in typed arrays: a board has thousands of pads with hundreds of entry
+ * segments each, all alive for the whole run, and as objects they cost the garbage collector
+ * more than the search itself.
+ */
 export interface PadAccess {
   /** Grid states inside the pad's copper. */
   direct: number[];
-  /** Per grid state, its entry segments, shortest first (a few, from different pad points). */
-  entries: EntrySegment[][];
+  /** Grid states (layer · n + node) that entry segments end at, ascending. */
+  entryStates: Int32Array;
+  /**
+   * Entry segments of entryStates[i] are the indexes [entryStart[i], entryStart[i + 1]) of the
+   * seg arrays, shortest first (a few, from different pad points).
+   */
+  entryStart: Int32Array;
+  /** Pad-side end of each segment (inside the pad's copper, or overlapping it by a track's half width). */
+  segX: Float64Array;
+  segY: Float64Array;
+  segLen: Float64Array;
 }
 
 /** How far inside the copper a pad-side end is kept, so rounding to KiCad's nanometres keeps it inside. */
@@ -165,7 +171,10 @@ export function padAccess(
   const i1 = Math.min(grid.nx - 1, Math.ceil((bx1 + reachMm - grid.x0) / g));
   const j0 = Math.max(0, Math.floor((by0 - reachMm - grid.y0) / g));
   const j1 = Math.min(grid.ny - 1, Math.ceil((by1 + reachMm - grid.y0) / g));
-  const byState = new Map<number, EntrySegment[]>();
+  // kept segments in the order found (state, sample index, length); sorted by state at the end
+  const keptState: number[] = [];
+  const keptSample: number[] = [];
+  const keptLen: number[] = [];
   // The TRIES_PER_NODE nearest sample points of a node, found by insertion into a short sorted
   // list (the order of sorting them all by length, then x, then y): no allocation per node.
   const ns = samples.length;
@@ -177,6 +186,8 @@ export function padAccess(
   });
   const topIdx = new Int32Array(TRIES_PER_NODE);
   const topLen = new Float64Array(TRIES_PER_NODE);
+  const topD2 = new Float64Array(TRIES_PER_NODE);
+  const d2s = new Float64Array(ns);
   // a squared-distance pre-test with slack; the kept ones are judged on Math.hypot, as before
   const reach2 = reachMm * reachMm * (1 + 1e-9) + 1e-18;
   const before = (len: number, k: number, t: number): boolean => {
@@ -194,13 +205,32 @@ export function padAccess(
         for (const L of p.layers) direct.push(L * grid.n + node);
         continue;
       }
-      // candidates from the sample points within reach, shortest first
-      let count = 0;
+      // candidates from the sample points within reach, shortest first. First the squared
+      // distances and the TRIES_PER_NODE-th smallest of them, so that Math.hypot (slow, and what
+      // the order is judged on) runs only for points that can make the list.
+      let nd = 0;
       for (let k = 0; k < ns; k++) {
         const dx = x - sx[k]!;
         const dy = y - sy[k]!;
         const d2 = dx * dx + dy * dy;
-        if (d2 > reach2) continue;
+        d2s[k] = d2;
+        if (d2 > reach2 || d2 === 0) continue;
+        if (nd === TRIES_PER_NODE && d2 >= topD2[nd - 1]!) continue;
+        let t = nd < TRIES_PER_NODE ? nd++ : nd - 1;
+        while (t > 0 && topD2[t - 1]! > d2) {
+          topD2[t] = topD2[t - 1]!;
+          t--;
+        }
+        topD2[t] = d2;
+      }
+      if (nd === 0) continue;
+      const cut = nd === TRIES_PER_NODE ? Math.min(reach2, topD2[nd - 1]! * (1 + 1e-9) + 1e-18) : reach2;
+      let count = 0;
+      for (let k = 0; k < ns; k++) {
+        const d2 = d2s[k]!;
+        if (d2 > cut) continue;
+        const dx = x - sx[k]!;
+        const dy = y - sy[k]!;
         // a full list only takes a point nearer than its last (compared squared, with slack)
         if (count === TRIES_PER_NODE && d2 > topLen[count - 1]! * topLen[count - 1]! * (1 + 1e-9) + 1e-18) continue;
         const len = Math.hypot(dx, dy);
@@ -218,16 +248,40 @@ export function padAccess(
       if (count === 0) continue;
       for (const L of p.layers) {
         const state = L * grid.n + node;
-        const kept: EntrySegment[] = [];
+        let kept = 0;
         for (let t = 0; t < count; t++) {
-          if (kept.length >= PER_NODE) break;
+          if (kept >= PER_NODE) break;
           const from = samples[topIdx[t]!]!;
-          if (clear(from, state, topLen[t]!)) kept.push({ state, from, lenMm: topLen[t]! });
+          if (clear(from, state, topLen[t]!)) {
+            keptState.push(state);
+            keptSample.push(topIdx[t]!);
+            keptLen.push(topLen[t]!);
+            kept++;
+          }
         }
-        if (kept.length > 0) byState.set(state, kept);
       }
     }
   }
-  const states = [...byState.keys()].sort((a, b) => a - b);
-  return { direct: direct.sort((a, b) => a - b), entries: states.map((s) => byState.get(s)!) };
+  // Runs of one state are contiguous; order the runs by state (each state occurs in one run).
+  const runs: number[] = [];
+  for (let k = 0; k < keptState.length; k++) if (k === 0 || keptState[k] !== keptState[k - 1]) runs.push(k);
+  runs.sort((a, b) => keptState[a]! - keptState[b]!);
+  const m = keptState.length;
+  const entryStates = new Int32Array(runs.length);
+  const entryStart = new Int32Array(runs.length + 1);
+  const segX = new Float64Array(m);
+  const segY = new Float64Array(m);
+  const segLen = new Float64Array(m);
+  let w = 0;
+  runs.forEach((start, r) => {
+    entryStates[r] = keptState[start]!;
+    entryStart[r] = w;
+    for (let k = start; k < m && keptState[k] === keptState[start]; k++, w++) {
+      segX[w] = sx[keptSample[k]!]!;
+      segY[w] = sy[keptSample[k]!]!;
+      segLen[w] = keptLen[k]!;
+    }
+  });
+  entryStart[runs.length] = w;
+  return { direct: direct.sort((a, b) => a - b), entryStates, entryStart, segX, segY, segLen };
 }

@@ -220,7 +220,7 @@ export function accessBlocked(grid: RouteGrid, net: NetState, c: Conn): boolean 
   const arrays = [grid.classes[net.cls]!.staticEdge, ...(net.neck === null ? [] : [grid.classes[net.neck]!.staticEdge])];
   for (const k of [c.a, c.b]) {
     const acc = net.access[k]!;
-    const states = [...acc.direct, ...acc.entries.map((list) => list[0]!.state)];
+    const states = [...acc.direct, ...acc.entryStates];
     // any of the eight grid edges out of the state, in either stored direction
     const free = states.some((s) => {
       const node = s % grid.n;
