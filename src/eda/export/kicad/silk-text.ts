@@ -3,7 +3,7 @@ import type { BoardGeometry, PlacedFootprint } from '../../board/index.js';
 import { boundsOf, footprintToWorld, rectsOverlap, rotatedRectBounds, type Rect } from '../../board/index.js';
 
 /**
- * Where each reference designator goes on the silkscreen (docs/exports.md, "Silkscreen text").
+ * Where each reference designator goes on the silkscreen (docs/drc.md, "Silkscreen text").
  * KiCad's DRC flags silk text over exposed copper (`silk_over_copper`), over another footprint's
  * silk or text (`silk_overlap`) and across the board edge (`silk_edge_clearance`). A fixed spot
  * above the courtyard collides as soon as the placer puts a decoupling capacitor against an IC,

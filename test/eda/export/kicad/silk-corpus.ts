@@ -14,7 +14,7 @@ import { boardOutline } from '../../../../src/eda/model/design.js';
  * (silk_overlap and silk_over_copper are warnings in KiCad's defaults, so `--severity-error`
  * would not show them). Shared by silk-text.test.ts and by
  *   npx tsx test/eda/export/kicad/silk-corpus.ts [--detail]
- * which prints the counts quoted in docs/exports.md.
+ * which prints the counts quoted in docs/drc.md.
  */
 export const SILK_TYPES = ['silk_overlap', 'silk_over_copper', 'silk_edge_clearance', 'text_height', 'text_thickness'] as const;
 

@@ -9,7 +9,7 @@ import { corpusCases, silkFigures } from './silk-corpus.js';
 
 /**
  * Reference designators on silk, values on fab, and no silk text over copper, over another
- * part's silk or across the edge (docs/exports.md, "Silkscreen text"). The boards are corpus
+ * part's silk or across the edge (docs/drc.md, "Silkscreen text"). The boards are corpus
  * designs placed and routed by our pipeline — the ones whose fixed above-the-courtyard reference
  * used to collide. kicad-cli is the oracle; without it the kicad part is skipped, in CI
  * (CI=true) a missing kicad-cli fails.
