@@ -70,7 +70,7 @@ export interface PcbBoard {
   vias: PcbVia[];
   zones: PcbZone[];
   edges: EdgeShape[];
-  /** Edge.Cuts items drawn inside footprints (not read; counted for the report). */
+  /** Edge.Cuts items drawn inside footprints (read into `edges`, in board coordinates). */
   footprintEdges: number;
   /** Edge.Cuts items of a kind the outline reader does not take (curves, text). */
   otherEdges: number;
@@ -106,7 +106,8 @@ export function checkVersion(root: SList, kind: string, range: { min: number; ma
 }
 
 function edgeShape(item: SList): EdgeShape | 'other' {
-  switch (head(item)) {
+  // Board items are gr_*, footprint items fp_*: the same shapes (KiCad board file format, "Graphic Items").
+  switch (head(item)?.replace(/^fp_/, 'gr_')) {
     case 'gr_line': {
       const a = pointOf(item, 'start');
       const b = pointOf(item, 'end');
@@ -137,7 +138,34 @@ function edgeShape(item: SList): EdgeShape | 'other' {
   }
 }
 
-function readFootprint(fp: SList, netName: (n: number | undefined, name: string | undefined) => string | null): { footprint: PcbFootprint; edges: number } {
+/**
+ * A footprint's Edge.Cuts items in board coordinates. Children are stored relative to the anchor and
+ * unrotated (already mirrored when on the bottom); the board point is anchor + the child turned by the
+ * footprint angle, counter-clockwise on screen with y downwards: (x cos a + y sin a, −x sin a + y cos a).
+ */
+function footprintEdges(fp: SList, at: [number, number], angleDeg: number): { shapes: EdgeShape[]; other: number } {
+  const a = (angleDeg * Math.PI) / 180;
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  const toBoard = (p: [number, number]): [number, number] => [at[0] + p[0] * c + p[1] * s, at[1] - p[0] * s + p[1] * c];
+  const shapes: EdgeShape[] = [];
+  let other = 0;
+  for (const e of fp) {
+    if (!isList(e) || !/^fp_/.test(head(e) ?? '') || textOf(child(e, 'layer')) !== 'Edge.Cuts') continue;
+    const shape = edgeShape(e);
+    if (shape === 'other') {
+      other++;
+      continue;
+    }
+    if (shape.kind === 'rect') {
+      // A rectangle turned with its footprint is a polygon.
+      const [p, q] = shape.points as [[number, number], [number, number]];
+      shapes.push({ kind: 'poly', points: [p, [q[0], p[1]], q, [p[0], q[1]]].map((v) => toBoard(v as [number, number])) });
+    } else shapes.push({ kind: shape.kind, points: shape.points.map(toBoard) });
+  }
+  return { shapes, other };
+}
+
+function readFootprint(fp: SList, netName: (n: number | undefined, name: string | undefined) => string | null): { footprint: PcbFootprint; edges: EdgeShape[]; otherEdges: number } {
   const at = child(fp, 'at');
   const layer = textOf(child(fp, 'layer')) ?? 'F.Cu';
   const attr = child(fp, 'attr');
@@ -152,20 +180,21 @@ function readFootprint(fp: SList, netName: (n: number | undefined, name: string 
       pintype: textOf(child(p, 'pintype')) ?? null,
     });
   }
-  let edges = 0;
-  for (const e of fp) if (isList(e) && /^fp_/.test(head(e) ?? '') && textOf(child(e, 'layer')) === 'Edge.Cuts') edges++;
+  const anchor: [number, number] = [numOf(at, 1) ?? 0, numOf(at, 2) ?? 0];
+  const edges = footprintEdges(fp, anchor, numOf(at, 3) ?? 0);
   return {
     footprint: {
       lib: text(fp[1]) ?? '',
       ref: property(fp, 'Reference') ?? '',
       value: property(fp, 'Value') ?? '',
-      at: [numOf(at, 1) ?? 0, numOf(at, 2) ?? 0],
+      at: anchor,
       angle: numOf(at, 3) ?? 0,
       bottom: layer === 'B.Cu',
       dnp: attr ? attr.some((a) => text(a) === 'dnp') : false,
       pads,
     },
-    edges,
+    edges: edges.shapes,
+    otherEdges: edges.other,
   };
 }
 
@@ -205,9 +234,11 @@ export function readPcb(root: SList, field: string): PcbBoard {
     if (!isList(item)) continue;
     const h = head(item);
     if (h === 'footprint') {
-      const { footprint, edges } = readFootprint(item, netName);
+      const { footprint, edges, otherEdges } = readFootprint(item, netName);
       board.footprints.push(footprint);
-      board.footprintEdges += edges;
+      board.footprintEdges += edges.length;
+      board.edges.push(...edges);
+      board.otherEdges += otherEdges;
     } else if (h === 'segment' || h === 'arc') {
       const start = pointOf(item, 'start');
       const end = pointOf(item, 'end');

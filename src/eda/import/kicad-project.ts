@@ -81,7 +81,7 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
       parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
     }
     if (unplaced > 0) notes.push(`${unplaced} schematic part(s) have no footprint on the board: imported without placement or nets`);
-    if (pcb.footprintEdges > 0) notes.push(`${pcb.footprintEdges} Edge.Cuts item(s) drawn inside footprints are not part of the outline`);
+    if (pcb.footprintEdges > 0) notes.push(`${pcb.footprintEdges} Edge.Cuts item(s) drawn inside footprints are part of the outline`);
   } else {
     notes.push('no .kicad_pcb: parts come from the schematic, without placement; nets are not traced from schematic wires');
     for (const s of symbols.values()) parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });

@@ -23,6 +23,17 @@ export const SEXPR_LIMITS: SexprLimits = { maxChars: 16 * 1024 * 1024, maxDepth:
 
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** C-style escapes of a quoted string's body: `\\n \\r \\t`, octal `\\ooo`, and `\\x` for any other x. */
+function unescape(body: string): string {
+  return body.replace(/\\([0-7]{1,3}|[\s\S])/g, (_m, e: string) => {
+    if (e === 'n') return '\n';
+    if (e === 'r') return '\r';
+    if (e === 't') return '\t';
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return e;
+  });
+}
+
 function lineOf(text: string, at: number): number {
   let n = 1;
   for (let i = 0; i < at && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
@@ -38,6 +49,7 @@ export function readSexpr(text: string, field: string, limits: SexprLimits = SEX
   const stack: SExpr[][] = [];
   let root: SExpr[] | undefined;
   let atoms = 0;
+  let nextBackslash = -1;
   let i = 0;
   const n = text.length;
   const push = (e: SExpr, at: number) => {
@@ -64,31 +76,25 @@ export function readSexpr(text: string, field: string, limits: SexprLimits = SEX
       i++;
     } else if (c === 34 /* " */) {
       const start = i;
-      let s = '';
-      i++;
+      // Fast path: find the closing quote; only strings with a backslash need unescaping.
+      let j = i + 1;
+      let escaped = false;
       for (;;) {
-        if (i >= n) fail('unterminated string', start);
-        const ch = text[i]!;
-        if (ch === '"') break;
-        if (ch === '\\') {
-          const e = text[i + 1];
-          if (e === undefined) fail('unterminated string', start);
-          if (e === 'n') s += '\n';
-          else if (e === 'r') s += '\r';
-          else if (e === 't') s += '\t';
-          else if (e! >= '0' && e! <= '7') {
-            const oct = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4))![0];
-            s += String.fromCharCode(parseInt(oct, 8));
-            i += oct.length - 1;
-          } else s += e;
-          i += 2;
-        } else {
-          s += ch;
-          i++;
+        const q = text.indexOf('"', j);
+        // The next backslash in the file is looked up again only once passed, so the scan stays linear.
+        if (nextBackslash < j) nextBackslash = text.indexOf('\\', j) >>> 0;
+        const b = nextBackslash;
+        if (q < 0) fail('unterminated string', start);
+        if (b < q) {
+          escaped = true;
+          j = b + 2;
+          continue;
         }
+        j = q;
+        break;
       }
-      i++;
-      push(s, start);
+      push(escaped ? unescape(text.slice(i + 1, j)) : text.slice(i + 1, j), start);
+      i = j + 1;
     } else {
       const start = i;
       while (i < n) {
