@@ -92,6 +92,10 @@ describe('board and power-tree plans from an intent', () => {
     const i12 = (buck.rails as { net: string; current_a: number }[]).find((x) => x.net === '+12V')!.current_a;
     expect(i3).toBeGreaterThan(0);
     expect(i12).toBeCloseTo((3.3 * i3) / (0.9 * 12), 6);
+    // The module's green power LED: (3.3 V − 2.2 V) through its series resistor (green Vf, synth/values.ts).
+    const led = (buck.rails as { net: string; loads: { ref: string; current_a: number; source: string }[] }[]).find((x) => x.net === '+3V3')!.loads.find((l) => /^D\d+\+R\d+$/.test(l.ref))!;
+    const ohms = Number(/\/ (\d+)$/.exec(led.source)![1]);
+    expect(led.current_a).toBeCloseTo((3.3 - 2.2) / ohms, 6);
   });
 
   it('MCP: board_plan gives the synthesized board\'s blocks, size and layers without creating a design', async () => {

@@ -17,9 +17,6 @@ const FIGURES: [RegExp, LoadFigure][] = [
   [/sx127\d/, { amps: 0.12, source: 'Semtech SX1276 datasheet: IDD 120 mA at +20 dBm' }],
 ];
 
-/** Forward voltage assumed for an indicator LED when sizing its branch current (red/green 0603 LEDs: about 2 V). */
-export const LED_VF = 2;
-
 function stated(c: NlComponent): LoadFigure | null {
   const raw = c.component.properties['current_ma'];
   const ma = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;

@@ -5,13 +5,15 @@ import { railVoltages } from '../erc/rails.js';
 import { powerSources } from '../erc/power.js';
 import { diodeSide } from '../erc/pin-roles.js';
 import { LDOS } from '../synth/blocks.js';
-import { LED_VF, loadFigure } from './loads.js';
+import { LED_VF } from '../synth/values.js';
+import { own } from '../../kernel/own.js';
+import { loadFigure } from './loads.js';
 
 /**
  * The power tree of a design: where energy enters (sources), what converts it (regulators) and the
  * rails in between, each with its voltage (erc/rails.ts propagation) and an estimated peak current
  * summed from the loads whose figure is known (loads.ts) — never more certain than its inputs, so
- * every rail lists the loads it could not count. LDO dissipation is P = (Vin − Vout) · Iout; a buck's
+ * every rail lists the loads it could not count; LED branches count (V − Vf) / R. LDO dissipation is P = (Vin − Vout) · Iout; a buck's
  * input current is Vout · Iout / (η · Vin) with η = 0.9 (the efficiency synth/blocks.ts assumes for the MP2307).
  */
 export interface RailNode {
@@ -85,6 +87,9 @@ function regulatorNets(c: NlComponent): { input: NlNet | null; output: NlNet | n
   return { input, output, sw };
 }
 
+/** Forward voltage synthesis sizes LEDs by (synth/values.ts, by colour; 2 V when the colour is not known). */
+const ledVf = (c: NlComponent) => own(LED_VF, (c.component.value ?? '').toLowerCase()) ?? 2.0;
+
 /** The current an LED branch draws from a rail: (V − Vf) / R through its series resistor. */
 function ledBranches(nl: Netlist, volts: Map<NlNet, number>): Map<NlNet, { ref: string; current_a: number; source: string }[]> {
   const out = new Map<NlNet, { ref: string; current_a: number; source: string }[]>();
@@ -95,9 +100,10 @@ function ledBranches(nl: Netlist, volts: Map<NlNet, number>): Map<NlNet, { ref: 
         for (const r of componentsOn(net, 'resistor')) {
           const rail = otherNets(r, net).find((n) => n.supply && volts.has(n));
           if (!rail || r.valueSi === null || r.valueSi <= 0) continue;
-          const i = Math.max(0, (volts.get(rail)! - LED_VF) / r.valueSi);
+          const vf = ledVf(led);
+          const i = Math.max(0, (volts.get(rail)! - vf) / r.valueSi);
           const list = out.get(rail) ?? [];
-          list.push({ ref: `${led.ref}+${r.ref}`, current_a: round(i), source: `(V − ${LED_VF} V) / ${r.component.value ?? r.valueSi}` });
+          list.push({ ref: `${led.ref}+${r.ref}`, current_a: round(i), source: `(V − ${vf} V) / ${r.component.value ?? r.valueSi}` });
           out.set(rail, list);
         }
       }
