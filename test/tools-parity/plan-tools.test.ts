@@ -104,6 +104,8 @@ describe('board and power-tree plans from an intent', () => {
     const plan = (await callTool(client, 'board_plan', { intent: NODE })).data;
     expect((await runtime.readEvents(sid)).length).toBe(n);
     const made = (await callTool(client, 'synthesize_design', { session_id: sid, intent: NODE, design_name: 'node' })).data;
+    // The plan names the hash the board has once synthesize_design creates it.
+    expect(plan.design_hash).toBe(made.design_hash);
     expect(plan.board_mm).toEqual([made.board.width_mm, made.board.height_mm]);
     expect(plan.layers).toBe(made.board.layers);
     expect(plan.part_count).toBe(made.components);
