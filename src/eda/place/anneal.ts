@@ -37,15 +37,15 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
       const pj = st.pos[j]!;
       moved = [i, j];
       next = [
-        { ...cur, x_mm: pj.x_mm, y_mm: pj.y_mm },
-        { ...pj, x_mm: cur.x_mm, y_mm: cur.y_mm },
+        { x_mm: pj.x_mm, y_mm: pj.y_mm, rotation_deg: cur.rotation_deg, side: cur.side },
+        { x_mm: cur.x_mm, y_mm: cur.y_mm, rotation_deg: pj.rotation_deg, side: pj.side },
       ];
     } else if (kind < 0.3) {
       // a part whose mating side faces out keeps its rotation and side
       if (edge && st.facingOf(i)) continue;
       const rot = ROTATIONS[(ROTATIONS.indexOf(cur.rotation_deg) + 1 + rng.int(3)) % 4]!;
       const side = allowBottom && rng.next() < 0.1 ? (cur.side === 'top' ? 'bottom' : 'top') : cur.side;
-      let p: Placement = { ...cur, rotation_deg: rot, side };
+      let p: Placement = { x_mm: cur.x_mm, y_mm: cur.y_mm, rotation_deg: rot, side };
       if (edge) p = snapToEdge(st, i, p, edge);
       moved = [i];
       next = [p];
@@ -53,16 +53,20 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
       const dx = Math.round(((rng.next() * 2 - 1) * radius) / step) * step;
       const dy = Math.round(((rng.next() * 2 - 1) * radius) / step) * step;
       if (dx === 0 && dy === 0) continue;
-      let p: Placement = { ...cur, x_mm: round6(cur.x_mm + dx), y_mm: round6(cur.y_mm + dy) };
+      let p: Placement = { x_mm: round6(cur.x_mm + dx), y_mm: round6(cur.y_mm + dy), rotation_deg: cur.rotation_deg, side: cur.side };
       if (edge) p = snapToEdge(st, i, p, edge);
       moved = [i];
       next = [p];
     }
     const before = st.costOf(moved);
-    const old = moved.map((k) => st.pos[k]!);
-    const vBefore = moved.reduce((a, k, n) => a + st.violation(k, old[n]!), 0);
+    const old: Placement[] = [];
+    let vBefore = 0;
+    for (let n = 0; n < moved.length; n++) {
+      old.push(st.pos[moved[n]!]!);
+      vBefore += st.violation(moved[n]!, old[n]!);
+    }
     // legality of every moved part against the others (and each other)
-    moved.forEach((k, n) => (st.pos[k] = next[n]!));
+    for (let n = 0; n < moved.length; n++) st.pos[moved[n]!] = next[n]!;
     let ok = true;
     for (let n = 0; n < moved.length && ok; n++) {
       const k = moved[n]!;
@@ -73,7 +77,11 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
       ok = st.legal(k, next[n]!);
       if (ok) st.index.insert(k, spacingAt(st.model.items[k]!, next[n]!));
     }
-    const vAfter = ok ? moved.reduce((a, k, n) => a + st.violation(k, next[n]!), 0) : Infinity;
+    let vAfter = Infinity;
+    if (ok) {
+      vAfter = 0;
+      for (let n = 0; n < moved.length; n++) vAfter += st.violation(moved[n]!, next[n]!);
+    }
     // constraints may only get closer to holding
     if (vAfter > vBefore + 1e-9) ok = false;
     const after = ok ? st.costOf(moved) + VIOLATION_WEIGHT * vAfter : Infinity;
@@ -86,7 +94,7 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
       }
       continue;
     }
-    moved.forEach((k, n) => st.set(k, old[n]!));
+    for (let n = 0; n < moved.length; n++) st.set(moved[n]!, old[n]!);
   }
   best.forEach((p, k) => {
     if (st.pos[k] !== p) st.set(k, p);

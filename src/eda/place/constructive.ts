@@ -137,11 +137,13 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
   const consider = (x: number, y: number, strict: boolean): boolean => {
     let any = false;
     if (!allowBottom && !edge && st.quickReject(i, x, y)) return false;
+    const rx = round6(x);
+    const ry = round6(y);
     for (const side of sides) {
       for (const rotation_deg of rotations) {
-        let p: Placement = { x_mm: round6(x), y_mm: round6(y), rotation_deg, side };
+        if (!edge && !allowBottom && st.quickRejectAt(i, rx, ry, rotation_deg, side)) continue;
+        let p: Placement = { x_mm: rx, y_mm: ry, rotation_deg, side };
         if (edge) p = snapToEdge(st, i, p, edge);
-        else if (!allowBottom && st.quickRejectAt(i, p)) continue;
         if (!st.legal(i, p)) continue;
         if (strict && !st.constraintsHold(i, p)) continue;
         any = true;

@@ -178,10 +178,16 @@ export class PlaceState {
    * `legal` refuses. Catches what `quickReject` (the origin alone) misses for every rotation.
    */
   private readonly scratch: Rect = [0, 0, 0, 0];
-  quickRejectAt(i: number, p: Placement): boolean {
+  private readonly scratchPlacement: Placement = { x_mm: 0, y_mm: 0, rotation_deg: 0, side: 'top' };
+  quickRejectAt(i: number, x: number, y: number, rotation: Placement['rotation_deg'], side: Placement['side']): boolean {
     const o = this.occupancy;
     if (o === null) return false;
     if (this.nearPartners[i]!.size > 0 && this.nearGap < this.gap) return false;
+    const p = this.scratchPlacement;
+    p.x_mm = x;
+    p.y_mm = y;
+    p.rotation_deg = rotation;
+    p.side = side;
     const c = courtyardInto(this.model.items[i]!, p, this.scratch);
     return o.blocked(c[0], c[1]) || o.blocked(c[2], c[1]) || o.blocked(c[0], c[3]) || o.blocked(c[2], c[3]) || o.blocked((c[0] + c[2]) / 2, (c[1] + c[3]) / 2);
   }
