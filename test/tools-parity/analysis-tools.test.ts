@@ -42,7 +42,7 @@ describe('electrical reads of a design', () => {
     expect(d.design_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('MCP: electrical_analysis: LDO dissipation near its package figure, a resistor over its chip rating, a missing I2C pull-up', async () => {
+  it('MCP: electrical_analysis: LDO dissipation near its package figure, a resistor over its chip rating, missing I2C pull-ups, floating inputs', async () => {
     const { client, sid } = await mcpSession();
     await callTool(client, 'synthesize_design', { session_id: sid, intent: 'LoRa gateway ESP32', design_name: 'gw' });
     const a = (await callTool(client, 'electrical_analysis', { session_id: sid, design_name: 'gw' })).data;
@@ -63,6 +63,19 @@ describe('electrical reads of a design', () => {
     for (const ref of pulls) await callTool(client, 'component_remove', { session_id: sid, design_name: 'node', ref });
     const c = (await callTool(client, 'electrical_analysis', { session_id: sid, design_name: 'node' })).data;
     expect((c.findings as { rule: string }[]).filter((f) => f.rule === 'i2c.pullup-missing')).toHaveLength(2);
+
+    // Two gate inputs on a net nothing drives: ERC's floating-input rule, run by the pre-check.
+    await callTool(client, 'net_add', { session_id: sid, design_name: 'node', name: 'FLOAT_IN' });
+    for (const ref of ['U98', 'U99']) {
+      const added = await callTool(client, 'component_add', {
+        session_id: sid, design_name: 'node', ref, type_name: 'buffer', footprint: 'SOT-23-5',
+        pins: [{ name: 'A', type: 'input' }, { name: 'VCC', type: 'power_in' }, { name: 'GND', type: 'power_in' }],
+        connections: { A: 'FLOAT_IN', VCC: '+3V3', GND: 'GND' },
+      });
+      expect(added.data.error).toBeUndefined();
+    }
+    const f = (await callTool(client, 'electrical_analysis', { session_id: sid, design_name: 'node' })).data;
+    expect(f.findings).toContainEqual(expect.objectContaining({ rule: 'net.undriven-input', refs: ['U98', 'U99'], message: expect.stringContaining('FLOAT_IN') }));
   });
 
   it('MCP: patch_suggest proposes component_add calls that, applied, clear the ERC findings; suggesting changes nothing', async () => {
