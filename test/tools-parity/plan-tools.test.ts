@@ -32,6 +32,10 @@ describe('requirements frozen by hash and reviewed against a design', () => {
     const odd = (await callTool(client, 'requirements_parse', { intent: 'RP2040 motor driver with a toaster, 4 mounting holes' })).data;
     expect(odd.not_understood).toEqual(['toaster']);
     expect((odd.requirements as { id: string; count?: number }[]).find((q) => q.id === 'mechanics:holes')?.count).toBe(4);
+    // A contradiction synthesis would refuse is reported beside the requirements, not dropped.
+    const both = (await callTool(client, 'requirements_parse', { intent: 'ESP32 board with an LDO and a buck from 12 V' })).data;
+    expect(both.conflicts).toEqual([expect.stringContaining('both an LDO and a buck')]);
+    expect((both.requirements as Req[]).map((q) => q.id)).toEqual(expect.arrayContaining(['regulator:ldo', 'regulator:buck']));
   });
 
   it('MCP: requirements_review judges each requirement on the synthesized node, bound to both hashes; an edit turns one unmet', async () => {
