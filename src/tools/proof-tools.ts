@@ -22,7 +22,8 @@ const Path = z.string().max(4096).describe('Workspace-relative path of a .yaml/.
 
 async function readDesign(ctx: Ctx, path: string) {
   const text = await ctx.services.workspace.readText(path, { maxBytes: 4 * 1024 * 1024 });
-  return parseWithLibrary(text, { format: /\.json$/i.test(path) ? 'json' : 'auto', strict: false }, ctx.services.library);
+  const format = /\.json$/i.test(path) ? ('json' as const) : ('auto' as const);
+  return { format, ...parseWithLibrary(text, { format, strict: false }, ctx.services.library) };
 }
 
 /** Runs the checks on `design` (whose state hash is `hash`); ERC/DRC come back as ValidationRecorded drafts. */
@@ -82,14 +83,14 @@ export const proofTools = [
     input: { path: Path, design_name: DesignName.optional().describe('Name of the new design; derived from meta.name when absent.'), checks: Checks },
     output: Out,
     async handler(input, ctx) {
-      const { design, warnings } = await readDesign(ctx, input.path);
+      const { design, warnings, format } = await readDesign(ctx, input.path);
       const name = input.design_name ?? deriveDesignName(design.meta.name, (n) => Object.hasOwn(ctx.state.designs, n));
       if (!DesignName.safeParse(name).success) throw new ZapTraceError('INVALID_INPUT', 'meta.name is not usable as a design name; pass design_name', { path: 'design_name' });
       if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; proof_run creates a new one`, { path: 'design_name' });
       // The state hash the parsed design will have once appended (docs/design-hash.md): evidence names it.
       const hash = merkleHash(design);
       const { events, summary } = await prove(ctx, name, design, hash, input.checks, null);
-      const parsed = { type: 'DesignParsed', data: { design_name: name, design, source: { kind: 'file', path: input.path, format: 'auto' }, warnings } };
+      const parsed = { type: 'DesignParsed', data: { design_name: name, design, source: { kind: 'file', path: input.path, format }, warnings } };
       return { events: [parsed, ...events], after: (s) => ({ ...summary, design_hash: requireDesign(s, name).hash, evaluated_hash: hash }) };
     },
   }),
