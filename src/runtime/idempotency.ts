@@ -41,7 +41,8 @@ export function failureOutcome(err: unknown): IdempotencyRecord['outcome'] {
 
 /** Per-session index of recorded keys, fed from the log (load and every commit). */
 export function createIdempotencyIndex(now: () => Date) {
-  const bySession = new Map<string, Map<string, { record: IdempotencyRecord; at: number }>>();
+  /** `seq`: the event that recorded it (absent in snapshots written before it was kept). */
+  const bySession = new Map<string, Map<string, { record: IdempotencyRecord; at: number; seq?: number }>>();
   const scope = (principal: string, key: string) => `${principal}\u0000${key}`;
   return {
     learn(events: readonly AnyEvent[]) {
@@ -49,22 +50,29 @@ export function createIdempotencyIndex(now: () => Date) {
         if (e.type !== 'IdempotencyRecorded') continue;
         const record = e.data as IdempotencyRecord;
         const map = bySession.get(e.session_id) ?? new Map();
-        map.set(scope(record.principal, record.key), { record, at: Date.parse(e.at) });
+        map.set(scope(record.principal, record.key), { record, at: Date.parse(e.at), seq: e.seq });
         bySession.set(e.session_id, map);
       }
     },
     forget(sessionId: string) {
       bySession.delete(sessionId);
     },
-    /** The session's live records, for a projection snapshot. */
-    export(sessionId: string): { record: IdempotencyRecord; at: number }[] {
+    /**
+     * The session's live records up to event `upTo`, for a projection snapshot of the state after it
+     * (records of later commits, accepted but maybe not yet durable, belong to later snapshots).
+     */
+    export(sessionId: string, upTo = Number.MAX_SAFE_INTEGER): { record: IdempotencyRecord; at: number; seq?: number }[] {
       const cutoff = now().getTime() - IDEMPOTENCY_TTL_MS;
-      return [...(bySession.get(sessionId)?.values() ?? [])].filter((r) => r.at >= cutoff);
+      return [...(bySession.get(sessionId)?.values() ?? [])].filter((r) => r.at >= cutoff && (r.seq ?? 0) <= upTo);
     },
+    /** Adds a snapshot's records; records learned meanwhile (a commit that landed while the session loaded) stay. */
     restore(sessionId: string, data: unknown) {
       if (!Array.isArray(data)) return;
-      const map = new Map<string, { record: IdempotencyRecord; at: number }>();
-      for (const r of data as { record: IdempotencyRecord; at: number }[]) map.set(scope(r.record.principal, r.record.key), r);
+      const map = bySession.get(sessionId) ?? new Map<string, { record: IdempotencyRecord; at: number; seq?: number }>();
+      for (const r of data as { record: IdempotencyRecord; at: number; seq?: number }[]) {
+        const k = scope(r.record.principal, r.record.key);
+        if (!map.has(k)) map.set(k, r);
+      }
       bySession.set(sessionId, map);
     },
     /** The earlier outcome for this key, null when the key is new or expired; refuses a different body. */

@@ -101,7 +101,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     maxSessions: options.maxCachedSessions ?? 1000,
     snapshotEvery: options.snapshotEvery ?? 1000,
     onLoaded: (events) => idempotency.learn(events),
-    extra: { save: (id) => idempotency.export(id), restore: (id, data) => idempotency.restore(id, data) },
+    extra: { save: (id, upTo) => idempotency.export(id, upTo), restore: (id, data) => idempotency.restore(id, data) },
   });
 
   async function loadState(sessionId: string): Promise<SessionState | null> {
@@ -130,27 +130,74 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   }
 
   /**
+   * Pipelined commits: once the store has accepted a commit's events (chain checked, queued for the
+   * next flush), the session's next command may build on them, so the commands of one busy session
+   * share flushes and signed heads as those of different sessions do. Nothing is acknowledged
+   * earlier for it: each call still answers only once its own append is durable, which is after
+   * every append it built on (flushes are written in order, and a failed flush fails every later
+   * append of its session, log-store.ts). What is not yet durable is shown to nobody else: read-only
+   * calls and keyed retries first wait for `inFlight`, readers outside the turn get the last durable state.
+   */
+  const inFlight = new Map<string, Promise<void>>();
+
+  /** Waits until every commit of the session accepted so far is durable (or failed); never throws. */
+  async function settledTail(sessionId: string): Promise<void> {
+    const tail = inFlight.get(sessionId);
+    if (tail) await tail;
+  }
+
+  /** The state for a reader outside the session's turn: the latest durable one, without waiting. */
+  async function durableState(sessionId: string): Promise<SessionState | null> {
+    return states.durable(sessionId) ?? loadState(sessionId);
+  }
+
+  /**
    * Appends and folds; the state a command reads back is current when this returns. `closing` sees
    * the state with the drafts folded in and may add events to the same batch (an idempotency record
-   * holding the result), so they become durable together or not at all.
+   * holding the result), so they become durable together or not at all. `onAccepted` runs once the
+   * store accepted the events (before they are durable): the caller gives the session's turn on there.
    */
-  async function commit(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string, closing?: (folded: SessionState) => EventDraft[]): Promise<SessionState> {
+  async function commit(
+    state: SessionState,
+    drafts: readonly EventDraft[],
+    actor: EventActor,
+    requestId: string,
+    closing?: (folded: SessionState) => EventDraft[],
+    onAccepted?: () => void,
+  ): Promise<SessionState> {
     if (drafts.length === 0) return state;
+    const sessionId = state.session_id;
     const events = envelope(state, drafts, actor, requestId);
     let next = state;
     for (const e of events) next = evolve(next, e);
     const extra = closing ? envelope(next, closing(next), actor, requestId) : [];
     for (const e of extra) next = evolve(next, e);
+    let done: (() => void) | null = null;
+    const settle = () => {
+      if (!done) return;
+      done();
+      if (inFlight.get(sessionId) === tail) inFlight.delete(sessionId);
+    };
+    let tail: Promise<void> | null = null;
+    const accepted = () => {
+      tail = new Promise<void>((resolve) => (done = resolve));
+      inFlight.set(sessionId, tail);
+      idempotency.learn(extra);
+      states.setAhead(sessionId, next, state);
+      onAccepted?.();
+    };
     try {
-      await store.append(state.session_id, [...events, ...extra], state.seq);
+      await store.append(sessionId, extra.length === 0 ? events : [...events, ...extra], state.seq, accepted);
     } catch (err) {
-      states.forget(state.session_id); // another writer moved the log, or it could not be made durable: reload next time
-      idempotency.forget(state.session_id);
+      states.forget(sessionId); // another writer moved the log, or it could not be made durable: reload next time
+      idempotency.forget(sessionId);
+      settle();
       throw err;
     }
-    idempotency.learn(extra);
-    access.observe(state.session_id, events);
-    states.set(state.session_id, next);
+    if (!tail) idempotency.learn(extra); // an adapter that does not pipeline
+    access.observe(sessionId, events);
+    states.set(sessionId, next);
+    settle();
     return next;
   }
 
@@ -238,7 +285,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           out.push({ session_id: id, seq: 0, designs: [], quarantined: true });
           continue;
         }
-        const s = await loadState(id);
+        const s = await durableState(id);
         if (s) out.push({ session_id: id, seq: s.seq, designs: Object.keys(s.designs).sort() });
       }
       return out;
@@ -256,10 +303,12 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     },
 
     async state(sessionId) {
-      return (await loadState(sessionId)) ?? emptySessionState(sessionId);
+      return (await durableState(sessionId)) ?? emptySessionState(sessionId);
     },
 
     async stateAt(sessionId, seq) {
+      // Rebuilt from the store, which holds what is durable: a position still in flight is waited for.
+      await settledTail(sessionId);
       return (await states.at(sessionId, seq)) ?? emptySessionState(sessionId);
     },
 
@@ -289,8 +338,10 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
       const turn = await takeTurn(turnDeps, sessionId, call);
       try {
-        let state = (await loadState(sessionId))!;
         const audited = tool.level !== 'read';
+        // A read, or a keyed retry that may answer with a recorded outcome, shows state: only durable state.
+        if (!audited || call.idempotencyKey !== undefined) await settledTail(sessionId);
+        let state = (await loadState(sessionId))!;
         const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
           audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
         if (keyed) {
@@ -304,7 +355,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
             granted: impliedLevels(call.principal.grant),
           });
           recordRefusal(err, call, tool.name, sessionId);
-          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId);
+          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId, undefined, turn.release);
           throw err;
         }
         // A same-key retry may run beside the first call while its worker computes (the turn is given
@@ -321,8 +372,13 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           if (audited) {
             const fresh = (await loadState(sessionId)) ?? state;
             const type = denied ? 'ToolDenied' : 'ToolAuthorized';
-            await commit(fresh, [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }], actorOf(call), call.requestId, () =>
-              keyed && !transient(code) ? [idempotencyDraft({ ...keyed, outcome: failureOutcome(err) })] : [],
+            await commit(
+              fresh,
+              [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }],
+              actorOf(call),
+              call.requestId,
+              () => (keyed && !transient(code) ? [idempotencyDraft({ ...keyed, outcome: failureOutcome(err) })] : []),
+              turn.release,
             );
           }
           throw err;
@@ -343,7 +399,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
           result = 'after' in outcome ? outcome.after(folded) : outcome.result;
           return keyed ? [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })] : [];
-        });
+        }, turn.release);
         return next === state ? ('after' in outcome ? outcome.after(state) : outcome.result) : result;
       } finally {
         turn.release();

@@ -18,7 +18,7 @@ export interface StateCacheOptions {
   /** Sees every event folded on a cold load (the idempotency index learns from them). */
   onLoaded(events: readonly AnyEvent[]): void;
   /** Extra data to keep in a snapshot, and to restore from one (idempotency records). */
-  extra: { save(sessionId: string): unknown; restore(sessionId: string, data: unknown): void };
+  extra: { save(sessionId: string, upToSeq: number): unknown; restore(sessionId: string, data: unknown): void };
 }
 
 /** Components across the session's designs: what a snapshot's size and its write cost grow with. */
@@ -48,6 +48,13 @@ export function createStateCache(options: StateCacheOptions) {
   const { store } = options;
   const states = new Map<string, SessionState>();
   const snapshotSeq = new Map<string, number>();
+  /**
+   * Sessions whose cached state holds events accepted by the store but not yet durable (runtime.ts,
+   * "pipelined commits"): the seq of that state, and the last durable state for readers outside the
+   * session's turn. A state ahead of the store's durable head is served to the session's next
+   * command as it is, never rebuilt from the log.
+   */
+  const ahead = new Map<string, { seq: number; durable: SessionState }>();
 
   const remember = (sessionId: string, state: SessionState) => {
     states.delete(sessionId); // re-insert: Map order is recency order
@@ -89,6 +96,10 @@ export function createStateCache(options: StateCacheOptions) {
   return {
     async get(sessionId: string): Promise<SessionState | null> {
       const cached = states.get(sessionId);
+      if (cached && ahead.get(sessionId)?.seq === cached.seq) {
+        remember(sessionId, cached);
+        return cached;
+      }
       if (cached) {
         // The store's head is the truth: another node may have appended through a shared store.
         // Then only the events after the cached position are folded, not the whole log again.
@@ -107,16 +118,39 @@ export function createStateCache(options: StateCacheOptions) {
         }
       }
       const state = await coldLoad(sessionId);
+      // A commit may have moved the session on while this loaded (its state may be ahead of the
+      // durable log, see `ahead`): the newer state stands; an older load never overwrites it.
+      const newer = states.get(sessionId);
+      if (newer && newer.seq > (state?.seq ?? 0)) return newer;
       if (state && state.seq > 0) remember(sessionId, state);
       return state && state.seq > 0 ? state : null;
     },
-    /** After a commit: the new state, and a snapshot when enough events passed since the last. */
-    set(sessionId: string, state: SessionState): void {
+    /**
+     * Once the store accepted a commit's events, before they are durable: `state`, the state the next
+     * command builds on; `base`, the state the commit started from (durable unless already ahead).
+     */
+    setAhead(sessionId: string, state: SessionState, base: SessionState): void {
       remember(sessionId, state);
+      const was = ahead.get(sessionId);
+      ahead.set(sessionId, { seq: state.seq, durable: was ? was.durable : base });
+    },
+    /** The latest durable state while later commits are in flight; null when nothing is. */
+    durable(sessionId: string): SessionState | null {
+      return ahead.get(sessionId)?.durable ?? null;
+    },
+    /** After a commit is durable: the new state, and a snapshot when enough events passed since the last. */
+    set(sessionId: string, state: SessionState): void {
+      const was = ahead.get(sessionId);
+      if (was) {
+        // Later commands may have moved the cache on already: keep theirs, and only say this much is durable.
+        if (was.seq <= state.seq) ahead.delete(sessionId);
+        else ahead.set(sessionId, { seq: was.seq, durable: state });
+        if ((states.get(sessionId)?.seq ?? -1) <= state.seq) remember(sessionId, state);
+      } else remember(sessionId, state);
       const last = snapshotSeq.get(sessionId) ?? 0;
       if (state.seq - last < Math.max(options.snapshotEvery, snapshotWeight(state))) return;
       snapshotSeq.set(sessionId, state.seq);
-      const payload: SnapshotPayload = { v: 1, state, extra: options.extra.save(sessionId) };
+      const payload: SnapshotPayload = { v: 1, state, extra: options.extra.save(sessionId, state.seq) };
       // Derived data, written after the events are durable: a lost snapshot only costs replay time.
       void store.saveSnapshot(sessionId, { seq: state.seq, hash: state.head_hash ?? '', payload: JSON.stringify(payload) }).catch(() => snapshotSeq.set(sessionId, last));
     },
@@ -124,6 +158,7 @@ export function createStateCache(options: StateCacheOptions) {
     at: (sessionId: string, seq: number) => rebuild(sessionId, seq),
     forget(sessionId: string): void {
       states.delete(sessionId);
+      ahead.delete(sessionId);
     },
     size: () => states.size,
     empty: emptySessionState,

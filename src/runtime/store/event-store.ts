@@ -45,7 +45,13 @@ export interface Snapshot {
  * the events are durable, with the signed head of the batch that carried them (a witness).
  */
 export interface EventStore {
-  append(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): Promise<SignedHead | null>;
+  /**
+   * `onAccepted`, when the adapter supports it, is called synchronously once the events passed the
+   * checks and were queued for the next flush: the next append of the session may extend them then,
+   * before they are durable (it is written after them, in the same flush or a later one, or fails
+   * with them). Adapters that cannot promise that order never call it.
+   */
+  append(sessionId: string, events: readonly AnyEvent[], expectedSeq: number, onAccepted?: () => void): Promise<SignedHead | null>;
   read(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;
   /** Live events after subscription; all sessions when no id is given. */
   stream(sessionId?: string): Observable<AnyEvent>;

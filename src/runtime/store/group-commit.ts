@@ -52,6 +52,16 @@ export function createFlushQueue(flush: (batch: PendingAppend[]) => Promise<void
   let pending: PendingAppend[] = [];
   let flushing = false;
   return {
+    /**
+     * Rejects and removes the queued appends of one session (its flush failed): they extend events
+     * that were never written, so they must not be written either.
+     */
+    dropSession(sessionId: string, err: unknown): void {
+      const dropped = pending.filter((p) => p.sessionId === sessionId);
+      if (dropped.length === 0) return;
+      pending = pending.filter((p) => p.sessionId !== sessionId);
+      for (const p of dropped) p.reject(err);
+    },
     push(append: PendingAppend): void {
       pending.push(append);
       if (flushing) return;

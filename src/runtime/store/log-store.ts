@@ -64,6 +64,16 @@ export function createLogStore(options: LogStoreOptions): EventStore {
   const accepted = new Map<string, { seq: number; hash: string }>();
   const live = new Subject<AnyEvent>();
 
+  /**
+   * Sessions whose last flush failed: an append still extending what that flush lost (a command that
+   * built on it before the failure was known) is refused as the write was, not as a moved log.
+   */
+  const lostTail = new Set<string>();
+  const unavailable = () =>
+    new ZapTraceError('STORE_UNAVAILABLE', 'the event store could not make this write durable; nothing was recorded, retry later', {
+      retry_after_seconds: STORE_RETRY_SECONDS,
+    });
+
   const durableTip = (id: string) => tips.get(id) ?? { seq: 0, hash: GENESIS_HASH, lastHead: null, first: null };
 
   const assertServed = (sessionId: string) => {
@@ -95,10 +105,11 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       const ps = appendsOf(id);
       if (results[i]) {
         accepted.delete(id); // back to the durable tip: nothing of this batch happened
-        const failure = new ZapTraceError('STORE_UNAVAILABLE', 'the event store could not make this write durable; nothing was recorded, retry later', {
-          retry_after_seconds: STORE_RETRY_SECONDS,
-        });
+        lostTail.add(id);
+        const failure = unavailable();
         for (const p of ps) p.reject(failure);
+        // Appends of this session queued since were accepted on top of this batch: they fail with it.
+        queue.dropSession(id, failure);
         continue;
       }
       if (!backend) {
@@ -119,10 +130,11 @@ export function createLogStore(options: LogStoreOptions): EventStore {
   const queue = createFlushQueue(flush);
 
   return {
-    async append(sessionId, events, expectedSeq) {
+    async append(sessionId, events, expectedSeq, onAccepted) {
       assertServed(sessionId);
       const tip = accepted.get(sessionId) ?? durableTip(sessionId);
       if (tip.seq !== expectedSeq) {
+        if (expectedSeq > tip.seq && lostTail.has(sessionId)) throw unavailable();
         throw new ZapTraceError('STALE_STATE', 'the session log moved on; re-read and retry', { expected_seq: expectedSeq, actual_seq: tip.seq });
       }
       if (events.length === 0) return durableTip(sessionId).lastHead;
@@ -142,6 +154,8 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       }
       if (!backend) memoryEvents += events.length;
       accepted.set(sessionId, { seq: tip.seq + events.length, hash: prev });
+      lostTail.delete(sessionId);
+      onAccepted?.();
       return new Promise<SignedHead>((resolve, reject) => {
         queue.push({
           sessionId,
