@@ -85,7 +85,7 @@ describe('board and power-tree plans from an intent', () => {
     expect(rail('+3V3').loads.map((l) => l.source).join(' ')).toMatch(/Espressif.*Semtech|Semtech.*Espressif/);
     expect(rail('+5V').current_a).toBeCloseTo(rail('+3V3').current_a, 6);
     const u = t.regulators[0];
-    expect(u).toMatchObject({ kind: 'ldo', input: '+5V', output: '+3V3', vin: 5, vout: 3.3, rating_a: 1, dropout_v: dropout });
+    expect(u).toMatchObject({ kind: 'ldo', input: '+5V', output: '+3V3', vin: 5, vout: 3.3, rating_a: 1, dropout_v: dropout, load_complete: true });
     expect(u.dissipation_w).toBeCloseTo((5 - 3.3) * 0.62, 3);
     expect(u.headroom_v).toBeCloseTo(5 - 3.3 - dropout, 6);
     expect(t.sources).toEqual([expect.objectContaining({ net: '+5V' })]);
@@ -117,6 +117,8 @@ describe('board and power-tree plans from an intent', () => {
     expect(new Set(parts).size).toBe(made.components);
     expect(plan.blocks.map((b: { block: string }) => b.block)).toEqual(expect.arrayContaining(['usb-c-sink', 'ldo', 'mcu', 'sensor']));
     expect(plan.power_tree.regulators[0].part).toBe('ams1117-3.3');
+    // The BME280 has no current figure: the regulator's load is a lower bound, and says so.
+    expect(plan.power_tree.regulators[0].load_complete).toBe(false);
   });
 
   it('MCP: synthesize_power_tree creates a new design of only the power blocks\' parts', async () => {

@@ -36,6 +36,8 @@ export interface RegulatorNode {
   vout: number | null;
   rating_a: number | null;
   load_a: number;
+  /** False when a load on the output rail has no current figure: load_a and dissipation_w are then lower bounds. */
+  load_complete: boolean;
   dropout_v: number | null;
   /** Input minus output minus dropout: negative means the LDO cannot hold its output. */
   headroom_v: number | null;
@@ -189,6 +191,7 @@ export function powerTreeOf(nl: Netlist): PowerTree {
       vout,
       rating_a: ratingA(c) ?? ldo?.maxA ?? null,
       load_a: load,
+      load_complete: output ? (memo.get(output)?.unknown_loads.length ?? 0) === 0 : false,
       dropout_v: dropout,
       headroom_v: kind === 'ldo' && vin !== null && vout !== null && dropout !== null ? round(vin - vout - dropout) : null,
       dissipation_w: kind === 'ldo' && vin !== null && vout !== null ? round((vin - vout) * load) : null,
