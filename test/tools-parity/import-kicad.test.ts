@@ -158,6 +158,9 @@ describe.runIf(hasKicad)('kicad_import_project round trip through kicad-cli (KiC
         expect(r.report.nets.imported).toBe(new Set(truth.nets).size);
         expect(r.report.tracks.source).toBe(truth.segments + truth.arcs);
         expect(r.report.vias.imported).toBe(truth.vias);
+        // The nets traced from the schematic's wires and labels are the board's nets, pad for pad.
+        const check = r.report.schematic_check;
+        expect([check.identical, check.schematic_nets]).toEqual([check.board_nets, check.board_nets]);
         const back = (await callTool(client, 'design_inspect', { session_id: sid, design_name: r.design_name })).data.design as Design;
         const placed = placementByRef(back);
         const [ox, oy] = r.report.offset_mm as [number, number];
@@ -187,5 +190,28 @@ describe.runIf(hasKicad)('kicad_import_project round trip through kicad-cli (KiC
         console.log(`${project}: ${JSON.stringify({ parts: r.report.parts.imported, nets: r.report.nets.imported, tracks: r.report.tracks.imported, vias: r.report.vias.imported, zones: r.report.zones.imported, outline: r.report.outline.kind, missing_footprints: r.report.export_preview.footprints_missing, roundtrip: rt })}`);
       }, 300_000);
     }
+
+    it('REST, inline hierarchical schematic only (flat_hierarchy): nets traced from the sheets equal the board netlist', async () => {
+      const { call } = await restSession('kicad schematic import test');
+      const src = join(DEMOS, 'flat_hierarchy');
+      const text = (f: string) => readFileSync(join(src, f), 'utf8');
+      const sheets = { 'pic_programmer.kicad_sch': text('pic_programmer.kicad_sch'), 'pic_sockets.kicad_sch': text('pic_sockets.kicad_sch') };
+      const sch = (await call('kicad_import_project', 'preview-write', { sch_text: text('flat_hierarchy.kicad_sch'), sheets, project_name: 'flat_hierarchy', design_name: 'sch only' }).expect(200)).body.result;
+      expect(sch.report.placement.source).toBe(0);
+      expect(sch.report.files).toEqual(['flat_hierarchy.kicad_sch', 'pic_programmer.kicad_sch', 'pic_sockets.kicad_sch']);
+      const both = (await call('kicad_import_project', 'preview-write', { pcb_text: text('flat_hierarchy.kicad_pcb'), design_name: 'board only' }).expect(200)).body.result;
+      const design = async (name: string) => (await call('design_inspect', 'read', { design_name: name }).expect(200)).body.result.design as Design;
+      const sets = (d: Design) =>
+        Object.values(d.nets)
+          .map((n) => n.nodes.map((node) => `${d.components[node.component]!.ref}.${d.components[node.component]!.pins[node.pin]!.number}`).sort().join(' '))
+          .filter((k) => k.includes(' '))
+          .sort();
+      const [fromSch, fromBoard] = [sets(await design('sch only')), sets(await design('board only'))];
+      expect(fromSch.length).toBe(34);
+      expect(fromSch).toEqual(fromBoard);
+      expect(both.report.parts.imported).toBe(sch.report.parts.imported);
+      const missing = await call('kicad_import_project', 'preview-write', { sch_text: text('flat_hierarchy.kicad_sch'), project_name: 'flat_hierarchy', design_name: 'x' });
+      expect([missing.status, missing.body.error.details.reason]).toEqual([400, 'missing_sheet']);
+    }, 300_000);
   });
 });

@@ -309,6 +309,7 @@ export function buildImportedDesign(src: ImportSource): { design: Design; report
     },
     offset_mm: [round(offset[0]), round(offset[1])],
     notes: src.notes,
+    schematic_check: null,
     export_preview: {
       footprints_missing: geometry.missingFootprints.length,
       missing_refs: geometry.missingFootprints.map((m) => m.ref).slice(0, 50),

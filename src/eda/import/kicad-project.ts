@@ -3,6 +3,7 @@ import type { Design } from '../model/design.js';
 import { readPcb } from './kicad-pcb.js';
 import { readSchematics, type SchPin, type SchSymbol } from './kicad-sch.js';
 import { buildOutline } from './outline.js';
+import { traceSchematicNets } from './kicad-sch-nets.js';
 import { buildImportedDesign, type ImportPart, type ImportSource } from './build-design.js';
 import type { FidelityReport } from './report.js';
 
@@ -45,7 +46,10 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
   for (const s of sch?.symbols ?? []) if (!symbols.has(s.ref)) symbols.set(s.ref, s);
   const partsDropped: Record<string, number> = {};
   const parts: ImportPart[] = [];
+  let schematicCheck: FidelityReport['schematic_check'] = null;
   const pcb = input.pcb ? readPcb(input.pcb.root, input.fields?.pcb ?? 'pcb_text') : undefined;
+  const rootSheet = [...input.sheets.keys()][0];
+  const traced = sch && rootSheet !== undefined ? traceSchematicNets(input.sheets, rootSheet, input.name) : undefined;
 
   if (pcb) {
     const onBoard = new Set<string>();
@@ -81,11 +85,25 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
       parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
     }
     if (unplaced > 0) notes.push(`${unplaced} schematic part(s) have no footprint on the board: imported without placement or nets`);
+    if (traced) {
+      // An independent check of the board's netlist: nets of two or more pads, compared as sets of REF.pad.
+      const board = new Map<string, string[]>();
+      for (const fp of pcb.footprints) for (const p of fp.pads) if (p.net !== null && !isNoConnectNet(p.net)) board.set(p.net, [...(board.get(p.net) ?? []), `${fp.ref}\0${p.number}`]);
+      const boardSets = new Set([...board.values()].map((v) => [...new Set(v)].sort()).filter((v) => v.length >= 2).map((v) => v.join(' ')));
+      const schSets = new Set(traced.nets.filter((n) => n.nodes.length >= 2).map((n) => n.nodes.join(' ')));
+      schematicCheck = { board_nets: boardSets.size, schematic_nets: schSets.size, identical: [...boardSets].filter((k) => schSets.has(k)).length };
+    }
     if (pcb.footprintEdges > 0) notes.push(`${pcb.footprintEdges} Edge.Cuts item(s) drawn inside footprints are part of the outline`);
   } else {
-    notes.push('no .kicad_pcb: parts come from the schematic, without placement; nets are not traced from schematic wires');
-    for (const s of symbols.values()) parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads: padsFromLibrary(sch?.pinsOf.get(s.libId)) });
+    notes.push('no .kicad_pcb: parts come from the schematic, without placement; nets are traced from its wires and labels');
+    const netOf = new Map<string, string>();
+    for (const n of traced?.nets ?? []) for (const node of n.nodes) netOf.set(node, n.name);
+    for (const s of symbols.values()) {
+      const pads = padsFromLibrary(sch?.pinsOf.get(s.libId)).map((p) => ({ ...p, net: netOf.get(`${s.ref}\0${p.number}`) ?? null }));
+      parts.push({ ref: s.ref, value: s.value, footprint: s.footprint, dnp: s.dnp, pads });
+    }
   }
+  if (traced && traced.buses > 0) notes.push(`${traced.buses} bus segment(s) in the schematic are not followed`);
   if (sch && sch.sheets.length > 1) notes.push(`${sch.sheets.length} schematic sheets read; our design model is flat, so the hierarchy itself is not kept`);
 
   const src: ImportSource = {
@@ -106,5 +124,7 @@ export function importKicadProject(input: KicadProjectInput): { design: Design; 
     notes,
     isNoConnectNet,
   };
-  return buildImportedDesign(src);
+  const out = buildImportedDesign(src);
+  out.report.schematic_check = schematicCheck;
+  return out;
 }

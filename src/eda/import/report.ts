@@ -36,6 +36,11 @@ export type FidelityReport = {
   /** The source's coordinates minus this offset are ours (origin at the outline's top-left corner). */
   offset_mm: [number, number];
   notes: string[];
+  /**
+   * KiCad projects with both files: the board's nets (two or more pads) against the nets traced from the
+   * schematic's wires and labels, as sets of REF.pad; `identical` counts nets found the same in both.
+   */
+  schematic_check: { board_nets: number; schematic_nets: number; identical: number } | null;
   /** What our own KiCad writer could not draw: parts whose footprint name our library does not build. */
   export_preview: { footprints_missing: number; missing_refs: string[]; pins_without_pad: number };
 };
