@@ -225,14 +225,17 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   /** Nodes within NECK_REACH_MM of the net's own pads: where a neck may run. */
   const neckZoneOf = (net: NetState): Int32Array => {
     if (net.neckZone) return net.neckZone;
-    const nodes = new Set<number>();
-    for (const o of net.padObjects) {
-      const [x0, y0, x1, y1] = shapeBounds(o.shape);
-      const [i0, j0] = grid.nearestNode(x0 - NECK_REACH_MM, y0 - NECK_REACH_MM);
-      const [i1, j1] = grid.nearestNode(x1 + NECK_REACH_MM, y1 + NECK_REACH_MM);
-      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) nodes.add(j * grid.nx + i);
-    }
-    net.neckZone = Int32Array.from(nodes);
+    // The boxes' nodes back to back (a node in two boxes twice: the list only stamps a mark).
+    const boxes = net.padObjects.map((o) => {
+      const [x0, y0, x1, y1] = objectBounds(o);
+      return [...grid.nearestNode(x0 - NECK_REACH_MM, y0 - NECK_REACH_MM), ...grid.nearestNode(x1 + NECK_REACH_MM, y1 + NECK_REACH_MM)] as const;
+    });
+    let size = 0;
+    for (const [i0, j0, i1, j1] of boxes) size += Math.max(0, i1 - i0 + 1) * Math.max(0, j1 - j0 + 1);
+    const nodes = new Int32Array(size);
+    let w = 0;
+    for (const [i0, j0, i1, j1] of boxes) for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) nodes[w++] = j * grid.nx + i;
+    net.neckZone = nodes;
     return net.neckZone;
   };
   const neckRequest = (net: NetState) => {

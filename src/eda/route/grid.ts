@@ -204,9 +204,34 @@ export class RouteGrid {
     const shape = obj.shape;
     const { blocksTracks, blocksVias } = obj;
     const seg = new Float64Array(4);
+    // A capsule (a track) only comes near the nodes of a band along its axis: per row, the
+    // nodes whose x lies within `rho` of the axis points within `rho` of the row (a superset of
+    // every node any class could block; a diagonal track's box is mostly far from it).
+    let maxVia = 0;
+    for (let k = 0; k < nc; k++) if (blocksVias && hasVias[k]) maxVia = Math.max(maxVia, rVia[k]!);
+    const cap = shape.kind === 'capsule' ? shape : null;
+    const rho = cap ? cap.r + Math.max(blocksTracks ? maxTrack + diag : 0, maxVia) + g : 0;
     for (let j = j0; j <= j1; j++) {
       const y = this.y(j);
-      for (let i = i0; i <= i1; i++) {
+      let ia = i0;
+      let ib = i1;
+      if (cap) {
+        const dy = cap.by - cap.ay;
+        let t0 = 0;
+        let t1 = 1;
+        if (dy !== 0) {
+          const ta = (y - rho - cap.ay) / dy;
+          const tb = (y + rho - cap.ay) / dy;
+          t0 = Math.max(0, Math.min(ta, tb));
+          t1 = Math.min(1, Math.max(ta, tb));
+        } else if (Math.abs(y - cap.ay) > rho) continue;
+        if (t0 > t1) continue;
+        const xa = cap.ax + t0 * (cap.bx - cap.ax);
+        const xb = cap.ax + t1 * (cap.bx - cap.ax);
+        ia = Math.max(i0, Math.floor((Math.min(xa, xb) - rho - this.x0) / g) - 1);
+        ib = Math.min(i1, Math.ceil((Math.max(xa, xb) + rho - this.x0) / g) + 1);
+      }
+      for (let i = ia; i <= ib; i++) {
         const x = this.x(i);
         const node = j * this.nx + i;
         const dNode = pointShapeDist(x, y, shape);
