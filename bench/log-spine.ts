@@ -104,8 +104,10 @@ async function perSecondConcurrent(n: number, one: (caller: number, i: number, r
   const round = async (r: number, count: number) => {
     const stopAt = performance.now() + ROUND_LIMIT_MS;
     let done = 0;
+    // An even count per caller: each add is followed by its remove, so the designs keep their size.
+    const perCaller = 2 * Math.ceil(count / IN_FLIGHT / 2);
     const caller = async (c: number) => {
-      for (let i = 0; i < Math.ceil(count / IN_FLIGHT) && performance.now() < stopAt; i++) {
+      for (let i = 0; i < perCaller && (i % 2 === 1 || performance.now() < stopAt); i++) {
         await one(c, i, r);
         done++;
       }
