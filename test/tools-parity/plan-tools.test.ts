@@ -90,6 +90,13 @@ describe('board and power-tree plans from an intent', () => {
     expect(u.headroom_v).toBeCloseTo(5 - 3.3 - dropout, 6);
     expect(t.sources).toEqual([expect.objectContaining({ net: '+5V' })]);
 
+    // The BLE node's MCP73831 charges at 1000 V / R_PROG from VBUS (Microchip DS20001984, eq. 5-1); 2.2 kΩ → 455 mA.
+    const ble = (await callTool(client, 'power_tree_plan', { intent: 'ESP32 BLE node with Li-Po battery' })).data;
+    const vbus = (ble.rails as { net: string; loads: { current_a: number; source: string }[] }[]).find((x) => x.net === 'VBUS')!;
+    const charge = vbus.loads.find((l) => /MCP73831/.test(l.source))!;
+    const rprog = (await callTool(client, 'calc_lipo_charge', { charge_current_ma: charge.current_a * 1000 })).data;
+    expect(rprog.rprog_exact_ohm).toBeCloseTo(2200, 0);
+
     const buck = (await callTool(client, 'power_tree_plan', { intent: '12 V to 3.3 V buck switching regulator module' })).data;
     expect(buck.regulators[0]).toMatchObject({ kind: 'buck', input: '+12V', output: '+3V3', vin: 12, vout: 3.3, dissipation_w: null });
     const i3 = (buck.rails as { net: string; current_a: number }[]).find((x) => x.net === '+3V3')!.current_a;

@@ -89,6 +89,18 @@ function regulatorNets(c: NlComponent): { input: NlNet | null; output: NlNet | n
   return { input, output, sw };
 }
 
+/**
+ * A Microchip MCP73831/2 linear charger draws its charge current from its input: I_REG = 1000 V / R_PROG
+ * (DS20001984, equation 5-1; calc_lipo_charge uses the same), R_PROG being the resistor from PROG to ground.
+ */
+function chargerFigure(c: NlComponent): { amps: number; source: string } | null {
+  if (!/mcp7383[12]/.test(`${c.text} ${c.component.part_id ?? ''}`)) return null;
+  const prog = c.pins.get('PROG')?.nets.find((n) => !n.ground);
+  const r = prog ? componentsOn(prog, 'resistor').find((x) => otherNets(x, prog).some((n) => n.ground)) : undefined;
+  if (!r || r.valueSi === null || r.valueSi <= 0) return null;
+  return { amps: round(1000 / r.valueSi), source: `MCP73831 charge current 1000 V / ${r.ref} (DS20001984 eq. 5-1)` };
+}
+
 /** Forward voltage synthesis sizes LEDs by (synth/values.ts, by colour; 2 V when the colour is not known). */
 const ledVf = (c: NlComponent) => own(LED_VF, (c.component.value ?? '').toLowerCase()) ?? 2.0;
 
@@ -150,7 +162,7 @@ export function powerTreeOf(nl: Netlist): PowerTree {
         if (out.unknown_loads.length) unknown.push(...out.unknown_loads.map((u) => `${u} (via ${c.ref})`));
         continue;
       }
-      const fig = loadFigure(c);
+      const fig = loadFigure(c) ?? chargerFigure(c);
       if (fig) loads.push({ ref: c.ref, current_a: fig.amps, source: fig.source });
       else unknown.push(c.ref);
     }
