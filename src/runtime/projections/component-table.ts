@@ -31,12 +31,20 @@ interface RefIndex {
   ids: Map<string, string[]>;
 }
 
+/** All entries in code-unit order, kept while the record is small enough to be hashed whole (≤ BUCKET_THRESHOLD keys). */
+interface SortedLines {
+  readonly ids: readonly string[];
+  readonly lines: readonly string[];
+}
+
 interface ComponentTable {
   readonly buckets: readonly Bucket[];
   readonly size: number;
   readonly nextOrder: number;
   refs: RefIndex | null;
   hash: string | null;
+  /** Built on first use and handed on by each edit (one splice), so a small record's hash never re-sorts. */
+  small: SortedLines | null;
 }
 
 const EMPTY: Bucket = Object.freeze({ ids: [], components: [], orders: [], lines: [], digest: bucketDigestOfLines([]) });
@@ -53,7 +61,7 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
     const lines = ids.map((id) => entryLine(id, components[id]));
     return { ids, components: ids.map((id) => components[id]!), orders: g.map((e) => e[1]), lines, digest: bucketDigestOfLines(lines) };
   });
-  return { buckets, size: n, nextOrder: n, refs: null, hash: null };
+  return { buckets, size: n, nextOrder: n, refs: null, hash: null, small: null };
 }
 
 function tableOf(design: Design): ComponentTable {
@@ -120,11 +128,12 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   const { at, found } = position(old.ids, id);
   const previous = found ? old.components[at] : undefined;
   let bucket: Bucket = old;
+  const line = component !== undefined ? entryLine(id, component) : null;
   if (component !== undefined) {
     // A replaced entry keeps its position, as an assignment to an existing key does.
     const order = found ? old.orders[at]! : t.nextOrder;
     const del = found ? 1 : 0;
-    const lines = spliced(old.lines, at, del, entryLine(id, component));
+    const lines = spliced(old.lines, at, del, line!);
     bucket = { ids: spliced(old.ids, at, del, id), components: spliced(old.components, at, del, component), orders: spliced(old.orders, at, del, order), lines, digest: bucketDigestOfLines(lines) };
   } else if (found) {
     const lines = spliced(old.lines, at, 1);
@@ -133,7 +142,16 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   const buckets = t.buckets.slice();
   buckets[b] = bucket;
   const size = t.size + (component !== undefined ? 1 : 0) - (previous !== undefined ? 1 : 0);
-  const next: ComponentTable = { buckets, size, nextOrder: t.nextOrder + 1, refs: null, hash: null };
+  let small: SortedLines | null = null;
+  if (t.small && size <= BUCKET_THRESHOLD) {
+    const p = position(t.small.ids, id);
+    const del = p.found ? 1 : 0;
+    small =
+      line !== null
+        ? { ids: spliced(t.small.ids, p.at, del, id), lines: spliced(t.small.lines, p.at, del, line) }
+        : { ids: spliced(t.small.ids, p.at, del), lines: spliced(t.small.lines, p.at, del) };
+  }
+  const next: ComponentTable = { buckets, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, small };
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
     const ids = t.refs.ids;
@@ -153,10 +171,13 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
   if (t.size > BUCKET_THRESHOLD) return (t.hash = combineBucketDigests(t.buckets.map((b) => b.digest)));
-  const all: [string, string][] = [];
-  for (const b of t.buckets) for (let i = 0; i < b.ids.length; i++) all.push([b.ids[i]!, b.lines[i]!]);
-  all.sort((x, y) => compareKeyOrder(x[0], y[0]));
-  return (t.hash = linesHash(all.map((e) => e[1])));
+  if (!t.small) {
+    const all: [string, string][] = [];
+    for (const b of t.buckets) for (let i = 0; i < b.ids.length; i++) all.push([b.ids[i]!, b.lines[i]!]);
+    all.sort((x, y) => compareKeyOrder(x[0], y[0]));
+    t.small = { ids: all.map((e) => e[0]), lines: all.map((e) => e[1]) };
+  }
+  return (t.hash = linesHash(t.small.lines));
 }
 
 /** The plain record, in the key order the same edits on a plain object would give. */
