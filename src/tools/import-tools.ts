@@ -139,9 +139,9 @@ export const importTools = [
       const doc = parseEasyedaDocument(input.json_text, 'json_text');
       const first = importEasyedaPcb(doc, 'easyeda-import');
       const again = importEasyedaPcb(parseEasyedaDocument(writeEasyedaPcb(first.design), 'json_text'), 'easyeda-import');
-      const result: { report: FidelityReport; roundtrip: ReturnType<typeof compareRoundTrip>; design?: Design } = { report: first.report, roundtrip: compareRoundTrip(first.design, again.design) };
+      const result: { report: FidelityReport; roundtrip: Record<string, unknown>; design?: Design } = { report: first.report, roundtrip: compareRoundTrip(first.design, again.design) };
       if (input.include_design) result.design = first.design;
-      return { result: result as unknown as { report: { parts: unknown; nets: unknown; placement: unknown; tracks: unknown }; roundtrip: Record<string, unknown> } };
+      return { result };
     },
   }),
 ];

@@ -209,7 +209,12 @@ export function buildImportedDesign(src: ImportSource): { design: Design; report
   }
   for (const n of Object.values(netOut)) {
     const seen = new Set<string>();
-    n.nodes = n.nodes.filter((node) => !seen.has(`${node.component}\0${node.pin}`) && (seen.add(`${node.component}\0${node.pin}`), true));
+    n.nodes = n.nodes.filter((node) => {
+      const k = `${node.component}\0${node.pin}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
   }
 
   // Copper layers: KiCad's own names are ours; anything else is dropped from tracks.

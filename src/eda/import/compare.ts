@@ -5,13 +5,14 @@ import type { Design } from '../model/design.js';
  * nets matched by their set of pads (`REF.padnumber`, so a renamed net still matches), positions
  * matched by reference within 1 µm with the same rotation and side, and track/via counts.
  */
-export interface Survival {
+/** Type aliases, not interfaces, so the result fits the tools' open-object output schemas. */
+export type Survival = {
   before: number;
   after: number;
   matched: number;
-}
+};
 
-export interface RoundTrip {
+export type RoundTrip = {
   parts: Survival;
   nets: Survival;
   /** Nets compared on the pads of parts placed on both sides only: what the board kept of the connectivity it could draw. */
@@ -19,7 +20,7 @@ export interface RoundTrip {
   positions: Survival;
   tracks: Survival;
   vias: Survival;
-}
+};
 
 function netKeys(d: Design, keep: (ref: string) => boolean = () => true): Set<string> {
   const out = new Set<string>();
