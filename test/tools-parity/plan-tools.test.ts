@@ -45,11 +45,15 @@ describe('requirements frozen by hash and reviewed against a design', () => {
     const review = (await callTool(client, 'requirements_review', { session_id: sid, design_name: 'node', requirements: frozen.requirements, requirements_hash: frozen.requirements_hash })).data;
     expect([review.requirements_hash, review.design_hash]).toEqual([frozen.requirements_hash, made.data.design_hash]);
     const r = byId(review.results);
-    for (const id of ['source:usb-c', 'supply:input-v', 'interface:i2c', 'mcu:esp32', 'sensor:bme280']) expect([id, r[id]?.status]).toEqual([id, 'met']);
+    for (const id of ['source:usb-c', 'supply:input-v', 'interface:i2c', 'interface:i2c-speed', 'mcu:esp32', 'sensor:bme280']) expect([id, r[id]?.status]).toEqual([id, 'met']);
     // The BME280's library range (-40..85 C) covers industrial; the ESP32 and the LDO state none, so the verdict stays open.
     expect(r['environment:temperature']).toMatchObject({ status: 'unknown' });
-    expect(r['interface:i2c-speed']?.evidence).toMatch(/pull-ups present: R\d+ 4\.7k on I2C_SDA/);
-    expect(review.counts).toEqual({ met: 5, unmet: 0, unknown: 2 });
+    expect(review.counts).toEqual({ met: 6, unmet: 0, unknown: 1 });
+    // UM10204 at 400 kHz with 2 devices (35 pF by synthesis's estimate): Rmin = (3.3 − 0.4) V / 3 mA = 967 Ω,
+    // Rmax = 300 ns / (0.8473 · 35 pF) = 10.1 kΩ; the 4.7 kΩ pull-ups lie inside. At 1 MHz (120 ns) Rmax is 4.05 kΩ.
+    expect(r['interface:i2c-speed']?.evidence).toContain(`range ${Math.round(2.9 / 3e-3)}–${Math.round(300e-9 / (0.8473 * 35e-12))} Ω at 35 pF`);
+    const fmPlus = (await callTool(client, 'requirements_review', { session_id: sid, design_name: 'node', intent: `${NODE}, 1 MHz I2C` })).data;
+    expect(byId(fmPlus.results)['interface:i2c-speed']).toMatchObject({ status: 'unmet', evidence: expect.stringContaining(`–${Math.round(120e-9 / (0.8473 * 35e-12))} Ω`) });
 
     // An automotive range is narrower than the BME280's rating: unmet, naming the part.
     const auto = (await callTool(client, 'requirements_review', { session_id: sid, design_name: 'node', intent: `${NODE}, automotive` })).data;

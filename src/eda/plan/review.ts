@@ -1,6 +1,7 @@
 import type { Design } from '../model/design.js';
 import type { Library } from '../library/index.js';
-import { buildNetlist, componentsOn, otherNets, type Netlist } from '../erc/netlist.js';
+import { buildNetlist, componentsOn, livePins, otherNets, type Netlist } from '../erc/netlist.js';
+import { i2cPullup } from '../synth/values.js';
 import { railVoltages } from '../erc/rails.js';
 import { carriers } from '../synth/elements.js';
 import { elementOf, type Requirement } from './requirements.js';
@@ -9,7 +10,8 @@ import { elementOf, type Requirement } from './requirements.js';
  * Each frozen requirement judged on a design: met (with the parts or nets that carry it), unmet (with
  * what is missing) or unknown (the netlist cannot say). Element requirements use synthesis's own
  * carrier checks (synth/elements.ts), so a synthesized board and its review agree; rails are also
- * found by propagated voltage (erc/rails.ts) when no net name states it.
+ * found by propagated voltage (erc/rails.ts) when no net name states it, and the I²C clock by the
+ * pull-ups' range for it.
  */
 export type Verdict = 'met' | 'unmet' | 'unknown';
 
@@ -50,14 +52,29 @@ function temperature(design: Design, lib: Library, range: [number, number]): { s
   return { status: 'met', evidence: `all ${stated} part(s) with a stated range cover ${range[0]}..${range[1]} °C` };
 }
 
-/** I²C bus clock: the pull-ups present on SDA/SCL (the speed itself is firmware's, so at best "unknown" with the values). */
-function i2cSpeed(nl: Netlist): { status: Verdict; evidence: string } {
-  const pulls: string[] = [];
+/**
+ * I²C bus clock: each bus net's pull-up (parallel resistors to a rail) must lie in UM10204's range for
+ * that speed, Rmin = (VDD − 0.4 V) / 3 mA and Rmax = tr / (0.8473 · Cb), with the bus capacitance
+ * synthesis sizes by (synth/values.ts i2cPullup: 15 pF of trace plus 10 pF per device on the net).
+ */
+function i2cSpeed(nl: Netlist, hz: number): { status: Verdict; evidence: string } {
+  const volts = railVoltages(nl);
+  const bad: string[] = [];
+  const good: string[] = [];
   for (const net of nl.nets.filter((n) => /SDA|SCL/i.test(n.name))) {
-    for (const r of componentsOn(net, 'resistor')) if (otherNets(r, net).some((n) => n.supply)) pulls.push(`${r.ref} ${r.component.value ?? ''} on ${net.name}`.trim());
+    const pulls = componentsOn(net, 'resistor').map((r) => ({ r, rail: otherNets(r, net).find((n) => n.supply && volts.has(n)) })).filter((x) => x.rail && x.r.valueSi);
+    if (pulls.length === 0) {
+      bad.push(`${net.name} has no pull-up to a rail`);
+      continue;
+    }
+    const ohms = 1 / pulls.reduce((sum, x) => sum + 1 / x.r.valueSi!, 0);
+    const devices = new Set(livePins(net).filter((p) => !['resistor', 'capacitor', 'testpoint', 'connector'].includes(p.comp.role)).map((p) => p.comp)).size;
+    const range = i2cPullup(hz, devices, volts.get(pulls[0]!.rail!)!.volts);
+    const what = `${net.name} ${Math.round(ohms)} Ω (${pulls.map((x) => x.r.ref).join('+')}; range ${Math.round(range.rMinOhms)}–${Math.round(range.rMaxOhms)} Ω at ${range.busPf} pF)`;
+    (ohms >= range.rMinOhms && ohms <= range.rMaxOhms ? good : bad).push(what);
   }
-  if (pulls.length === 0) return { status: 'unmet', evidence: 'no pull-up from SDA/SCL to a rail' };
-  return { status: 'unknown', evidence: `bus speed is set by firmware; pull-ups present: ${pulls.sort().join(', ')} (size them with calc_i2c_pullup)` };
+  if (bad.length === 0 && good.length === 0) return { status: 'unmet', evidence: 'no SDA/SCL net' };
+  return bad.length ? { status: 'unmet', evidence: `outside UM10204's range for ${hz / 1000} kHz: ${bad.join('; ')}` } : { status: 'met', evidence: `pull-ups within UM10204's range for ${hz / 1000} kHz: ${good.join('; ')}` };
 }
 
 export function reviewRequirements(requirements: readonly Requirement[], design: Design, lib: Library): { results: RequirementResult[]; counts: Record<Verdict, number>; passed: boolean } {
@@ -73,7 +90,7 @@ export function reviewRequirements(requirements: readonly Requirement[], design:
 
 function judge(r: Requirement, design: Design, lib: Library, nl: Netlist): { status: Verdict; evidence: string } {
   if (r.id === 'environment:temperature' && r.range_c) return temperature(design, lib, r.range_c);
-  if (r.id === 'interface:i2c-speed') return i2cSpeed(nl);
+  if (r.id === 'interface:i2c-speed' && r.hz !== undefined) return i2cSpeed(nl, r.hz);
   if (r.id === 'supply:input-v' && r.volts !== undefined) {
     const nets = voltsMatch(nl, r.volts);
     return nets.length ? { status: 'met', evidence: `rail at ${r.volts} V: ${nets.join(', ')}` } : { status: 'unmet', evidence: `no net at ${r.volts} V` };
