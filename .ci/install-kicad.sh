@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs KiCad 9 (kicad-cli, the independent DRC oracle for test/helpers/kicad-cli.ts), gerbv and
-# rsvg-convert on Debian 12. KiCad 9 lives in bookworm-backports, which these machines can reach but do not
+# rsvg-convert on Debian 12, with KiCad's demo projects (kicad-demos: real KiCad-made boards and hierarchical
+# schematics that test/tools-parity/import-kicad.test.ts imports). KiCad 9 lives in bookworm-backports, which these machines can reach but do not
 # list; we copy the machine's own first debian.sources stanza (so no mirror is hard-coded) and point it at
 # bookworm-backports. See shared/spec/facts.md, "KiCad 9 as the file oracle". Idempotent: does nothing when
-# kicad-cli, gerbv and rsvg-convert are already on PATH.
+# kicad-cli, gerbv and rsvg-convert are already on PATH and the demos are installed.
 set -eu
 
 if command -v kicad-cli >/dev/null 2>&1 && command -v gerbv >/dev/null 2>&1 \
-  && command -v rsvg-convert >/dev/null 2>&1; then
-  echo "install-kicad: kicad-cli, gerbv and rsvg-convert already present"
+  && command -v rsvg-convert >/dev/null 2>&1 && [ -d /usr/share/kicad/demos ]; then
+  echo "install-kicad: kicad-cli, gerbv, rsvg-convert and the demos already present"
   exit 0
 fi
 
@@ -24,6 +25,9 @@ fi
 $SUDO apt-get update
 if ! command -v kicad-cli >/dev/null 2>&1; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -t bookworm-backports kicad
+fi
+if [ ! -d /usr/share/kicad/demos ]; then
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -t bookworm-backports kicad-demos
 fi
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gerbv librsvg2-bin
 

@@ -52,8 +52,12 @@ export function kicadNets(design: Design): Map<string, KicadNet> {
  * the pin has no name of its own. "Update PCB from Schematic" puts that net on the pad, and the
  * parity check expects it there (read from `kicad-cli sch export netlist` and the
  * `--schematic-parity` report of KiCad 9.0.8; see test/eda/export/parity/parity.test.ts).
+ * A `/` in the pin name would read as a sheet path, so KiCad writes it `{slash}` (its net-name
+ * escaping, common/string_utils.cpp EscapeString with CTX_NETNAME; seen on the StickHub demo's
+ * `TEST/SDA` pin in test/tools-parity/import-kicad.test.ts).
  */
 export function unconnectedNetName(ref: string, pinName: string, padNumber: string): string {
   const named = pinName !== '' && pinName !== '~';
-  return named ? `unconnected-(${ref}-${pinName}-Pad${padNumber})` : `unconnected-(${ref}-Pad${padNumber})`;
+  const escaped = pinName.replaceAll('/', '{slash}');
+  return named ? `unconnected-(${ref}-${escaped}-Pad${padNumber})` : `unconnected-(${ref}-Pad${padNumber})`;
 }
