@@ -143,8 +143,13 @@ export function courtyardInto(item: PlaceItem, p: Placement, out: Rect): Rect {
     out[3] = w[3];
     return out;
   }
-  const [c0, c1, c2, c3] = item.courtyard;
-  // the same sums as rectAt
+  // indexed, not destructured: destructuring goes through the array iterator here, and this
+  // runs millions of times per board (the same sums as rectAt)
+  const cy = item.courtyard;
+  const c0 = cy[0];
+  const c1 = cy[1];
+  const c2 = cy[2];
+  const c3 = cy[3];
   const a = p.side === 'bottom' ? -c2 : c0;
   const b = p.side === 'bottom' ? -c0 : c2;
   if (r === 0) {
@@ -174,7 +179,10 @@ export function courtyardInto(item: PlaceItem, p: Placement, out: Rect): Rect {
 function rectAt(rect: Rect, p: Placement): Rect {
   const r = p.rotation_deg;
   if (r !== 0 && r !== 90 && r !== 180 && r !== 270) return rectToWorld(rect, p);
-  const [c0, c1, c2, c3] = rect;
+  const c0 = rect[0];
+  const c1 = rect[1];
+  const c2 = rect[2];
+  const c3 = rect[3];
   // bottom side: mirrored in x first (transform.ts)
   const a = p.side === 'bottom' ? -c2 : c0;
   const b = p.side === 'bottom' ? -c0 : c2;

@@ -1,4 +1,4 @@
-import { pointShapeDist, segShapeDist, shapeBounds, type Shape } from './geometry.js';
+import { hypot2, pointShapeDist, segShapeDist, shapeBounds, type Shape } from './geometry.js';
 import type { RouteClass } from './types.js';
 
 /**
@@ -277,7 +277,7 @@ export class RouteGrid {
     const j1 = Math.min(this.ny - 1, Math.ceil((cy + reach - this.y0) / this.g));
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
-        if (Math.hypot(this.x(i) - cx, this.y(j) - cy) < reach) this.holeBan[j * this.nx + i]! += sign;
+        if (hypot2(this.x(i) - cx, this.y(j) - cy) < reach) this.holeBan[j * this.nx + i]! += sign;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { pointInShape, shapeBounds, type Shape } from './geometry.js';
+import { hypot2, pointInShape, shapeBounds, type Shape } from './geometry.js';
 import type { RouteGrid } from './grid.js';
 import type { XY } from './types.js';
 
@@ -188,7 +188,7 @@ export function padAccess(
   const topLen = new Float64Array(TRIES_PER_NODE);
   const topD2 = new Float64Array(TRIES_PER_NODE);
   const d2s = new Float64Array(ns);
-  // a squared-distance pre-test with slack; the kept ones are judged on Math.hypot, as before
+  // a squared-distance pre-test with slack; the kept ones are judged on their hypot2 length
   const reach2 = reachMm * reachMm * (1 + 1e-9) + 1e-18;
   const before = (len: number, k: number, t: number): boolean => {
     const lt = topLen[t]!;
@@ -206,7 +206,7 @@ export function padAccess(
         continue;
       }
       // candidates from the sample points within reach, shortest first. First the squared
-      // distances and the TRIES_PER_NODE-th smallest of them, so that Math.hypot (slow, and what
+      // distances and the TRIES_PER_NODE-th smallest of them, so that hypot2 (slower, and what
       // the order is judged on) runs only for points that can make the list.
       let nd = 0;
       for (let k = 0; k < ns; k++) {
@@ -233,7 +233,7 @@ export function padAccess(
         const dy = y - sy[k]!;
         // a full list only takes a point nearer than its last (compared squared, with slack)
         if (count === TRIES_PER_NODE && d2 > topLen[count - 1]! * topLen[count - 1]! * (1 + 1e-9) + 1e-18) continue;
-        const len = Math.hypot(dx, dy);
+        const len = hypot2(dx, dy);
         if (!(len <= reachMm && len > 0)) continue;
         if (count === TRIES_PER_NODE && !before(len, k, count - 1)) continue;
         let t = count < TRIES_PER_NODE ? count++ : count - 1;
