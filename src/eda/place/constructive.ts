@@ -38,18 +38,23 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
   const placed = new Set<number>();
   const order: number[] = [];
   const degree = (i: number) => [...weight[i]!.values()].reduce((a, b) => a + b, 0);
+  // Key parts that never change, and each part's link to the placed ones — summed afresh, in the
+  // weight map's order, whenever a neighbour is placed (the same sum a full recount gives).
+  const size = model.items.map((it, i) => degree(i) * it.area);
+  const link = new Float64Array(n);
+  const keyOf = (i: number): number[] => {
+    const target = waitsFor.get(i);
+    const ready = target === undefined || placed.has(target) ? 1 : 0;
+    // a part bound `near` its placed target goes next, before others take the room beside it
+    const nearReady = target !== undefined && placed.has(target) ? (nearRank.get(i) ?? 1) : 0;
+    return [ready, edgeItems.has(i) ? 1 : 0, nearReady, link[i]!, size[i]!, -i];
+  };
   while (order.length < n) {
     let best = -1;
     let bestKey: number[] = [];
     for (let i = 0; i < n; i++) {
       if (placed.has(i)) continue;
-      const target = waitsFor.get(i);
-      const ready = target === undefined || placed.has(target) ? 1 : 0;
-      let link = 0;
-      for (const [j, w] of weight[i]!) if (placed.has(j)) link += w;
-      // a part bound `near` its placed target goes next, before others take the room beside it
-      const nearReady = target !== undefined && placed.has(target) ? (nearRank.get(i) ?? 1) : 0;
-      const key = [ready, edgeItems.has(i) ? 1 : 0, nearReady, link, degree(i) * model.items[i]!.area, -i];
+      const key = keyOf(i);
       if (best < 0 || compareKeys(key, bestKey) > 0) {
         best = i;
         bestKey = key;
@@ -57,6 +62,11 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
     }
     placed.add(best);
     order.push(best);
+    for (const j of weight[best]!.keys()) {
+      let sum = 0;
+      for (const [k, w] of weight[j]!) if (placed.has(k)) sum += w;
+      link[j] = sum;
+    }
   }
   return order;
 }
@@ -175,9 +185,9 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
     for (let ring = 0; ring <= maxRing; ring++) {
       if (foundAtRing >= 0 && ring > foundAtRing + 3) break;
       if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
-      for (const [dx, dy] of ringOffsets(ring)) {
+      forRing(ring, (dx, dy) => {
         if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
-      }
+      });
     }
     if (best) {
       const chosen: Placement = best;
@@ -191,12 +201,18 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
   return null;
 }
 
-function ringOffsets(r: number): [number, number][] {
-  if (r === 0) return [[0, 0]];
-  const out: [number, number][] = [];
-  for (let k = -r; k <= r; k++) {
-    out.push([k, -r], [k, r]);
-    if (k !== -r && k !== r) out.push([-r, k], [r, k]);
+/** Visits the offsets of the square ring at Chebyshev distance r, in a fixed order (no arrays made). */
+function forRing(r: number, visit: (dx: number, dy: number) => void): void {
+  if (r === 0) {
+    visit(0, 0);
+    return;
   }
-  return out;
+  for (let k = -r; k <= r; k++) {
+    visit(k, -r);
+    visit(k, r);
+    if (k !== -r && k !== r) {
+      visit(-r, k);
+      visit(r, k);
+    }
+  }
 }

@@ -134,9 +134,18 @@ function referenceBand(c: Rect, ref: string): Rect {
 
 /** `courtyardAt` written into `out` (no allocation for quarter turns): the placer's quick tests ask millions of times. */
 export function courtyardInto(item: PlaceItem, p: Placement, out: Rect): Rect {
+  return rectInto(item.courtyard, p, out);
+}
+
+/** `spacingAt` written into `out`. */
+export function spacingInto(item: PlaceItem, p: Placement, out: Rect): Rect {
+  return rectInto(item.spacing, p, out);
+}
+
+function rectInto(rect: Rect, p: Placement, out: Rect): Rect {
   const r = p.rotation_deg;
   if (r !== 0 && r !== 90 && r !== 180 && r !== 270) {
-    const w = rectToWorld(item.courtyard, p);
+    const w = rectToWorld(rect, p);
     out[0] = w[0];
     out[1] = w[1];
     out[2] = w[2];
@@ -145,7 +154,7 @@ export function courtyardInto(item: PlaceItem, p: Placement, out: Rect): Rect {
   }
   // indexed, not destructured: destructuring goes through the array iterator here, and this
   // runs millions of times per board (the same sums as rectAt)
-  const cy = item.courtyard;
+  const cy = rect;
   const c0 = cy[0];
   const c1 = cy[1];
   const c2 = cy[2];

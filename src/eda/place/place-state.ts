@@ -1,7 +1,7 @@
 import type { Design, Placement } from '../model/design.js';
 import { footprintToWorld, type Rect } from '../board/index.js';
 import { edgeGap, nearDistance, rectDistance, rotationFacing, type Edge, type ResolvedConstraint } from './constraints.js';
-import { courtyardAt, courtyardInto, spacingAt, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
+import { courtyardAt, courtyardInto, spacingAt, spacingInto, rectInsidePolygon, rectOverlapsPolygon, type PlaceModel } from './model.js';
 import { RectIndex } from './spatial.js';
 import { Occupancy } from './occupancy.js';
 import type { LocalDir } from './part-roles.js';
@@ -253,7 +253,8 @@ export class PlaceState {
   /** Whether item i may stand at p given every other placed part (ignoring those in `ignore`). */
   legal(i: number, p: Placement, ignore: readonly number[] = []): boolean {
     const it = this.model.items[i]!;
-    const r = spacingAt(it, p);
+    // testRect is only read while this test runs, so it may be reused
+    const r = spacingInto(it, p, this.testRect);
     const m = this.model;
     const b = m.outlineBox;
     const e = this.edgeClr - 1e-9;
@@ -261,7 +262,6 @@ export class PlaceState {
     this.testItem = i;
     this.testSide = p.side;
     this.testIgnore = ignore;
-    this.testRect = r;
     this.testPlacement = p;
     this.testCourtyard = null;
     this.testNear = this.nearPartners[i]!.size > 0 && this.nearGap < this.gap;
@@ -286,6 +286,7 @@ export class PlaceState {
    * so a part that starts out of reach of its constraint can walk towards it.
    */
   violation(i: number, p: Placement): number {
+    if (this.consOf[i]!.length === 0) return 0;
     const at = (k: number) => (k === i ? p : (this.pos[k] ?? null));
     let v = 0;
     for (const k of this.consOf[i]!) {
