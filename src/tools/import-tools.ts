@@ -36,7 +36,7 @@ interface Gathered {
 }
 
 /** Reads the board and every sheet the root schematic reaches, through the workspace (path rules: docs/workspace.md). */
-async function gatherFromWorkspace(ctx: Ctx, projectPath: string): Promise<Gathered> {
+export async function gatherFromWorkspace(ctx: Ctx, projectPath: string): Promise<Gathered> {
   const field = 'project_path';
   const m = /^(.*)\.(kicad_pro|kicad_pcb|kicad_sch)$/.exec(projectPath);
   if (!m) throw new ZapTraceError('INVALID_INPUT', 'project_path must name a .kicad_pro, .kicad_pcb or .kicad_sch file', { path: field, reason: 'extension' });
