@@ -1,6 +1,8 @@
 import type { Component, Design } from '../eda/model/design.js';
 import type { Library } from '../eda/library/index.js';
 import { parseDesignText, type ParseOptions, type ParseResult } from '../eda/parse/index.js';
+import { resolveFootprint } from '../eda/footprints/index.js';
+import { contentBoardSizeCovering } from '../eda/place/board-size.js';
 
 /**
  * A component without a footprint takes its library part's footprint, written into the design
@@ -31,5 +33,17 @@ export function designWithLibraryFootprints(design: Design, library: Library): {
 export function parseWithLibrary(text: string, options: ParseOptions, library: Library): ParseResult {
   const parsed = parseDesignText(text, options);
   const filled = designWithLibraryFootprints(parsed.design, library);
-  return { design: filled.design, warnings: [...parsed.warnings, ...filled.warnings] };
+  // The parser keeps ZapTrace's schema default (100 x 80 mm, docs/design-model.md) and says so; with
+  // the library footprints known, a design that states no size gets an outline sized to its parts.
+  const unsized = parsed.warnings.findIndex((w) => w.path === 'board' && w.message.startsWith('no board size given'));
+  if (unsized < 0) return { design: filled.design, warnings: [...parsed.warnings, ...filled.warnings] };
+  const size = contentBoardSizeCovering(filled.design, resolveFootprint);
+  const { width_mm: w, height_mm: h } = filled.design.board;
+  // A pour stated without a polygon was given the default outline: it follows the board.
+  const wasOutline = (poly: readonly (readonly number[])[]) => poly.length === 4 && poly.every(([x, y]) => (x === 0 || x === w) && (y === 0 || y === h));
+  const rect: [number, number][] = [[0, 0], [size.width_mm, 0], [size.width_mm, size.height_mm], [0, size.height_mm]];
+  const pours = Object.fromEntries(Object.entries(filled.design.copper_pours).map(([k, p]) => [k, wasOutline(p.polygon) ? { ...p, polygon: rect } : p]));
+  const design = { ...filled.design, board: { ...filled.design.board, width_mm: size.width_mm, height_mm: size.height_mm }, copper_pours: pours };
+  const warnings = parsed.warnings.map((w, i) => (i === unsized ? { path: w.path, message: `no board size given; ${size.rule}` } : w));
+  return { design, warnings: [...warnings, ...filled.warnings] };
 }

@@ -2,6 +2,7 @@ import { ZapTraceError } from '../../kernel/errors.js';
 import { own } from '../../kernel/own.js';
 import { Design } from '../model/design.js';
 import { resolveFootprint } from '../footprints/index.js';
+import { contentBoardSize } from '../place/board-size.js';
 import type { Library } from '../library/index.js';
 import { newBuild, type Choice } from './builder.js';
 import type { Requirements } from './mcu.js';
@@ -143,26 +144,6 @@ export interface SynthesisResult {
   unmet: string[];
 }
 
-/** Board size from the parts' courtyard area: area × 4 (room for routing), aspect 4:3, 5 mm steps. */
-function boardSize(components: Design['components']): { w: number; h: number } {
-  let area = 0;
-  let longest = 0;
-  for (const c of Object.values(components)) {
-    const fp = c.footprint ? resolveFootprint(c.footprint) : undefined;
-    if (!fp) continue;
-    const [x0, y0, x1, y1] = fp.courtyard;
-    const w = x1 - x0 + 1.5;
-    const h = y1 - y0 + 1.5;
-    area += w * h;
-    longest = Math.max(longest, w, h);
-  }
-  const target = area * 4;
-  const up5 = (x: number) => Math.ceil(x / 5) * 5;
-  const h = up5(Math.max(longest + 6, Math.sqrt(target * 0.75)));
-  const w = up5(Math.max(longest + 6, target / h));
-  return { w, h };
-}
-
 export function synthesizeDesign(intent: string, options: { library: Library; seed?: number; boardName?: string }): SynthesisResult {
   const parsed = parseIntent(intent);
   const b = newBuild(options.library);
@@ -177,8 +158,10 @@ export function synthesizeDesign(intent: string, options: { library: Library; se
     const why = err instanceof Error ? err.message : 'unknown';
     throw new ZapTraceError('INVALID_INPUT', `the ${parsed.template?.id ?? 'composed'} board cannot meet this intent: ${why}`, { path: 'intent', unknown: [], conflicts: [why] });
   }
-  const { w, h } = boardSize(b.components);
-  const assumptions = [...parsed.assumptions, ...b.assumptions, `Board ${w} × ${h} mm, 2 layers, sized at ≈ 4× the parts' courtyard area for routing room.`];
+  // No intent states a board size, so the outline follows the parts (place/board-size.ts).
+  const size = contentBoardSize(draft(b), resolveFootprint);
+  const { width_mm: w, height_mm: h } = size;
+  const assumptions = [...parsed.assumptions, ...b.assumptions, `Board 2 layers, ${size.rule}.`];
   const tid = parsed.template?.id ?? 'composed';
   const design = Design.parse({
     meta: {
