@@ -136,7 +136,11 @@ const esp32Lora: Template = {
   mcu: 'esp32',
   build(b, req) {
     const rail = power33(b, req, 0.62);
-    const u = esp32Core(b, rail, ['GPIO5', 'GPIO18', 'GPIO19', 'GPIO23', 'GPIO14', 'GPIO26', 'GPIO2'], 'ESP32-WROOM-32: Wi-Fi backhaul for the gateway; VSPI pins (5/18/19/23) drive the radio.');
+    // Every radio signal on one side of the module (ESP32-WROOM-32 datasheet, "Pin Definitions": pins
+    // 27–37 are GPIO16, 17, 5, 18, 19 … 23): with RESET and DIO0 on the far side (GPIO14/26) some
+    // nets had to cross between the module's pad rows or round its antenna keep-out wherever the
+    // radio stood, and MOSI/SCK were left unrouted.
+    const u = esp32Core(b, rail, ['GPIO5', 'GPIO18', 'GPIO19', 'GPIO23', 'GPIO17', 'GPIO16', 'GPIO2'], 'ESP32-WROOM-32: Wi-Fi backhaul for the gateway; VSPI pins (5/18/19/23) drive the radio, RESET and DIO0 on GPIO17/16 beside them.');
     // SX1276-QFN28: pads come from the footprint's pin table (Semtech pin description); the three
     // supply pins (VBAT_ANA/DIG/RF) are one VDD pin here.
     const r = addPart(b, {
@@ -161,7 +165,7 @@ const esp32Lora: Template = {
     connect(b, rail, [[r, 'VDD']]);
     connect(b, 'GND', [[r, 'GND']]);
     decouple(b, rail, 3, r, 10e-6);
-    for (const [net, esp, sx] of [['LORA_NSS', 'GPIO5', 'NSS'], ['LORA_SCK', 'GPIO18', 'SCK'], ['LORA_MISO', 'GPIO19', 'MISO'], ['LORA_MOSI', 'GPIO23', 'MOSI'], ['LORA_RST', 'GPIO14', 'RESET'], ['LORA_DIO0', 'GPIO26', 'DIO0']] as const) {
+    for (const [net, esp, sx] of [['LORA_NSS', 'GPIO5', 'NSS'], ['LORA_SCK', 'GPIO18', 'SCK'], ['LORA_MISO', 'GPIO19', 'MISO'], ['LORA_MOSI', 'GPIO23', 'MOSI'], ['LORA_RST', 'GPIO17', 'RESET'], ['LORA_DIO0', 'GPIO16', 'DIO0']] as const) {
       connect(b, net, [[u, esp], [r, sx]]);
     }
     const y = addPart(b, { prefix: 'Y', partId: null, type: 'Crystal 32MHz', value: '32MHz', footprint: 'Crystal_SMD_3225-4Pin_3.2x2.5mm', pins: [{ name: 'X1', type: 'passive' }, { name: 'X2', type: 'passive' }, { name: 'GND', type: 'passive' }], block: 'crystal', why: '32 MHz reference crystal required by the SX1276 (our library has no 32 MHz crystal: generic 3225 crystal). The SX127x trims the load internally, so no external load capacitors.' });
