@@ -83,23 +83,23 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const { padShapes, staticObjects } = markStaticCopper({ problem, grid, nets, netIdx, classes, layersOf, allLayers, maxViaDrill, holeClearance });
 
   /** An entry segment from a pad point to a grid node, checked exactly against the given foreign copper. */
-  const stubClearOf = (p: { x: number; y: number }, state: number, ni: number, objects: GridObject[]): boolean => {
+  const stubClearOf = (px: number, py: number, state: number, ni: number, objects: GridObject[]): boolean => {
     const cls = classes[nets[ni]!.cls]!;
     const L = Math.floor(state / grid.n);
     const node = state % grid.n;
     const x = grid.x(node % grid.nx);
     const y = grid.y(Math.floor(node / grid.nx));
-    const sx0 = Math.min(x, p.x);
-    const sx1 = Math.max(x, p.x);
-    const sy0 = Math.min(y, p.y);
-    const sy1 = Math.max(y, p.y);
+    const sx0 = Math.min(x, px);
+    const sx1 = Math.max(x, px);
+    const sy0 = Math.min(y, py);
+    const sy1 = Math.max(y, py);
     for (const o of objects) {
       if (o.net === ni || !o.blocksTracks || !o.layers.includes(L)) continue;
       const clr = o.fixedClearanceMm ?? Math.max(cls.clearanceMm, o.clearanceMm);
       const need = cls.traceWidthMm / 2 + clr + o.marginMm + MARGIN_OFFGRID;
       const b = objectBounds(o);
       if (b[0] > sx1 + need || b[2] < sx0 - need || b[1] > sy1 + need || b[3] < sy0 - need) continue;
-      if (segShapeDist(p.x, p.y, x, y, o.shape) < need) return false;
+      if (segShapeDist(px, py, x, y, o.shape) < need) return false;
     }
     return true;
   };
@@ -137,7 +137,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
   const staticClear = (self: number, near: GridObject[]) => {
     const cls = classes[nets[self]!.cls]!;
     let lastState = -1;
-    let list: GridObject[] = [];
+    const list: GridObject[] = [];
     return (from: XY, state: number): boolean => {
       if (!onBoard(from[0], from[1])) return false;
       if (state !== lastState) {
@@ -146,7 +146,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         const node = state % grid.n;
         const x = grid.x(node % grid.nx);
         const y = grid.y(Math.floor(node / grid.nx));
-        list = [];
+        list.length = 0;
         for (const o of near) {
           if (o.net === self || !o.blocksTracks || !o.layers.includes(L)) continue;
           const clr = o.fixedClearanceMm ?? Math.max(cls.clearanceMm, o.clearanceMm);
@@ -156,7 +156,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
           list.push(o);
         }
       }
-      return stubClearOf({ x: from[0], y: from[1] }, state, self, list);
+      return stubClearOf(from[0], from[1], state, self, list);
     };
   };
   /** Points whose pad has no spot on the board a track could end in: the problem does not fit. */
@@ -188,7 +188,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         // No way in. If pads alone would leave one, the board edge (or a keep-out) is what
         // shuts it: the problem does not fit its outline.
         const padsOnly = near.filter((o) => o.fixedClearanceMm === undefined);
-        const free = padAccess(grid, p, pad, entryReach, (from, state) => stubClearOf({ x: from[0], y: from[1] }, state, self, padsOnly), halfWidth);
+        const free = padAccess(grid, p, pad, entryReach, (from, state) => stubClearOf(from[0], from[1], state, self, padsOnly), halfWidth);
         if (free.direct.length > 0 || free.entryStates.length > 0 || !padSamplePoints(p, pad).some(([x, y]) => onBoard(x, y))) offBoardPoints.add(`${self}#${net.access.length}`);
       }
       net.access.push(acc);
@@ -337,7 +337,7 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         const state = acc.entryStates[r]!;
         // the shortest entry into this node that no foreign track or via has blocked since
         for (let q = acc.entryStart[r]!; q < acc.entryStart[r + 1]!; q++) {
-          if (near.length > 0 && !stubClearOf({ x: acc.segX[q]!, y: acc.segY[q]! }, state, ni, near)) continue;
+          if (near.length > 0 && !stubClearOf(acc.segX[q]!, acc.segY[q]!, state, ni, near)) continue;
           states.push({ state, cost: acc.segLen[q]! / g });
           if (!stubFor.has(state)) stubFor.set(state, [acc.segX[q]!, acc.segY[q]!]);
           break;

@@ -131,12 +131,22 @@ export class RouteGrid {
     this.holeBan = new Uint16Array(this.n);
     this.scratchEdges = this.classes.map(() => new IndexList());
     this.scratchVias = this.classes.map(() => new IndexList());
+    this.scratchTrack = new Float64Array(this.classes.length);
+    this.scratchVia = new Float64Array(this.classes.length);
+    this.scratchBox = new Int32Array(4 * this.classes.length);
+    this.hasVias = this.classes.map((ca) => ca.vias);
   }
 
   /** Every footprint's indexes, back to back (see GridObject.footprint). */
   private readonly pool = new IndexList();
   private readonly scratchEdges: IndexList[];
   private readonly scratchVias: IndexList[];
+  // footprintsOf's per-call scratch (it runs once per object: thousands of times per board)
+  private readonly scratchTrack: Float64Array;
+  private readonly scratchVia: Float64Array;
+  private readonly scratchBox: Int32Array;
+  private readonly scratchSeg = new Float64Array(4);
+  private readonly hasVias: boolean[];
 
   x(i: number): number {
     return this.x0 + i * this.g;
@@ -167,10 +177,10 @@ export class RouteGrid {
     const g = this.g;
     const diag = g * Math.SQRT2 + 1e-9;
     const nc = this.classes.length;
-    const rTrack = new Float64Array(nc);
-    const rVia = new Float64Array(nc);
+    const rTrack = this.scratchTrack;
+    const rVia = this.scratchVia;
     // per class: the node box its own reach gives (i0, i1, j0, j1)
-    const box = new Int32Array(4 * nc);
+    const box = this.scratchBox;
     let maxTrack = -Infinity;
     let i0 = this.nx;
     let i1 = -1;
@@ -198,12 +208,12 @@ export class RouteGrid {
       edges[k]!.size = 0;
       viaList[k]!.size = 0;
     }
-    const hasVias = this.classes.map((ca) => ca.vias);
+    const hasVias = this.hasVias;
     const layers = obj.layers;
     const nl = layers.length;
     const shape = obj.shape;
     const { blocksTracks, blocksVias } = obj;
-    const seg = new Float64Array(4);
+    const seg = this.scratchSeg;
     // A capsule (a track) only comes near the nodes of a band along its axis: per row, the
     // nodes whose x lies within `rho` of the axis points within `rho` of the row (a superset of
     // every node any class could block; a diagonal track's box is mostly far from it).
