@@ -58,12 +58,12 @@ export const OUTSIDE_OVERLAP_MM = 2e-3;
 export function padSamplePoints(p: { x: number; y: number }, pad: Shape | null, outsideMm = 0): XY[] {
   if (!pad) return [[p.x, p.y]];
   const out: XY[] = [];
-  const seen = new Set<string>();
+  const key = (x: number, y: number) => `${x.toFixed(6)},${y.toFixed(6)}`;
   const add = (x: number, y: number, outer = false) => {
     if (!(outer ? pointInShape(x, y, pad, outsideMm + 1e-9) : pointInShape(x, y, pad, -INSET_MM))) return;
-    const k = `${x.toFixed(6)},${y.toFixed(6)}`;
-    if (seen.has(k)) return;
-    seen.add(k);
+    // A duplicate has a kept point's 6-decimal key; keys can only match for points closer than
+    // 1e-5 on both axes, so only those are compared by key (formatting every point was slow).
+    for (const q of out) if (Math.abs(q[0] - x) < 1e-5 && Math.abs(q[1] - y) < 1e-5 && key(q[0], q[1]) === key(x, y)) return;
     out.push([x, y]);
   };
   add(p.x, p.y);
