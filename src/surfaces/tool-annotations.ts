@@ -123,6 +123,7 @@ export const TOOL_HINTS: Readonly<Record<string, ToolHints>> = {
   kicad_step_export: OVERWRITES, // STEP headers carry a timestamp: a repeat call writes other bytes
   kicad_import_project: ADDS, // always a new design
   easyeda_std_roundtrip: READ,
+  altium_import_fidelity: READ,
   kicad_to_easyeda_pro: WRITES_FILES, // the same design gives the same bytes (fixed ids and zip mtime); replaces the file
 };
 

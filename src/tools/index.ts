@@ -21,6 +21,7 @@ import { reviewTools } from './review-tools.js';
 import { pipelineStatusTool } from './pipeline-status.js';
 import { importTools } from './import-tools.js';
 import { easyedaProTools } from './easyeda-pro-tools.js';
+import { altiumTools } from './altium-tools.js';
 import { netClassTools } from './net-class-tools.js';
 import { footprintTools } from './footprint-tools.js';
 import { synthesisBenchmarkTool, synthVariantTools } from './synth-variant-tools.js';
@@ -31,5 +32,5 @@ import { proofTools } from './proof-tools.js';
 
 /** The one tool registry: MCP and REST are generated from this list. */
 export function allTools(): ToolDefinition<unknown, unknown, Services>[] {
-  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...importTools, ...netClassTools, ...footprintTools, ...synthVariantTools, synthesisBenchmarkTool, boardExportTool, ...planTools, ...analysisTools, ...proofTools, ...easyedaProTools];
+  return [...sessionTools, reviewerTool, ...designTools, ...editTools, ...netTools, ...auditTools, ...libraryTools, ...checkTools, ...layoutTools, routeTool, ...exportTools, ...transactionTools, ...pipelineTools, ...synthTools, ...renderTools, ...calcTools, ...snapshotTools, ...simTools, ...viewTools, ...reviewTools, pipelineStatusTool, ...importTools, ...netClassTools, ...footprintTools, ...synthVariantTools, synthesisBenchmarkTool, boardExportTool, ...planTools, ...analysisTools, ...proofTools, ...easyedaProTools, ...altiumTools];
 }
