@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { callTool } from '../helpers/harness.js';
+import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { approveAsReviewer } from '../helpers/review.js';
 import { mcpSession } from '../helpers/mcp-session.js';
 import { restSession } from '../helpers/rest-session.js';
 import { kicadArtifacts } from '../../src/tools/artifact-builders.js';
@@ -136,6 +137,25 @@ describe('kicad_to_easyeda_pro', () => {
     expect(missing.code).toBe('NOT_FOUND');
     expect(JSON.stringify(missing)).not.toContain(workspaceDir);
     expect((await err({ design_name: 'nope', output_path: 'x.epro' })).code).toBe('NOT_FOUND');
+    expect(['x.epro', 'x.txt'].some((f) => existsSync(join(workspaceDir, f)))).toBe(false);
+  });
+
+  it('MCP: a file a release wrote is refused (PATH_RELEASED) and kept byte for byte', async () => {
+    const { runtime, workspaceDir } = await newRuntime();
+    const owner = await mcpClient(runtime, localPrincipal('release-export'));
+    const c = (tool: string, args: Record<string, unknown> = {}) => callTool(owner, tool, { design_name: 'led', ...args });
+    await callTool(owner, 'design_parse_str', { yaml_content: TINY, design_name: 'led' });
+    await c('place_components', { seed: 3 });
+    await c('route_nets');
+    await c('erc_validate');
+    await c('drc_run');
+    expect((await approveAsReviewer(runtime, owner, 'led', 'APR-1')).isError).toBe(false);
+    expect((await c('export_manufacturing', { approval_id: 'APR-1', output_dir: 'bundle' })).isError).toBe(false);
+    const before = readFileSync(join(workspaceDir, 'bundle/led-fab.zip'));
+    const res = await c('kicad_to_easyeda_pro', { output_path: 'bundle/led-fab.zip' });
+    expect(res.data.error).toMatchObject({ code: 'PATH_RELEASED', details: { path: 'output_path' } });
+    expect(readFileSync(join(workspaceDir, 'bundle/led-fab.zip')).equals(before)).toBe(true);
+    expect((await c('kicad_to_easyeda_pro', { output_path: 'bundle/led.epro' })).data.error).toBeUndefined();
   });
 
   it('REST: refused at read level, written at sandbox-write', async () => {
