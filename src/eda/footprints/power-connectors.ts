@@ -3,10 +3,10 @@ import { assemble, smdPad, thtPad } from './build.js';
 
 /**
  * Board-edge input connectors and a coin-cell holder, each one manufacturer part whose drawing
- * (recommended PCB layout) gives the lands. Pad numbers and the origin (pad 1, or the signal row
- * for the micro-B) are those of the KiCad library footprint of the same name, so a KiCad user sees
- * the same part; the dimensions are the drawing's. Shell and mounting legs are plated through
- * holes: they carry the mechanical load, not solder paste.
+ * (recommended PCB layout) gives the lands. The land sizes and positions were read from KiCad's
+ * footprint of the same name, which transcribes that drawing (cited in each `source`); pad numbers
+ * and the origin (pad 1, or the signal row for the micro-B) are kept so a KiCad user sees the same
+ * part. Shell and mounting legs are plated through holes: they carry the mechanical load.
  */
 
 const EXCESS = 0.25;
