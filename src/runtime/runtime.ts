@@ -3,12 +3,10 @@ import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
-import { GENESIS_HASH } from './events/chain.js';
-import { sealEvent } from './events/stored-line.js';
-import type { AnyEvent, EventDraft, EventActor } from './events/types.js';
+import type { EventActor } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
-import { emptySessionState, evolve, type SessionState } from './projections/session-state.js';
+import { emptySessionState, type SessionState } from './projections/session-state.js';
 import type { EventStore } from './store/event-store.js';
 import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
 import { createSessionQueue } from './session-queue.js';
@@ -18,6 +16,7 @@ import type { ToolDefinition } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
 import { zodIssuesToError } from './validation.js';
 import { createStateCache } from './state-cache.js';
+import { createSessionCommit } from './session-commit.js';
 import { createIdempotencyIndex, IDEMPOTENCY_TTL_MS, failureOutcome, idempotencyDraft, replayOutcome, requestHashOf, type IdempotencyRecord } from './idempotency.js';
 
 export interface RuntimeOptions<S> {
@@ -108,97 +107,11 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     return states.get(sessionId);
   }
 
-  function envelope(state: SessionState, drafts: readonly EventDraft[], actor: EventActor, requestId: string): AnyEvent[] {
-    let prev = state.head_hash ?? GENESIS_HASH;
-    const at = clock.now().toISOString();
-    return drafts.map((d, i) => {
-      const event = sealEvent({
-        seq: state.seq + i + 1,
-        id: ids.uuid(),
-        type: d.type,
-        v: d.v ?? 1,
-        at,
-        session_id: state.session_id,
-        actor,
-        request_id: requestId,
-        data: d.data,
-        prev_hash: prev,
-      });
-      prev = event.hash;
-      return event;
-    });
-  }
+  const { commit, settledTail } = createSessionCommit({ store, clock, ids, states, idempotency, access });
 
-  /**
-   * Pipelined commits: once the store has accepted a commit's events (chain checked, queued for the
-   * next flush), the session's next command may build on them, so the commands of one busy session
-   * share flushes and signed heads as those of different sessions do. Nothing is acknowledged
-   * earlier for it: each call still answers only once its own append is durable, which is after
-   * every append it built on (flushes are written in order, and a failed flush fails every later
-   * append of its session, log-store.ts). What is not yet durable is shown to nobody else: read-only
-   * calls and keyed retries first wait for `inFlight`, readers outside the turn get the last durable state.
-   */
-  const inFlight = new Map<string, Promise<void>>();
-
-  /** Waits until every commit of the session accepted so far is durable (or failed); never throws. */
-  async function settledTail(sessionId: string): Promise<void> {
-    const tail = inFlight.get(sessionId);
-    if (tail) await tail;
-  }
-
-  /** The state for a reader outside the session's turn: the latest durable one, without waiting. */
+  /** The state for a reader outside the session's turn: the latest durable one, without waiting (session-commit.ts). */
   async function durableState(sessionId: string): Promise<SessionState | null> {
     return states.durable(sessionId) ?? loadState(sessionId);
-  }
-
-  /**
-   * Appends and folds; the state a command reads back is current when this returns. `closing` sees
-   * the state with the drafts folded in and may add events to the same batch (an idempotency record
-   * holding the result), so they become durable together or not at all. `onAccepted` runs once the
-   * store accepted the events (before they are durable): the caller gives the session's turn on there.
-   */
-  async function commit(
-    state: SessionState,
-    drafts: readonly EventDraft[],
-    actor: EventActor,
-    requestId: string,
-    closing?: (folded: SessionState) => EventDraft[],
-    onAccepted?: () => void,
-  ): Promise<SessionState> {
-    if (drafts.length === 0) return state;
-    const sessionId = state.session_id;
-    const events = envelope(state, drafts, actor, requestId);
-    let next = state;
-    for (const e of events) next = evolve(next, e);
-    const extra = closing ? envelope(next, closing(next), actor, requestId) : [];
-    for (const e of extra) next = evolve(next, e);
-    let done: (() => void) | null = null;
-    const settle = () => {
-      if (!done) return;
-      done();
-      if (inFlight.get(sessionId) === tail) inFlight.delete(sessionId);
-    };
-    let tail: Promise<void> | null = null;
-    const accepted = () => {
-      tail = new Promise<void>((resolve) => (done = resolve));
-      inFlight.set(sessionId, tail);
-      idempotency.learn(extra);
-      states.setAhead(sessionId, next, state);
-      onAccepted?.();
-    };
-    try {
-      await store.append(sessionId, extra.length === 0 ? events : [...events, ...extra], state.seq, accepted);
-    } catch (err) {
-      states.forget(sessionId); // another writer moved the log, or it could not be made durable: reload next time
-      idempotency.forget(sessionId);
-      settle();
-      throw err;
-    }
-    if (!tail) idempotency.learn(extra); // an adapter that does not pipeline
-    access.observe(sessionId, events);
-    states.set(sessionId, next);
-    settle();
-    return next;
   }
 
   async function createSessionNow(principal: Principal, meta: { surface: string; actor: string; requestId: string; idempotencyKey?: string }): Promise<string> {

@@ -49,8 +49,8 @@ export function createStateCache(options: StateCacheOptions) {
   const states = new Map<string, SessionState>();
   const snapshotSeq = new Map<string, number>();
   /**
-   * Sessions whose cached state holds events accepted by the store but not yet durable (runtime.ts,
-   * "pipelined commits"): the seq of that state, and the last durable state for readers outside the
+   * Sessions whose cached state holds events accepted by the store but not yet durable
+   * (session-commit.ts, "Pipelined commits"): the seq of that state, and the last durable state for readers outside the
    * session's turn. A state ahead of the store's durable head is served to the session's next
    * command as it is, never rebuilt from the log.
    */

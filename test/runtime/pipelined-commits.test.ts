@@ -14,7 +14,7 @@ import { parseLog, verifyParsedLog } from '../../src/runtime/store/verify-log.js
 import { callTool, localPrincipal, mcpClient, tempDir } from '../helpers/harness.js';
 
 /**
- * Commands of one session in flight together (runtime.ts, "pipelined commits"): the next command
+ * Commands of one session in flight together (session-commit.ts, "Pipelined commits"): the next command
  * builds on events the store accepted but has not yet made durable, so they share flushes and signed
  * heads, while every call still answers only once its own events are durable (contract.md, "The log
  * can be trusted") and a failed flush takes every command built on it down with it.
