@@ -14,6 +14,11 @@ export class Occupancy {
   private readonly cols: number;
   private readonly rows: number;
   private readonly counts: Uint16Array;
+  /**
+   * One bit per cell, set while its count is positive: what `blocked` reads. The ring search
+   * reads cells all over the board, and 1 bit per cell stays in cache where 2 bytes do not.
+   */
+  private readonly covered: Uint32Array;
 
   constructor(
     private readonly box: Rect,
@@ -23,6 +28,7 @@ export class Occupancy {
     this.cols = Math.max(1, Math.ceil((box[2] - box[0]) / cellMm));
     this.rows = Math.max(1, Math.ceil((box[3] - box[1]) / cellMm));
     this.counts = new Uint16Array(this.cols * this.rows);
+    this.covered = new Uint32Array(Math.ceil((this.cols * this.rows) / 32));
   }
 
   /** The cells lying wholly inside the grown rect (slightly shrunk, so touching never counts). */
@@ -43,7 +49,12 @@ export class Occupancy {
     const [i0, j0, i1, j1] = this.span(r);
     for (let j = j0; j < j1; j++) {
       const row = j * this.cols;
-      for (let i = i0; i < i1; i++) this.counts[row + i] = this.counts[row + i]! + delta;
+      for (let i = i0; i < i1; i++) {
+        const c = row + i;
+        this.counts[c] = this.counts[c]! + delta;
+        if (this.counts[c]! > 0) this.covered[c >>> 5] = this.covered[c >>> 5]! | (1 << (c & 31));
+        else this.covered[c >>> 5] = this.covered[c >>> 5]! & ~(1 << (c & 31));
+      }
     }
   }
 
@@ -52,6 +63,7 @@ export class Occupancy {
     const i = Math.floor((x - this.box[0]) / this.cellMm);
     const j = Math.floor((y - this.box[1]) / this.cellMm);
     if (i < 0 || j < 0 || i >= this.cols || j >= this.rows) return false;
-    return this.counts[j * this.cols + i]! > 0;
+    const c = j * this.cols + i;
+    return (this.covered[c >>> 5]! & (1 << (c & 31))) !== 0;
   }
 }
