@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointInShape, roundedRect, rotatedRect, segShapeDist, shapeBounds, shapeShapeDist } from '../../../src/eda/route/geometry.js';
+import { capsule, hypot2, pointInShape, pointShapeDist, roundedRect, rotatedRect, segShapeDist, shapeBounds, shapeShapeDist } from '../../../src/eda/route/geometry.js';
 import { routeProblem, type RouteProblem } from '../../../src/eda/route/index.js';
 
 /**
@@ -56,5 +56,54 @@ describe('rounded rectangles', () => {
     for (const [cx, cy] of [[3, 3], [9, 9]] as const) {
       expect(res.tracks.some((t) => inRounded(t.start[0], t.start[1], cx, cy, t.widthMm / 2) || inRounded(t.end[0], t.end[1], cx, cy, t.widthMm / 2))).toBe(true);
     }
+  });
+});
+
+/**
+ * The router's fast paths must give the very same numbers as the general ones: grid footprints
+ * use `pointShapeDist` where `segShapeDist` of a zero-length segment was used, and pad access
+ * measures entry lengths with `hypot2` where it used Math.hypot (src/eda/route/geometry.ts).
+ * Equal to the last bit, so routes stay byte-identical (test/eda/route/determinism.test.ts).
+ */
+describe('fast distance paths', () => {
+  const shapes = [
+    rotatedRect(1.25, 4.5, 0.9, 1.0, 0),
+    rotatedRect(1.2, 4.6, 0.8, 0.6, 90),
+    rotatedRect(1.2, 4.6, 0.8, 0.6, 37),
+    roundedRect(2, 3, 1.2, 0.6, 90, 0.1),
+    capsule(0.3, 0.7, 2.9, 1.1, 0.15),
+    capsule(1, 1, 1, 1, 0.4),
+    capsule(0, 1, 5, 1, 0),
+  ];
+
+  it('pointShapeDist equals segShapeDist of a point, on a grid and off it', () => {
+    let compared = 0;
+    for (const s of shapes) {
+      for (let i = 0; i < 120; i++) {
+        for (let j = 0; j < 120; j++) {
+          for (const [x, y] of [
+            [-1 + i * 0.05, 2 + j * 0.05],
+            [-1 + i * 0.0537, 2 + j * 0.0491],
+          ] as const) {
+            const a = pointShapeDist(x, y, s);
+            const b = segShapeDist(x, y, x, y, s);
+            if (a !== b) expect({ x, y, s, a }).toEqual({ x, y, s, a: b });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(shapes.length * 120 * 120 * 2);
+  });
+
+  it('hypot2 equals Math.hypot', () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+    for (let k = 0; k < 200_000; k++) {
+      const a = rand() * 10 ** (rand() * 6);
+      const b = rand() * 10 ** (rand() * 6);
+      if (hypot2(a, b) !== Math.hypot(a, b)) expect([a, b, hypot2(a, b)]).toEqual([a, b, Math.hypot(a, b)]);
+    }
+    expect([hypot2(0, 0), hypot2(3, 4), hypot2(-3, 4), hypot2(Infinity, NaN), hypot2(1, NaN)]).toEqual([0, 5, 5, Infinity, NaN]);
   });
 });
