@@ -55,7 +55,7 @@ export interface GridObject {
   /** Clearance the object itself demands (its class); the larger of both classes applies. */
   clearanceMm: number;
   /** When set, the distance used is exactly this (board edge, keep-outs) instead of max(classes). */
-  fixedClearanceMm?: number;
+  fixedClearanceMm?: number | undefined;
   /** Whether vias are blocked by it (false for track-only keep-outs). */
   blocksVias: boolean;
   /** Whether tracks are blocked by it (false for via-only keep-outs). */
@@ -68,12 +68,33 @@ export interface GridObject {
    * edges at [4k, 4k+1), vias at [4k+2, 4k+3). Computed on first marking (rip-up re-marks often);
    * one pool instead of a typed array per object keeps the garbage collector's work small.
    */
-  footprint?: Int32Array;
+  footprint?: Int32Array | undefined;
   /** Bounding box of the shape, computed on first need (`objectBounds`). */
-  bounds?: Bounds;
+  bounds?: Bounds | undefined;
 }
 
 export type Bounds = [number, number, number, number];
+
+/**
+ * A grid object with every field present, in one order: objects built this way share one hidden
+ * class, so the marking and clearance loops that read thousands of them stay monomorphic (lazily
+ * added fields used to give pads, board edges and tracks different shapes).
+ */
+export function gridObject(o: Omit<GridObject, 'footprint' | 'bounds'>): GridObject {
+  return {
+    net: o.net,
+    layers: o.layers,
+    shape: o.shape,
+    clearanceMm: o.clearanceMm,
+    fixedClearanceMm: o.fixedClearanceMm,
+    blocksVias: o.blocksVias,
+    blocksTracks: o.blocksTracks,
+    marginMm: o.marginMm,
+    dynamic: o.dynamic,
+    footprint: undefined,
+    bounds: undefined,
+  };
+}
 
 /** The object's shape bounds, cached on the object: the exact checks' box tests ask for it often. */
 export function objectBounds(o: GridObject): Bounds {

@@ -2,7 +2,7 @@ import { invalidInput } from '../../kernel/errors.js';
 import { UnionFind } from '../../kernel/union-find.js';
 import { boundsOf } from '../board/transform.js';
 import { capsule, oval, pointInPoly, pointInShape, rotatedRect, roundedRect, segShapeDist, shapeBounds, type Shape } from './geometry.js';
-import type { GridObject, RouteGrid } from './grid.js';
+import { gridObject, type GridObject, type RouteGrid } from './grid.js';
 import type { PadAccess } from './pad-access.js';
 import type { RouteClass, RouteProblem, RoutedTrack, RoutedVia, UnroutedReason, XY } from './types.js';
 
@@ -132,7 +132,7 @@ export function buildPath(
   const addTrack = (L: number, a: XY, b: XY, onGrid: boolean, widthMm = cls.traceWidthMm) => {
     if (a[0] === b[0] && a[1] === b[1]) return;
     rec.tracks.push({ net: netName, layer: layerNames[L]!, start: a, end: b, widthMm });
-    rec.objects.push({
+    rec.objects.push(gridObject({
       net: ni,
       layers: [L],
       shape: capsule(a[0], a[1], b[0], b[1], widthMm / 2),
@@ -141,7 +141,7 @@ export function buildPath(
       blocksVias: true,
       marginMm: onGrid ? MARGIN_ONGRID : MARGIN_OFFGRID,
       dynamic: true,
-    });
+    }));
   };
   if (states.length === 0) return rec;
   if (srcStub) addTrack(layerOf(states[0]!), srcStub, xy(states[0]!), false);
@@ -175,7 +175,7 @@ export function buildPath(
       const at = xy(cur);
       rec.vias.push({ net: netName, at, diameterMm: cls.viaDiameterMm, drillMm: cls.viaDrillMm });
       rec.holes.push(at);
-      rec.objects.push({
+      rec.objects.push(gridObject({
         net: ni,
         layers: layerNames.map((_, i) => i),
         shape: capsule(at[0], at[1], at[0], at[1], cls.viaDiameterMm / 2),
@@ -184,7 +184,7 @@ export function buildPath(
         blocksVias: true,
         marginMm: MARGIN_OFFGRID,
         dynamic: true,
-      });
+      }));
       runStart = k;
       const next = states[k + 1];
       runNarrow = next !== undefined && narrowStep(cur, next);

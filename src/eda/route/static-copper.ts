@@ -1,5 +1,5 @@
 import { capsule, type Shape } from './geometry.js';
-import type { GridObject, RouteGrid } from './grid.js';
+import { gridObject, type GridObject, type RouteGrid } from './grid.js';
 import { MARGIN_OFFGRID, blockInside, blockOutside, toShape, type NetState } from './route-parts.js';
 import type { RouteClass, RouteProblem, XY } from './types.js';
 
@@ -29,7 +29,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
   const staticObjects: GridObject[] = [];
   problem.obstacles.forEach((o, k) => {
     const net = o.net === null ? -1 : netIdx.get(o.net)!;
-    const obj: GridObject = {
+    const obj: GridObject = gridObject({
       net,
       layers: layersOf(o.layers),
       shape: padShapes[k]!,
@@ -38,7 +38,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
       blocksVias: true,
       marginMm: MARGIN_OFFGRID,
       dynamic: false,
-    };
+    });
     staticObjects.push(obj);
     if (net >= 0) nets[net]!.padObjects.push(obj);
     if (o.drillMm) {
@@ -57,7 +57,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
   for (let k = 0; k < outline.length; k++) {
     const a = outline[k]!;
     const b = outline[(k + 1) % outline.length]!;
-    staticObjects.push({
+    staticObjects.push(gridObject({
       net: -1,
       layers: allLayers,
       shape: capsule(a[0], a[1], b[0], b[1], 0),
@@ -67,7 +67,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
       blocksVias: true,
       marginMm: MARGIN_OFFGRID,
       dynamic: false,
-    });
+    }));
   }
   if (problem.outline) blockOutside(grid, problem.outline, allLayers);
   for (const ko of problem.keepouts ?? []) {
@@ -75,7 +75,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
     for (let k = 0; k < ko.polygon.length; k++) {
       const a = ko.polygon[k]!;
       const b = ko.polygon[(k + 1) % ko.polygon.length]!;
-      staticObjects.push({
+      staticObjects.push(gridObject({
         net: -1,
         layers: kl,
         shape: capsule(a[0], a[1], b[0], b[1], 0),
@@ -85,7 +85,7 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
         blocksVias: ko.noVias,
         marginMm: MARGIN_OFFGRID,
         dynamic: false,
-      });
+      }));
     }
     blockInside(grid, ko.polygon, kl, ko.noTracks, ko.noVias);
   }
