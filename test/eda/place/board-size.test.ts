@@ -88,14 +88,14 @@ describe('board sized to its content', () => {
 
   it('edge parts set the size when their widths exceed the perimeter the area gives', () => {
     const jacks = Object.fromEntries(
-      Array.from({ length: 40 }, (_, i) => [`J${i + 1}`, { id: `J${i + 1}`, ref: `J${i + 1}`, type: 'USB-C-16P', footprint: 'USB-C-16P-SMD', pins: {} }]),
+      Array.from({ length: 80 }, (_, i) => [`J${i + 1}`, { id: `J${i + 1}`, ref: `J${i + 1}`, type: 'USB-C-16P', footprint: 'USB-C-16P-SMD', pins: {} }]),
     );
     const d = Design.parse({ meta: { name: 'jacks' }, board: { width_mm: 1, height_mm: 1, layers: 2 }, components: jacks });
     const s = contentBoardSize(d, resolveFootprint);
     expect(s.limitedBy).toBe('edges');
     const fp = resolveFootprint('USB-C-16P-SMD')!;
     const along = fp.courtyard[2] - fp.courtyard[0];
-    expect(2 * (s.width_mm + s.height_mm)).toBeGreaterThanOrEqual(40 * (along + BOARD_SIZE_RULE.edgeGapMm));
+    expect(2 * (s.width_mm + s.height_mm)).toBeGreaterThanOrEqual(80 * (along + BOARD_SIZE_RULE.edgeGapMm));
     // Two parts of the same kind alone are bounded by area or the longest part, not by edges.
     const two = Design.parse({ meta: { name: 'two' }, board: { width_mm: 1, height_mm: 1, layers: 2 }, components: { J1: jacks['J1'], J2: jacks['J2'] } });
     expect(contentBoardSize(two, resolveFootprint).limitedBy).not.toBe('edges');
