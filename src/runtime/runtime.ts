@@ -253,7 +253,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       try {
         const audited = tool.level !== 'read';
         // A read, or a keyed retry that may answer with a recorded outcome, shows state: only durable state.
-        if (!audited || call.idempotencyKey !== undefined) await settledTail(sessionId);
+        // So does a release export: it writes files outside the log on the strength of an approval and
+        // evidence, which must not be ones a failed flush can still take back (contract.md, "The release gate").
+        if (!audited || call.idempotencyKey !== undefined || tool.level === 'release-export') await settledTail(sessionId);
         let state = (await loadState(sessionId))!;
         const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
           audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
@@ -272,10 +274,15 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
           throw err;
         }
         // A same-key retry may run beside the first call while its worker computes (the turn is given
-        // away meanwhile): whichever finishes second answers with the first one's recorded outcome.
-        const answeredMeanwhile = () => (keyed ? idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash) : null);
+        // away meanwhile): whichever finishes second answers with the first one's recorded outcome, once
+        // that outcome is durable (a failed flush forgets it, and this call goes on by itself).
+        const answeredMeanwhile = async () => {
+          if (!keyed) return null;
+          if (turn.yielded()) await settledTail(sessionId);
+          return idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
+        };
         const fail = async (err: unknown): Promise<unknown> => {
-          const first = answeredMeanwhile();
+          const first = await answeredMeanwhile();
           if (first) return replayOutcome(first);
           const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
           // A refusal raised inside a handler (release gate, released path, self-approval, capability)
@@ -304,9 +311,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         } catch (err) {
           return await fail(err);
         }
-        if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
-        const first = answeredMeanwhile();
+        const first = await answeredMeanwhile();
         if (first) return replayOutcome(first);
+        if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
         const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
         let result: unknown;
         const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {

@@ -59,7 +59,19 @@ export function createStateCache(options: StateCacheOptions) {
   const remember = (sessionId: string, state: SessionState) => {
     states.delete(sessionId); // re-insert: Map order is recency order
     states.set(sessionId, state);
-    while (states.size > options.maxSessions) states.delete(states.keys().next().value!);
+    // A session ahead of the durable log is never evicted: the store cannot rebuild its state (a cold
+    // load would give the durable one, and the next command would fail as stale). It leaves once durable.
+    while (states.size > options.maxSessions) {
+      let victim: string | undefined;
+      for (const id of states.keys()) {
+        if (!ahead.has(id)) {
+          victim = id;
+          break;
+        }
+      }
+      if (victim === undefined) break;
+      states.delete(victim);
+    }
   };
 
   /**
@@ -130,9 +142,9 @@ export function createStateCache(options: StateCacheOptions) {
      * command builds on; `base`, the state the commit started from (durable unless already ahead).
      */
     setAhead(sessionId: string, state: SessionState, base: SessionState): void {
-      remember(sessionId, state);
       const was = ahead.get(sessionId);
       ahead.set(sessionId, { seq: state.seq, durable: was ? was.durable : base });
+      remember(sessionId, state);
     },
     /** The latest durable state while later commits are in flight; null when nothing is. */
     durable(sessionId: string): SessionState | null {
