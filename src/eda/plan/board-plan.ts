@@ -6,7 +6,7 @@ import { powerTree, type PowerTree } from './power-tree.js';
 /**
  * A board plan read off the board synthesis would build for an intent (synth/index.ts): its blocks
  * (the `synth_block` each part carries, with the parts and why they are there), the board size
- * synthesis estimates (parts' courtyard area × 4, docs/synthesis.md), the layer count and the power
+ * synthesis chooses (sized to its content by place/board-size.ts, docs/placement.md), the layer count and the power
  * tree (power-tree.ts). Planning builds nothing: the tools answer without appending an event.
  */
 export interface BoardPlan {
