@@ -86,7 +86,22 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     }
   };
 
-  async function flush(batch: PendingAppend[]): Promise<void> {
+  async function flush(all: PendingAppend[]): Promise<void> {
+    // An append queued behind an earlier flush (a pipelined commit) whose session was quarantined
+    // meanwhile is refused, never written: a quarantined log stays byte for byte (contract.md).
+    const batch: PendingAppend[] = [];
+    for (const p of all) {
+      if (!quarantined.has(p.sessionId)) batch.push(p);
+      else {
+        accepted.delete(p.sessionId);
+        try {
+          assertServed(p.sessionId);
+        } catch (err) {
+          p.reject(err);
+        }
+      }
+    }
+    if (batch.length === 0) return;
     const { ids, appendsOf, eventsOf, heads: signed } = groupForFlush(batch, signer, now().toISOString());
     const texts = ids.map((id, i) => {
       const events = eventsOf(id);
