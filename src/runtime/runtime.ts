@@ -225,7 +225,12 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       return (await states.at(sessionId, seq)) ?? emptySessionState(sessionId);
     },
 
-    readEvents: (sessionId, range) => store.read(sessionId, range),
+    async readEvents(sessionId, range) {
+      // The store reads what is durable: a command in flight is waited for, so a handler that checks the
+      // log (design_snapshot's "labels are never moved") sees every command accepted before it.
+      await settledTail(sessionId);
+      return store.read(sessionId, range);
+    },
 
     async invoke({ tool: name, input, call, sessionId }) {
       const tool = registry.get(name);

@@ -160,4 +160,20 @@ describe('pipelined commits: nothing answered or written on the strength of even
     await client.close();
     await runtime.close();
   });
+  it('a write that reads the log (design_snapshot: labels are never moved) sees the commands accepted before it, not only the durable ones', async () => {
+    const { disk, store, runtime, client, sid, c } = await routedBoard();
+    disk.holdWrites();
+    const first = c('design_snapshot', { label: 'v1' });
+    const held = await disk.takeHeld(); // the first label is accepted, its write held
+    const second = c('design_snapshot', { label: 'v1' });
+    await new Promise((r) => setTimeout(r, 300)); // the second runs meanwhile, or waits for the first
+    held.finish(null);
+    const outcomes = [await first, await second];
+    expect(outcomes[0]!.isError).toBe(false);
+    expect(outcomes[1]!.data.error?.code).toBe('INVALID_INPUT');
+    const labels = (await store.read(sid)).filter((e) => e.type === 'SnapshotLabeled').map((e) => (e.data as { label: string }).label);
+    expect(labels).toEqual(['v1']);
+    await client.close();
+    await runtime.close();
+  });
 });
