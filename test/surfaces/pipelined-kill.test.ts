@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -90,5 +91,84 @@ describe('pipelined commits: kill -9 of zaptrace serve with one session\'s comma
     const verified = runCli(['audit', 'verify', file, '--log-pubkey', key]);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+  });
+});
+
+/** The design's hash as a server shows it (the live projection, or the one rebuilt from the log after a restart). */
+async function designHash(server: StoreServer, sid: string): Promise<string> {
+  const res = await fetch(`${server.base}/api/v1/designs/demo`, { headers: server.headers(sid) });
+  const hash = ((await res.json()) as { summary: { design_hash: string } }).summary.design_hash;
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  return hash;
+}
+
+/** A real full filesystem: a small tmpfs this test mounts (root only; CI runs as root), as in test/surfaces/store-faults.test.ts. */
+const canMount = process.getuid?.() === 0;
+describe.skipIf(!canMount && process.env['CI'] !== 'true')('pipelined commits on a full disk through zaptrace serve', () => {
+  it('every refusal in flight is 503 STORE_UNAVAILABLE with Retry-After and left nothing; the live design equals the log replayed after kill -9; the log verifies', async () => {
+    const mnt = tempDir('zt-tmpfs-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
+    try {
+      const dir = join(mnt, 'store');
+      mkdirSync(dir);
+      const ws = tempDir();
+      let server = await storeServer(dir, ws);
+      const sid = await server.session();
+      expect((await server.tool(sid, 'design_parse_str', { yaml_content: SMALL_DESIGN, design_name: 'demo' })).status).toBe(200);
+      const keyPem = await (await fetch(`${server.base}/api/v1/log-key`)).text();
+      const filler = join(mnt, 'filler');
+      try {
+        for (let i = 0; i < 200; i++) appendFileSync(filler, Buffer.alloc(16 * 1024, 1));
+      } catch {
+        // ENOSPC: the disk is full now
+      }
+      try {
+        for (let i = 0; i < 64; i++) appendFileSync(filler, Buffer.alloc(512, 1));
+      } catch {
+        // every last page taken
+      }
+      const acked: string[] = [];
+      const refused: string[] = [];
+      const wave = async (prefix: string) => {
+        const refs = Array.from({ length: IN_FLIGHT }, (_, i) => `${prefix}${i}`);
+        const answers = await Promise.all(refs.map(async (ref) => {
+          const res = await server.addResistor(sid, ref);
+          const body = (await res.json()) as { error?: { code: string } };
+          return { ref, status: res.status, code: body.error?.code, retry: res.headers.get('retry-after') };
+        }));
+        for (const a of answers) {
+          if (a.status === 200) acked.push(a.ref);
+          else {
+            expect(a).toMatchObject({ status: 503, code: 'STORE_UNAVAILABLE' });
+            expect(Number(a.retry)).toBeGreaterThan(0);
+            refused.push(a.ref);
+          }
+        }
+      };
+      for (let w = 0; w < 4; w++) await wave(`F${w}_`);
+      expect(refused.length).toBeGreaterThan(0);
+      rmSync(filler);
+      const ackedWhileFull = acked.length;
+      for (let w = 0; w < 2; w++) await wave(`G${w}_`);
+      expect(acked.length - ackedWhileFull).toBe(2 * IN_FLIGHT);
+      const live = await designHash(server, sid);
+      const liveRefs = await server.refs(sid);
+      await server.kill9();
+      server = await storeServer(dir, ws);
+      const present = await server.refs(sid);
+      figures.push(`full disk, ${IN_FLIGHT} in flight in one session: ${acked.length} acknowledged, ${refused.length} refused 503; after kill -9 ${acked.filter((r) => present.has(r)).length} acknowledged present, ${refused.filter((r) => present.has(r)).length} refused present`);
+      expect(acked.filter((r) => !present.has(r))).toEqual([]);
+      expect(refused.filter((r) => present.has(r) || liveRefs.has(r))).toEqual([]);
+      // The projection served before the kill (rolled back after each failed flush) is the log's.
+      expect(await designHash(server, sid)).toBe(live);
+      expect(server.stderr()).not.toMatch(/session_quarantined|tail_repaired/);
+      await server.stop();
+      const key = join(tempDir(), 'log.pem');
+      writeFileSync(key, keyPem);
+      const verified = runCli(['audit', 'verify', join(dir, `${sid}.jsonl`), '--log-pubkey', key]);
+      expect(verified.code).toBe(0);
+    } finally {
+      execFileSync('umount', ['-l', mnt]);
+    }
   });
 });
