@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 /**
  * Merkle hash of a JSON value (docs/design-hash.md). Defined over content only, so two logs that
@@ -34,12 +34,28 @@ const cache = new WeakMap<object, ObjectEntry>();
 const keyBucketCache = new Map<string, number>();
 const EMPTY_BUCKET = sha('e');
 
+/** One-shot SHA-256 (no Hash object per call): the same digest as createHash().update().digest(). */
 function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShotHash('sha256', text, 'hex');
 }
 
 function jcsString(s: string): string {
   return JSON.stringify(s);
+}
+
+/**
+ * `JCS(key) + ":"` per key: the keys of a design's objects (members, component fields, ids) recur in
+ * every edit, so the escaping is done once. Bounded, like the bucket cache.
+ */
+const keyPrefixCache = new Map<string, string>();
+function keyPrefix(key: string): string {
+  let p = keyPrefixCache.get(key);
+  if (p === undefined) {
+    p = `${JSON.stringify(key)}:`;
+    if (keyPrefixCache.size > 100_000) keyPrefixCache.clear();
+    keyPrefixCache.set(key, p);
+  }
+  return p;
 }
 
 function leafHash(value: null | boolean | number | string): string {
@@ -75,7 +91,7 @@ function enc(value: unknown): string {
 function smallObjectHash(obj: Record<string, Json>, keys: string[], tag: string): string {
   keys.sort(compareKeys);
   let text = tag;
-  for (const k of keys) text += `${jcsString(k)}:${enc(obj[k])},`;
+  for (const k of keys) text += `${keyPrefix(k)}${enc(obj[k])},`;
   return sha(text);
 }
 
@@ -121,7 +137,7 @@ export function merkleHash(value: unknown): string {
  */
 /** One entry of an object's hash text: JCS(key) ":" enc(value) ",". */
 export function entryLine(key: string, value: unknown): string {
-  return `${jcsString(key)}:${enc(value)},`;
+  return `${keyPrefix(key)}${enc(value)},`;
 }
 
 /** The hash of an object given its entry lines in key order (an object of at most BUCKET_THRESHOLD keys, or one bucket). */
@@ -152,12 +168,34 @@ export function rememberRecordHash(record: object, hash: string, bucketDigests?:
  * only by its hash: lets a design be hashed without reading a lazily built member.
  */
 export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys: readonly string[], overrideKey: string, overrideHash: string): string {
-  const sorted = [...keys].sort(compareKeys);
+  const sorted = sortedKeysOf(keys);
   let text = 'o';
-  for (const k of sorted) text += `${jcsString(k)}:${k === overrideKey ? `#${overrideHash}` : enc(obj[k])},`;
+  for (const k of sorted) text += `${keyPrefix(k)}${k === overrideKey ? `#${overrideHash}` : enc(obj[k])},`;
   const hash = sha(text);
   cache.set(obj, { hash });
   return hash;
+}
+
+/**
+ * The last key list sorted and its order: a design's members come in one order from edit to edit,
+ * so the sort is skipped when the list is the same as last time (compared key by key).
+ */
+let lastKeys: readonly string[] = [];
+let lastSorted: readonly string[] = [];
+function sortedKeysOf(keys: readonly string[]): readonly string[] {
+  if (keys.length === lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== lastKeys[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastSorted;
+  }
+  lastKeys = keys.slice();
+  lastSorted = [...keys].sort(compareKeys);
+  return lastSorted;
 }
 
 /** The subset of an immer patch that `advance` needs. */
