@@ -7,6 +7,8 @@ import { invalidInput } from '../../../kernel/errors.js';
 import { apertureBlock, apertureCode, newApertureTable, padAperture, type ApertureShape, type ApertureTable } from './apertures.js';
 import { escapeAttr } from './attributes.js';
 import { fileStem, GENERATOR, padsWithSource, toFileXY, type PadWithSource } from './fab-common.js';
+import { planReferenceTexts } from '../kicad/silk-text.js';
+import { strokeText } from '../stroke-font.js';
 
 /**
  * RS-274X Gerber writer with X2 attributes (Ucamco Gerber Layer Format Specification rev. 2023.08).
@@ -177,14 +179,23 @@ export function writeGerbers(design: Design, geometry: BoardGeometry): GerberFil
     files.push({ name: `${stem}-${side}_Paste.gbr`, content: finish(`Paste,${tag}`, 'Positive', layer) });
   }
 
+  // Reference designators: the very spots, sizes and strokes the .kicad_pcb writer gives them
+  // (kicad/silk-text.ts), so a fab reading our Gerbers sees the legend KiCad would plot. A reference
+  // the planner sent to the fab layer has no clear silk spot and is not drawn here.
+  const refTexts = planReferenceTexts(geometry, boardOutline(design.board)).byComponent;
   for (const [side, placementSide, tag] of [['F', 'top', 'Top'], ['B', 'bottom', 'Bot']] as const) {
     const layer = newLayer();
     for (const placed of geometry.footprints) {
       if (placed.placement.side !== placementSide) continue;
+      const attrs = [`C,${escapeAttr(placed.ref)}`];
       for (const line of placed.footprint.silkscreen) {
         const pts = [footprintToWorld(line.start, placed.placement), footprintToWorld(line.end, placed.placement)];
-        draw(layer, line.width_mm, null, pts, [`C,${escapeAttr(placed.ref)}`]);
+        draw(layer, line.width_mm, null, pts, attrs);
       }
+      const text = refTexts.get(placed.component);
+      if (text?.layer !== 'silk') continue;
+      const strokes = strokeText(placed.ref, { at: text.at, angleDeg: text.angleDeg, sizeMm: text.sizeMm, mirrored: placementSide === 'bottom' });
+      for (const s of strokes) draw(layer, text.thicknessMm, null, s.length === 1 ? [s[0]!, s[0]!] : s, attrs);
     }
     files.push({ name: `${stem}-${side}_Silkscreen.gbr`, content: finish(`Legend,${tag}`, 'Positive', layer) });
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { writeGerberJob, writeGerbers, escapeAttr, unescapeAttr, MASK_EXPANSION_MM } from '../../../../src/eda/export/gerber/index.js';
-import { buildBoardGeometry } from '../../../../src/eda/board/index.js';
+import { buildBoardGeometry, footprintToWorld } from '../../../../src/eda/board/index.js';
 import { mapPinsToPads } from '../../../../src/eda/footprints/index.js';
 import { Design } from '../../../../src/eda/model/design.js';
 import { ZapTraceError } from '../../../../src/kernel/errors.js';
@@ -190,14 +190,27 @@ describe('writeGerbers: mask, paste, silkscreen, profile', () => {
   });
 
   it('draws each footprint silkscreen line on the side the footprint is placed on', () => {
-    const topLines = geometry.footprints.filter((f) => f.placement.side === 'top').reduce((n, f) => n + f.footprint.silkscreen.length, 0);
-    const botLines = geometry.footprints.filter((f) => f.placement.side === 'bottom').reduce((n, f) => n + f.footprint.silkscreen.length, 0);
-    const top = parsed('F_Silkscreen.gbr').objects;
-    expect(top.filter((o) => o.op === 'D01').length).toBe(topLines);
-    expect(top.filter((o) => o.op === 'D02').length).toBe(topLines);
-    const bottom = parsed('B_Silkscreen.gbr').objects;
-    expect(bottom.filter((o) => o.op === 'D01').length).toBe(botLines);
-    expect(new Set(bottom.map((o) => o.attrs.C?.[0]))).toEqual(new Set(['R2']));
+    // Each line is a D02 at its start and a D01 at its end (file frame, y up); reference text
+    // strokes (test/eda/export/gerber-silk) come on top of these.
+    const segs = (o: ParsedGerber['objects']): Set<string> => {
+      const out = new Set<string>();
+      o.forEach((b, i) => {
+        const a = o[i - 1];
+        if (b.op === 'D01' && a && a.op !== 'D03') out.add([a.x, a.y, b.x, b.y].map((v) => v.toFixed(4)).join(','));
+      });
+      return out;
+    };
+    const top = segs(parsed('F_Silkscreen.gbr').objects);
+    const bottom = segs(parsed('B_Silkscreen.gbr').objects);
+    for (const f of geometry.footprints) {
+      for (const line of f.footprint.silkscreen) {
+        const [a, b] = [footprintToWorld(line.start, f.placement), footprintToWorld(line.end, f.placement)];
+        const key = [a[0], -a[1], b[0], -b[1]].map((v) => (v === 0 ? 0 : v).toFixed(4)).join(',');
+        expect(f.placement.side === 'top' ? top.has(key) : bottom.has(key), `${f.ref} line ${key}`).toBe(true);
+        expect(f.placement.side === 'top' ? bottom.has(key) : top.has(key), `${f.ref} line ${key} on the other side`).toBe(false);
+      }
+    }
+    expect(new Set(parsed('B_Silkscreen.gbr').objects.map((o) => o.attrs.C?.[0]))).toEqual(new Set(['R2']));
   });
 
   it('writes the outline as one closed Profile contour', () => {
