@@ -102,8 +102,13 @@ export function createSessionCommit(deps: SessionCommitDeps) {
     try {
       await store.append(sessionId, extra.length === 0 ? events : [...events, ...extra], state.seq, accepted);
     } catch (err) {
-      states.forget(sessionId); // another writer moved the log, or it could not be made durable: reload next time
-      idempotency.forget(sessionId);
+      // Another writer moved the log, or it could not be made durable: reload next time. Unless the store
+      // refused this append outright while earlier commits of the session are in flight: those still
+      // stand (they fail by themselves if their flush does), and their idempotency records with them.
+      if (tail || !inFlight.has(sessionId)) {
+        states.forget(sessionId);
+        idempotency.forget(sessionId);
+      }
       settle();
       throw err;
     }
