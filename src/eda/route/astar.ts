@@ -30,6 +30,16 @@ export interface SearchBuffers {
   stamp: number;
   heapKey: Float64Array;
   heapVal: Int32Array;
+  /**
+   * The vias of the path into each state, as a chain of records (node, previous record), -1 for
+   * none: the grid's hole ban only knows committed vias, so two vias of the path being searched
+   * are kept apart through this chain. Records are append-only per search, and a state's entry is
+   * final once it is closed, so the chain always describes the parent chain of that state.
+   */
+  lastVia: Int32Array;
+  viaNode: Int32Array;
+  viaPrev: Int32Array;
+  viaCount: number;
 }
 
 export function makeBuffers(states: number): SearchBuffers {
@@ -43,6 +53,10 @@ export function makeBuffers(states: number): SearchBuffers {
     stamp: 0,
     heapKey: new Float64Array(1024),
     heapVal: new Int32Array(1024),
+    lastVia: new Int32Array(states),
+    viaNode: new Int32Array(256),
+    viaPrev: new Int32Array(256),
+    viaCount: 0,
   };
 }
 
@@ -70,6 +84,13 @@ export interface SearchRequest {
    * so that full-width copper is preferred wherever it fits.
    */
   neck?: { classIndex: number; zone: Uint32Array; zoneStamp: number; penalty: number } | undefined;
+  /**
+   * Smallest centre distance between two vias of one path, in grid steps: the via drill plus the
+   * hole-to-hole clearance (KiCad's `hole_to_hole` applies whatever the nets; our DRC_HOLE_TO_HOLE
+   * alike). Vias already laid are banned through the grid's hole ban; this covers the path's own.
+   * 0 or absent: not checked.
+   */
+  viaSpacing?: number;
 }
 
 export type SearchOutcome = { kind: 'found'; states: number[] } | { kind: 'none' } | { kind: 'timeout' };
@@ -149,12 +170,40 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
     return top;
   };
 
+  buf.viaCount = 0;
+  const spacing2 = (req.viaSpacing ?? 0) ** 2;
+  /** Whether a via at (i, j) keeps its distance from every via of the path into state s. */
+  const viaFarFromPath = (s: number, i: number, j: number): boolean => {
+    for (let r = buf.lastVia[s]!; r >= 0; r = buf.viaPrev[r]!) {
+      const v = buf.viaNode[r]!;
+      const vi = v % nx;
+      const di = vi - i;
+      const dj = (v - vi) / nx - j;
+      if (di * di + dj * dj < spacing2) return false;
+    }
+    return true;
+  };
+  const addVia = (node: number, prev: number): number => {
+    if (buf.viaCount === buf.viaNode.length) {
+      const a = new Int32Array(buf.viaCount * 2);
+      a.set(buf.viaNode);
+      buf.viaNode = a;
+      const b = new Int32Array(buf.viaCount * 2);
+      b.set(buf.viaPrev);
+      buf.viaPrev = b;
+    }
+    buf.viaNode[buf.viaCount] = node;
+    buf.viaPrev[buf.viaCount] = prev;
+    return buf.viaCount++;
+  };
+
   for (const s of req.sources) {
     if (buf.seen[s.state] === stamp && buf.g[s.state]! <= s.cost) continue;
     buf.seen[s.state] = stamp;
     buf.g[s.state] = s.cost;
     buf.parent[s.state] = -1;
     buf.move[s.state] = -1;
+    buf.lastVia[s.state] = -1;
     push(s.cost + h(s.state % n), s.state);
   }
 
@@ -207,14 +256,16 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
       buf.g[s2] = g2;
       buf.parent[s2] = s;
       buf.move[s2] = m;
+      buf.lastVia[s2] = buf.lastVia[s]!;
       push(g2 + h(node + mv.dy * nx + mv.dx), s2);
     }
-    if (layers > 1 && staticVia[node] === 0 && grid.holeBan[node] === 0) {
+    if (layers > 1 && staticVia[node] === 0 && grid.holeBan[node] === 0 && (spacing2 === 0 || viaFarFromPath(s, i, j))) {
       let viaCost = req.viaCost;
       if (dynVia[node]! > 0) {
         if (!req.soft) continue;
         viaCost += req.softPenalty;
       }
+      let rec = -1;
       for (let L2 = 0; L2 < layers; L2++) {
         if (L2 === L) continue;
         const s2 = L2 * n + node;
@@ -225,6 +276,8 @@ export function search(grid: RouteGrid, buf: SearchBuffers, req: SearchRequest):
         buf.g[s2] = g2;
         buf.parent[s2] = s;
         buf.move[s2] = VIA_MOVE;
+        if (spacing2 > 0 && rec < 0) rec = addVia(node, buf.lastVia[s]!);
+        buf.lastVia[s2] = rec;
         push(g2 + h(node), s2);
       }
     }

@@ -407,6 +407,8 @@ export function routeProblem(problem: RouteProblem, options: RouteOptions = {}):
         maxExpansions: soft ? 4 * S : hardBudget(c),
         heuristicWeight: HEURISTIC_WEIGHT,
         neck: neckRequest(net),
+        // two vias of this path keep the hole-to-hole clearance between themselves as well
+        viaSpacing: (classes[net.cls]!.viaDrillMm + holeClearance) / g,
       });
       if (res.kind !== 'found') return res.kind;
       const states = res.states;
