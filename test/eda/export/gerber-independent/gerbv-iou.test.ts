@@ -10,8 +10,9 @@ import { iou } from './png.js';
  * Pixel comparison of our Gerbers with KiCad's Gerbers of the same board: we export the board as
  * .kicad_pcb, kicad-cli plots it, gerbv rasterises both files of a layer onto one pixel grid
  * (600 dpi, same origin and window), and the intersection-over-union of the lit pixels must be
- * at least 0.99. Silkscreen differs by design (KiCad adds reference text), so its IoU is reported
- * only. Figures are recorded in docs/render.md.
+ * at least 0.99. Silkscreen differs by design (both plot the references, KiCad in its newstroke
+ * font, we in Hershey simplex), so its IoU is reported only; test/eda/export/gerber-silk checks
+ * that the references sit where KiCad puts them. Figures are recorded in docs/render.md.
  */
 
 const run = requireGerbvOrSkip() && requireKicadOrSkip();
