@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CallToolRequestSchema,
+  ErrorCode,
   ListResourcesRequestSchema,
+  McpError,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
   type ServerNotification,
+  type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { AGENT_CAPABILITIES, asResourceRequest, registerAgentFeatures } from './agent-features.js';
 import { imageContent } from './board-image.js';
 import { createClientLog } from './client-log.js';
@@ -44,7 +47,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   const toolList = mcpToolList(catalog);
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolList }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  const callTool = async (request: ToolCall, extra: Extra) => {
     const args = (request.params.arguments ?? {}) as Record<string, unknown>;
     const meta = (args['_zaptrace'] ?? {}) as Record<string, unknown>;
     const requestId = typeof meta['request_id'] === 'string' ? meta['request_id'].slice(0, 100) : randomUUID();
@@ -93,7 +96,17 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
       await runtime.securityLog.flush(); // a denial is answered once its security record is durable
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
     }
-  });
+  };
+  // tools/call, the hot path, is answered by the fallback handler (a public hook of the SDK's Protocol)
+  // rather than setRequestHandler: that one makes the SDK parse every call's request twice and its
+  // result once with zod, on top of the client's own parse. The request is checked here against the
+  // same shape (MCP schema, CallToolRequest: params.name a string, params.arguments an object when
+  // given; -32602 otherwise) and the result is built in the shape CallToolResult requires, so what goes
+  // on the wire is unchanged. Any other method without a handler is still -32601.
+  server.fallbackRequestHandler = async (request, extra) => {
+    if (request.method !== 'tools/call') throw new McpError(ErrorCode.MethodNotFound, 'Method not found');
+    return callTool(toolCallOf(request.params), extra);
+  };
 
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({
     resources: [
@@ -129,6 +142,27 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
 }
 
 export { ZapTraceError };
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+interface ToolCall {
+  params: { name: string; arguments?: Record<string, unknown>; _meta?: { progressToken?: string | number; [k: string]: unknown } };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The params of a tools/call request, checked as the MCP schema's CallToolRequest checks them. */
+function toolCallOf(params: unknown): ToolCall {
+  if (!isPlainObject(params) || typeof params['name'] !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params.name must be a string');
+  const args = params['arguments'];
+  if (args !== undefined && !isPlainObject(args)) throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params.arguments must be an object');
+  const meta = params['_meta'];
+  if (meta !== undefined && !isPlainObject(meta)) throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params._meta must be an object');
+  const token = meta?.['progressToken'];
+  if (token !== undefined && typeof token !== 'string' && !(typeof token === 'number' && Number.isInteger(token))) {
+    throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params._meta.progressToken must be a string or an integer');
+  }
+  return { params: params as ToolCall['params'] };
+}
 
 /** Result `_meta` key carrying the session's latest signed head (a witness the client may keep). */
 export const LOG_HEAD_META = 'zaptrace/log-head';
