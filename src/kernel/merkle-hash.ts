@@ -137,7 +137,8 @@ export function merkleHash(value: unknown): string {
  */
 /** One entry of an object's hash text: JCS(key) ":" enc(value) ",". */
 export function entryLine(key: string, value: unknown): string {
-  return `${keyPrefix(key)}${enc(value)},`;
+  // Not through keyPrefix: these keys are record ids, most of them seen once.
+  return `${jcsString(key)}:${enc(value)},`;
 }
 
 /** The hash of an object given its entry lines in key order (an object of at most BUCKET_THRESHOLD keys, or one bucket). */

@@ -4,6 +4,29 @@ import { parseDesignText, type ParseOptions, type ParseResult } from '../eda/par
 import { resolveFootprint } from '../eda/footprints/index.js';
 import { contentBoardSizeCovering } from '../eda/place/board-size.js';
 
+type LibraryPart = NonNullable<ReturnType<Library['lookup']>>;
+
+/**
+ * Parts found per library for the fields a lookup without a footprint reads (src/eda/library/lookup.ts:
+ * part_id, mpn, type, value): a session adds the same kinds of parts again and again, and a generic
+ * passive is otherwise a scan of the whole library per component_add. A library is immutable once
+ * built, so an answer never goes stale; the memo is bounded.
+ */
+const lookups = new WeakMap<Library, Map<string, LibraryPart | null>>();
+
+function partOf(component: Component, library: Library): LibraryPart | undefined {
+  let memo = lookups.get(library);
+  if (!memo) lookups.set(library, (memo = new Map()));
+  const key = JSON.stringify([component.part_id, component.mpn, component.type, component.value]);
+  let part = memo.get(key);
+  if (part === undefined) {
+    part = library.lookup(component) ?? null;
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, part);
+  }
+  return part ?? undefined;
+}
+
 /**
  * A component without a footprint takes its library part's footprint, written into the design
  * itself (and so into the event and the design-state hash). ERC already accepts a part's
@@ -11,7 +34,7 @@ import { contentBoardSizeCovering } from '../eda/place/board-size.js';
  */
 export function footprintFromLibrary(component: Component, library: Library): { component: Component; filled: { ref: string; footprint: string; part: string } | null } {
   if (component.footprint !== null) return { component, filled: null };
-  const part = library.lookup(component);
+  const part = partOf(component, library);
   if (!part || part.footprint === '') return { component, filled: null };
   return { component: { ...component, footprint: part.footprint, part_id: component.part_id ?? part.id }, filled: { ref: component.ref, footprint: part.footprint, part: part.id } };
 }
