@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeKicadPcb, writeKicadPro } from '../../../../src/eda/export/kicad/index.js';
 import { planReferenceTexts, textBox } from '../../../../src/eda/export/kicad/silk-text.js';
-import { boardOutline } from '../../../../src/eda/model/design.js';
+import { boardOutline, type Point } from '../../../../src/eda/model/design.js';
+import { strokeText } from '../../../../src/eda/export/stroke-font.js';
 import { requireKicadOrSkip, runKicadExport } from '../../../helpers/kicad-cli.js';
 import { buildBoard, fabFixtureBoard, gerberOf, type BuiltBoard } from '../gerber-independent/boards.js';
 import { renderGerber, requireGerbvOrSkip, type Frame } from '../gerber-independent/gerbv.js';
@@ -16,7 +17,8 @@ import { parseGerber } from '../fab/parse.js';
  * newstroke font and we draw Hershey simplex, so the pictures cannot be identical; what must agree
  * is where each reference is: for every reference the planner put on silk, the strokes inside its
  * text box (grown by 0.07 mm, less than the 0.15 mm the planner keeps free around it) must exist in
- * both files, their ink bounding boxes must have centres within 0.3 mm and the same orientation,
+ * both files, their ink bounding boxes must have centres within 0.3 mm and the same extent across
+ * the reading direction (orientation and size),
  * and none of our text pixels may fall in a solder-mask opening of KiCad's mask plot. Silk IoU
  * (whole layer, and inside the text boxes only) is printed per board; figures in docs/exports.md.
  */
@@ -136,6 +138,9 @@ describe.runIf(run)('reference designators on our silkscreen Gerbers vs KiCad\'s
         // Board frame is y down, the files y up.
         const w: Box = [b[0] - WINDOW_GROW_MM, -b[3] - WINDOW_GROW_MM, b[2] + WINDOW_GROW_MM, -b[1] + WINDOW_GROW_MM];
         windows.push(w);
+        // Our whole text stays inside the box the planner kept clear (so the mask check below sees all of it).
+        const textPts = strokeText(placed.ref, { at: t.at, angleDeg: t.angleDeg, sizeMm: t.sizeMm, mirrored: side === 'B' }).flat();
+        expect(textPts.every((p) => inside([p[0], -p[1]], w)), `${label} ${placed.ref}: text inside its box`).toBe(true);
         const mine = inkIn(oursSegs, w);
         const kic = inkIn(theirSegs, w);
         expect(mine, `${label} ${placed.ref}: our ${side} silk has its reference`).not.toBeNull();
@@ -144,10 +149,10 @@ describe.runIf(run)('reference designators on our silkscreen Gerbers vs KiCad\'s
         worst = Math.max(worst, d);
         refs++;
         expect(d, `${label} ${placed.ref}: ink centre ours ${mine!.join(',')} vs KiCad ${kic!.join(',')}`).toBeLessThanOrEqual(0.3);
-        if (placed.ref.length > 1) {
-          const wide = (k: Box): boolean => k[2] - k[0] > k[3] - k[1];
-          expect(wide(mine!), `${label} ${placed.ref}: orientation`).toBe(wide(kic!));
-        }
+        // Orientation and size: across the reading direction both span the capital height plus
+        // the stroke (the fonts differ along it: Hershey is narrower than newstroke).
+        const across = (k: Box): number => (t.angleDeg === 0 ? k[3] - k[1] : k[2] - k[0]);
+        expect(Math.abs(across(mine!) - across(kic!)), `${label} ${placed.ref}: height across the text`).toBeLessThanOrEqual(0.1);
       }
       const a = await renderGerber(ours, frame);
       const b = await renderGerber(theirs, frame);
@@ -169,5 +174,75 @@ describe.runIf(run)('reference designators on our silkscreen Gerbers vs KiCad\'s
     summary[label] = figures;
     console.info(`silk text ${label}`, JSON.stringify(figures));
     expect(refs).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+/** A minimal Gerber of stroked polylines (board frame in, file frame out), for gerbv. */
+function polylineGerber(lines: Point[][], width: number): string {
+  const c = (v: number): string => String(Math.round(v * 1e6));
+  const body = lines.flatMap((l) => l.map((p, i) => `X${c(p[0])}Y${c(-p[1])}${i === 0 ? 'D02' : 'D01'}*`));
+  return ['%FSLAX46Y46*%', '%MOMM*%', `%ADD10C,${width}*%`, 'D10*', 'G01*', ...body, 'M02*', ''].join('\n');
+}
+
+/** KiCad's text strokes: its silk plot draws texts first, before any `%TO.C` footprint section. */
+const kicadTextSegments = (gbr: string): Segment[] => segmentsOf(gbr.split('%TO.C')[0]!);
+
+describe.runIf(run)('stroke text at 90°, 0.8 mm, mirrored on the bottom vs kicad-cli', () => {
+  it('fab fixture with every reference turned to 90° at 0.8 mm: same centres, orientation and reading direction as KiCad', async () => {
+    const board = fabFixtureBoard();
+    // The planner chose 0° at 1 mm everywhere on this board; the .kicad_pcb is edited to 90° and
+    // 0.8 / 0.12 mm, and our font drawn with the same parameters at the same planned points.
+    const pcb = writeKicadPcb(board.design, board.geometry).replace(
+      /(\(property "Reference" "[^"]*"\s*\(at -?[\d.]+ -?[\d.]+ )0\)([\s\S]*?)\(font \(size 1 1\) \(thickness 0\.15\)\)/g,
+      '$190)$2(font (size 0.8 0.8) (thickness 0.12))',
+    );
+    expect(pcb.match(/size 0\.8 0\.8/g)?.length).toBe(board.geometry.footprints.length);
+    const kicad = await runKicadExport(pcb, writeKicadPro(board.design), (out) => [
+      'pcb', 'export', 'gerbers', '--no-protel-ext', '--layers', 'F.Silkscreen,B.Silkscreen', '--output', `${out}/`, 'board.kicad_pcb',
+    ]);
+    expect(kicad.exitCode).toBe(0);
+    const plan = planReferenceTexts(board.geometry, boardOutline(board.design.board));
+    const frame = frameOf(board);
+    const figures: Record<string, unknown> = {};
+    for (const side of ['F', 'B'] as const) {
+      const theirs = kicad.files[`board-${side}_Silkscreen.gbr`]!;
+      const theirSegs = kicadTextSegments(theirs);
+      const right: Point[][] = [];
+      const flipped: Point[][] = [];
+      const windows: Box[] = [];
+      let worst = 0;
+      for (const placed of board.geometry.footprints) {
+        const bottom = placed.placement.side === 'bottom';
+        if (bottom !== (side === 'B')) continue;
+        const t = plan.byComponent.get(placed.component)!;
+        const drawn = strokeText(placed.ref, { at: t.at, angleDeg: 90, sizeMm: 0.8, mirrored: bottom });
+        right.push(...drawn);
+        flipped.push(...strokeText(placed.ref, { at: t.at, angleDeg: 90, sizeMm: 0.8, mirrored: !bottom }));
+        const b = textBox(placed.ref, t.at, 90, 0.8, 0.12);
+        const w: Box = [b[0] - WINDOW_GROW_MM, -b[3] - WINDOW_GROW_MM, b[2] + WINDOW_GROW_MM, -b[1] + WINDOW_GROW_MM];
+        windows.push(w);
+        const ours = inkIn(drawn.flatMap((l) => l.slice(1).map((p, i): Segment => ({ a: [l[i]![0], -l[i]![1]], b: [p[0], -p[1]], width: 0.12 }))), w);
+        const kic = inkIn(theirSegs, w);
+        expect(ours, `${placed.ref}: our text inside its box`).not.toBeNull();
+        expect(kic, `${placed.ref}: KiCad's text inside the box`).not.toBeNull();
+        const d = Math.hypot((ours![0] + ours![2]) / 2 - (kic![0] + kic![2]) / 2, (ours![1] + ours![3]) / 2 - (kic![1] + kic![3]) / 2);
+        worst = Math.max(worst, d);
+        expect(d, `${placed.ref}: centre ours ${ours!.join(',')} vs KiCad ${kic!.join(',')}`).toBeLessThanOrEqual(0.3);
+        // Vertical text: the capital height (plus stroke) lies along x in both.
+        expect(Math.abs(ours![2] - ours![0] - (kic![2] - kic![0])), `${placed.ref}: height across the text`).toBeLessThanOrEqual(0.1);
+      }
+      if (windows.length === 0) continue;
+      const k = await renderGerber(theirs, frame);
+      const a = await renderGerber(polylineGerber(right, 0.12), frame);
+      const f = await renderGerber(polylineGerber(flipped, 0.12), frame);
+      const px = new Set(windows.flatMap((w) => pixelsOf(frame, k, w)));
+      const good = iouOver(a, k, px);
+      const bad = iouOver(f, k, px);
+      figures[side] = { refs: windows.length, worst_centre_mm: Number(worst.toFixed(3)), text_iou: Number(good.toFixed(3)), text_iou_mirror_swapped: Number(bad.toFixed(3)) };
+      // The wrong mirroring reads backwards: it must match KiCad's picture clearly worse.
+      expect(good, `${side}: IoU ${good} vs ${bad} with the mirroring swapped`).toBeGreaterThan(bad * 1.15);
+    }
+    console.info('silk text fab-fixture at 90° / 0.8 mm', JSON.stringify(figures));
+    expect(Object.keys(figures)).toEqual(['F', 'B']);
   }, 240_000);
 });
