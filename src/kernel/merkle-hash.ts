@@ -168,14 +168,27 @@ export function rememberRecordHash(record: object, hash: string, bucketDigests?:
  * Hash of a small object (at most BUCKET_THRESHOLD keys) whose value at `override`'s key is known
  * only by its hash: lets a design be hashed without reading a lazily built member.
  */
-export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys: readonly string[], overrideKey: string, overrideHash: string): string {
+export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys: readonly string[], overrideKey: string, overrideHash: string, prev?: Readonly<Record<string, unknown>>): string {
   const sorted = sortedKeysOf(keys);
-  let text = 'o';
-  for (const k of sorted) text += `${keyPrefix(k)}${k === overrideKey ? `#${overrideHash}` : enc(obj[k])},`;
-  const hash = sha(text);
+  // With `prev` (the object this one was derived from, same keys), a member that is the very same
+  // value keeps its entry text: a component edit changes one or two members of a design's fifteen.
+  const before = prev === undefined ? undefined : entryTexts.get(prev);
+  const reuse = before !== undefined && before.sorted === sorted ? before.parts : null;
+  const parts: string[] = new Array<string>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
+    if (k === overrideKey) parts[i] = `${keyPrefix(k)}#${overrideHash},`;
+    else if (reuse !== null && obj[k] === prev![k]) parts[i] = reuse[i]!;
+    else parts[i] = `${keyPrefix(k)}${enc(obj[k])},`;
+  }
+  const hash = sha(`o${parts.join('')}`);
   cache.set(obj, { hash });
+  entryTexts.set(obj, { sorted, parts });
   return hash;
 }
+
+/** Entry texts of objects hashed by objectHashWithKnown, in the order of their sorted keys. */
+const entryTexts = new WeakMap<object, { sorted: readonly string[]; parts: readonly string[] }>();
 
 /**
  * The last key list sorted and its order: a design's members come in one order from edit to edit,

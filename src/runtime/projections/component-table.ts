@@ -211,5 +211,5 @@ export function designWithComponent(base: Design, id: string, component: Compone
   Object.freeze(out);
   const design = out as unknown as Design;
   tables.set(design, table);
-  return { design, hash: objectHashWithKnown(out, keys, 'components', tableHash(table)) };
+  return { design, hash: objectHashWithKnown(out, keys, 'components', tableHash(table), base as unknown as Record<string, unknown>) };
 }
