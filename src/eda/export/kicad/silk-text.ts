@@ -128,7 +128,22 @@ function candidates(ref: string, c: Rect): Candidate[] {
   return out.sort((a, b) => a.cost - b.cost);
 }
 
+/**
+ * The plan both the .kicad_pcb writer and the Gerber writer draw from (gerber/layers.ts), made once
+ * per board geometry and outline: a bundle export asks for it twice with the same objects.
+ */
+const planCache = new WeakMap<BoardGeometry, { outline: string; plan: RefTextPlan }>();
+
 export function planReferenceTexts(geometry: BoardGeometry, outline: readonly Point[]): RefTextPlan {
+  const key = JSON.stringify(outline);
+  const hit = planCache.get(geometry);
+  if (hit && hit.outline === key) return hit.plan;
+  const plan = computePlan(geometry, outline);
+  planCache.set(geometry, { outline: key, plan });
+  return plan;
+}
+
+function computePlan(geometry: BoardGeometry, outline: readonly Point[]): RefTextPlan {
   const hard: Record<Side, BoxIndex> = { top: new BoxIndex(), bottom: new BoxIndex() };
   const bodies: Record<Side, { owner: string; r: Rect }[]> = { top: [], bottom: [] };
   for (const pad of geometry.pads) {
