@@ -28,6 +28,9 @@ interface ObjectEntry {
   /** For bucketed objects: each bucket's digest and keys, so one bucket can be redone. */
   buckets?: string[];
   bucketKeys?: string[][];
+  /** For objects hashed by objectHashWithKnown: sorted keys and each key's entry text. */
+  sorted?: readonly string[];
+  parts?: readonly string[];
 }
 
 const cache = new WeakMap<object, ObjectEntry>();
@@ -172,8 +175,8 @@ export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys
   const sorted = sortedKeysOf(keys);
   // With `prev` (the object this one was derived from, same keys), a member that is the very same
   // value keeps its entry text: a component edit changes one or two members of a design's fifteen.
-  const before = prev === undefined ? undefined : entryTexts.get(prev);
-  const reuse = before !== undefined && before.sorted === sorted ? before.parts : null;
+  const before = prev === undefined ? undefined : cache.get(prev);
+  const reuse = before?.parts !== undefined && before.sorted === sorted ? before.parts : null;
   const parts: string[] = new Array<string>(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     const k = sorted[i]!;
@@ -182,13 +185,9 @@ export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys
     else parts[i] = `${keyPrefix(k)}${enc(obj[k])},`;
   }
   const hash = sha(`o${parts.join('')}`);
-  cache.set(obj, { hash });
-  entryTexts.set(obj, { sorted, parts });
+  cache.set(obj, { hash, sorted, parts });
   return hash;
 }
-
-/** Entry texts of objects hashed by objectHashWithKnown, in the order of their sorted keys. */
-const entryTexts = new WeakMap<object, { sorted: readonly string[]; parts: readonly string[] }>();
 
 /**
  * The last key list sorted and its order: a design's members come in one order from edit to edit,
