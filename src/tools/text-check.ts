@@ -12,28 +12,45 @@ const MAX_DEPTH = 64;
  * field (`pins.0.name`, `params.value`).
  */
 export function checkInputText(value: unknown, ctx: z.RefinementCtx): void {
-  const walk = (v: unknown, path: (string | number)[]): boolean => {
+  // One path stack for the whole walk, copied only into an issue: a valid input (every call that
+  // goes on to its handler) allocates no path per string.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown): boolean => {
     if (typeof v === 'string') {
-      const problem = v.length > MAX_TEXT ? null : textProblem(v);
-      if (v.length > MAX_TEXT) ctx.addIssue({ code: 'custom', message: `longer than ${MAX_TEXT} characters`, path });
-      else if (problem) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGE[problem], path, params: { reason: problem } });
-      return v.length <= MAX_TEXT && problem === null;
+      if (v.length > MAX_TEXT) {
+        ctx.addIssue({ code: 'custom', message: `longer than ${MAX_TEXT} characters`, path: path.slice() });
+        return false;
+      }
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGE[problem], path: path.slice(), params: { reason: problem } });
+      return problem === null;
     }
     if (v === null || typeof v !== 'object') return true;
     if (path.length >= MAX_DEPTH) {
-      ctx.addIssue({ code: 'custom', message: `nested deeper than ${MAX_DEPTH} levels`, path });
+      ctx.addIssue({ code: 'custom', message: `nested deeper than ${MAX_DEPTH} levels`, path: path.slice() });
       return false;
     }
-    if (Array.isArray(v)) return v.every((item, i) => walk(item, [...path, i]));
-    for (const [key, item] of Object.entries(v)) {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        const ok = walk(v[i]);
+        path.pop();
+        if (!ok) return false;
+      }
+      return true;
+    }
+    for (const key of Object.keys(v)) {
       const problem = textProblem(key);
       if (problem) {
         ctx.addIssue({ code: 'custom', message: `key ${TEXT_PROBLEM_MESSAGE[problem]}`, path: [...path, key] });
         return false;
       }
-      if (!walk(item, [...path, key])) return false;
+      path.push(key);
+      const ok = walk((v as Record<string, unknown>)[key]);
+      path.pop();
+      if (!ok) return false;
     }
     return true;
   };
-  walk(value, []);
+  walk(value);
 }
