@@ -22,7 +22,15 @@ interface Bucket {
   readonly orders: readonly number[];
   /** Entry lines of the Merkle hash text (merkle-hash.ts `entryLine`), so a digest is one join and one SHA-256. */
   readonly lines: readonly string[];
-  readonly digest: string;
+  /**
+   * Bucket digest B_i, computed when first asked for: only a record of more than BUCKET_THRESHOLD
+   * components hashes by buckets, so a small design's edit does not pay a SHA-256 for it.
+   */
+  digest: string | null;
+}
+
+function digestOf(b: Bucket): string {
+  return (b.digest ??= bucketDigestOfLines(b.lines));
 }
 
 interface RefIndex {
@@ -59,7 +67,7 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
     g.sort((x, y) => compareKeyOrder(x[0], y[0]));
     const ids = g.map((e) => e[0]);
     const lines = ids.map((id) => entryLine(id, components[id]));
-    return { ids, components: ids.map((id) => components[id]!), orders: g.map((e) => e[1]), lines, digest: bucketDigestOfLines(lines) };
+    return { ids, components: ids.map((id) => components[id]!), orders: g.map((e) => e[1]), lines, digest: null };
   });
   return { buckets, size: n, nextOrder: n, refs: null, hash: null, small: null };
 }
@@ -134,10 +142,10 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
     const order = found ? old.orders[at]! : t.nextOrder;
     const del = found ? 1 : 0;
     const lines = spliced(old.lines, at, del, line!);
-    bucket = { ids: spliced(old.ids, at, del, id), components: spliced(old.components, at, del, component), orders: spliced(old.orders, at, del, order), lines, digest: bucketDigestOfLines(lines) };
+    bucket = { ids: spliced(old.ids, at, del, id), components: spliced(old.components, at, del, component), orders: spliced(old.orders, at, del, order), lines, digest: null };
   } else if (found) {
     const lines = spliced(old.lines, at, 1);
-    bucket = lines.length === 0 ? EMPTY : { ids: spliced(old.ids, at, 1), components: spliced(old.components, at, 1), orders: spliced(old.orders, at, 1), lines, digest: bucketDigestOfLines(lines) };
+    bucket = lines.length === 0 ? EMPTY : { ids: spliced(old.ids, at, 1), components: spliced(old.components, at, 1), orders: spliced(old.orders, at, 1), lines, digest: null };
   }
   const buckets = t.buckets.slice();
   buckets[b] = bucket;
@@ -170,7 +178,7 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
 /** merkleHash of the record the table stands for, without building it. */
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
-  if (t.size > BUCKET_THRESHOLD) return (t.hash = combineBucketDigests(t.buckets.map((b) => b.digest)));
+  if (t.size > BUCKET_THRESHOLD) return (t.hash = combineBucketDigests(t.buckets.map(digestOf)));
   if (!t.small) {
     const all: [string, string][] = [];
     for (const b of t.buckets) for (let i = 0; i < b.ids.length; i++) all.push([b.ids[i]!, b.lines[i]!]);
@@ -188,7 +196,7 @@ function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
   const record = nullRecord<Component>();
   for (const [id, c] of entries) record[id] = c;
   Object.freeze(record);
-  if (t.size > BUCKET_THRESHOLD) rememberRecordHash(record, tableHash(t), t.buckets.map((b) => b.digest), t.buckets.map((b) => b.ids));
+  if (t.size > BUCKET_THRESHOLD) rememberRecordHash(record, tableHash(t), t.buckets.map(digestOf), t.buckets.map((b) => b.ids));
   else rememberRecordHash(record, tableHash(t));
   return record;
 }
