@@ -5,6 +5,12 @@ import type { PlaceModel } from './model.js';
 import { DECOUPLING_NEAR_MM, EDGES, rotationFacing } from './constraints.js';
 import { VIOLATION_WEIGHT } from './anneal.js';
 import { ROTATIONS, edgeOf, round6, snapToEdge, wantsAnyEdge, type PlaceState } from './place-state.js';
+import { pendingPartners, roomForPartners } from './near-room.js';
+
+/** Candidate positions of one part tested for its partners' room (`./near-room.ts`), at most. */
+const ROOM_CHECKS = 40;
+/** How far (mm) past the first legal ring the search goes on looking for a position with that room. */
+const ROOM_SEARCH_MM = 6;
 
 /** The constructive pass of zt-place-1: the order parts are placed in, and each part's best legal position. */
 
@@ -144,6 +150,12 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
   const rotations = facing && edge ? [rotationFacing(facing, edge)] : ROTATIONS;
   let best: Placement | null = null;
   let bestCost = Infinity;
+  // Hard `near` partners not placed yet (decoupling capacitors of this IC): a position that
+  // leaves them no spot meeting their constraint is taken only when no other holds (near-room.ts).
+  const partners = pendingPartners(st, i);
+  let room: Placement | null = null;
+  let roomCost = Infinity;
+  let roomChecks = 0;
   const consider = (x: number, y: number, strict: boolean): boolean => {
     let any = false;
     if (!allowBottom && !edge && st.quickReject(i, x, y)) return false;
@@ -166,6 +178,14 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
           bestCost = cost;
           best = p;
         }
+        // Among positions that hold the constraints, the cheapest that leaves the partners room.
+        if (strict && partners.length > 0 && cost < roomCost - 1e-9 && roomChecks < ROOM_CHECKS) {
+          roomChecks++;
+          if (roomForPartners(st, i, p, partners, step)) {
+            roomCost = cost;
+            room = p;
+          }
+        }
       }
     }
     return any;
@@ -182,19 +202,34 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
     const cy = Math.round(iy / g) * g;
     const maxRing = Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / g) + 1;
     let foundAtRing = -1;
+    let roomAtRing = -1;
+    const seekRoom = strict && partners.length > 0;
+    const extraRings = Math.ceil(ROOM_SEARCH_MM / g);
     for (let ring = 0; ring <= maxRing; ring++) {
-      if (foundAtRing >= 0 && ring > foundAtRing + 3) break;
+      if (seekRoom && roomAtRing >= 0 && ring > roomAtRing + 3) break;
+      if (seekRoom && roomAtRing < 0 && foundAtRing >= 0 && (ring > foundAtRing + 3 + extraRings || roomChecks >= ROOM_CHECKS)) break;
+      if (!seekRoom && foundAtRing >= 0 && ring > foundAtRing + 3) break;
       if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
       forRing(ring, (dx, dy) => {
         if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
+        if (room && roomAtRing < 0) roomAtRing = ring;
       });
     }
+    // A part moved off its cheapest spot for its partners' room keeps the coarse spot found:
+    // refining it on the fine grid pulls it back towards whatever crowded it until the partners
+    // just fit, with no channel left around them (the motor driver's flash supply, C7 to U3.VCC,
+    // then found no route).
+    if (room && room !== best) return room;
     if (best) {
       const chosen: Placement = best;
       if (g > step) {
         const k = Math.round(g / step);
+        const before = roomChecks;
+        roomChecks = ROOM_CHECKS; // the refinement judges wire length alone; its pick is checked once below
         for (let dy = -k; dy <= k; dy++) for (let dx = -k; dx <= k; dx++) consider(chosen.x_mm + dx * step, chosen.y_mm + dy * step, strict);
+        roomChecks = before;
       }
+      if (room && best !== room && !roomForPartners(st, i, best, partners, step)) return room;
       return best;
     }
   }

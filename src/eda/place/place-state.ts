@@ -265,7 +265,10 @@ export class PlaceState {
     this.testPlacement = p;
     this.testCourtyard = null;
     this.testNear = this.nearPartners[i]!.size > 0 && this.nearGap < this.gap;
-    if (this.index.any(r, this.testNear ? this.nearGap : this.gap, this.clashes)) return false;
+    // Always queried with the full gap: near partners may stand closer (`clashes` decides per
+    // part), but every other part must keep the gap, and one between the near gap and the full
+    // gap away would never be visited by a query with the near gap alone.
+    if (this.index.any(r, this.gap, this.clashes)) return false;
     if (!this.rectOutline) {
       const inset: Rect = [r[0] - e, r[1] - e, r[2] + e, r[3] + e];
       if (!rectInsidePolygon(inset, m.outline)) return false;
@@ -283,15 +286,16 @@ export class PlaceState {
    * How far the constraints touching item i are from holding with i at p, in mm (edge gap off the
    * clearance, distance beyond `near`, distance short of `apart`; a wrong mating direction counts
    * 5 mm). Zero when they all hold. The annealer never lets it grow, and pays for it in its cost,
-   * so a part that starts out of reach of its constraint can walk towards it.
+   * so a part that starts out of reach of its constraint can walk towards it. `hardOnly`: the
+   * hard constraints alone (the annealer never trades a hard one for a soft one).
    */
-  violation(i: number, p: Placement): number {
+  violation(i: number, p: Placement, hardOnly = false): number {
     if (this.consOf[i]!.length === 0) return 0;
     const at = (k: number) => (k === i ? p : (this.pos[k] ?? null));
     let v = 0;
     for (const k of this.consOf[i]!) {
       const rc = this.cons[k]!;
-      if (rc.problem) continue;
+      if (rc.problem || (hardOnly && !rc.hard)) continue;
       if (rc.edge && rc.item === i) {
         const edge = rc.edge === 'any' ? this.edgeChoice.get(i) : rc.edge;
         if (edge) {
