@@ -53,6 +53,8 @@ interface ComponentTable {
   hash: string | null;
   /** Built on first use and handed on by each edit (one splice), so a small record's hash never re-sorts. */
   small: SortedLines | null;
+  /** The plain record, assembled on first read of `design.components`. */
+  record: Readonly<Record<string, Component>> | null;
 }
 
 const EMPTY: Bucket = Object.freeze({ ids: [], components: [], orders: [], lines: [], digest: bucketDigestOfLines([]) });
@@ -69,7 +71,7 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
     const lines = ids.map((id) => entryLine(id, components[id]));
     return { ids, components: ids.map((id) => components[id]!), orders: g.map((e) => e[1]), lines, digest: null };
   });
-  return { buckets, size: n, nextOrder: n, refs: null, hash: null, small: null };
+  return { buckets, size: n, nextOrder: n, refs: null, hash: null, small: null, record: null };
 }
 
 function tableOf(design: Design): ComponentTable {
@@ -159,7 +161,7 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
         ? { ids: spliced(t.small.ids, p.at, del, id), lines: spliced(t.small.lines, p.at, del, line) }
         : { ids: spliced(t.small.ids, p.at, del), lines: spliced(t.small.lines, p.at, del) };
   }
-  const next: ComponentTable = { buckets, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, small };
+  const next: ComponentTable = { buckets, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, small, record: null };
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
     const ids = t.refs.ids;
@@ -201,17 +203,28 @@ function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
   return record;
 }
 /**
+ * The one accessor every design built here carries: a getter that is the same function for all of
+ * them lets V8 give those designs one hidden class (a closure per design gave each its own).
+ */
+const COMPONENTS_GETTER: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  get(this: Design): Readonly<Record<string, Component>> {
+    const t = tables.get(this)!;
+    return (t.record ??= assemble(t));
+  },
+});
+
+/**
  * `base` with its component `id` set (or removed when `component` is undefined) and `changes`
  * applied to its other members, hashed: returns the frozen design and its design-state hash.
  */
 export function designWithComponent(base: Design, id: string, component: Component | undefined, changes: Partial<Omit<Design, 'components'>>): { design: Design; hash: string } {
   const table = derive(tableOf(base), id, component);
   const out = {} as Record<string, unknown>;
-  let record: Readonly<Record<string, Component>> | undefined;
   const keys = Object.keys(base);
   for (const k of keys) {
     if (k === 'components') {
-      Object.defineProperty(out, k, { enumerable: true, get: () => (record ??= assemble(table)) });
+      Object.defineProperty(out, k, COMPONENTS_GETTER);
     } else {
       out[k] = Object.hasOwn(changes, k) ? (changes as Record<string, unknown>)[k] : (base as unknown as Record<string, unknown>)[k];
     }
