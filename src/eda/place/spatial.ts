@@ -21,14 +21,24 @@ export class RectIndex {
     return (j + 4096) * 8192 + (i + 4096);
   }
 
+  /** Grid column holding x (mm); with `row`, the one cell formula insert, remove and the queries share. */
+  private col(x: number): number {
+    return Math.floor((x - this.originX) / this.cellMm);
+  }
+
+  /** Grid row holding y (mm). */
+  private row(y: number): number {
+    return Math.floor((y - this.originY) / this.cellMm);
+  }
+
   insert(id: number, r: Rect): void {
     this.remove(id);
     while (this.rects.length <= id) this.rects.push(undefined);
     this.rects[id] = r;
-    const i0 = Math.floor((r[0] - this.originX) / this.cellMm);
-    const i1 = Math.floor((r[2] - this.originX) / this.cellMm);
-    const j0 = Math.floor((r[1] - this.originY) / this.cellMm);
-    const j1 = Math.floor((r[3] - this.originY) / this.cellMm);
+    const i0 = this.col(r[0]);
+    const i1 = this.col(r[2]);
+    const j0 = this.row(r[1]);
+    const j1 = this.row(r[3]);
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const k = RectIndex.key(i, j);
@@ -42,10 +52,10 @@ export class RectIndex {
   remove(id: number): void {
     const r = this.rects[id];
     if (!r) return;
-    const i0 = Math.floor((r[0] - this.originX) / this.cellMm);
-    const i1 = Math.floor((r[2] - this.originX) / this.cellMm);
-    const j0 = Math.floor((r[1] - this.originY) / this.cellMm);
-    const j1 = Math.floor((r[3] - this.originY) / this.cellMm);
+    const i0 = this.col(r[0]);
+    const i1 = this.col(r[2]);
+    const j0 = this.row(r[1]);
+    const j1 = this.row(r[3]);
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const cell = this.cells.get(RectIndex.key(i, j));
@@ -63,10 +73,10 @@ export class RectIndex {
   query(r: Rect, gap: number): number[] {
     const q: Rect = [r[0] - gap, r[1] - gap, r[2] + gap, r[3] + gap];
     const found = new Set<number>();
-    const i0 = Math.floor((q[0] - this.originX) / this.cellMm);
-    const i1 = Math.floor((q[2] - this.originX) / this.cellMm);
-    const j0 = Math.floor((q[1] - this.originY) / this.cellMm);
-    const j1 = Math.floor((q[3] - this.originY) / this.cellMm);
+    const i0 = this.col(q[0]);
+    const i1 = this.col(q[2]);
+    const j0 = this.row(q[1]);
+    const j1 = this.row(q[3]);
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         for (const id of this.cells.get(RectIndex.key(i, j)) ?? []) {
@@ -85,10 +95,10 @@ export class RectIndex {
     const q1 = r[1] - gap;
     const q2 = r[2] + gap;
     const q3 = r[3] + gap;
-    const i0 = Math.floor((q0 - this.originX) / this.cellMm);
-    const i1 = Math.floor((q2 - this.originX) / this.cellMm);
-    const j0 = Math.floor((q1 - this.originY) / this.cellMm);
-    const j1 = Math.floor((q3 - this.originY) / this.cellMm);
+    const i0 = this.col(q0);
+    const i1 = this.col(q2);
+    const j0 = this.row(q1);
+    const j1 = this.row(q3);
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const cell = this.cells.get(RectIndex.key(i, j));
