@@ -31,8 +31,12 @@ function newName(ctx: Ctx, given: string | undefined, text: string, words = Infi
   return name;
 }
 
-function synthesis(ctx: Ctx) {
+/** Synthesizes `intent` into a NEW design (named `given`, else from the intent) and runs the `only` stages (all when absent). */
+async function synthesizeNewDesign(ctx: Ctx, intent: string, given: string | undefined, seed: number, only?: StageName[]) {
   if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
+  const dn = newName(ctx, given, intent, INTENT_NAME_WORDS);
+  const out = await runPipeline(ctx, dn, { kind: 'synthesize', intent }, seed, only);
+  return { dn, out };
 }
 
 const answer = (name: string, out: PipelineOutcome, extra: Record<string, unknown> = {}) => ({ design_name: name, design_hash: out.finalHash, ok: out.stages.every((s) => s.ok), stages: out.stages, ...extra });
@@ -46,9 +50,7 @@ function variant(name: string, title: string, description: string, only: StageNa
     input: { intent: Intent, design_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
-      synthesis(ctx);
-      const dn = newName(ctx, input.design_name, input.intent, INTENT_NAME_WORDS);
-      const out = await runPipeline(ctx, dn, { kind: 'synthesize', intent: input.intent }, input.seed, only);
+      const { dn, out } = await synthesizeNewDesign(ctx, input.intent, input.design_name, input.seed, only);
       return { events: out.drafts, result: answer(dn, out) };
     },
   });
@@ -132,9 +134,7 @@ export const synthVariantTools = [
     input: { intent: Intent, design_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
-      synthesis(ctx);
-      const dn = newName(ctx, input.design_name, input.intent, INTENT_NAME_WORDS);
-      const out = await runPipeline(ctx, dn, { kind: 'synthesize', intent: input.intent }, input.seed);
+      const { dn, out } = await synthesizeNewDesign(ctx, input.intent, input.design_name, input.seed);
       const elements = (stageOf(out, 'source')?.detail['elements'] ?? []) as ElementStatus[];
       const met = elements.filter((e) => e.status === 'placed').length;
       const route = stageOf(out, 'route')?.detail['completion'] as { routed: number; total: number } | undefined;
