@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeRuntime } from '../../src/compose.js';
@@ -12,6 +12,7 @@ import { ephemeralLogSigner } from '../../src/runtime/store/log-key.js';
 import { createLogStore, type LogBackend } from '../../src/runtime/store/log-store.js';
 import { parseLog, verifyParsedLog } from '../../src/runtime/store/verify-log.js';
 import { callTool, localPrincipal, mcpClient, tempDir } from '../helpers/harness.js';
+import { canMountTmpfs, fillDisk, mountSmallTmpfs } from '../helpers/full-disk.js';
 
 /**
  * Commands of one session in flight together (session-commit.ts, "Pipelined commits"): the next command
@@ -175,27 +176,13 @@ describe('pipelined commits in one session', () => {
   });
 });
 
-/** A real full filesystem: a small tmpfs this test mounts (root only; CI runs as root), as in test/surfaces/store-faults.test.ts. */
-const canMount = process.getuid?.() === 0;
-describe.skipIf(!canMount && process.env['CI'] !== 'true')('pipelined commits on a full disk', () => {
+/** A real full filesystem (test/helpers/full-disk.ts), as in test/surfaces/store-faults.test.ts. */
+describe.skipIf(!canMountTmpfs && process.env['CI'] !== 'true')('pipelined commits on a full disk', () => {
   it('a flush that fails fails every call built on it: nothing unacknowledged is stored, nothing acknowledged is missing, and the session goes on once space returns', async () => {
-    const mnt = tempDir('zt-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
+    const { mnt, dir } = mountSmallTmpfs();
     try {
-      const dir = join(mnt, 'store');
-      mkdirSync(dir);
       const { store, runtime, client, sid, file } = await fileStoreSession(dir);
-      const filler = join(mnt, 'filler');
-      try {
-        for (let i = 0; i < 200; i++) appendFileSync(filler, Buffer.alloc(16 * 1024, 1));
-      } catch {
-        // ENOSPC: the disk is full now
-      }
-      try {
-        for (let i = 0; i < 64; i++) appendFileSync(filler, Buffer.alloc(512, 1));
-      } catch {
-        // every last page taken
-      }
+      const filler = fillDisk(mnt);
       const full = await addAtOnce(client, sid, 'F');
       expect(full.codes.length).toBeGreaterThan(0);
       expect(new Set(full.codes)).toEqual(new Set(['STORE_UNAVAILABLE']));

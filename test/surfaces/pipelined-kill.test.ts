@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
+import { canMountTmpfs, fillDisk, mountSmallTmpfs } from '../helpers/full-disk.js';
 import { killStoreServers, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 /**
@@ -102,31 +103,17 @@ async function designHash(server: StoreServer, sid: string): Promise<string> {
   return hash;
 }
 
-/** A real full filesystem: a small tmpfs this test mounts (root only; CI runs as root), as in test/surfaces/store-faults.test.ts. */
-const canMount = process.getuid?.() === 0;
-describe.skipIf(!canMount && process.env['CI'] !== 'true')('pipelined commits on a full disk through zaptrace serve', () => {
+/** A real full filesystem (test/helpers/full-disk.ts), as in test/surfaces/store-faults.test.ts. */
+describe.skipIf(!canMountTmpfs && process.env['CI'] !== 'true')('pipelined commits on a full disk through zaptrace serve', () => {
   it('every refusal in flight is 503 STORE_UNAVAILABLE with Retry-After and left nothing; the live design equals the log replayed after kill -9; the log verifies', async () => {
-    const mnt = tempDir('zt-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
+    const { mnt, dir } = mountSmallTmpfs();
     try {
-      const dir = join(mnt, 'store');
-      mkdirSync(dir);
       const ws = tempDir();
       let server = await storeServer(dir, ws);
       const sid = await server.session();
       expect((await server.tool(sid, 'design_parse_str', { yaml_content: SMALL_DESIGN, design_name: 'demo' })).status).toBe(200);
       const keyPem = await (await fetch(`${server.base}/api/v1/log-key`)).text();
-      const filler = join(mnt, 'filler');
-      try {
-        for (let i = 0; i < 200; i++) appendFileSync(filler, Buffer.alloc(16 * 1024, 1));
-      } catch {
-        // ENOSPC: the disk is full now
-      }
-      try {
-        for (let i = 0; i < 64; i++) appendFileSync(filler, Buffer.alloc(512, 1));
-      } catch {
-        // every last page taken
-      }
+      const filler = fillDisk(mnt);
       const acked: string[] = [];
       const refused: string[] = [];
       const wave = async (prefix: string) => {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeEventHash } from '../../src/runtime/events/chain.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
+import { canMountTmpfs, fillDisk, mountSmallTmpfs } from '../helpers/full-disk.js';
 import { killStoreServers, missingAcked, SMALL_DESIGN, storeServer, type StoreServer } from '../helpers/store-server.js';
 
 /**
@@ -264,31 +265,15 @@ describe('store faults through zaptrace serve --store', () => {
   });
 });
 
-/** A real full filesystem: a small tmpfs this test mounts (root only; CI runs as root). */
-const canMount = process.getuid?.() === 0;
-describe.skipIf(!canMount && process.env['CI'] !== 'true')('store on a full disk', () => {
+/** A real full filesystem: a small tmpfs this test mounts (test/helpers/full-disk.ts). */
+describe.skipIf(!canMountTmpfs && process.env['CI'] !== 'true')('store on a full disk', () => {
   it('answers 503 STORE_UNAVAILABLE with Retry-After when full, recovers when space returns, and loses nothing acknowledged across a restart', async () => {
-    const mnt = tempDir('zt-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
+    const { mnt, dir } = mountSmallTmpfs();
     try {
-      const dir = join(mnt, 'store');
-      mkdirSync(dir);
       const ws = tempDir();
       let server = await storeServer(dir, ws);
       const sids = await seededSessions(server, 4);
-      const filler = join(mnt, 'filler');
-      const chunk = Buffer.alloc(16 * 1024, 1);
-      try {
-        for (let i = 0; i < 200; i++) appendFileSync(filler, chunk);
-      } catch {
-        // ENOSPC: the disk is full now
-      }
-      const small = Buffer.alloc(512, 1);
-      try {
-        for (let i = 0; i < 64; i++) appendFileSync(filler, small);
-      } catch {
-        // every last page taken
-      }
+      const filler = fillDisk(mnt);
       const full = await load(server, sids, { perSession: 25, ms: 15_000, prefix: 'F' });
       const unavailable = full.statuses.get(503) ?? 0;
       expect(unavailable).toBeGreaterThan(0);
