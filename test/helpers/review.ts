@@ -36,3 +36,18 @@ export async function approveAsReviewer(runtime: Runtime, owner: Client, designN
   const reviewer = await reviewerClient(runtime);
   return callTool(reviewer, 'design_commit', { session_id: sid, design_name: designName, approval_id: approvalId, statement: `reviewed ${designName}: ERC, DRC and the board picture` });
 }
+
+/**
+ * The state a release export accepts: the owner parses `yaml` as `designName`, places (seed 3),
+ * routes, runs ERC and DRC, and the reviewer approves it as `approvalId`.
+ */
+export async function checkedAndApproved(runtime: Runtime, owner: Client, designName: string, yaml: string, approvalId: string): Promise<void> {
+  const c = (tool: string, args: Record<string, unknown> = {}) => callTool(owner, tool, { design_name: designName, ...args });
+  await callTool(owner, 'design_parse_str', { yaml_content: yaml, design_name: designName });
+  await c('place_components', { seed: 3 });
+  await c('route_nets');
+  await c('erc_validate');
+  await c('drc_run');
+  const approved = await approveAsReviewer(runtime, owner, designName, approvalId);
+  if (approved.isError) throw new Error(`design_commit failed: ${JSON.stringify(approved.data)}`);
+}
