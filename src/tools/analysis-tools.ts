@@ -3,6 +3,7 @@ import { electricalAnalysis } from '../eda/plan/electrical.js';
 import { suggestPatches } from '../eda/plan/patches.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { designText, runHeavy } from './heavy.js';
+import { designReview } from './review-tools.js';
 
 /**
  * Electrical reads of a design (docs/zaptrace-parity.md, "Electrical pre-checks"): nothing is recorded
@@ -12,30 +13,8 @@ import { designText, runHeavy } from './heavy.js';
 const Out = looseObject({});
 
 export const analysisTools = [
-  sessionTool({
-    name: 'dc_bias_check',
-    title: 'DC bias per rail',
-    description: 'Per rail: voltage, estimated current, and each ceramic capacitor\'s capacitance left under DC bias. Records nothing.',
-    level: 'read',
-    input: { design_name: DesignName },
-    output: Out,
-    handler(input, ctx) {
-      const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...dcBias(entry.design, ctx.services.library.lookup) } };
-    },
-  }),
-  sessionTool({
-    name: 'electrical_analysis',
-    title: 'Electrical pre-check',
-    description: 'Rail loads vs regulator ratings, LDO dissipation, resistor power, I2C pull-ups, floating inputs. Records nothing.',
-    level: 'read',
-    input: { design_name: DesignName },
-    output: Out,
-    handler(input, ctx) {
-      const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...electricalAnalysis(entry.design, ctx.services.library.lookup) } };
-    },
-  }),
+  designReview('dc_bias_check', 'DC bias per rail', 'Per rail: voltage, estimated current, and each ceramic capacitor\'s capacitance left under DC bias. Records nothing.', (design, services) => dcBias(design, services.library.lookup)),
+  designReview('electrical_analysis', 'Electrical pre-check', 'Rail loads vs regulator ratings, LDO dissipation, resistor power, I2C pull-ups, floating inputs. Records nothing.', (design, services) => electricalAnalysis(design, services.library.lookup)),
   sessionTool({
     name: 'patch_suggest',
     title: 'Suggest ERC patches',

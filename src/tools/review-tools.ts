@@ -5,6 +5,7 @@ import { testabilityReport } from '../eda/review/testability.js';
 import { complianceChecklist } from '../eda/review/compliance.js';
 import type { Design } from '../eda/model/design.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
+import type { Services } from './services.js';
 
 /**
  * Reviews of the Python ZapTrace (docs/zaptrace-parity.md): read-only advice, each answer carrying
@@ -15,8 +16,8 @@ const Out = looseObject({});
 /** Courtyard-to-edge gap asked of non-connector parts (eda/review/mechanical.ts says why 0.5 mm). */
 const EDGE_CLEARANCE_MM = 0.5;
 
-/** A read-only review that needs only the design itself. */
-function designReview(name: string, title: string, description: string, review: (design: Design) => object) {
+/** A read-only review of one design (plus the session's services, e.g. the library): records nothing, answers with the design_hash it judged. */
+export function designReview(name: string, title: string, description: string, review: (design: Design, services: Services) => object) {
   return sessionTool({
     name,
     title,
@@ -26,7 +27,7 @@ function designReview(name: string, title: string, description: string, review: 
     output: Out,
     handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      return { result: { design_hash: entry.hash, ...review(entry.design) } };
+      return { result: { design_hash: entry.hash, ...review(entry.design, ctx.services) } };
     },
   });
 }
