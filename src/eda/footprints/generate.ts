@@ -3,7 +3,7 @@ import { invalidInput } from '../../kernel/errors.js';
 import { assemble, centredRect, smdPad } from './build.js';
 import { IPC_GOALS, gullWingGoals, ipcLands, nom, range, type FilletGoals, type LandResult, type Range } from './ipc7351.js';
 import { dualLeads, dualRowFootprint, fmtRange } from './smd-two-row.js';
-import { defaultLeadWidth, qfn, qfp, son } from './quad.js';
+import { defaultLeadWidth, qfn, qfp, qfpLeads, son } from './quad.js';
 
 /**
  * A land pattern from caller-given package dimensions, by the same IPC-7351B density-N code the
@@ -72,9 +72,9 @@ export function generateFootprint(p: GenerateParams): Generated {
     const pitch = need(p, 'pitch_mm');
     const body = p.body_mm?.[0] ?? (pins / 4 + 1) * pitch;
     const footprint = qfp({ name: named(p), description: 'Generated QFP land pattern', pins, bodyMm: body, pitchMm: pitch, outline: `caller QFP ${body}x${body} mm` });
-    const span = range(body + 1.8, body + 2.2);
-    const b = pitch >= 0.8 ? range(0.3, 0.45) : pitch >= 0.65 ? range(0.22, 0.38) : range(0.17, 0.27);
-    return { footprint, lands: landsOf(ipcLands({ spanMm: span, terminalMm: range(0.45, 0.75), widthMm: b }, gullWingGoals(pitch))) };
+    // The leads qfp() builds its lands from, so the reported Z/G/X are the footprint's own.
+    const leads = qfpLeads(body, pitch);
+    return { footprint, lands: landsOf(ipcLands({ spanMm: leads.spanMm, terminalMm: leads.footMm, widthMm: leads.leadWidthMm }, gullWingGoals(pitch))) };
   }
   const pitch = need(p, 'pitch_mm');
   if (!p.body_mm || !(p.body_mm[0] > 0 && p.body_mm[1] > 0 && Math.max(...p.body_mm) <= 100)) throw invalidInput('body_mm [across, along] within 0–100 mm is required', ['body_mm']);

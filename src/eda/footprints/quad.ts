@@ -128,19 +128,27 @@ export interface QfpParams {
   outline: string;
 }
 
-/** LQFP/TQFP per JEDEC MS-026: lead span = body + 2 mm (±0.2), foot 0.45–0.75. */
+/** LQFP/TQFP leads per JEDEC MS-026: lead span = body + 2 mm (±0.2), foot 0.45–0.75, lead width by pitch. */
+export function qfpLeads(bodyMm: number, pitchMm: number): { spanMm: Range; footMm: Range; leadWidthMm: Range } {
+  return {
+    spanMm: tol(bodyMm + 2, 0.2),
+    footMm: range(0.45, 0.75),
+    leadWidthMm: pitchMm >= 0.8 ? range(0.3, 0.45) : pitchMm >= 0.65 ? range(0.22, 0.38) : range(0.17, 0.27),
+  };
+}
+
 export function qfp(params: QfpParams): Footprint {
   const perSide = params.pins / 4;
-  const span = tol(params.bodyMm + 2, 0.2);
+  const leads = qfpLeads(params.bodyMm, params.pitchMm);
   return quadFootprint({
     name: params.name,
     family: 'qfp',
     description: params.description,
     pinsPerSide: [perSide, perSide],
     pitchMm: params.pitchMm,
-    spanMm: [span, span],
-    footMm: range(0.45, 0.75),
-    leadWidthMm: params.pitchMm >= 0.8 ? range(0.3, 0.45) : params.pitchMm >= 0.65 ? range(0.22, 0.38) : range(0.17, 0.27),
+    spanMm: [leads.spanMm, leads.spanMm],
+    footMm: leads.footMm,
+    leadWidthMm: leads.leadWidthMm,
     bodyMm: [params.bodyMm, params.bodyMm],
     noLead: false,
     outline: params.outline,
