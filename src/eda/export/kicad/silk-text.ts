@@ -1,6 +1,6 @@
 import type { Point } from '../../model/design.js';
 import type { BoardGeometry, PlacedFootprint } from '../../board/index.js';
-import { boundsOf, footprintToWorld, rectsOverlap, rotatedRectBounds, type Rect } from '../../board/index.js';
+import { boundsOf, footprintToWorld, inflateRect as grow, pointInPolygon, rectsOverlap, rotatedRectBounds, type Rect } from '../../board/index.js';
 
 /**
  * Where each reference designator goes on the silkscreen (docs/drc.md, "Silkscreen text").
@@ -65,24 +65,12 @@ class BoxIndex {
   }
 }
 
-const grow = (r: Rect, d: number): Rect => [r[0] - d, r[1] - d, r[2] + d, r[3] + d];
-
 /** Text box (with stroke) of `text` centred at `at`. */
 export function textBox(text: string, at: Point, angleDeg: 0 | 90, size: number, thickness: number): Rect {
   const w = Math.max(1, text.length) * 1.1 * size + thickness;
   const h = size + thickness;
   const [hw, hh] = angleDeg === 0 ? [w / 2, h / 2] : [h / 2, w / 2];
   return [at[0] - hw, at[1] - hh, at[0] + hw, at[1] + hh];
-}
-
-function pointInPolygon(p: Point, poly: readonly Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 interface Candidate {
