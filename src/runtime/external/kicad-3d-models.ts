@@ -1,16 +1,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+const DEFAULT_3D_DIR = '/usr/share/kicad/3dmodels';
+
+let cache: { dir: string; mtimeMs: number; models: Map<string, string> } | null = null;
+
 /**
  * The KiCad 3D model library on this server: KiCad 9 reads it from KICAD9_3DMODEL_DIR, which the
  * Debian packages point at /usr/share/kicad/3dmodels (kicad-packages3d). Models sit in
  * `<Library>.3dshapes/<footprint name>.{step,wrl}` (KiCad library conventions, KLC M1).
  * Returns model base names → "Library.3dshapes/file", or null when no library is installed.
  */
-export const DEFAULT_3D_DIR = '/usr/share/kicad/3dmodels';
-
-let cache: { dir: string; mtimeMs: number; models: Map<string, string> } | null = null;
-
 export function kicad3dModels(dir = process.env['KICAD9_3DMODEL_DIR'] || DEFAULT_3D_DIR): Map<string, string> | null {
   let mtimeMs: number;
   try {
