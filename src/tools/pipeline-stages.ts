@@ -37,8 +37,7 @@ export interface PipelineOutcome {
   finalHash: string;
 }
 
-export const PIPELINE_STAGES = 6;
-export const STAGE_NAMES = ['erc', 'place', 'route', 'drc', 'erc-final'] as const;
+const STAGE_NAMES = ['erc', 'place', 'route', 'drc', 'erc-final'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 /** A design crossing the thread boundary as JSON text (tools/heavy-tasks.ts). */
 type DesignText = string;
@@ -54,7 +53,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   const drafts: EventDraft[] = [];
   const at = args.base.head_hash ?? '';
   let scratch: SessionState = { ...emptySessionState(args.base.session_id), seq: args.base.seq, head_hash: args.base.head_hash };
-  const total = args.only ? args.only.length + 1 : PIPELINE_STAGES;
+  const total = (args.only ?? STAGE_NAMES).length + 1; // + the source stage
   const stage = (stageName: string, run: () => { events: EventDraft[]; ok: boolean; detail: Record<string, unknown> }) => {
     if (stageName !== 'source' && args.only && !args.only.includes(stageName as StageName)) return false;
     env.progress(stages.length, total, stageName);
