@@ -1,5 +1,6 @@
 import { invalidInput } from '../../kernel/errors.js';
 import type { SList } from '../sexpr/index.js';
+import { rotateVec } from '../board/transform.js';
 import { child, children, head, isList, num, numOf, pointOf, property, text, textOf } from './sexpr-query.js';
 import type { EdgeShape } from './outline.js';
 
@@ -141,12 +142,13 @@ function edgeShape(item: SList): EdgeShape | 'other' {
 /**
  * A footprint's Edge.Cuts items in board coordinates. Children are stored relative to the anchor and
  * unrotated (already mirrored when on the bottom); the board point is anchor + the child turned by the
- * footprint angle, counter-clockwise on screen with y downwards: (x cos a + y sin a, −x sin a + y cos a).
+ * footprint angle, counter-clockwise on screen with y downwards (board/transform.ts rotateVec).
  */
 function footprintEdges(fp: SList, at: [number, number], angleDeg: number): { shapes: EdgeShape[]; other: number } {
-  const a = (angleDeg * Math.PI) / 180;
-  const [c, s] = [Math.cos(a), Math.sin(a)];
-  const toBoard = (p: [number, number]): [number, number] => [at[0] + p[0] * c + p[1] * s, at[1] - p[0] * s + p[1] * c];
+  const toBoard = (p: [number, number]): [number, number] => {
+    const r = rotateVec(p, angleDeg);
+    return [at[0] + r[0], at[1] + r[1]];
+  };
   const shapes: EdgeShape[] = [];
   let other = 0;
   for (const e of fp) {
