@@ -155,12 +155,8 @@ function toolCallOf(params: unknown): ToolCall {
   if (!isPlainObject(params) || typeof params['name'] !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params.name must be a string');
   const args = params['arguments'];
   if (args !== undefined && !isPlainObject(args)) throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params.arguments must be an object');
-  const meta = params['_meta'];
-  if (meta !== undefined && !isPlainObject(meta)) throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params._meta must be an object');
-  const token = meta?.['progressToken'];
-  if (token !== undefined && typeof token !== 'string' && !(typeof token === 'number' && Number.isInteger(token))) {
-    throw new McpError(ErrorCode.InvalidParams, 'Invalid tools/call request: params._meta.progressToken must be a string or an integer');
-  }
+  // params._meta and its progressToken need no check here: the SDK's Protocol only hands on a message
+  // that passes its JSONRPCRequestSchema, which already requires both to be well formed.
   return { params: params as ToolCall['params'] };
 }
 
