@@ -95,6 +95,21 @@ describe('kicad_import_project', () => {
     expect([after.length, after[0].design_hash]).toEqual([1, hash]);
   }, 120_000);
 
+  it('MCP: an outline drawn inside a footprint turns with it, counter-clockwise on screen (90°: a 20 x 10 mm rectangle right of the anchor stands 10 x 20 above it)', async () => {
+    const { client, sid } = await mcpSession();
+    const pcb = (angle: number) =>
+      `(kicad_pcb (version 20241229) (generator "t") (net 0 "") (footprint "Frame" (layer "F.Cu") (at 50 40 ${angle}) (property "Reference" "FR1")` +
+      ' (fp_rect (start 0 -5) (end 20 5) (layer "Edge.Cuts"))))';
+    for (const [angle, size, offset] of [[0, [20, 10], [50, 35]], [90, [10, 20], [45, 20]]] as const) {
+      const r = (await callTool(client, 'kicad_import_project', { session_id: sid, pcb_text: pcb(angle), design_name: `frame-${angle}` })).data;
+      expect(r.error).toBeUndefined();
+      expect([r.report.outline.kind, r.report.outline.vertices, r.report.offset_mm]).toEqual(['polygon', 4, offset]);
+      expect(r.report.notes).toContain('1 Edge.Cuts item(s) drawn inside footprints are part of the outline');
+      const d = (await callTool(client, 'design_inspect', { session_id: sid, design_name: r.design_name })).data.design as Design;
+      expect([d.board.width_mm, d.board.height_mm]).toEqual(size);
+    }
+  }, 120_000);
+
   it('REST: imports at preview-write, refused at read', async () => {
     const { call } = await restSession('kicad import test');
     const { design } = corpusBoards().find((b) => /esp32_i2c_sensor_node/.test(b.name))!;
