@@ -1,3 +1,4 @@
+import { ZapTraceError } from '../kernel/errors.js';
 import { DesignName } from './define.js';
 
 /**
@@ -16,6 +17,17 @@ export function deriveDesignName(text: string, taken: (name: string) => boolean,
   const base = DesignName.safeParse(cleaned).success ? cleaned : 'design';
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+/**
+ * The name of a design a tool is about to create: `given`, else derived from `text` (first `maxWords`
+ * words); refused when the session already has it, `why` saying what the tool does instead.
+ */
+export function newDesignName(designs: object, given: string | undefined, text: string, maxWords: number, why: string): string {
+  const taken = (n: string) => Object.hasOwn(designs, n);
+  const name = given ?? deriveDesignName(text, taken, maxWords);
+  if (taken(name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; ${why}`, { path: 'design_name' });
+  return name;
 }
 
 /** Intents are sentences: their first words name the design ("ESP32 I2C sensor node with USB-C"). */

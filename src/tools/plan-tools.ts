@@ -9,7 +9,7 @@ import { powerTree } from '../eda/plan/power-tree.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool, type Ctx } from './define.js';
 import { runHeavy } from './heavy.js';
 import { designSummary } from './design-views.js';
-import { deriveDesignName, INTENT_NAME_WORDS } from './design-names.js';
+import { INTENT_NAME_WORDS, newDesignName } from './design-names.js';
 
 /**
  * Requirements and plans of the Python ZapTrace (docs/zaptrace-parity.md, "Requirements and plans"):
@@ -112,8 +112,7 @@ export const planTools = [
     input: { intent: Intent, design_name: DesignName.optional().describe('Name of the new design; derived from the intent when absent.') },
     output: Out,
     async handler(input, ctx) {
-      const name = input.design_name ?? deriveDesignName(`power tree ${input.intent}`, (n) => Object.hasOwn(ctx.state.designs, n), INTENT_NAME_WORDS);
-      if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
+      const name = newDesignName(ctx.state.designs, input.design_name, `power tree ${input.intent}`, INTENT_NAME_WORDS, 'synthesis only creates new designs');
       const s = await synthesized(ctx, input.intent);
       const design = powerOnly(s.design);
       // The loads are on the full board: its tree carries the currents the power parts were sized for.

@@ -4,7 +4,7 @@ import { listSynthesisTemplates } from '../eda/synth/index.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
 import { runHeavy } from './heavy.js';
 import { designSummary } from './design-views.js';
-import { deriveDesignName, INTENT_NAME_WORDS } from './design-names.js';
+import { INTENT_NAME_WORDS, newDesignName } from './design-names.js';
 
 export const synthTools = [
   globalTool({
@@ -28,8 +28,7 @@ export const synthTools = [
     },
     output: looseObject({ design_name: z.string(), design_hash: z.string(), template: z.string(), choices: z.array(z.unknown()), assumptions: z.array(z.string()), elements: z.array(z.unknown()), unmet: z.array(z.string()) }),
     async handler(input, ctx) {
-      const name = input.design_name ?? deriveDesignName(input.intent, (n) => Object.hasOwn(ctx.state.designs, n), INTENT_NAME_WORDS);
-      if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; synthesis only creates new designs`, { path: 'design_name' });
+      const name = newDesignName(ctx.state.designs, input.design_name, input.intent, INTENT_NAME_WORDS, 'synthesis only creates new designs');
       if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
       const out = await runHeavy(ctx, 'synthesize', { intent: input.intent }, { basis: { [name]: null } });
       return {

@@ -9,7 +9,7 @@ import type { ErcFinding } from '../eda/erc/index.js';
 import type { EventDraft } from '../runtime/events/types.js';
 import { DesignName, globalTool, requireDesign, looseObject, sessionTool, type Ctx } from './define.js';
 import type { BenchRow } from './synth-bench.js';
-import { deriveDesignName, INTENT_NAME_WORDS } from './design-names.js';
+import { INTENT_NAME_WORDS, newDesignName } from './design-names.js';
 import { designText, runHeavy } from './heavy.js';
 import { runPipeline } from './pipeline-tools.js';
 import type { PipelineOutcome, StageName, StageResult } from './pipeline-stages.js';
@@ -25,11 +25,7 @@ const Intent = z.string().min(1).max(2000).describe('What to build.');
 const NewName = DesignName.optional().describe('Name of the new design; derived when absent.');
 const Out = looseObject({ design_name: z.string(), design_hash: z.string() });
 
-function newName(ctx: Ctx, given: string | undefined, text: string, words = Infinity): string {
-  const name = given ?? deriveDesignName(text, (n) => Object.hasOwn(ctx.state.designs, n), words);
-  if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; this tool only creates new designs`, { path: 'design_name' });
-  return name;
-}
+const newName = (ctx: Ctx, given: string | undefined, text: string, words = Infinity) => newDesignName(ctx.state.designs, given, text, words, 'this tool only creates new designs');
 
 /** Synthesizes `intent` into a NEW design (named `given`, else from the intent) and runs the `only` stages (all when absent). */
 async function synthesizeNewDesign(ctx: Ctx, intent: string, given: string | undefined, seed: number, only?: StageName[]) {
