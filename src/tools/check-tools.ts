@@ -6,6 +6,7 @@ import { listDrcRules } from '../eda/drc/index.js';
 import type { SessionState } from '../runtime/projections/session-state.js';
 import { DesignName, globalTool, looseObject, requireDesign, sessionTool } from './define.js';
 import { designText, runHeavy } from './heavy.js';
+import { validationRecorded } from './validation-draft.js';
 
 const Rule = looseObject({ id: z.string(), severity: z.string(), title: z.string() });
 const CheckResult = looseObject({ check: z.string(), design_name: z.string(), evaluated_hash: z.string(), passed: z.boolean(), fresh: z.boolean() });
@@ -38,8 +39,7 @@ export const checkTools = [
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const report = await runHeavy(ctx, 'erc', { design: designText(entry.design) }, { basis: { [input.design_name]: entry.hash } });
-      const data = { design_name: input.design_name, check: 'erc' as const, ruleset_version: report.ruleset_version, evaluated_hash: entry.hash, passed: report.passed, counts: report.counts, findings: report.findings };
-      return { events: [{ type: 'ValidationRecorded', data }], after: (s) => latest(s, input.design_name, 'erc') };
+      return { events: [validationRecorded(input.design_name, 'erc', report, entry.hash)], after: (s) => latest(s, input.design_name, 'erc') };
     },
   }),
   sessionTool({
@@ -70,8 +70,7 @@ export const checkTools = [
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
       const report = await runHeavy(ctx, 'drc', { design: designText(entry.design) }, { basis: { [input.design_name]: entry.hash } });
-      const data = { design_name: input.design_name, check: 'drc' as const, ruleset_version: report.ruleset_version, evaluated_hash: entry.hash, passed: report.passed, counts: report.counts, findings: report.findings };
-      return { events: [{ type: 'ValidationRecorded', data }], after: (s) => ({ ...latest(s, input.design_name, 'drc'), stats: report.stats }) };
+      return { events: [validationRecorded(input.design_name, 'drc', report, entry.hash)], after: (s) => ({ ...latest(s, input.design_name, 'drc'), stats: report.stats }) };
     },
   }),
   sessionTool({

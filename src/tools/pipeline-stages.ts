@@ -8,6 +8,7 @@ import type { EventDraft } from '../runtime/events/types.js';
 import { emptySessionState, type SessionState } from '../runtime/projections/session-state.js';
 import { parseWithLibrary } from './part-footprints.js';
 import { foldDrafts } from './scratch.js';
+import { validationRecorded } from './validation-draft.js';
 import type { HeavyEnv } from './heavy-env.js';
 
 export type StageResult = {
@@ -68,7 +69,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   const erc = (design: Design) => runErc(design, { lookupPart: env.library.lookup, footprintExists: (n) => env.resolveFootprint(n) !== undefined });
   const ercStage = () => {
     const r = erc(current().design);
-    return { ok: r.passed, detail: { counts: r.counts }, events: [{ type: 'ValidationRecorded', data: { design_name: name, check: 'erc', ruleset_version: r.ruleset_version, evaluated_hash: current().hash, passed: r.passed, counts: r.counts, findings: r.findings } }] };
+    return { ok: r.passed, detail: { counts: r.counts }, events: [validationRecorded(name, 'erc', r, current().hash)] };
   };
 
   stage('source', () => {
@@ -101,7 +102,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
     });
     stage('drc', () => {
       const r = runDrc(current().design, buildBoardGeometry(current().design, env.resolveFootprint, env.mapPins));
-      return { ok: r.passed, detail: { counts: r.counts }, events: [{ type: 'ValidationRecorded', data: { design_name: name, check: 'drc', ruleset_version: r.ruleset_version, evaluated_hash: current().hash, passed: r.passed, counts: r.counts, findings: r.findings } }] };
+      return { ok: r.passed, detail: { counts: r.counts }, events: [validationRecorded(name, 'drc', r, current().hash)] };
     });
     // Placement and routing change the design-state hash, so the first ERC no longer speaks for
     // the final state; record ERC evidence for exactly the state the pipeline leaves behind.

@@ -10,6 +10,7 @@ import { DesignName, looseObject, requireDesign, sessionTool, type Ctx } from '.
 import { designText, runHeavy } from './heavy.js';
 import { parseWithLibrary } from './part-footprints.js';
 import { deriveDesignName } from './design-names.js';
+import { validationRecorded } from './validation-draft.js';
 
 /**
  * Proof runs of the Python ZapTrace (docs/zaptrace-parity.md, "Proofs"): a named set of checks on a
@@ -42,7 +43,7 @@ async function prove(ctx: Ctx, name: string, design: Design, hash: string, asked
     const opts = { basis: { [name]: basis } };
     const reports = wantErc && wantDrc ? await runHeavy(ctx, 'checks', { design: text }, opts) : wantErc ? { erc: await runHeavy(ctx, 'erc', { design: text }, opts) } : { drc: await runHeavy(ctx, 'drc', { design: text }, opts) };
     for (const [check, r] of Object.entries(reports) as ['erc' | 'drc', { ruleset_version: string; passed: boolean; counts: { error: number; warning: number; info: number }; findings: unknown[] }][]) {
-      events.push({ type: 'ValidationRecorded', data: { design_name: name, check, ruleset_version: r.ruleset_version, evaluated_hash: hash, passed: r.passed, counts: r.counts, findings: r.findings } });
+      events.push(validationRecorded(name, check, r, hash));
       results.push({ id: check, passed: r.passed, recorded: true, counts: r.counts });
     }
   }
