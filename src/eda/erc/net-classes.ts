@@ -8,7 +8,7 @@ import { buildNetlist, type NlNet } from './netlist.js';
  * supply flags from net types and names, component roles from classify.ts), so a net ERC treats
  * as a rail is routed as one. Order: ground, power, RF, differential, high-speed, signal.
  */
-export const NET_CLASS_KINDS = ['ground', 'power', 'rf', 'differential', 'high_speed', 'signal'] as const;
+const NET_CLASS_KINDS = ['ground', 'power', 'rf', 'differential', 'high_speed', 'signal'] as const;
 export type NetClassKind = (typeof NET_CLASS_KINDS)[number];
 
 export interface ClassifiedNet {

@@ -6,11 +6,11 @@
  * the nearest part here: same case first, then the closest value, then the closest rating — within a
  * case, value sets the dielectric layers far more than the rating does (compare the two 0805 10 µF parts).
  */
-export const BIAS_RATIOS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.35, 0.5, 0.65, 0.8, 1.0] as const;
+const BIAS_RATIOS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.35, 0.5, 0.65, 0.8, 1.0] as const;
 
 type Curve = readonly [partNumber: string, caseSize: string, farads: number, ratedV: number, dielectric: string, keptPct: readonly number[]];
 
-export const MURATA_CURVES: readonly Curve[] = [
+const MURATA_CURVES: readonly Curve[] = [
   ['GRM155R61E105KE11', '0402', 1e-6, 25, 'X5R', [102.7, 92.0, 78.1, 65.3, 54.9, 40.2, 28.0, 21.5, 17.5, 14.0]],
   ['GRM152R60J225ME05', '0402', 2.2e-6, 6.3, 'X5R', [100.7, 96.6, 89.9, 81.9, 73.8, 59.3, 43.2, 32.9, 26.0, 20.0]],
   ['GRM155R61A475MEAA', '0402', 4.7e-6, 10, 'X5R', [102.2, 98.9, 92.3, 84.1, 75.7, 60.4, 43.4, 32.6, 25.5, 19.3]],

@@ -5,7 +5,7 @@ import type { Design } from '../model/design.js';
  * (sources, regulators, charger, the output header) and the nets among them. Nets left with fewer
  * than two pins (USB data lines whose far end was the MCU) are dropped rather than left dangling.
  */
-export const POWER_BLOCKS: readonly string[] = ['power-input', 'usb-c-sink', 'battery', 'ldo', 'buck', 'charger', 'power-output'];
+const POWER_BLOCKS: readonly string[] = ['power-input', 'usb-c-sink', 'battery', 'ldo', 'buck', 'charger', 'power-output'];
 
 export function powerOnly(design: Design): Design {
   const keep = Object.fromEntries(Object.entries(design.components).filter(([, c]) => POWER_BLOCKS.includes(String(c.properties['synth_block'] ?? ''))));

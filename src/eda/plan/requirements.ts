@@ -35,7 +35,7 @@ export interface ParsedRequirements {
 }
 
 /** Bumped when the requirement shape changes, so a hash frozen under one shape is not matched under another. */
-export const REQUIREMENTS_VERSION = 1;
+const REQUIREMENTS_VERSION = 1;
 
 const GROUP_OF: Record<Exclude<ElementKind, 'unknown'>, RequirementGroup> = {
   'power-source': 'supply',
