@@ -67,6 +67,24 @@ describe('footprint tools over the IPC-7351B generator', () => {
     expect((await callTool(client, 'footprint_search', { query: 'nosuchpackage' })).data.total).toBe(0);
   });
 
+  it('MCP: the connector and holder parts the library gained name their maker's footprint, with a pad for every pin', async () => {
+    const { client } = await mcpSession('read');
+    for (const [id, footprint, mpn] of [
+      ['usb-micro-b', 'USB_Micro-B_Molex-105017-0001', '105017-0001'],
+      ['usb-b-b1hsw6', 'USB_B_OST_USB-B1HSxx_Horizontal', 'USB-B1HSW6'],
+      ['barrel-jack-5.5-2.1', 'BarrelJack_CUI_PJ-102AH_Horizontal', 'PJ-102AH'],
+      ['keystone-103', 'BatteryHolder_Keystone_103_1x20mm', '103'],
+    ] as const) {
+      const part = (await callTool(client, 'library_get', { id })).data.part;
+      expect([id, part.footprint, part.mpn]).toEqual([id, footprint, mpn]);
+      const pads = (await callTool(client, 'footprint_get', { name: footprint })).data.footprint.pads as { number: string; kind?: string; type?: string }[];
+      // Every pin the part names has a pad of that number on the footprint.
+      expect(part.pins.length).toBeGreaterThanOrEqual(2);
+      const numbers = new Set(pads.map((p) => String(p.number)));
+      for (const pin of part.pins as { number: string }[]) expect([id, numbers.has(String(pin.number))]).toEqual([id, true]);
+    }
+  });
+
   it('MCP: resolve_footprints fills a package the part text names, lists ambiguous ones, and records the change', async () => {
     const { runtime, client, sid } = await mcpSession();
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
