@@ -67,7 +67,7 @@ describe('footprint tools over the IPC-7351B generator', () => {
     expect((await callTool(client, 'footprint_search', { query: 'nosuchpackage' })).data.total).toBe(0);
   });
 
-  it('MCP: the connector and holder parts the library gained name their maker's footprint, with a pad for every pin', async () => {
+  it('MCP: the connector and holder parts the library gained name the maker footprint, with a pad for every pin', async () => {
     const { client } = await mcpSession('read');
     for (const [id, footprint, mpn] of [
       ['usb-micro-b', 'USB_Micro-B_Molex-105017-0001', '105017-0001'],
