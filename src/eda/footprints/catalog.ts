@@ -1,31 +1,16 @@
 import type { Footprint } from '../model/footprint.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
 import { boschLga8, crystal3225, esp32C3Mini1, esp32S3Wroom1, esp32Wroom32, usbC16p } from './modules.js';
 import { qfn, qfp, son } from './quad.js';
 import { nordicAqfn73 } from './nordic-aqfn73.js';
+import { MCU_RF_PACKAGES } from './catalog-mcu-rf-packages.js';
+import { POWER_CONNECTOR_PACKAGES } from './catalog-power-connector-packages.js';
+import { SENSOR_PACKAGES } from './catalog-sensor-packages.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
 import { AXIAL_DISC, axialTwoLead } from './axial-disc.js';
 import { barrelJackCuiPj102ah, coinHolderKeystone103, usbBOstB1hs, usbMicroBMolex105017 } from './power-connectors.js';
 import { dip, hc49, trimmer3296w, jstPh, jstSh, jstXh, led5mm, mountingHole, pinHeader, radialCap, tact6x6, terminalBlock, testPoint, to92 } from './through-hole.js';
-
-/**
- * The named packages. Each entry builds its footprint lazily; `bodyMm`/`pitchMm` let the resolver
- * check KiCad-style names that spell out dimensions ("SOIC-8_3.9x4.9mm_P1.27mm"), and `suffixOk`
- * marks JEDEC-fixed outlines whose generic name may close a part-specific one ("INA226-MSOP10").
- * Families whose dimensions vary by vendor (QFN, DFN, LGA) are never matched by suffix.
- */
-export interface CatalogEntry {
-  name: string;
-  family: string;
-  description: string;
-  aliases: string[];
-  build: () => Footprint;
-  /** [across rows / x, along rows / y] body size, for dimension checks. */
-  bodyMm?: [number, number];
-  pitchMm?: number;
-  epMm?: [number, number];
-  suffixOk?: boolean;
-}
 
 const entries: CatalogEntry[] = [];
 const add = (e: CatalogEntry) => entries.push(e);
@@ -244,4 +229,7 @@ add({ name: 'USB_B_OST_USB-B1HSxx_Horizontal', family: 'connector', description:
 add({ name: 'BarrelJack_CUI_PJ-102AH_Horizontal', family: 'connector', description: 'DC barrel jack 5.5/2.1 mm THT (CUI PJ-102AH)', aliases: ['BARREL-5.5-2.1', 'DC-JACK-2.1MM', 'BARREL-JACK-2.1MM', 'PJ-102AH'], build: barrelJackCuiPj102ah });
 add({ name: 'BatteryHolder_Keystone_103_1x20mm', family: 'battery', description: 'CR2032 coin cell retainer THT (Keystone 103)', aliases: ['CR2032-HOLDER', 'KEYSTONE-103', 'BATTERY-HOLDER-20MM', 'COIN-CELL-HOLDER-20MM'], build: coinHolderKeystone103 });
 
+for (const e of [...SENSOR_PACKAGES, ...MCU_RF_PACKAGES, ...POWER_CONNECTOR_PACKAGES]) add(e);
+
+export type { CatalogEntry };
 export const CATALOG: readonly CatalogEntry[] = entries;

@@ -21,9 +21,10 @@ export interface LoadOptions {
 const PARTS_FILE = path.join('data', 'library', 'parts.json');
 /**
  * Parts whose pinout was read from the manufacturer's data sheet (docs/library.md, "Checked
- * pinouts"): new parts, and corrections that replace the imported record with the same id.
+ * pinouts"): new parts, and corrections that replace the imported record with the same id. They
+ * live in `checked-parts.json` and `checked-parts-<family>.json`, read in name order.
  */
-const CHECKED_FILE = 'checked-parts.json';
+const CHECKED_FILE = /^checked-parts(-[a-z0-9-]+)?\.json$/;
 const MAX_FILE_BYTES = 2_000_000;
 const MAX_FILES_PER_DIR = 20_000;
 
@@ -55,8 +56,9 @@ export function loadShippedParts(): readonly LibraryPart[] {
     if (!Array.isArray(l)) throw new ZapTraceError('INTERNAL_ERROR', `${label} has no parts list`);
     return l;
   };
-  const checkedFile = path.join(path.dirname(file), CHECKED_FILE);
-  const checked = existsSync(checkedFile) ? readList(checkedFile, `data/library/${CHECKED_FILE}`) : [];
+  const dir = path.dirname(file);
+  const checkedFiles = readdirSync(dir).filter((f) => CHECKED_FILE.test(f)).sort();
+  const checked = checkedFiles.flatMap((f) => readList(path.join(dir, f), `data/library/${f}`));
   // A correction takes the imported record's place; new parts follow.
   const idOf = (p: unknown): string => String((p as { id?: unknown }).id).toLowerCase();
   const checkedById = new Map(checked.map((p) => [idOf(p), p]));
