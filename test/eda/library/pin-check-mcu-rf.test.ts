@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../../src/eda/library/index.js';
+import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { LibraryPart } from '../../../src/eda/model/part.js';
+import { checkPart } from './pin-check.js';
+
+/**
+ * The microcontroller and radio records of data/library/checked-parts-mcu-rf.json (docs/library.md,
+ * "Checked pinouts"): each replaces an imported record whose pin list was a family template, so each
+ * must pass the pin check (docs/library.md, "Pin check") and name its source. The pad numbers
+ * asserted below are the vendors' pin tables as each record's `pinout_source` cites them.
+ */
+const library = loadLibrary();
+const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-mcu-rf.json'), 'utf8')) as {
+  format: string;
+  count: number;
+  parts: { id: string }[];
+};
+
+/** Pin name → pad numbers, as the footprint mapper places them. */
+const padsOf = (id: string): Record<string, string[]> => {
+  const part = library.get(id)!;
+  const fp = resolveFootprint(part.footprint);
+  if (!fp) throw new Error(`${id}: footprint ${part.footprint} does not resolve`);
+  return mapPinsToPads(fp, part.pins.map((p) => ({ name: p.name, number: p.number })), { type: part.mpn }).map;
+};
+
+/** [part id, pin name, pad numbers] from the pin tables. */
+const EXPECTED: [string, string, string[]][] = [
+  ['atmega328pb-au', 'RESET', ['29']],
+  ['atmega328pb-au', 'AVCC', ['18']],
+  ['atmega328pb-au', 'PE0', ['3']],
+  ['atmega328pb-au', 'GND', ['5', '21']],
+  ['attiny85v-10mu', 'RESET', ['1']],
+  ['attiny85v-10mu', 'VCC', ['15']],
+  ['attiny85v-10mu', 'GND', ['8', '21']],
+  ['stm32g031k8t6', 'VDD', ['4']],
+  ['stm32g031k8t6', 'PA13', ['24']],
+  ['stm32l452ret6', 'NRST', ['7']],
+  ['stm32l452ret6', 'VSS', ['18', '31', '47', '63']],
+  ['samd21g18a-mu', 'RESET', ['40']],
+  ['stm32f401ccu6', 'BOOT0', ['44']],
+  ['ch32v003f4p6', 'VSS', ['7']],
+  ['ch32v003f4p6', 'VDD', ['9']],
+  ['ch32v003f4p6', 'PD1', ['18']],
+  ['stm32c011f4p6', 'PA13', ['18']],
+];
+
+describe('checked microcontroller and radio pinouts', () => {
+  it('the file has its format, a true count and one record per id', () => {
+    expect(file.format).toBe('zaptrace-library-parts');
+    expect(file.count).toBe(file.parts.length);
+    expect(new Set(file.parts.map((p) => p.id)).size).toBe(file.parts.length);
+  });
+
+  it('every record is the one the library serves, fits the model, passes the pin check and names its source', () => {
+    for (const { id } of file.parts) {
+      const part = library.get(id);
+      expect(part, id).toBeDefined();
+      expect(LibraryPart.safeParse(part).success, id).toBe(true);
+      expect(part!.properties['review_status'], id).toBe('pinout-checked');
+      expect(String(part!.properties['pinout_source'] ?? ''), id).not.toBe('');
+      expect(part!.pins.every((p) => p.number !== null && p.number !== ''), id).toBe(true);
+      expect(checkPart(part!).problems, id).toEqual([]);
+    }
+  });
+
+  it.each(EXPECTED)('%s: pin %s sits on pads %j', (id, pin, pads) => {
+    expect(padsOf(id)[pin]).toEqual(pads);
+  });
+});
