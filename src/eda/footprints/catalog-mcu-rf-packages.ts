@@ -1,7 +1,35 @@
 import type { CatalogEntry } from './catalog-entry.js';
+import { qfn } from './quad.js';
 
 /**
  * Packages of the library's microcontrollers, radios and RF modules (docs/footprints.md):
  * each entry names where its land pattern comes from.
  */
-export const MCU_RF_PACKAGES: CatalogEntry[] = [];
+
+/**
+ * A QFN whose body, pitch and exposed pad differ from the generic QFN-n entries in catalog.ts; the
+ * lands are computed (IPC-7351B via quad.ts) from the package dimensions the outline names.
+ */
+const qfnPackage = (name: string, aliases: string[], pins: number, body: number, pitch: number, ep: number, outline: string): CatalogEntry => ({
+  name,
+  family: 'qfn',
+  description: `QFN-${pins} ${body}x${body} mm, ${pitch} mm pitch, EP ${ep} mm (pad ${pins + 1}); ${outline}`,
+  aliases,
+  bodyMm: [body, body],
+  pitchMm: pitch,
+  epMm: [ep, ep],
+  build: () => qfn({ name, description: `QFN-${pins} ${body}x${body} mm, ${pitch} mm pitch, exposed pad ${ep} mm`, pins, bodyMm: body, pitchMm: pitch, ep, outline }),
+});
+
+export const MCU_RF_PACKAGES: CatalogEntry[] = [
+  qfnPackage('QFN-48-1EP_6x6mm_P0.4mm_EP4.6x4.6mm', ['QFN-48-6X6-P0.4', 'NRF52832-QFN48', 'NRF52810-QFN48'], 48, 6, 0.4, 4.6,
+    'Nordic nRF52832/nRF52810 QFN48 6x6 mm (body, pitch and EP as KiCad footprint Package_DFN_QFN:QFN-48-1EP_6x6mm_P0.4mm_EP4.6x4.6mm states them)'),
+  qfnPackage('WQFN-28-1EP_4x4mm_P0.4mm_EP2.7x2.7mm', ['QFN-28-4X4-P0.4', 'CH32V203-QFN28'], 28, 4, 0.4, 2.7,
+    'WCH CH32V203G QFN28 4x4 mm (body, pitch and EP as KiCad footprint Package_DFN_QFN:WQFN-28-1EP_4x4mm_P0.4mm_EP2.7x2.7mm states them)'),
+  qfnPackage('QFN-64-1EP_9x9mm_P0.5mm_EP4.7x4.7mm', ['QFN-64', 'QFN64', 'VQFN-64'], 64, 9, 0.5, 4.7,
+    'Microchip SAM L21 QFN64 9x9 mm (body, pitch and EP as KiCad footprint Package_DFN_QFN:QFN-64-1EP_9x9mm_P0.5mm_EP4.7x4.7mm states them)'),
+  qfnPackage('QFN-60-1EP_7x7mm_P0.4mm_EP3.4x3.4mm', ['QFN-60', 'QFN60', 'RP2350A-QFN60'], 60, 7, 0.4, 3.4,
+    'Raspberry Pi RP2350A QFN-60 7x7 mm (body, pitch and EP as KiCad footprint Package_DFN_QFN:QFN-60-1EP_7x7mm_P0.4mm_EP3.4x3.4mm states them)'),
+  qfnPackage('Texas_RGP0020H_VQFN-20-1EP_4x4mm_P0.5mm_EP2.4x2.4mm', ['VQFN-20-RGP', 'CC1101-QFN20', 'CC2500-QFN20'], 20, 4, 0.5, 2.4,
+    'TI RGP0020H VQFN-20 4x4 mm as used by CC1101/CC2500 (body, pitch and EP as KiCad footprint Package_DFN_QFN:Texas_RGP0020H_VQFN-20-1EP_4x4mm_P0.5mm_EP2.4x2.4mm states them)'),
+];

@@ -46,6 +46,16 @@ const EXPECTED: [string, string, string[]][] = [
   ['ch32v003f4p6', 'VDD', ['9']],
   ['ch32v003f4p6', 'PD1', ['18']],
   ['stm32c011f4p6', 'PA13', ['18']],
+  ['nrf52832-qfaa-r7', 'ANT', ['30']],
+  ['nrf52832-qfaa-r7', 'VSS', ['31', '45', '49']],
+  ['nrf52810-qfaa-r7', 'RESET', ['24']],
+  ['ch32v203g6u6', 'RST', ['4']],
+  ['saml21j18b-mu', 'VSW', ['55']],
+  ['rp2350a', 'RUN', ['26']],
+  ['rp2350a', 'GND', ['61']],
+  ['cc2500rget', 'AVDD', ['9', '11', '14', '15']],
+  ['sx1262-868m', 'BUSY', ['14']],
+  ['sx1262-868m', 'RFO', ['23']],
 ];
 
 describe('checked microcontroller and radio pinouts', () => {
