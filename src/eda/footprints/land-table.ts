@@ -1,0 +1,52 @@
+import type { Footprint, PadShape } from '../model/footprint.js';
+import type { CatalogEntry } from './catalog-entry.js';
+import { assemble, centredRect, pinOneMark, smdPad } from './build.js';
+
+/**
+ * Land patterns given as a table of SMD lands rather than computed from lead dimensions: sensor
+ * packages (LGA, OLGA, vendor DFNs, modules) whose recommended layout is a drawing, not a JEDEC
+ * outline the generators in quad.ts / smd-two-row.ts cover. Each table names where its lands
+ * come from in `source`.
+ */
+
+/** One SMD land: pad number, centre x and y, width and height (mm, footprint-local, y down), shape (rect unless given). */
+export type Land = readonly [number: string, x: number, y: number, w: number, h: number, shape?: PadShape];
+
+export interface LandTable {
+  name: string;
+  family: string;
+  description: string;
+  aliases: string[];
+  /** Where the land sizes and positions come from. */
+  source: string;
+  /** Body outline [width, height] in mm, centred on the origin unless `bodyCentre` says otherwise. */
+  body: [number, number];
+  bodyCentre?: [number, number];
+  pitchMm?: number;
+  lands: Land[];
+}
+
+/** IPC-7351B courtyard excess for small no-lead and LGA packages, density N. */
+const COURTYARD_EXCESS_MM = 0.25;
+
+export function landTableFootprint(t: LandTable): Footprint {
+  const pads = t.lands.map(([number, x, y, w, h, shape]) => smdPad(number, x, y, w, h, { shape: shape ?? 'rect' }));
+  const [cx, cy] = t.bodyCentre ?? [0, 0];
+  const body = centredRect(t.body[0], t.body[1], cx, cy);
+  return assemble({
+    name: t.name,
+    family: t.family,
+    description: t.description,
+    pads,
+    body,
+    courtyardExcessMm: COURTYARD_EXCESS_MM,
+    extraSilk: pinOneMark(pads, body),
+    source: t.source,
+  });
+}
+
+export function landEntry(t: LandTable): CatalogEntry {
+  const entry: CatalogEntry = { name: t.name, family: t.family, description: t.description, aliases: t.aliases, bodyMm: t.body, build: () => landTableFootprint(t) };
+  if (t.pitchMm !== undefined) entry.pitchMm = t.pitchMm;
+  return entry;
+}

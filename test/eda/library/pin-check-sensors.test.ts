@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadLibrary } from '../../../src/eda/library/index.js';
+import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { LibraryPart } from '../../../src/eda/model/part.js';
+import { checkPart } from './pin-check.js';
+
+/**
+ * The sensor, security, optoelectronic and passive-network records of
+ * data/library/checked-parts-sensors.json (docs/reports/library-checked-sensors.md): each passes the
+ * pin check against its footprint, and the pad numbers asserted below are the pin tables each
+ * record cites in properties.pinout_source (a KiCad 9.0 symbol or the maker's data sheet).
+ */
+const library = loadLibrary();
+const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-sensors.json'), 'utf8')) as { count: number; parts: { id: string }[] };
+const ids = file.parts.map((p) => p.id);
+
+const padsOf = (id: string): Record<string, string[]> => {
+  const part = library.get(id)!;
+  const fp = resolveFootprint(part.footprint)!;
+  return mapPinsToPads(fp, part.pins.map((p) => ({ name: p.name, number: p.number })), { type: part.mpn }).map;
+};
+
+describe('checked sensor records', () => {
+  it('the file counts its records, and the library serves each of them from it', () => {
+    expect(file.count).toBe(ids.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(library.get(id)?.source, id).toBe('zaptrace-runtime:data/library/checked-parts-sensors.json');
+  });
+
+  it.each(ids)('%s passes the pin check and names its pinout source', (id) => {
+    const part = library.get(id)!;
+    expect(checkPart(part).problems).toEqual([]);
+    expect(LibraryPart.safeParse(part).success).toBe(true);
+    expect(part.properties['review_status']).toBe('pinout-checked');
+    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0/);
+    expect(resolveFootprint(part.footprint)!.source).not.toBe('');
+  });
+
+  it('puts each function on its data-sheet pad', () => {
+    // Sensor:APDS-9960: 1 SDA, 2 INT (open drain), 6 GND, 7 SCL, 8 VDD.
+    expect(padsOf('apds-9960')).toMatchObject({ SDA: ['1'], INT: ['2'], GND: ['6'], SCL: ['7'], VDD: ['8'] });
+    expect(library.get('apds-9960')!.pins.find((p) => p.name === 'INT')!.type).toBe('open_collector');
+    // Power_Management:INA3221 (RGV VQFN-16): 6 SCL, 7 SDA, 8 WARNING, 9 CRITICAL, 16 VPU, 17 exposed pad.
+    expect(padsOf('ina3221aidgsr')).toMatchObject({ SCL: ['6'], SDA: ['7'], WARNING: ['8'], CRITICAL: ['9'], VPU: ['16'], EP: ['17'] });
+    // Sensor_Motion:LIS3DH (LGA-16): GND on 5, 10 and 12; INT1 11, INT2 9, VDD 14, VDD_IO (named VDDIO here) 1.
+    expect(padsOf('lis3dh')).toMatchObject({ GND: ['5', '10', '12'], INT1: ['11'], INT2: ['9'], VDD: ['14'], VDDIO: ['1'] });
+    // Sensor_Motion:ICM-20948 (QFN-24 3x3): 8 VDDIO, 12 INT1, 13 VDD, 22 nCS, 23 SCL, 24 SDA.
+    expect(padsOf('icm-20948')).toMatchObject({ VDDIO: ['8'], INT1: ['12'], VDD: ['13'], CS: ['22'], SCL: ['23'], SDA: ['24'] });
+    // Security:ATECC608A-MAHDA (UDFN-8): 4 GND, 5 SDA, 6 SCL, 8 VCC, exposed pad 9.
+    expect(padsOf('atecc608a-mahda')).toMatchObject({ GND: ['4'], SDA: ['5'], SCL: ['6'], VCC: ['8'], EP: ['9'] });
+  });
+});
