@@ -1,7 +1,55 @@
 import type { CatalogEntry } from './catalog-entry.js';
+import { range } from './ipc7351.js';
+import { qfn, quadFootprint, defaultLeadWidth } from './quad.js';
+import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
+import { sot143, withExposedPad } from './power-connector-lands.js';
+import { tol } from './ipc7351.js';
 
 /**
  * Packages of the library's power ICs, connectors, timing parts, interface, memory and protection parts (docs/footprints.md):
  * each entry names where its land pattern comes from.
  */
 export const POWER_CONNECTOR_PACKAGES: CatalogEntry[] = [];
+const add = (e: CatalogEntry) => POWER_CONNECTOR_PACKAGES.push(e);
+
+/** A vendor QFN whose body, pitch and exposed pad differ from the generic catalog entry of the same pin count. */
+const vendorQfn = (name: string, aliases: string[], pins: number, body: number, pitch: number, ep: number, outline: string) =>
+  add({
+    name, family: 'qfn', description: `QFN-${pins} ${body}x${body} mm, ${pitch} mm pitch, EP ${ep} mm (${outline})`, aliases, bodyMm: [body, body], pitchMm: pitch, epMm: [ep, ep],
+    build: () => qfn({ name, description: `QFN-${pins} ${body}x${body} mm, ${pitch} mm pitch, exposed pad ${ep} mm`, pins, bodyMm: body, pitchMm: pitch, ep, outline }),
+  });
+
+vendorQfn('SiliconLabs_QFN-28-1EP_5x5mm_P0.5mm_EP3.35mm', ['CP2102N-QFN28', 'CP2102N-GQFN28'], 28, 5, 0.5, 3.35,
+  'Silicon Labs CP2102N QFN28 5x5 mm; EP size from KiCad footprint Package_DFN_QFN:QFN-28-1EP_5x5mm_P0.5mm_EP3.35x3.35mm named by KiCad symbol Interface_USB:CP2102N-Axx-xQFN28; terminals JEDEC MO-220');
+vendorQfn('WCH_QFN-16-1EP_3x3mm_P0.5mm_EP1.8mm', ['CH343P-QFN16', 'WCH-QFN-16-3X3'], 16, 3, 0.5, 1.8,
+  'WCH QFN16 3x3 mm; EP size from KiCad footprint Package_DFN_QFN:WCH_QFN-16-1EP_3x3mm_P0.5mm_EP1.8x1.8mm; terminals JEDEC MO-220');
+vendorQfn('Microchip_QFN-36-1EP_6x6mm_P0.5mm_EP3.7mm', ['USB2514B-QFN36', 'USB2514B-AEZG'], 36, 6, 0.5, 3.7,
+  'Microchip 36L QFN 6x6 mm with 3.7x3.7 mm EP (drawing C04-0241A as cited by KiCad footprint Package_DFN_QFN:QFN-36-1EP_6x6mm_P0.5mm_EP3.7x3.7mm); terminals JEDEC MO-220');
+vendorQfn('Microchip_QFN-20-1EP_4x4mm_P0.5mm_EP2.5mm', ['MCP73871-QFN20'], 20, 4, 0.5, 2.5,
+  'Microchip 20L QFN 4x4 mm; EP size from KiCad footprint Package_DFN_QFN:QFN-20-1EP_4x4mm_P0.5mm_EP2.5x2.5mm named by KiCad symbol Battery_Management:MCP73871; terminals JEDEC MO-220');
+vendorQfn('QFN-24-1EP_4x4mm_P0.5mm_EP2.7mm', ['STUSB4500-QFN24', 'TI-RGE0024H', 'VQFN-24-RGE-EP2.7'], 24, 4, 0.5, 2.7,
+  'QFN-24 4x4 mm with 2.7x2.7 mm EP (ST STUSB4500 QFN24, TI RGE0024H); EP size from KiCad footprints Package_DFN_QFN:QFN-24-1EP_4x4mm_P0.5mm_EP2.7x2.7mm and Texas_RGE0024H_VQFN-24-1EP_4x4mm_P0.5mm_EP2.7x2.7mm; terminals JEDEC MO-220');
+
+// onsemi FUSB302B 14-lead WQFN 2.5x2.5 mm: three terminals on the left/right sides, four on top/bottom.
+add({
+  name: 'WQFN-14-1EP_2.5x2.5mm_P0.5mm_EP1.45mm', family: 'qfn', description: 'WQFN-14 2.5x2.5 mm, 0.5 mm pitch, 3+4 terminals per side, EP 1.45 mm (onsemi FUSB302B)',
+  aliases: ['FUSB302-WQFN14', 'FUSB302B-MLP14', 'MLP-14-2.5X2.5'], bodyMm: [2.5, 2.5], pitchMm: 0.5, epMm: [1.45, 1.45],
+  build: () => quadFootprint({
+    name: 'WQFN-14-1EP_2.5x2.5mm_P0.5mm_EP1.45mm', family: 'qfn', description: 'WQFN-14 2.5x2.5 mm, 0.5 mm pitch, exposed pad 1.45 mm (onsemi FUSB302B)',
+    pinsPerSide: [3, 4], pitchMm: 0.5, spanMm: [tol(2.5, 0.1), tol(2.5, 0.1)], footMm: range(0.3, 0.5), leadWidthMm: defaultLeadWidth(0.5), bodyMm: [2.5, 2.5],
+    ep: { widthMm: 1.45, heightMm: 1.45 }, noLead: true,
+    outline: 'onsemi FUSB302B data sheet package outline (14-lead WQFN 2.5x2.5 mm), pad arrangement and EP size as in KiCad footprint Package_DFN_QFN:WQFN-14-1EP_2.5x2.5mm_P0.5mm_EP1.45x1.45mm; terminals JEDEC MO-220',
+  }),
+});
+
+// TI PWP (HTSSOP-16 PowerPAD): TSSOP-16 leads plus the thermal pad.
+add({
+  name: 'TI_HTSSOP-16-1EP_4.4x5mm_P0.65mm_EP2.46x2.31mm', family: 'tssop', description: 'HTSSOP-16 PowerPAD (TI PWP), 4.4x5 mm, 0.65 mm pitch, thermal pad land 2.46x2.31 mm (pad 17)',
+  aliases: ['HTSSOP-16', 'HTSSOP16', 'TI-PWP0016C', 'PWP-16'], bodyMm: [4.4, 5.0], pitchMm: 0.65,
+  build: () => withExposedPad(
+    soFootprint(SO_FAMILIES.tssop, 16, 5.0, 'TI_HTSSOP-16-1EP_4.4x5mm_P0.65mm_EP2.46x2.31mm', 'HTSSOP-16 PowerPAD (TI PWP), 0.65 mm pitch, thermal pad 17'),
+    '17', 2.46, 2.31, 'TI PWP0016C exposed thermal pad 2.46x2.31 mm, the solder-mask opening of KiCad footprint Package_SO:HTSSOP-16-1EP_4.4x5mm_P0.65mm_EP3.4x5mm_Mask2.46x2.31mm',
+  ),
+});
+
+add({ name: 'SOT-143', family: 'sot', description: 'SOT-143B 4-lead, lead 1 wide (NXP SOT143B)', aliases: ['SOT143', 'SOT-143B', 'SOT143B', 'TO-253'], bodyMm: [1.3, 2.9], suffixOk: true, build: sot143 });

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../../src/eda/library/index.js';
+import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { LibraryPart } from '../../../src/eda/model/part.js';
+import { checkPart } from './pin-check.js';
+
+/**
+ * The checked power, connector, timing, interface, memory and protection records
+ * (data/library/checked-parts-power-connector.json): each replaces an imported record whose pins
+ * were a family template, lands every pin on its own pad of a known footprint, and names its
+ * source. The pad numbers asserted below are the ones the cited pin tables give (each record's
+ * properties.pinout_source).
+ */
+const file = JSON.parse(readFileSync(new URL('../../../data/library/checked-parts-power-connector.json', import.meta.url), 'utf8')) as { format: string; count: number; parts: { id: string }[] };
+const library = loadLibrary();
+
+const padsOf = (id: string): Record<string, string[]> => {
+  const part = library.get(id);
+  if (!part) throw new Error(`no part ${id}`);
+  const fp = resolveFootprint(part.footprint);
+  if (!fp) throw new Error(`no footprint ${part.footprint}`);
+  return mapPinsToPads(fp, part.pins.map((p) => ({ name: p.name, number: p.number })), { type: part.mpn }).map;
+};
+
+describe('checked power/connector/timing/interface/memory/protection parts', () => {
+  it('the file is a library parts file whose count matches', () => {
+    expect(file.format).toBe('zaptrace-library-parts');
+    expect(file.count).toBe(file.parts.length);
+    expect(file.count).toBeGreaterThanOrEqual(13);
+  });
+
+  it('every record replaces the imported one, passes the pin check and names its source', () => {
+    for (const { id } of file.parts) {
+      const part = library.get(id)!;
+      expect(part, id).toBeDefined();
+      expect(LibraryPart.safeParse(part).success, id).toBe(true);
+      expect(part.source, id).toContain('checked-parts-power-connector.json');
+      expect(part.properties['review_status'], id).toBe('pinout-checked');
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library/);
+      expect(checkPart(part).problems, id).toEqual([]);
+      for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
+    }
+  });
+
+  it('USB bridges: CP2102N QFN28, CH343P QFN16, CH340N SOP8 and FT2232HL LQFP64 pads', () => {
+    const cp = padsOf('cp2102n');
+    expect(cp['D+']).toEqual(['4']);
+    expect(cp['D-']).toEqual(['5']);
+    expect(cp['VBUS']).toEqual(['8']);
+    expect(cp['TXD']).toEqual(['26']);
+    expect(cp['RXD']).toEqual(['25']);
+    expect(cp['GND']).toEqual(['3', '29']);
+    expect(padsOf('cp2102n-a02-gqfn28')['VREGIN']).toEqual(['7']);
+    const ch = padsOf('ch343p');
+    expect(ch['UD+']).toEqual(['7']);
+    expect(ch['GND']).toEqual(['2', '17']);
+    expect(ch['VDD5']).toEqual(['3']);
+    expect(padsOf('ch340n')['V3']).toEqual(['8']);
+    expect(padsOf('ch340n')['UD-']).toEqual(['2']);
+    const ft = padsOf('ft2232hl-reel');
+    expect(ft['GND']).toEqual(['1', '5', '11', '15', '25', '35', '47', '51']);
+    expect(ft['VREGIN']).toEqual(['50']);
+  });
+
+  it('power parts: DRV8833C PowerPAD, MCP73871 QFN20, FUSB302B WQFN14', () => {
+    const drv = padsOf('drv8833cpwp');
+    expect(drv['VM']).toEqual(['12']);
+    expect(drv['GND']).toEqual(['13', '17']);
+    expect(drv['nSLEEP']).toEqual(['1']);
+    expect(drv['NC']).toEqual(['11']);
+    const mcp = padsOf('mcp73871-2cciml');
+    expect(mcp['IN']).toEqual(['18', '19']);
+    expect(mcp['VSS']).toEqual(['10', '11', '21']);
+    const fusb = padsOf('usbpd-fusb302bmpx');
+    expect(fusb['CC1']).toEqual(['10', '11']);
+    expect(fusb['CC2']).toEqual(['1', '14']);
+    expect(fusb['GND']).toEqual(['8', '9', '15']);
+  });
+
+  it('interface, memory and protection: W5500, SC16IS752, USB2514B, MT48LC16M16A2, PRTR5V0U2X', () => {
+    expect(padsOf('w5500')['SCLK']).toEqual(['33']);
+    expect(padsOf('w5500')['INT#']).toEqual(['36']);
+    expect(padsOf('sc16is752ipwr')['VSS']).toEqual(['22']);
+    expect(padsOf('usb2514bi-aezg')['VSS']).toEqual(['37']);
+    expect(padsOf('sdram-mt48lc16m16a2p')['CLK']).toEqual(['38']);
+    expect(padsOf('sdram-mt48lc16m16a2p')['VSS']).toEqual(['28', '41', '54']);
+    const esd = padsOf('esd-prtr5v0u2x');
+    expect(esd['GND']).toEqual(['1']);
+    expect(esd['VCC']).toEqual(['4']);
+  });
+
+  it('new footprints: exposed pads are numbered after the last lead and sit at the origin', () => {
+    for (const [name, ep, count] of [['WQFN-14-1EP_2.5x2.5mm_P0.5mm_EP1.45mm', '15', 15], ['TI_HTSSOP-16-1EP_4.4x5mm_P0.65mm_EP2.46x2.31mm', '17', 17], ['WCH_QFN-16-1EP_3x3mm_P0.5mm_EP1.8mm', '17', 17]] as const) {
+      const fp = resolveFootprint(name)!;
+      expect(fp.pads.length, name).toBe(count);
+      const pad = fp.pads.find((p) => p.number === ep)!;
+      expect(pad.at, name).toEqual([0, 0]);
+    }
+    expect(resolveFootprint('SOT-143')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4']);
+  });
+});
