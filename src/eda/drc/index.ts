@@ -6,6 +6,7 @@ import { resolveDesignRules, type DrcOptions } from './design-rules.js';
 import { buildCopper } from './copper.js';
 import { checkConnectivity, checkCopper } from './copper-checks.js';
 import { checkCourtyards, checkEdge, checkHoles, checkItems } from './board-checks.js';
+import { checkClassWidths } from './class-widths.js';
 import { polygonsOverlap } from './geometry.js';
 import { DRC_RULES, DRC_RULESET_VERSION } from './rules.js';
 import type { DrcFinding, DrcReport } from './types.js';
@@ -67,6 +68,7 @@ export function runDrc(design: Design, geometry: BoardGeometry, options: DrcOpti
   findings.push(...copper.findings);
   findings.push(...checkConnectivity(model, copper.uf, netName));
   findings.push(...checkItems(model, rules));
+  findings.push(...checkClassWidths(model, rules));
   findings.push(...checkHoles(model, rules));
   findings.push(...checkEdge(design, model, rules));
   findings.push(...checkCourtyards(design, geometry, rules));

@@ -1,7 +1,7 @@
 import type { DrcRuleInfo } from './types.js';
 
 /** Bumped whenever a rule's meaning or default threshold changes (recorded with every result). */
-export const DRC_RULESET_VERSION = 'zaptrace-drc-1';
+export const DRC_RULESET_VERSION = 'zaptrace-drc-2';
 
 /** The rule catalogue (drc_list_rules). Order is the order findings are reported in. */
 export const DRC_RULES = [
@@ -13,7 +13,7 @@ export const DRC_RULES = [
   { id: 'DRC_CLEARANCE', severity: 'error', title: 'Copper clearance', description: 'Copper objects of different nets on a shared layer are closer than the larger of their net classes\u2019 clearances (and the board minimum).', kicad: ['clearance', 'hole_clearance'] },
   { id: 'DRC_SHORT', severity: 'error', title: 'Short circuit', description: 'Copper objects of different nets touch or overlap.', kicad: ['shorting_items', 'tracks_crossing'] },
   { id: 'DRC_UNCONNECTED', severity: 'error', title: 'Unconnected items', description: 'The copper of a net falls into more than one island: union-find over touching copper per layer, joined through vias and through-hole pads.', kicad: ['unconnected_items'] },
-  { id: 'DRC_TRACK_WIDTH', severity: 'error', title: 'Track width', description: 'A track is narrower than the board\u2019s minimum track width.', kicad: ['track_width'] },
+  { id: 'DRC_TRACK_WIDTH', severity: 'error', title: 'Track width', description: 'A track is narrower than the board\u2019s minimum track width, or than its net class\u2019s track width away from its own pads (a neck-down into a pad row is allowed within 1.5 mm of them).', kicad: ['track_width'] },
   { id: 'DRC_VIA_DIAMETER', severity: 'error', title: 'Via diameter', description: 'A via is smaller than the board\u2019s minimum via diameter.', kicad: ['via_diameter'] },
   { id: 'DRC_ANNULAR_RING', severity: 'error', title: 'Via annular ring', description: 'A via\u2019s annular ring, (diameter \u2212 drill)/2, is below the minimum.', kicad: ['annular_width'] },
   { id: 'DRC_HOLE_SIZE', severity: 'error', title: 'Hole size', description: 'A via or pad drill is below the minimum hole size.', kicad: ['drill_out_of_range'] },
