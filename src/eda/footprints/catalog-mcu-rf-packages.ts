@@ -1,5 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { qfn } from './quad.js';
+import { esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, rak3172, raytacMdbt50q } from './rf-modules.js';
 
 /**
  * Packages of the library's microcontrollers, radios and RF modules (docs/footprints.md):
@@ -32,4 +33,9 @@ export const MCU_RF_PACKAGES: CatalogEntry[] = [
     'Raspberry Pi RP2350A QFN-60 7x7 mm (body, pitch and EP as KiCad footprint Package_DFN_QFN:QFN-60-1EP_7x7mm_P0.4mm_EP3.4x3.4mm states them)'),
   qfnPackage('Texas_RGP0020H_VQFN-20-1EP_4x4mm_P0.5mm_EP2.4x2.4mm', ['VQFN-20-RGP', 'CC1101-QFN20', 'CC2500-QFN20'], 20, 4, 0.5, 2.4,
     'TI RGP0020H VQFN-20 4x4 mm as used by CC1101/CC2500 (body, pitch and EP as KiCad footprint Package_DFN_QFN:Texas_RGP0020H_VQFN-20-1EP_4x4mm_P0.5mm_EP2.4x2.4mm states them)'),
+  { name: 'ESP-WROOM-02', family: 'module', description: 'Espressif ESP-WROOM-02 / -02D / -02U module, 18 castellated pads + GND pad 19 (lands read from KiCad footprint RF_Module:ESP-WROOM-02)', aliases: ['ESP-WROOM-02D', 'ESP-WROOM-02U'], build: espWroom02 },
+  { name: 'HOPERF_RFM9XW_SMD', family: 'module', description: 'HopeRF RFM95W/96W/98W LoRa module, 16 castellated pads (lands read from KiCad footprint RF_Module:HOPERF_RFM9XW_SMD)', aliases: ['RFM95W', 'RFM96W', 'RFM98W', 'RFM95W-SMD'], build: hoperfRfm9xwSmd },
+  { name: 'RAK3172', family: 'module', description: 'RAKwireless RAK3172 STM32WLE5 LoRa module, 32 castellated pads (lands read from KiCad footprint RF_Module:RAK3172)', aliases: ['RAK3172-SM', 'RAK3172-8-SM-I'], build: rak3172 },
+  { name: 'Raytac_MDBT50Q', family: 'module', description: 'Raytac MDBT50Q nRF52840 module, 61 lands (lands read from KiCad footprint RF_Module:Raytac_MDBT50Q)', aliases: ['MDBT50Q', 'MDBT50Q-1MV2', 'MDBT50Q-P1MV2', 'MDBT50Q-512K'], build: raytacMdbt50q },
+  { name: 'ESP32-S3-MINI-1', family: 'module', description: 'Espressif ESP32-S3-MINI-1 / -1U module, 65 lands (lands read from KiCad footprint RF_Module:ESP32-S2-MINI-1, which KiCad symbol ESP32-S3-MINI-1 names)', aliases: ['ESP32-S3-MINI-1U', 'ESP32-S3-MINI-1-N8', 'ESP32-S3-MINI-1-N8R2', 'ESP32-S3-MINI-1-N4R2'], build: esp32S3Mini1 },
 ];

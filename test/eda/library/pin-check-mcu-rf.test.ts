@@ -56,6 +56,18 @@ const EXPECTED: [string, string, string[]][] = [
   ['cc2500rget', 'AVDD', ['9', '11', '14', '15']],
   ['sx1262-868m', 'BUSY', ['14']],
   ['sx1262-868m', 'RFO', ['23']],
+  ['esp-wroom-02d', 'EN', ['2']],
+  ['esp-wroom-02d', 'GND', ['9', '13', '18', '19']],
+  ['rfm95w-915s2', 'ANT', ['9']],
+  ['rfm95w-915s2', 'NSS', ['5']],
+  ['rak3172', 'RF', ['12']],
+  ['rak3172', 'BOOT0', ['21']],
+  ['esp32-s3-mini-1-n8', 'EN', ['45']],
+  ['esp32-s3-mini-1-n8', 'USB_D+', ['24']],
+  ['nrf52840-qiaa-r7', 'RESET', ['AC13']],
+  ['nrf52840-qiaa-r7', 'D+', ['AD6']],
+  ['mdbt50q-1mv2', 'VBUS', ['32']],
+  ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
 describe('checked microcontroller and radio pinouts', () => {
@@ -75,6 +87,15 @@ describe('checked microcontroller and radio pinouts', () => {
       expect(part!.pins.every((p) => p.number !== null && p.number !== ''), id).toBe(true);
       expect(checkPart(part!).problems, id).toEqual([]);
     }
+  });
+
+  it('the nRF52840 module lands on its 61-land footprint, USB and supply pads included', () => {
+    const part = library.get('mdbt50q-1mv2')!;
+    expect(part.category).toBe('rf');
+    const fp = resolveFootprint(part.footprint)!;
+    expect(new Set(fp.pads.map((p) => p.number)).size).toBe(61);
+    const pads = padsOf('mdbt50q-1mv2');
+    for (const pin of ['VDD', 'VDDH', 'DCCH', 'D-', 'D+', 'SWDIO', 'SWDCLK']) expect(pads[pin], pin).toHaveLength(1);
   });
 
   it.each(EXPECTED)('%s: pin %s sits on pads %j', (id, pin, pads) => {

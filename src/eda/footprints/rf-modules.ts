@@ -1,0 +1,156 @@
+import type { Footprint } from '../model/footprint.js';
+import { landRow, moduleFootprint, type ModuleLand } from './module-lands.js';
+
+/**
+ * Radio and MCU modules whose land patterns are irregular (castellated edges with staggered or inner
+ * rows). Lands are the vendors' recommended patterns as KiCad's footprint library 9.0 transcribes
+ * them (CC-BY-SA 4.0 with the design exception): sizes and positions read from the footprint each
+ * function names, origin and pad numbers kept.
+ */
+
+/** Espressif ESP-WROOM-02 / -02D / -02U module, 18x20 mm, 18 castellated pads (1.5 mm pitch) + GND exposed pad 19. */
+const ESPWROOM02_LANDS: ModuleLand[] = [
+  ...landRow(1, 9, -8.75, -6, 0, 1.5, 1.5, 0.9, 'rect'),
+  ...landRow(10, 9, 8.75, 6, 0, -1.5, 1.5, 0.9, 'rect'),
+  ['19', 1.1, 0.61, 4, 4, 'rect'],
+];
+
+export function espWroom02(): Footprint {
+  return moduleFootprint({
+    name: 'ESP-WROOM-02',
+    description: 'Espressif ESP-WROOM-02 / -02D / -02U module, 18x20 mm, 18 castellated pads (1.5 mm pitch) + GND exposed pad 19',
+    body: [-9, -13.1, 9, 6.9],
+    lands: ESPWROOM02_LANDS,
+    source: 'land sizes and positions read from KiCad footprint RF_Module:ESP-WROOM-02 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.espressif.com/sites/default/files/documentation/0c-esp-wroom-02_datasheet_en.pdf',
+  });
+}
+
+/** HopeRF RFM95W/96W/98W module, 16x16 mm, 16 castellated pads (2.0 mm pitch). */
+const HOPERFRFM9XWSMD_LANDS: ModuleLand[] = [
+  ...landRow(1, 8, -7.525, -7, 0, 2, 2.95, 1.27, 'roundrect'),
+  ...landRow(9, 8, 7.525, 7, 0, -2, 2.95, 1.27, 'roundrect'),
+];
+
+export function hoperfRfm9xwSmd(): Footprint {
+  return moduleFootprint({
+    name: 'HOPERF_RFM9XW_SMD',
+    description: 'HopeRF RFM95W/96W/98W module, 16x16 mm, 16 castellated pads (2.0 mm pitch)',
+    body: [-8, -8, 8, 8],
+    lands: HOPERFRFM9XWSMD_LANDS,
+    source: 'land sizes and positions read from KiCad footprint RF_Module:HOPERF_RFM9XW_SMD (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.hoperf.com/data/upload/portal/20181127/5bfcbea20e9ef.pdf',
+  });
+}
+
+/** RAKwireless RAK3172 WisDuo module, 15x15.5 mm, 32 castellated pads (1.0 mm pitch). */
+const RAK3172_LANDS: ModuleLand[] = [
+  ...landRow(1, 12, -7.4, -5.75, 0, 1, 1.8, 0.7, 'roundrect'),
+  ...landRow(13, 4, 0.5, 7.4, 1, 0, 0.7, 1.8, 'roundrect'),
+  ...landRow(17, 3, 7.4, 5.25, 0, -1, 1.8, 0.7, 'roundrect'),
+  ...landRow(20, 5, 7.4, -1.75, 0, -1, 1.8, 0.7, 'roundrect'),
+  ...landRow(25, 8, 3.5, -7.4, -1, 0, 0.7, 1.8, 'roundrect'),
+];
+
+export function rak3172(): Footprint {
+  return moduleFootprint({
+    name: 'RAK3172',
+    description: 'RAKwireless RAK3172 WisDuo module, 15x15.5 mm, 32 castellated pads (1.0 mm pitch)',
+    body: [-7.5, -7.75, 7.5, 7.75],
+    lands: RAK3172_LANDS,
+    source: 'land sizes and positions read from KiCad footprint RF_Module:RAK3172 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://docs.rakwireless.com/product-categories/wisduo/rak3172-module/datasheet/',
+  });
+}
+
+/** Raytac MDBT50Q (nRF52840) module, 10.5x15.5 mm, 61 lands: two staggered side rows, bottom rows and an inner row. */
+const RAYTACMDBT50Q_LANDS: ModuleLand[] = [
+  ['1', -4.65, -3.75, 0.6, 0.4, 'rect'],
+  ['2', -4.65, -2.65, 0.6, 0.4, 'rect'],
+  ['3', -4.65, -1.85, 0.6, 0.4, 'rect'],
+  ['4', -4.65, -0.25, 0.6, 0.4, 'rect'],
+  ['5', -3.75, 0.15, 0.6, 0.4, 'rect'],
+  ['6', -4.65, 0.55, 0.6, 0.4, 'rect'],
+  ['7', -3.75, 0.95, 0.6, 0.4, 'rect'],
+  ['8', -4.65, 1.35, 0.6, 0.4, 'rect'],
+  ['9', -3.75, 1.75, 0.6, 0.4, 'rect'],
+  ['10', -4.65, 2.15, 0.6, 0.4, 'rect'],
+  ['11', -3.75, 2.55, 0.6, 0.4, 'rect'],
+  ['12', -4.65, 2.95, 0.6, 0.4, 'rect'],
+  ['13', -3.75, 3.35, 0.6, 0.4, 'rect'],
+  ['14', -4.65, 3.75, 0.6, 0.4, 'rect'],
+  ...landRow(15, 4, -4.8, 7.15, 0.8, 0, 0.4, 0.6, 'rect'),
+  ['19', -2, 6.25, 0.4, 0.6, 'rect'],
+  ['20', -1.6, 7.15, 0.4, 0.6, 'rect'],
+  ['21', -1.2, 6.25, 0.4, 0.6, 'rect'],
+  ['22', -0.8, 7.15, 0.4, 0.6, 'rect'],
+  ['23', -0.4, 6.25, 0.4, 0.6, 'rect'],
+  ['24', 0, 7.15, 0.4, 0.6, 'rect'],
+  ['25', 0.4, 6.25, 0.4, 0.6, 'rect'],
+  ['26', 0.8, 7.15, 0.4, 0.6, 'rect'],
+  ['27', 1.2, 6.25, 0.4, 0.6, 'rect'],
+  ['28', 1.6, 7.15, 0.4, 0.6, 'rect'],
+  ['29', 2, 6.25, 0.4, 0.6, 'rect'],
+  ...landRow(30, 4, 2.4, 7.15, 0.8, 0, 0.4, 0.6, 'rect'),
+  ['34', 4.65, 6.15, 0.6, 0.4, 'rect'],
+  ['35', 4.65, 5.35, 0.6, 0.4, 'rect'],
+  ['36', 3.75, 4.95, 0.6, 0.4, 'rect'],
+  ['37', 4.65, 4.55, 0.6, 0.4, 'rect'],
+  ['38', 3.75, 4.15, 0.6, 0.4, 'rect'],
+  ['39', 4.65, 3.75, 0.6, 0.4, 'rect'],
+  ['40', 3.75, 3.35, 0.6, 0.4, 'rect'],
+  ['41', 4.65, 2.95, 0.6, 0.4, 'rect'],
+  ['42', 3.75, 2.55, 0.6, 0.4, 'rect'],
+  ['43', 3.75, 1.75, 0.6, 0.4, 'rect'],
+  ['44', 4.65, 1.35, 0.6, 0.4, 'rect'],
+  ['45', 3.75, 0.95, 0.6, 0.4, 'rect'],
+  ['46', 4.65, 0.55, 0.6, 0.4, 'rect'],
+  ['47', 3.75, 0.15, 0.6, 0.4, 'rect'],
+  ['48', 4.65, -0.25, 0.6, 0.4, 'rect'],
+  ['49', 3.75, -0.65, 0.6, 0.4, 'rect'],
+  ['50', 3.75, -1.45, 0.6, 0.4, 'rect'],
+  ['51', 4.65, -1.85, 0.6, 0.4, 'rect'],
+  ['52', 3.75, -2.25, 0.6, 0.4, 'rect'],
+  ['53', 4.65, -2.65, 0.6, 0.4, 'rect'],
+  ['54', 3.75, -3.05, 0.6, 0.4, 'rect'],
+  ['55', 4.65, -3.75, 0.6, 0.4, 'rect'],
+  ...landRow(56, 6, -2, 0.55, 0.8, 0, 0.4, 0.6, 'rect'),
+];
+
+export function raytacMdbt50q(): Footprint {
+  return moduleFootprint({
+    name: 'Raytac_MDBT50Q',
+    description: 'Raytac MDBT50Q (nRF52840) module, 10.5x15.5 mm, 61 lands: two staggered side rows, bottom rows and an inner row',
+    body: [-5.25, -7.75, 5.25, 7.75],
+    lands: RAYTACMDBT50Q_LANDS,
+    source: 'land sizes and positions read from KiCad footprint RF_Module:Raytac_MDBT50Q (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.raytac.com/download/index.php?index_id=43',
+  });
+}
+
+/** Espressif ESP32-S3-MINI-1 / -1U module, 15.4x20.5 mm, 60 perimeter lands (0.85 mm pitch), 3x3 GND thermal lands (61) and four GND corner lands (62-65). */
+const ESP32S3MINI1_LANDS: ModuleLand[] = [
+  ...landRow(1, 15, -7, -3.4, 0, 0.85, 0.8, 0.4, 'rect'),
+  ...landRow(16, 15, -5.95, 9.55, 0.85, 0, 0.4, 0.8, 'rect'),
+  ...landRow(31, 15, 7, 8.5, 0, -0.85, 0.8, 0.4, 'rect'),
+  ...landRow(46, 15, 5.95, -4.45, -0.85, 0, 0.4, 0.8, 'rect'),
+  ['61', -1.65, 0.9, 1.2, 1.2, 'roundrect'],
+  ['61', -1.65, 2.55, 1.2, 1.2, 'rect'],
+  ['61', -1.65, 4.2, 1.2, 1.2, 'rect'],
+  ['61', 0, 0.9, 1.2, 1.2, 'rect'],
+  ['61', 0, 2.55, 1.2, 1.2, 'rect'],
+  ['61', 0, 4.2, 1.2, 1.2, 'rect'],
+  ['61', 1.65, 0.9, 1.2, 1.2, 'rect'],
+  ['61', 1.65, 2.55, 1.2, 1.2, 'rect'],
+  ['61', 1.65, 4.2, 1.2, 1.2, 'rect'],
+  ['62', -7, -4.45, 0.8, 0.8, 'rect'],
+  ['63', -7, 9.55, 0.8, 0.8, 'rect'],
+  ['64', 7, 9.55, 0.8, 0.8, 'rect'],
+  ['65', 7, -4.45, 0.8, 0.8, 'rect'],
+];
+
+export function esp32S3Mini1(): Footprint {
+  return moduleFootprint({
+    name: 'ESP32-S3-MINI-1',
+    description: 'Espressif ESP32-S3-MINI-1 / -1U module, 15.4x20.5 mm, 60 perimeter lands (0.85 mm pitch), 3x3 GND thermal lands (61) and four GND corner lands (62-65)',
+    body: [-7.7, -9.75, 7.7, 10.25],
+    lands: ESP32S3MINI1_LANDS,
+    source: 'land sizes and positions read from KiCad footprint RF_Module:ESP32-S2-MINI-1 (KiCad footprint library 9.0, CC-BY-SA 4.0); the footprint KiCad symbol RF_Module:ESP32-S3-MINI-1 names; data sheet it links: https://www.espressif.com/sites/default/files/documentation/esp32-s3-mini-1_mini-1u_datasheet_en.pdf',
+  });
+}
