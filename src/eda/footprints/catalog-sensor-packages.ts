@@ -240,4 +240,43 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['1', -1.2, -0.95, 1, 0.7, 'roundrect'], ['2', -1.2, 0.95, 1, 0.7, 'roundrect'], ['3', 1.2, 0, 1, 0.7, 'roundrect'],
     ],
   }),
+  landEntry({
+    name: 'Crystal_SMD_3215-2Pin_3.2x1.5mm', family: 'crystal', aliases: ['CRYSTAL-SMD-3215', 'XTAL-3215', 'X3215'],
+    description: 'SMD crystal 3.2x1.5 mm, 2 pads (32.768 kHz tuning fork, e.g. Epson FC-135)',
+    source: 'land sizes and positions read from KiCad footprint Crystal:Crystal_SMD_3215-2Pin_3.2x1.5mm (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [3.2, 1.5],
+    lands: [
+      ['1', 1.25, 0, 1, 1.8], ['2', -1.25, 0, 1, 1.8],
+    ],
+  }),
+  landEntry({
+    name: 'R_Array_Convex_4x0402', family: 'resistor_array', aliases: ['ResistorNetwork4-0402'],
+    description: 'Chip resistor array 4x0402 convex, 2.0x1.0 mm, 0.5 mm pitch (ROHM MNR04 size); resistor k joins pads k and 9-k',
+    source: 'land sizes and positions read from KiCad footprint Resistor_SMD:R_Array_Convex_4x0402 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [1, 2], pitchMm: 0.5,
+    lands: [
+      ['1', -0.5, -0.75, 0.5, 0.4], ['2', -0.5, -0.25, 0.5, 0.3], ['3', -0.5, 0.25, 0.5, 0.3], ['4', -0.5, 0.75, 0.5, 0.4],
+      ['5', 0.5, 0.75, 0.5, 0.4], ['6', 0.5, 0.25, 0.5, 0.3], ['7', 0.5, -0.25, 0.5, 0.3], ['8', 0.5, -0.75, 0.5, 0.4],
+    ],
+  }),
+  landEntry({
+    name: 'R_Array_Convex_4x0603', family: 'resistor_array', aliases: ['ResistorNetwork4-0603', 'RES-ARRAY-4x0603'],
+    description: 'Chip resistor array 4x0603 convex, 3.2x1.6 mm, 0.8 mm pitch (ROHM MNR14 size); resistor k joins pads k and 9-k',
+    source: 'land sizes and positions read from KiCad footprint Resistor_SMD:R_Array_Convex_4x0603 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [1.6, 3.2], pitchMm: 0.8,
+    lands: [
+      ['1', -0.9, -1.2, 0.8, 0.5], ['2', -0.9, -0.4, 0.8, 0.4], ['3', -0.9, 0.4, 0.8, 0.4], ['4', -0.9, 1.2, 0.8, 0.5],
+      ['5', 0.9, 1.2, 0.8, 0.5], ['6', 0.9, 0.4, 0.8, 0.4], ['7', 0.9, -0.4, 0.8, 0.4], ['8', 0.9, -1.2, 0.8, 0.5],
+    ],
+  }),
+  landEntry({
+    name: 'R_Array_Convex_4x1206', family: 'resistor_array', aliases: ['ResistorNetwork4-1206'],
+    description: 'Chip resistor array 4x1206 convex, 5.2x3.2 mm, 1.27 mm pitch (ROHM MNR34 size); resistor k joins pads k and 9-k',
+    source: 'land sizes and positions read from KiCad footprint Resistor_SMD:R_Array_Convex_4x1206 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [3.2, 5.2], pitchMm: 1.27,
+    lands: [
+      ['1', -1.5, -2, 0.9, 0.9], ['2', -1.5, -0.66, 0.9, 0.9], ['3', -1.5, 0.66, 0.9, 0.9], ['4', -1.5, 2, 0.9, 0.9],
+      ['5', 1.5, 2, 0.9, 0.9], ['6', 1.5, 0.66, 0.9, 0.9], ['7', 1.5, -0.66, 0.9, 0.9], ['8', 1.5, -2, 0.9, 0.9],
+    ],
+  }),
 ];

@@ -38,6 +38,12 @@ describe('checked sensor records', () => {
     expect(resolveFootprint(part.footprint)!.source).not.toBe('');
   });
 
+  it('gives the two-pad 32.768 kHz crystal a land pattern with exactly its two pads', () => {
+    const fp = resolveFootprint(library.get('crystal-32khz')!.footprint)!;
+    expect(fp.pads.map((p) => p.number).sort()).toEqual(['1', '2']);
+    expect(checkPart(library.get('crystal-32khz')!).problems).toEqual([]);
+  });
+
   it('puts each function on its data-sheet pad', () => {
     // Sensor:APDS-9960: 1 SDA, 2 INT (open drain), 6 GND, 7 SCL, 8 VDD.
     expect(padsOf('apds-9960')).toMatchObject({ SDA: ['1'], INT: ['2'], GND: ['6'], SCL: ['7'], VDD: ['8'] });
@@ -50,5 +56,9 @@ describe('checked sensor records', () => {
     expect(padsOf('icm-20948')).toMatchObject({ VDDIO: ['8'], INT1: ['12'], VDD: ['13'], CS: ['22'], SCL: ['23'], SDA: ['24'] });
     // Security:ATECC608A-MAHDA (UDFN-8): 4 GND, 5 SDA, 6 SCL, 8 VCC, exposed pad 9.
     expect(padsOf('atecc608a-mahda')).toMatchObject({ GND: ['4'], SDA: ['5'], SCL: ['6'], VCC: ['8'], EP: ['9'] });
+    // Device:R_Pack04 on Resistor_SMD:R_Array_Convex_4x0603: resistor k joins pads k and 9-k.
+    expect(padsOf('res-array-4x-0603')).toMatchObject({ R1_P1: ['1'], R1_P2: ['8'], R4_P1: ['4'], R4_P2: ['5'] });
+    // Sensor_Distance:VL53L0CXV0DH1: GND on 3, 4, 6 and 12; XSHUT 5; GPIO1 7 (open drain); SDA 9; SCL 10; AVDD 11.
+    expect(padsOf('vl53l0x')).toMatchObject({ GND: ['3', '4', '6', '12'], XSHUT: ['5'], GPIO1: ['7'], SDA: ['9'], SCL: ['10'], AVDD: ['11'] });
   });
 });
