@@ -2,6 +2,7 @@ import { livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from
 import { diodeSide, pinDescription } from './pin-roles.js';
 import { parseVolts } from './classify.js';
 import { strongVoltages } from './power.js';
+import { feedbackOn, describeSetting } from './feedback.js';
 
 function stated(net: NlNet): number | null {
   const ev = strongVoltages(net);
@@ -17,8 +18,8 @@ function stated(net: NlNet): number | null {
  * voltage ("Regulator output 1.1V"). A rail then passes on through series elements: unchanged through
  * inductors, ferrites, fuses and resistors up to 100 Ω, lowered by the forward drop through a
  * diode from anode to cathode (0.3 V Schottky, 0.7 V silicon — typical datasheet VF at low
- * current). Stated voltages (the net name, a regulator's output) win over propagated ones; the
- * power rules use these only where nothing is stated.
+ * current). A voltage set by a regulator's feedback divider (feedback.ts) wins over everything;
+ * stated voltages (the net name, a regulator's output) win over propagated ones.
  */
 export interface RailVoltage {
   volts: number;
@@ -82,8 +83,11 @@ export function railVoltages(nl: Netlist): Map<NlNet, RailVoltage> {
   const out = new Map<NlNet, RailVoltage>();
   for (const net of nl.nets) {
     if (net.ground) continue;
+    // What a feedback divider sets is what the rail carries, whatever its name says.
+    const fb = feedbackOn(nl, net);
     const s = stated(net);
-    if (s !== null) out.set(net, { volts: s, what: `stated for ${net.name}` });
+    if (fb) out.set(net, { volts: fb.volts, what: describeSetting(fb) });
+    else if (s !== null) out.set(net, { volts: s, what: `stated for ${net.name}` });
     else {
       const v = seed(net);
       if (v) out.set(net, v);

@@ -308,11 +308,49 @@ export const RULE_CASES: RuleCase[] = [
     good: () => design([two('R1', 'RES', '1k'), two('R2', 'RES', '1k')], [net('A', 'R1.P1', 'R2.P1'), net('B', 'R1.P2', 'R2.P2')]),
   },
   {
+    rule: 'power.feedback-voltage',
+    bad: () => feedbackBoard('44.2k'),
+    good: () => feedbackBoard('26.1k'),
+  },
+  {
+    rule: 'signal.over-voltage',
+    bad: () => board([mcu({ PA0: 'input' })], [two('R1', 'RES', '10k')], [net('ADC_IN', 'U1.PA0', 'R1.P2')], { VIN_5V: ['R1.P1'] }),
+    good: () => board([mcu({ PA0: 'input' })], [two('R1', 'RES', '10k'), two('R2', 'RES', '10k')], [net('ADC_IN', 'U1.PA0', 'R1.P2', 'R2.P1')], { VIN_5V: ['R1.P1'], GND: ['R2.P2'] }),
+  },
+  {
+    rule: 'cap.voltage-rating',
+    bad: () => board([], [two('C1', 'CAP', '10uF 4V')], [], { VIN_5V: ['C1.P1'], GND: ['C1.P2'] }),
+    good: () => board([], [two('C1', 'CAP', '10uF 6.3V')], [], { VIN_5V: ['C1.P1'], GND: ['C1.P2'] }),
+  },
+  {
+    rule: 'power.ground-pin-not-grounded',
+    bad: () => board([], [part('U2', 'Sensor', { VDD: 'power_in', GND: 'power_in' }), two('C2', 'CAP', '100nF')], [], { VCC_3V3: ['U2.VDD', 'U2.GND', 'C2.P1'], GND: ['C2.P2'] }),
+    good: () => board([], [part('U2', 'Sensor', { VDD: 'power_in', GND: 'power_in' }), two('C2', 'CAP', '100nF')], [], { VCC_3V3: ['U2.VDD', 'C2.P1'], GND: ['U2.GND', 'C2.P2'] }),
+  },
+  {
+    rule: 'pin.enable-floating',
+    bad: () => board([dev({ EN: 'input' })], [two('C2', 'CAP', '1nF')], [net('SENS_EN', 'U2.EN', 'C2.P1')], { GND: ['C2.P2'] }),
+    good: () => board([mcu({ PA1: 'output' }), dev({ EN: 'input' })], [two('C2', 'CAP', '1nF')], [net('SENS_EN', 'U2.EN', 'C2.P1', 'U1.PA1')], { GND: ['C2.P2'] }),
+  },
+  {
     rule: 'pin.type-unknown',
     bad: () => board([mcu({ PA0: 'unspecified' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),
     good: () => board([mcu({ PA0: 'output' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),
   },
 ];
+
+/**
+ * An MP2307 buck (0.925 V feedback reference, MPS MP2307 data sheet) making VDD_3V3 from VIN_5V
+ * through a `rTop`/10k divider: 26.1k gives 3.34 V, 44.2k gives 5.01 V.
+ */
+export function feedbackBoard(rTop: string) {
+  return board(
+    [],
+    [part('U5', 'MP2307 buck converter', { VIN: 'power_in', GND: 'power_in', SW: 'power_out', FB: 'input' }), two('L5', 'Inductor 10uH', '10uH'), two('R5', 'RES', rTop), two('R6', 'RES', '10k'), two('C5', 'CAP', '22uF')],
+    [net('BUCK_SW', 'U5.SW', 'L5.P1'), net('VDD_3V3', 'L5.P2', 'R5.P1', 'C5.P1'), net('BUCK_FB', 'R5.P2', 'R6.P1', 'U5.FB')],
+    { VIN_5V: ['U5.VIN'], GND: ['U5.GND', 'R6.P2', 'C5.P2'] },
+  );
+}
 
 /** A connector feeding an MCU directly, with or without a capacitor on the rail. */
 function bareMcu(withCap: boolean) {

@@ -259,7 +259,47 @@ function node(): Board {
   ]);
 }
 
-export const BOARDS: Record<string, () => Board> = { 'ne555-blinker': ne555, 'ft232-usb-serial': ft232, 'rp2040-core': rp2040, 'buck-spi-logger': logger, 'rs485-sensor-node': node };
+/**
+ * USB sensor node on an adjustable LDO: AMS1117-ADJ set to 3.33 V by 120 Ω (OUT–ADJ) and 200 Ω
+ * (ADJ–GND), Vout = 1.25 V·(1 + 200/120) (ST LD1117 adjustable application note, the same 1117
+ * pin-out); a 20k/10k divider brings VBUS to the ADC at 1.67 V; the MCU switches the sensor's own
+ * AP2112K LDO through its EN pin.
+ */
+function adjLdo(): Board {
+  return board('adj-ldo-sensor-node', 'USB sensor node on an adjustable LDO with a switched sensor rail', [
+    ...usbCSink('R1', 'R2'),
+    elec('C1', '100uF 16V', 'VBUS', 'GND'),
+    cap('C2', '10uF', 'VBUS', 'GND'),
+    comp('U1', 'AMS1117-ADJ LDO regulator', 'SOT-223', ['INPUT:power:VBUS', { name: 'OUTPUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }, 'ADJ:passive:LDO_ADJ']),
+    res('R3', '120', '+3V3', 'LDO_ADJ'),
+    res('R4', '200', 'LDO_ADJ', 'GND'),
+    comp('C3', 'Tantalum capacitor', 'CP_EIA-3216-18_Kemet-A', ['+:passive:+3V3', '-:passive:GND'], { value: '22uF 10V' }),
+    cap('C4', '100nF', '+3V3', 'GND'),
+    comp('U2', 'MCU', 'QFN-32', ['VDD:power:+3V3', 'GND:power:GND', 'PA0:input:ADC_VBUS', 'PA1:output:SENS_EN', 'SDA:bidirectional:I2C_SDA', 'SCL:output:I2C_SCL'], { voltage_supply: '1.8-3.6V' }),
+    cap('C5', '100nF', '+3V3', 'GND'),
+    res('R5', '20k', 'VBUS', 'ADC_VBUS'),
+    res('R6', '10k', 'ADC_VBUS', 'GND'),
+    cap('C10', '10nF', 'ADC_VBUS', 'GND'),
+    comp('U3', 'AP2112K-3.3', 'SOT-23-5', ['VIN:power:VBUS', 'EN:input:SENS_EN', 'GND:power:GND', { name: 'VOUT', type: 'power', current_domain: 'POWER_OUT', net: 'SENS_3V3' }], { part_id: 'ap2112k-3.3' }),
+    cap('C8', '1nF', 'SENS_EN', 'GND'),
+    cap('C6', '1uF', 'SENS_3V3', 'GND'),
+    comp('U4', 'Humidity sensor I2C', 'DFN-8', ['VDD:power:SENS_3V3', 'GND:power:GND', 'SDA:bidirectional:I2C_SDA', 'SCL:input:I2C_SCL'], { voltage_supply: '1.7-3.6V' }),
+    cap('C7', '100nF', 'SENS_3V3', 'GND'),
+    res('R7', '4.7k', '+3V3', 'I2C_SDA'),
+    res('R8', '4.7k', '+3V3', 'I2C_SCL'),
+    res('R9', '1k', '+3V3', 'PWR_LED_A'),
+    led('D1', 'green', 'PWR_LED_A', 'GND'),
+  ]);
+}
+
+export const BOARDS: Record<string, () => Board> = {
+  'ne555-blinker': ne555,
+  'ft232-usb-serial': ft232,
+  'rp2040-core': rp2040,
+  'buck-spi-logger': logger,
+  'rs485-sensor-node': node,
+  'adj-ldo-sensor-node': adjLdo,
+};
 
 // --- editing helpers for planting faults --------------------------------------------------------
 
@@ -352,6 +392,32 @@ export const HELD_OUT: PlantedFault[] = [
   { id: 'ho-vcc-on-vin-prot', board: 'buck-spi-logger', fault: 'MCU supply taken from the 11.7 V input rail', rules: ['power.voltage-conflict'], plant: (b) => (move(b, 'U2.VDD', 'VIN_PROT'), move(b, 'C7.1', 'VIN_PROT')) },
   { id: 'ho-reset-floating', board: 'rp2040-core', fault: 'RUN pull-up removed (reset floats)', rules: ['reset.pullup-missing', 'net.single-node', 'net.undriven-input'], plant: (b) => remove(b, 'R5') },
 ];
+
+/**
+ * Second held-out set, written with the zt-erc-1.4.0 rules by their author (so a weaker test of
+ * generality than a set from someone else), on a board no earlier rule was tuned on
+ * (adj-ldo-sensor-node) and the five old ones, of kinds the zt-erc-1.3.0 rules did not look for:
+ * adjustable-regulator dividers, capacitor voltage ratings, inputs held above their supply, ground
+ * pins off ground, floating enables. docs/erc.md gives their catch rate under zt-erc-1.3.0 as well.
+ */
+export const HELD_OUT_2: PlantedFault[] = [
+  { id: 'ho2-adj-divider-swapped', board: 'adj-ldo-sensor-node', fault: 'AMS1117-ADJ resistors fitted the wrong way round (120 Ω and 200 Ω swapped: 2.0 V on +3V3)', rules: ['power.feedback-voltage'], plant: (b) => (Object.assign(b.components['r3']!, { value: '200' }), Object.assign(b.components['r4']!, { value: '120' })) },
+  { id: 'ho2-adj-ldo-from-liion', board: 'adj-ldo-sensor-node', fault: 'USB input swapped for a 1S Li-ion cell, 1117 LDO kept (3.7 V in for 3.33 V out, 1.3 V dropout)', rules: ['power.regulator-headroom'], plant: liIonInput },
+  { id: 'ho2-vsense-no-bottom', board: 'adj-ldo-sensor-node', fault: 'VBUS sense divider without its lower resistor (5 V straight into the ADC pin)', rules: ['signal.over-voltage'], plant: (b) => remove(b, 'R6') },
+  { id: 'ho2-sensor-en-floating', board: 'adj-ldo-sensor-node', fault: 'sensor LDO enable left with only its filter capacitor (MCU pin never wired)', rules: ['pin.enable-floating'], plant: (b) => move(b, 'U2.PA1', null) },
+  { id: 'ho2-sensor-ldo-out-to-3v3', board: 'adj-ldo-sensor-node', fault: 'sensor LDO output tied onto +3V3 with the 1117 (two regulators on one rail)', rules: ['pin-conflict.power-out-power-out'], plant: (b) => (move(b, 'U3.VOUT', '+3V3'), move(b, 'U4.VDD', '+3V3'), move(b, 'C6.1', '+3V3'), move(b, 'C7.1', '+3V3')) },
+  { id: 'ho2-input-elec-6v3', board: 'buck-spi-logger', fault: '6.3 V electrolytic on the 11.7 V input rail', rules: ['cap.voltage-rating'], plant: (b) => Object.assign(b.components['c1']!, { value: '47uF 6.3V' }) },
+  { id: 'ho2-int-pullup-to-vin', board: 'buck-spi-logger', fault: 'sensor interrupt pull-up taken to the 11.7 V input rail instead of +3V3', rules: ['signal.over-voltage'], plant: (b) => move(b, 'R6.1', 'VIN_PROT') },
+  { id: 'ho2-tantalum-2v5', board: 'rp2040-core', fault: '2.5 V tantalum on the 3.3 V rail', rules: ['cap.voltage-rating'], plant: (b) => Object.assign(b.components['c10']!, { value: '10uF 2.5V' }) },
+  { id: 'ho2-bme-gnd-on-3v3', board: 'rs485-sensor-node', fault: 'BME280 GND pin wired to +3V3 (copied from VDD)', rules: ['power.ground-pin-not-grounded'], plant: (b) => move(b, 'U3.GND', '+3V3') },
+  { id: 'ho2-555-gnd-on-ctrl', board: 'ne555-blinker', fault: 'NE555 GND (pin 1) wired to the CTRL capacitor net (pin 5)', rules: ['power.ground-pin-not-grounded', 'power.not-driven'], plant: (b) => move(b, 'U1.GND', 'CTRL') },
+];
+
+/** ho2-adj-ldo-from-liion: the USB-C receptacle and its Rd resistors give way to a protected 18650 cell on the same rail. */
+function liIonInput(b: Board): void {
+  for (const ref of ['J1', 'R1', 'R2']) remove(b, ref);
+  add(b, comp('BT1', 'Li-ion 18650 protected cell', 'BatteryHolder_Keystone_1042_1x18650', ['+:passive:VBUS', '-:passive:GND'], { value: '3.7V' }));
+}
 
 /** nd-ldo-over-range: the USB-C input becomes a 12 V screw terminal on the same rail. */
 function twelveVoltInput(b: Board): void {

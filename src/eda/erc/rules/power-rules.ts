@@ -4,6 +4,8 @@ import { isChassisName } from '../classify.js';
 import { pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
 import { railVoltages, type RailVoltage } from '../rails.js';
+import { describeSetting, feedbackOn, feedbackOutputOf, feedbackSettings } from '../feedback.js';
+import { tableReference } from '../reference-voltages.js';
 
 /**
  * Power rules: every rail has a source, rails carry one voltage and the parts on them accept it,
@@ -85,6 +87,8 @@ function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
     if (net.ground) continue;
     const strong = strongVoltages(net);
     const v = agreedVoltage(strong);
+    // A feedback divider fixes what the rail carries; power.feedback-voltage reports a name that disagrees.
+    const fb = feedbackOn(nl, net);
     if (strong.length >= 2 && v === null) {
       if (severity === 'error')
         hits.push(
@@ -93,13 +97,13 @@ function voltageChecks(nl: Netlist, severity: 'error' | 'warning'): RuleHit[] {
             nets: [net],
           }),
         );
-      continue;
+      if (!fb) continue;
     }
     const rated = ratedPins(net);
-    const derived = strong.length === 0 ? derivedVoltage(nl, net) : null;
-    const railV = v ?? derived?.volts ?? null;
+    const derived = !fb && strong.length === 0 ? derivedVoltage(nl, net) : null;
+    const railV = fb?.volts ?? v ?? derived?.volts ?? null;
     if (railV !== null) {
-      const basis = derived ? `from ${derived.what}` : strong.map((e) => e.what).join(', ');
+      const basis = fb ? `set by ${describeSetting(fb)}` : derived ? `from ${derived.what}` : strong.map((e) => e.what).join(', ');
       for (const { pin, rating } of rated) {
         const j = judge(railV, rating);
         if (!j || (j.dir === 'over') !== (severity === 'error')) continue;
@@ -150,7 +154,7 @@ function dropoutOf(c: NlComponent): number {
   const v = p['dropout_voltage_v'];
   if (typeof v === 'number') return v;
   const mv = p['dropout_voltage_mv'];
-  return typeof mv === 'number' ? mv / 1000 : 0;
+  return typeof mv === 'number' ? mv / 1000 : (tableReference(c)?.dropout ?? 0);
 }
 
 function headroom(nl: Netlist): RuleHit[] {
@@ -159,9 +163,9 @@ function headroom(nl: Netlist): RuleHit[] {
     if (c.dnp || c.role !== 'regulator') continue;
     const kind = topologyOf(c);
     const inNet = singleSupplyNet(c);
-    const vout = regulatorOutputVolts(c);
+    const vout = regulatorOutputVolts(c) ?? feedbackOutputOf(nl, c)?.volts ?? null;
     if (!kind || !inNet || vout === null) continue;
-    const stated = agreedVoltage(strongVoltages(inNet)) ?? derivedVoltage(nl, inNet)?.volts ?? null;
+    const stated = feedbackOn(nl, inNet)?.volts ?? agreedVoltage(strongVoltages(inNet)) ?? derivedVoltage(nl, inNet)?.volts ?? null;
     const cell = stated === null ? liIonRail(inNet) : null;
     const vin = stated ?? (cell ? LI_ION_NOMINAL_V : null);
     if (vin === null) continue;
@@ -176,6 +180,27 @@ function headroom(nl: Netlist): RuleHit[] {
         components: [c],
         nets: [inNet],
       }),
+    );
+  }
+  return hits;
+}
+
+/**
+ * A rail whose regulator's feedback divider sets a voltage other than the one its name or its
+ * fixed-output regulators state (a divider for 5 V on a rail named +3V3). 5 % tolerance: wider than
+ * the spread of a 1 % reference and E96 resistors, narrower than any two standard rails.
+ */
+function feedbackVoltage(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const s of feedbackSettings(nl)) {
+    const wrong = strongVoltages(s.rail).filter((e) => !sameV(e.volts, s.volts));
+    if (wrong.length === 0) continue;
+    hits.push(
+      hit(
+        `${s.rail.name} is set to ${fmtV(s.volts)} by ${describeSetting(s)}, but ${list(wrong.map((e) => `${e.what} says ${fmtV(e.volts)}`))}.`,
+        `Recalculate the divider (Vout = Vref·(1 + Rtop/Rbottom)) for the voltage ${s.rail.name} should carry, or rename the rail.`,
+        { components: [s.regulator, ...s.top, ...s.bottom], nets: [s.rail, s.fbNet], pins: [s.fbPin] },
+      ),
     );
   }
   return hits;
@@ -302,6 +327,15 @@ export const POWER_RULES: readonly ErcRule[] = [
     description: 'Checks that a rail is not below the supply the parts on it state, and that parts on an unnamed rail state the same supply.',
     zaptrace: ['ERC014'],
     check: (nl) => voltageChecks(nl, 'warning'),
+  },
+  {
+    id: 'power.feedback-voltage',
+    severity: 'error',
+    category: 'power',
+    title: 'Feedback divider sets another voltage than the rail states',
+    description: 'Checks that the output a regulator’s feedback divider sets (Vref·(1 + Rtop/Rbottom), Vref from the library or a cited data-sheet table) agrees within 5 % with the rail’s name and fixed-output regulators.',
+    zaptrace: ['ERC014'],
+    check: feedbackVoltage,
   },
   {
     id: 'power.regulator-headroom',

@@ -1,0 +1,64 @@
+import type { NlComponent } from './netlist.js';
+
+/**
+ * Feedback reference voltages of adjustable regulators, for parts whose library record does not
+ * carry one. Each entry names the data sheet and the line it comes from; add a part only with its
+ * data sheet at hand. Typical values: the output a divider sets is Vref·(1 + Rtop/Rbottom), and the
+ * rules compare it with a tolerance wide enough for the reference's own spread.
+ *
+ * `match` is tested against the part's MPN, library name and the design's type and value (lower
+ * case). Families that also come in fixed-output versions match only their adjustable version:
+ * a fixed LM2596-5.0 has its divider inside and its FB pin tied straight to the output.
+ */
+export interface ReferenceVoltage {
+  match: RegExp;
+  volts: number;
+  /**
+   * `fb`: the reference sits between the feedback pin and ground, Vout = Vref·(1 + Rtop/Rbottom).
+   * `out-adj`: it sits between OUT and ADJ (LM317/1117 style), Vout = Vref·(1 + Rbottom/Rtop).
+   */
+  kind: 'fb' | 'out-adj';
+  /** Dropout at full load where the same data sheet gives one (linear regulators), in volts. */
+  dropout?: number;
+  source: string;
+}
+
+export const REFERENCE_VOLTAGES: readonly ReferenceVoltage[] = [
+  {
+    match: /\bmp2307/,
+    volts: 0.925,
+    kind: 'fb',
+    source: 'MPS MP2307 data sheet, Electrical Characteristics: feedback voltage VFB 0.900/0.925/0.950 V',
+  },
+  {
+    match: /\blm2596\w*-adj/,
+    volts: 1.23,
+    kind: 'fb',
+    source: 'TI LM2596 data sheet (SNVS124), LM2596-ADJ Electrical Characteristics: feedback voltage VFB 1.230 V typical',
+  },
+  {
+    match: /\btps5430/,
+    volts: 1.221,
+    kind: 'fb',
+    source: 'TI TPS5430-Q1 data sheet (SLVS751), Features: output adjustable down to 1.22 V with 1.5 % initial accuracy (the VSENSE reference, 1.221 V)',
+  },
+  {
+    match: /\btps5456\d/,
+    volts: 0.8,
+    kind: 'fb',
+    source: 'TI TPS54560 data sheet (SLVSBN0), §8.3.6 Adjusting the Output Voltage: 0.8 V ±1 % internal reference',
+  },
+  {
+    match: /\b(?:ams|lm|ld|ncp|az)1117\w*-adj/,
+    volts: 1.25,
+    kind: 'out-adj',
+    dropout: 1.3,
+    source: 'ST LD1117 data sheet (DocID7194), adjustable application note: 1.25 V reference between OUT and ADJ; AMS1117 data sheet (Advanced Monolithic Systems), Description: dropout guaranteed at 1.3 V maximum',
+  },
+];
+
+/** The table entry for a component, by MPN, library name, type or value. */
+export function tableReference(c: NlComponent): ReferenceVoltage | null {
+  const text = [c.part?.mpn ?? '', c.part?.name ?? '', c.component.mpn ?? '', c.component.type, c.component.value ?? ''].join(' ').toLowerCase();
+  return REFERENCE_VOLTAGES.find((r) => r.match.test(text)) ?? null;
+}
