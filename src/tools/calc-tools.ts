@@ -83,11 +83,12 @@ export const calcTools = [
     layer: z.enum(['outer', 'inner']).default('outer').describe('Layer.'),
     length_mm: num('Length, mm.').optional(),
     via_drill_mm: num('Via hole to size, mm.').optional(),
+    via_plating_um: num('Via plating, µm.').default(25),
   }, OUT, (i) => {
     const trace = traceWidth(i);
     if (i.via_drill_mm === undefined) return trace;
-    // IPC-2221 on the barrel (eda/calc/pcb.ts), 25 µm plating, the same rise: how many vias carry the current.
-    const via = viaCurrent({ drill_mm: i.via_drill_mm, plating_um: 25, temp_rise_c: i.temp_rise_c, count: 1 });
+    // IPC-2221 on the barrel (eda/calc/pcb.ts), the same rise: how many vias carry the current.
+    const via = viaCurrent({ drill_mm: i.via_drill_mm, plating_um: i.via_plating_um, temp_rise_c: i.temp_rise_c, count: 1 });
     return { ...trace, via: { ...via, vias_needed: Math.ceil(i.current_a / via.current_per_via_a) } };
   }),
   calc('calc_impedance', 'Trace impedance', 'Microstrip/stripline Z0, IPC-2141A.', {
