@@ -1,8 +1,8 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
-import { qfn, quadFootprint, defaultLeadWidth } from './quad.js';
+import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
-import { sot143, withExposedPad } from './power-connector-lands.js';
+import { ecs2520mv, epsonFa128, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 
 /**
@@ -53,3 +53,19 @@ add({
 });
 
 add({ name: 'SOT-143', family: 'sot', description: 'SOT-143B 4-lead, lead 1 wide (NXP SOT143B)', aliases: ['SOT143', 'SOT-143B', 'SOT143B', 'TO-253'], bodyMm: [1.3, 2.9], suffixOk: true, build: sot143 });
+
+vendorQfn('TI_VQFN-16-1EP_3x3mm_P0.5mm_EP1.68mm', ['TI-RGT0016', 'TPS62130-VQFN16'], 16, 3, 0.5, 1.68,
+  'TI RGT VQFN-16 3x3 mm; EP size from KiCad footprint Package_DFN_QFN:VQFN-16-1EP_3x3mm_P0.5mm_EP1.68x1.68mm named by KiCad symbol Regulator_Switching:TPS62130; terminals JEDEC MO-220');
+add({ name: 'TI_SO-PowerPAD-8_DDA', family: 'soic', description: 'SO PowerPAD-8 (TI DDA), thermal pad 9', aliases: ['HSOIC-8', 'HSOIC8', 'SO-POWERPAD-8', 'TI-DDA0008B', 'DDA-8'], bodyMm: [3.9, 4.9], pitchMm: 1.27, build: tiSoPowerPad8 });
+add({ name: 'SSOP-8_2.95x2.8mm_P0.65mm', family: 'ssop', description: 'SSOP-8 2.95x2.8 mm (TI DCT / SM8)', aliases: ['TI-DCT-8', 'SM8', 'DCT-8'], bodyMm: [2.8, 2.95], pitchMm: 0.65, build: tiSsop8Dct });
+add({ name: 'SOT-583-8', family: 'sot', description: 'SOT-583-8 (TI DRL), 0.5 mm pitch', aliases: ['SOT583-8', 'TI-DRL-8', 'SOT-5X3-8'], bodyMm: [1.2, 2.1], pitchMm: 0.5, build: sot583x8 });
+add({ name: 'TO-220-5_Vertical', family: 'to220', description: 'TO-220-5 vertical through-hole, 1.7 mm pitch', aliases: ['TO-220-5', 'TO220-5', 'PENTAWATT'], pitchMm: 1.7, build: to220x5Vertical });
+add({
+  name: 'Texas_S-PVSON-N10_DRC', family: 'son', description: 'VSON-10 3x3 mm (TI DRC), 0.5 mm pitch, EP 1.65x2.4 mm (pad 11)',
+  aliases: ['TI-DRC-10', 'VSON-10-DRC', 'S-PVSON-N10'], bodyMm: [3, 3], pitchMm: 0.5, epMm: [1.65, 2.4],
+  build: () => son({ name: 'Texas_S-PVSON-N10_DRC', description: 'VSON-10 3x3 mm (TI DRC), 0.5 mm pitch', pins: 10, bodyMm: [3, 3], pitchMm: 0.5, ep: [1.65, 2.4],
+    outline: 'TI DRC (S-PVSON-N10) 3x3 mm, EP 1.65x2.4 mm as in KiCad footprint Package_SON:Texas_S-PVSON-N10; terminals JEDEC MO-229' }),
+});
+add({ name: 'Oscillator_SMD_SeikoEpson_SG8002CA-4Pin_7.0x5.0mm', family: 'oscillator', description: 'Seiko Epson SG-8002CA oscillator 7.0x5.0 mm', aliases: ['SG-8002CA', 'SG8002CA'], bodyMm: [7, 5], build: sg8002ca });
+add({ name: 'Crystal_SMD_SeikoEpson_FA128-4Pin_2.0x1.6mm', family: 'crystal', description: 'Seiko Epson FA-128 crystal 2.0x1.6 mm, 4 pads', aliases: ['FA-128', 'FA128', 'EPSON-FA-128'], bodyMm: [2, 1.6], build: epsonFa128 });
+add({ name: 'Oscillator_SMD_ECS_2520MV-xxx-xx-4Pin_2.5x2.0mm', family: 'oscillator', description: 'ECS-2520MV oscillator 2.5x2.0 mm', aliases: ['ECS-2520MV', 'ECS2520MV'], bodyMm: [2, 2.5], build: ecs2520mv });

@@ -27,7 +27,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
   it('the file is a library parts file whose count matches', () => {
     expect(file.format).toBe('zaptrace-library-parts');
     expect(file.count).toBe(file.parts.length);
-    expect(file.count).toBeGreaterThanOrEqual(13);
+    expect(file.count).toBeGreaterThanOrEqual(26);
   });
 
   it('every record replaces the imported one, passes the pin check and names its source', () => {
@@ -88,6 +88,35 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     const esd = padsOf('esd-prtr5v0u2x');
     expect(esd['GND']).toEqual(['1']);
     expect(esd['VCC']).toEqual(['4']);
+  });
+
+  it('regulators and chargers: TPS2116 DRL, TPS54360B DDA PowerPAD, TPS62130A RGT, LM5166 DRC, LM2575 TO-220-5, BQ24297 RGE', () => {
+    expect(padsOf('tps2116dbvr')['VOUT']).toEqual(['2', '7']);
+    expect(padsOf('tps2116dbvr')['ST']).toEqual(['8']);
+    expect(padsOf('tps54360b-ddar')['GND']).toEqual(['7', '9']);
+    expect(padsOf('tps54360b-ddar')['SW']).toEqual(['8']);
+    expect(padsOf('tps62130argr')['VIN']).toEqual(['10', '11', '12']);
+    expect(padsOf('tps62130argr')['GND']).toEqual(['6', '15', '16', '17']);
+    expect(padsOf('lm5166xqdsxrq1')['GND']).toEqual(['10', '11']);
+    expect(padsOf('lm2575hvt-5.0')['OUT']).toEqual(['2']);
+    expect(padsOf('lm2575hvt-5.0')['ON_OFF#']).toEqual(['5']);
+    const bq = padsOf('bq24297rget');
+    expect(bq['VBUS']).toEqual(['1', '24']);
+    expect(bq['D+']).toEqual(['2']);
+    expect(bq['PGND']).toEqual(['17', '18', '25']);
+    expect(bq['PMID']).toEqual(['23']);
+    expect(padsOf('stusb4500jhr')['VBUS_VS_DISCH']).toEqual(['18']);
+  });
+
+  it('level shifter, isolator and timing parts: PCA9306 DCT, ADuM3151, SG-8002CA, FA-128, ECS-2520MV', () => {
+    expect(padsOf('pca9306dctt')['EN']).toEqual(['8']);
+    expect(padsOf('pca9306dctt')['VREF1']).toEqual(['2']);
+    expect(padsOf('spi-iso-adum3151brsz')['GND1']).toEqual(['2', '10']);
+    expect(padsOf('spi-iso-adum3151brsz')['VDD2']).toEqual(['20']);
+    expect(padsOf('seikoepson-sg8002')['OUT']).toEqual(['3']);
+    expect(padsOf('epson-fa-128-16mhz')['GND']).toEqual(['2', '4']);
+    expect(padsOf('epson-fa-128-16mhz')['XI']).toEqual(['1']);
+    expect(padsOf('ecs-2520mv-240-bn-tr')['VDD']).toEqual(['4']);
   });
 
   it('new footprints: exposed pads are numbered after the last lead and sit at the origin', () => {
