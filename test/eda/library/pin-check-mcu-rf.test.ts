@@ -67,6 +67,13 @@ const EXPECTED: [string, string, string[]][] = [
   ['nrf52840-qiaa-r7', 'RESET', ['AC13']],
   ['nrf52840-qiaa-r7', 'D+', ['AD6']],
   ['mdbt50q-1mv2', 'VBUS', ['32']],
+  ['rp2040', 'IOVDD', ['1', '10', '22', '33', '42', '49']],
+  ['rp2040', 'DVDD', ['23', '50']],
+  ['rp2040', 'QSPI_SS', ['56']],
+  ['esp32-s3-wroom-1', 'USB_D-', ['13']],
+  ['esp32-s3-wroom-1', 'IO0', ['27']],
+  ['nrf52840-qiaa', 'RESET', ['AC13']],
+  ['nrf52840-qiaa', 'ANT', ['H23']],
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
