@@ -31,6 +31,18 @@ export const REFERENCE_VOLTAGES: readonly ReferenceVoltage[] = [
     source: 'MPS MP2307 data sheet, Electrical Characteristics: feedback voltage VFB 0.900/0.925/0.950 V',
   },
   {
+    match: /\bmp1484/,
+    volts: 0.925,
+    kind: 'fb',
+    source: 'MPS MP1484 data sheet, Features: output adjustable from 0.925 V (the FB reference) to 20 V',
+  },
+  {
+    match: /\blm317/,
+    volts: 1.25,
+    kind: 'out-adj',
+    source: 'ST LM317L data sheet, application information: internal reference of 1.25 V between the output and adjustment terminals, VO = VREF(1 + R2/R1)',
+  },
+  {
     match: /\blm2596\w*-adj/,
     volts: 1.23,
     kind: 'fb',
