@@ -81,8 +81,8 @@ export function impliedConstraints(design: Design, model: PlaceModel): ResolvedC
     const ref = design.components[d.target]!.ref;
     const source = implied(d.cap, d.bulk ? `bulk capacitor near ${ref}.${d.pin}` : `decoupling capacitor near ${ref}.${d.pin}`, { near: `${ref}.${d.pin}`, max_distance_mm: maxMm });
     const problem = model.items[target]!.pinPads.has(d.pin) ? null : `near target pin ${ref}.${d.pin} has no pad`;
-    // hard: the first bypass capacitor of a pin; a second one on the same pin stands behind it
-    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk && d.rank === 0, item: i, near: { item: target, pin: d.pin, maxMm }, problem });
+    // hard: every local bypass capacitor (a second one on a pin is as useless 6 mm away as the first)
+    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk, item: i, near: { item: target, pin: d.pin, maxMm }, problem });
   }
   const hot = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'hot' ? i : -1)).filter((i) => i >= 0);
   const sensors = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'sensor' ? i : -1)).filter((i) => i >= 0);

@@ -2,10 +2,11 @@ import type { Placement } from '../model/design.js';
 import { footprintToWorld } from '../board/index.js';
 import type { ResolvedConstraint } from './constraints.js';
 import type { PlaceModel } from './model.js';
-import { DECOUPLING_NEAR_MM, EDGES, rotationFacing } from './constraints.js';
+import { DECOUPLING_NEAR_MM, EDGES, nearTarget, rotationFacing } from './constraints.js';
 import { VIOLATION_WEIGHT } from './anneal.js';
+import { padCentroid } from './model.js';
 import { ROTATIONS, edgeOf, round6, snapToEdge, wantsAnyEdge, type PlaceState } from './place-state.js';
-import { pendingPartners, roomForPartners } from './near-room.js';
+import { partnersToLeaveRoomFor, roomForPartners } from './near-room.js';
 
 /** Candidate positions of one part tested for its partners' room (`./near-room.ts`), at most. */
 const ROOM_CHECKS = 40;
@@ -98,12 +99,18 @@ function idealPoint(st: PlaceState, i: number): [number, number] {
       n++;
     }
   }
+  // A part bound `near` a pin starts its search at that pin's pad (the one nearest its nets when
+  // the pin has several): the ring search samples far rings sparsely, and rings counted from the
+  // target's origin skipped the rows beside a module's edge pad where the capacitors fit.
   for (const k of st.consOf[i]!) {
     const rc = st.cons[k]!;
-    if (rc.item === i && rc.near?.item !== null && rc.near?.item !== undefined) {
-      const p = st.pos[rc.near.item];
-      if (p) return [p.x_mm, p.y_mm];
-    }
+    if (rc.item !== i || rc.near?.item === null || rc.near?.item === undefined) continue;
+    const targets = nearTarget(st.model, rc, (j) => st.pos[j] ?? null);
+    if (!targets || targets.length === 0) continue;
+    if (n === 0) return [targets[0]![0], targets[0]![1]];
+    const mx = sx / n;
+    const my = sy / n;
+    return [...targets].sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my))[0]!;
   }
   const b = st.model.outlineBox;
   if (n > 0) return [sx / n, sy / n];
@@ -150,9 +157,10 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
   const rotations = facing && edge ? [rotationFacing(facing, edge)] : ROTATIONS;
   let best: Placement | null = null;
   let bestCost = Infinity;
-  // Hard `near` partners not placed yet (decoupling capacitors of this IC): a position that
-  // leaves them no spot meeting their constraint is taken only when no other holds (near-room.ts).
-  const partners = pendingPartners(st, i);
+  // Hard `near` partners not placed yet (decoupling capacitors of this IC, or of the IC this
+  // capacitor serves): a position that leaves them no spot meeting their constraint is taken only
+  // when no other holds (near-room.ts).
+  const partners = partnersToLeaveRoomFor(st, i);
   let room: Placement | null = null;
   let roomCost = Infinity;
   let roomChecks = 0;
@@ -197,23 +205,30 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
     { strict: false, sparse: true, g: coarse },
     { strict: false, sparse: false, g: step },
   ];
+  const bound = strictCentres(st, i);
   for (const { strict, sparse, g } of modes) {
-    const cx = Math.round(ix / g) * g;
-    const cy = Math.round(iy / g) * g;
-    const maxRing = Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / g) + 1;
-    let foundAtRing = -1;
-    let roomAtRing = -1;
-    const seekRoom = strict && partners.length > 0;
-    const extraRings = Math.ceil(ROOM_SEARCH_MM / g);
-    for (let ring = 0; ring <= maxRing; ring++) {
-      if (seekRoom && roomAtRing >= 0 && ring > roomAtRing + 3) break;
-      if (seekRoom && roomAtRing < 0 && foundAtRing >= 0 && (ring > foundAtRing + 3 + extraRings || roomChecks >= ROOM_CHECKS)) break;
-      if (!seekRoom && foundAtRing >= 0 && ring > foundAtRing + 3) break;
-      if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
-      forRing(ring, (dx, dy) => {
-        if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
-        if (room && roomAtRing < 0) roomAtRing = ring;
-      });
+    // Held to a pin, the strict search looks around each of the pin's pads out to the distance
+    // allowed (nowhere else can hold it); otherwise one ring search around the ideal point.
+    const centres = strict && bound ? bound.centres : [[ix, iy] as const];
+    const maxRing = strict && bound ? Math.ceil(bound.reachMm / g) + 1 : Math.ceil(Math.max(b[2] - b[0], b[3] - b[1]) / g) + 1;
+    for (const [ox, oy] of centres) {
+      const cx = Math.round(ox / g) * g;
+      const cy = Math.round(oy / g) * g;
+      let foundAtRing = -1;
+      let roomAtRing = -1;
+      const seekRoom = strict && partners.length > 0;
+      const extraRings = Math.ceil(ROOM_SEARCH_MM / g);
+      const hadRoom = room !== null;
+      for (let ring = 0; ring <= maxRing; ring++) {
+        if (seekRoom && roomAtRing >= 0 && ring > roomAtRing + 3) break;
+        if (seekRoom && roomAtRing < 0 && foundAtRing >= 0 && (ring > foundAtRing + 3 + extraRings || roomChecks >= ROOM_CHECKS)) break;
+        if (!seekRoom && foundAtRing >= 0 && ring > foundAtRing + 3) break;
+        if (sparse && ring > 24 && ring % Math.floor(ring / 12) !== 0) continue;
+        forRing(ring, (dx, dy) => {
+          if (consider(cx + dx * g, cy + dy * g, strict) && foundAtRing < 0) foundAtRing = ring;
+          if (room && !hadRoom && roomAtRing < 0) roomAtRing = ring;
+        });
+      }
     }
     // A part moved off its cheapest spot for its partners' room keeps the coarse spot found:
     // refining it on the fine grid pulls it back towards whatever crowded it until the partners
@@ -234,6 +249,21 @@ function bestPositionOn(st: PlaceState, i: number, step: number, allowBottom: bo
     }
   }
   return null;
+}
+
+/**
+ * The pads a part bound `near` one placed pin must stand by, and how far its origin may be from
+ * them (the distance allowed plus its pad centroid's offset from its origin), or null when the
+ * part has no such single binding.
+ */
+function strictCentres(st: PlaceState, i: number): { centres: (readonly [number, number])[]; reachMm: number } | null {
+  const bindings = st.consOf[i]!.map((k) => st.cons[k]!).filter((rc) => rc.item === i && !rc.problem && rc.near && rc.near.item !== null && rc.near.item !== i);
+  if (bindings.length !== 1) return null;
+  const rc = bindings[0]!;
+  const targets = nearTarget(st.model, rc, (j) => st.pos[j] ?? null);
+  if (!targets || targets.length === 0) return null;
+  const off = padCentroid(st.model.items[i]!, { x_mm: 0, y_mm: 0, rotation_deg: 0, side: 'top' });
+  return { centres: targets.map((t) => [t[0], t[1]] as const), reachMm: rc.near!.maxMm + Math.hypot(off[0], off[1]) };
 }
 
 /** Visits the offsets of the square ring at Chebyshev distance r, in a fixed order (no arrays made). */
