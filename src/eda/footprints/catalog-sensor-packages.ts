@@ -221,14 +221,14 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
     ],
   }),
   landEntry({
-    name: 'ST_VL53L1x', family: 'lga', aliases: ['VL53L0X-LGA12', 'VL53L1X-LGA12'],
-    description: 'ST VL53L0X / VL53L1X optical LGA-12 4.9x2.5 mm, 0.8 mm pitch (KiCad adds a small pin-1 marker land, omitted here)',
-    source: 'land sizes and positions read from KiCad footprint Sensor_Distance:ST_VL53L1x (KiCad footprint library 9.0, CC-BY-SA 4.0)',
-    body: [4.9, 2.5], pitchMm: 0.8,
+    name: 'ST_VL53L0X', family: 'lga', aliases: ['VL53L0X-LGA12'],
+    description: 'ST VL53L0X optical LGA-12 4.4x2.4 mm, 0.8 mm pitch',
+    source: 'land sizes and positions read from KiCad footprint OptoDevice:ST_VL53L0X (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [4.4, 2.4], bodyCentre: [0, 0.01], pitchMm: 0.8,
     lands: [
-      ['1', -1.6, -0.8, 0.5, 0.5, 'roundrect'], ['2', -0.8, -0.8, 0.5, 0.5, 'roundrect'], ['3', 0, -0.8, 0.5, 0.5, 'roundrect'], ['4', 0.8, -0.8, 0.5, 0.5, 'roundrect'],
-      ['5', 1.6, -0.8, 0.5, 0.5, 'roundrect'], ['6', 1.6, 0, 0.5, 0.5, 'roundrect'], ['7', 1.6, 0.8, 0.5, 0.5, 'roundrect'], ['8', 0.8, 0.8, 0.5, 0.5, 'roundrect'],
-      ['9', 0, 0.8, 0.5, 0.5, 'roundrect'], ['10', -0.8, 0.8, 0.5, 0.5, 'roundrect'], ['11', -1.6, 0.8, 0.5, 0.5, 'roundrect'], ['12', -1.6, 0, 0.5, 0.5, 'roundrect'],
+      ['1', -1.6, -0.8, 0.5, 0.5], ['2', -0.8, -0.79, 0.5, 0.5], ['3', 0, -0.8, 0.5, 0.5], ['4', 0.8, -0.8, 0.5, 0.5],
+      ['5', 1.6, -0.8, 0.5, 0.5], ['6', 1.6, 0, 0.5, 0.5], ['7', 1.6, 0.8, 0.5, 0.5], ['8', 0.8, 0.8, 0.5, 0.5],
+      ['9', 0, 0.8, 0.5, 0.5], ['10', -0.8, 0.8, 0.5, 0.5], ['11', -1.6, 0.8, 0.5, 0.5], ['12', -1.6, 0, 0.5, 0.5],
     ],
   }),
   landEntry({
@@ -277,6 +277,16 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
     lands: [
       ['1', -1.5, -2, 0.9, 0.9], ['2', -1.5, -0.66, 0.9, 0.9], ['3', -1.5, 0.66, 0.9, 0.9], ['4', -1.5, 2, 0.9, 0.9],
       ['5', 1.5, 2, 0.9, 0.9], ['6', 1.5, 0.66, 0.9, 0.9], ['7', 1.5, -0.66, 0.9, 0.9], ['8', 1.5, -2, 0.9, 0.9],
+    ],
+  }),
+  landEntry({
+    name: 'Sensirion_DFN-4-1EP_2x2mm_P1mm_EP0.7x1.6mm', family: 'son', aliases: ['SHTC3-DFN4'],
+    description: 'Sensirion DFN-4 2x2 mm (SHTC3), 1 mm pitch, centre pad 0.7x1.6 mm (pad 5)',
+    source: 'land sizes and positions read from KiCad footprint Sensor_Humidity:Sensirion_DFN-4-1EP_2x2mm_P1mm_EP0.7x1.6mm (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [2, 2], pitchMm: 1,
+    lands: [
+      ['1', -0.925, -0.5, 0.55, 0.35, 'roundrect'], ['2', -0.925, 0.5, 0.55, 0.35, 'roundrect'], ['3', 0.925, 0.5, 0.55, 0.35, 'roundrect'], ['4', 0.925, -0.5, 0.55, 0.35, 'roundrect'],
+      ['5', 0, 0, 0.7, 1.6, 'roundrect'],
     ],
   }),
 ];
