@@ -22,7 +22,7 @@ async function session() {
     const design_name = `d${n++}`;
     const parsed = await callTool(client, 'design_parse_str', { yaml_content: text, design_name });
     expect(parsed.data.error, design_name).toBeUndefined();
-    return (await callTool(client, 'erc_validate', { design_name })).data;
+    return (await callTool(client, 'erc_validate', { design_name })).data as { passed: boolean; findings: Finding[] };
   };
   return { client, erc };
 }
