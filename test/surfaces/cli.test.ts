@@ -45,6 +45,14 @@ describe('zaptrace CLI (as a process)', () => {
     expect(at.designs[0]).toMatchObject({ design_name: 'esp', components: 12 });
     expect(now.designs[0]).toMatchObject({ design_name: 'esp', components: 11 });
     expect(now.chain_ok).toBe(true);
+    // An edited byte still replays (the designs as the file says) but the chain says it was changed.
+    const edited = lines.map((l, i) => (i === parsedSeq ? l.replace('"decision":"allow"', '"decision":"allox"') : l));
+    writeFileSync(file, `${edited.join('\n')}\n`);
+    expect(JSON.parse(runCli(['replay', file]).stdout).chain_ok).toBe(false);
+    writeFileSync(file, `${[...lines.slice(0, 3), '{"seq": 4,', ...lines.slice(3)].join('\n')}\n`);
+    const junk = runCli(['replay', file]);
+    expect(junk.code).not.toBe(0);
+    expect(junk.stderr).toMatch(/line 4 is not JSON/);
   });
 
   it('refuses development mode on a non-loopback address', () => {

@@ -1,4 +1,4 @@
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { ChainFormError, linkedHash } from '../../kernel/hash-chain.js';
 import type { AnyEvent, EventActor } from './types.js';
 
@@ -93,7 +93,7 @@ export function hashOfStoredLine(event: AnyEvent, line: Buffer, start: number, e
   if (cut <= start || !asciiAt(line, cut, HASH_KEY) || !asciiAt(line, cut + HASH_KEY.length, String(event.hash)) || !asciiAt(line, end - 2, '"}')) {
     throw new ChainFormError('line is not in the stored form of log format 2');
   }
-  return createHash('sha256').update(line.subarray(start, cut)).digest('hex');
+  return oneShotHash('sha256', line.subarray(start, cut), 'hex');
 }
 
 /** Whether `bytes` holds the ASCII text `text` at `at` (compared in place: no slice, no string). */
@@ -111,7 +111,7 @@ export function hashOfStoredText(event: AnyEvent, line: string): string {
   if (cut <= 0 || !line.endsWith(`${HASH_KEY}${String(event.hash)}"}`)) {
     throw new ChainFormError('line is not in the stored form of log format 2');
   }
-  return createHash('sha256').update(line.slice(0, cut)).digest('hex');
+  return oneShotHash('sha256', line.slice(0, cut), 'hex');
 }
 
 /**
@@ -124,5 +124,5 @@ export function hashOfEventObject(event: Omit<AnyEvent, 'hash'> & { hash?: unkno
   assertKnownFormat(event);
   const { hash: _ignored, ...rest } = event;
   const body = JSON.stringify(rest);
-  return createHash('sha256').update(body.slice(0, -1)).digest('hex');
+  return oneShotHash('sha256', body.slice(0, -1), 'hex');
 }

@@ -270,18 +270,48 @@ export function evolve(state: SessionState, event: AnyEvent): SessionState {
  * applied in place on replay-owned copies and sealed before any other design event (transient-replay.ts).
  */
 export function replay(events: readonly AnyEvent[], options: { upTo?: number; sessionId?: string; from?: SessionState } = {}): SessionState {
-  let state = options.from ?? emptySessionState(options.sessionId ?? events[0]?.session_id ?? '');
-  const run = newTransientRun();
+  const folder = newReplayFolder(options.from ?? emptySessionState(options.sessionId ?? events[0]?.session_id ?? ''));
   for (const e of events) {
-    if (e.seq <= state.seq) continue;
     if (options.upTo !== undefined && e.seq > options.upTo) break;
-    if (isTransientEdit(e)) {
-      state = applyTransient(state, e, run);
-      continue;
-    }
-    // Audit events touch no design; anything else sees sealed, hashed designs.
-    if (run.dirty.size > 0 && (directReducers[e.type as keyof EventDataByType] || reducers[e.type as keyof EventDataByType])) state = seal(state, run);
-    state = evolve(state, e);
+    folder.add(e);
   }
-  return seal(state, run);
+  return folder.state();
+}
+
+/**
+ * The fold `replay` runs, one event at a time, for readers that stream a log and keep no event
+ * (`zaptrace replay FILE`). Audit events change only the log position, so the position is noted and
+ * no state is built for them; component edits run on replay-owned copies (transient-replay.ts).
+ */
+export function newReplayFolder(from: SessionState): { add(event: AnyEvent): void; state(): SessionState } {
+  let state = from;
+  // The position of audit events folded since the last state change (seq 0: none).
+  let auditSeq = 0;
+  let auditHash = '';
+  const run = newTransientRun();
+  return {
+    add(e) {
+      if (e.seq <= Math.max(auditSeq, state.seq)) return;
+      if (isTransientEdit(e)) {
+        state = applyTransient(state, e, run);
+        auditSeq = 0;
+        return;
+      }
+      const type = e.type as keyof EventDataByType;
+      if (!directReducers[type] && !reducers[type]) {
+        auditSeq = e.seq;
+        auditHash = e.hash;
+        return;
+      }
+      // Anything but an audit event sees sealed, hashed designs.
+      state = evolve(seal(state, run), e);
+      auditSeq = 0;
+    },
+    state() {
+      state = seal(state, run);
+      if (auditSeq > 0) state = Object.freeze({ ...state, seq: auditSeq, head_hash: auditHash });
+      auditSeq = 0;
+      return state;
+    },
+  };
 }

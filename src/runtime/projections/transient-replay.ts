@@ -40,13 +40,22 @@ function ownedCopy<T extends object>(run: TransientRun, value: T, copy: (v: T) =
 
 const copyRecord = <T>(r: Readonly<Record<string, T>>) => Object.assign(nullRecord<T>(), r);
 
-/** Applies a component edit in place on replay-owned copies; null when the design does not exist. */
+/** A writable view of what a run owns: the state, its designs record and the entries in it. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Applies a component edit in place on replay-owned copies; null when the design does not exist.
+ * The state, its designs record and the design's entry are owned too, so an edit allocates only what
+ * it adds (no per-event copy of the state or the designs record); `seal` freezes them.
+ */
 export function applyTransient(state: SessionState, event: AnyEvent, run: TransientRun): SessionState {
   const data = event.data as ComponentAdded | ComponentRemoved;
   const entry = own(state.designs, data.design_name);
-  const advanced = (designs: SessionState['designs']) => noteAuthor(Object.freeze({ ...state, designs, seq: event.seq, head_hash: event.hash }), state, event);
-  if (!entry) return advanced(state.designs);
-  const design = ownedCopy(run, entry.design, (d) => ({ ...d }) as Design) as { -readonly [K in keyof Design]: Design[K] };
+  const out = ownedCopy(run, state, (s) => ({ ...s })) as Writable<SessionState>;
+  out.seq = event.seq;
+  out.head_hash = event.hash;
+  if (!entry) return noteAuthor(out, state, event);
+  const design = ownedCopy(run, entry.design, (d) => ({ ...d }) as Design) as Writable<Design>;
   let delta = 0;
   if (event.type === 'ComponentAdded') {
     const { component, connections } = data as ComponentAdded;
@@ -82,8 +91,15 @@ export function applyTransient(state: SessionState, event: AnyEvent, run: Transi
     }
   }
   run.dirty.add(data.design_name);
-  const next: DesignEntry = { ...entry, design: design as Design, updated_seq: event.seq, revision: entry.revision + 1, component_count: entry.component_count + delta };
-  return advanced(Object.freeze(withEntry(state.designs, data.design_name, next)));
+  const next = ownedCopy(run, entry, (e) => ({ ...e })) as Writable<DesignEntry>;
+  next.design = design as Design;
+  next.updated_seq = event.seq;
+  next.revision = entry.revision + 1;
+  next.component_count = entry.component_count + delta;
+  const designs = ownedCopy(run, out.designs, copyRecord) as Record<string, DesignEntry>;
+  designs[data.design_name] = next;
+  out.designs = designs;
+  return noteAuthor(out, state, event);
 }
 
 function deepFreeze(value: unknown): void {
@@ -94,7 +110,7 @@ function deepFreeze(value: unknown): void {
 
 /** Ends a run: freezes what it built and hashes each design it touched, once. */
 export function seal(state: SessionState, run: TransientRun): SessionState {
-  if (run.dirty.size === 0) return state;
+  if (!run.owned.has(state) && run.dirty.size === 0) return state;
   let designs = state.designs;
   for (const name of run.dirty) {
     const entry = own(designs, name);

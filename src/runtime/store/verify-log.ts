@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../events/chain.js';
 import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
@@ -50,12 +51,14 @@ export function parseLog(input: string | Buffer): ParsedLog {
   const lastNewline = bytes.lastIndexOf(NEWLINE);
   if (lastNewline + 1 < bytes.length) out.torn = { bytes: bytes.length - lastNewline - 1 };
   out.completeBytes = lastNewline + 1;
+  // An all-ASCII log is decoded once and its byte offsets are string offsets; otherwise line by line.
+  const text = isAscii(bytes) ? bytes.toString('latin1', 0, out.completeBytes) : null;
   let start = 0;
   for (let i = 0; start <= lastNewline; i++) {
     const end = bytes.indexOf(NEWLINE, start);
     out.lineEnds.push(end + 1);
     if (!out.damage) {
-      const reason = classifyLine(out, bytes, start, end, i + 1);
+      const reason = classifyLine(out, text !== null ? text.slice(start, end) : bytes.toString('utf8', start, end), start, end, i + 1);
       if (reason) out.damage = { line: i + 1, reason };
     }
     start = end + 1;
@@ -64,8 +67,7 @@ export function parseLog(input: string | Buffer): ParsedLog {
 }
 
 /** Adds line `lineNo` (bytes [start, end)) to the events or heads; returns why it is damage, if it is. */
-function classifyLine(out: ParsedLog, bytes: Buffer, start: number, end: number, lineNo: number): string | null {
-  const line = bytes.toString('utf8', start, end);
+function classifyLine(out: ParsedLog, line: string, start: number, end: number, lineNo: number): string | null {
   if (line.charCodeAt(0) !== OPEN_BRACE && line.trim() === '') return 'blank line';
   let value: unknown;
   try {

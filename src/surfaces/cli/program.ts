@@ -1,14 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { parseGrant } from '../../runtime/capability.js';
-import { verifyChain } from '../../runtime/events/chain.js';
-import { replay } from '../../runtime/projections/session-state.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import { designSummary } from '../../tools/design-views.js';
 import { createMcpConnection } from '../mcp/connection.js';
 import { createMcpServer } from '../mcp/server.js';
-import { readLogFile } from './log-file.js';
+import { replayLogBytes } from '../../runtime/replay-log.js';
 import { serve } from './serve.js';
 import { LOG_LEVELS } from '../http/access-log.js';
 import type { LevelWithSilent } from 'pino';
@@ -182,18 +181,13 @@ export function buildProgram(deps: CliDeps): Command {
         ({ state, fromSnapshot } = await replayFromStore(opts.store, opts.session, opts.to));
         verdict = { ok: true }; // the store verified the file before serving it
       } else {
-        const { events, badLine } = readLogFile(file);
-        if (badLine !== undefined) throw new Error(`${basename(file)}: line ${badLine} is not JSON`);
-        verdict = verifyChain(events);
-        // Folded in chunks so a long log shows its progress on a terminal.
+        // Streamed: each line is parsed, its link checked from its bytes, folded and dropped (runtime/replay-log.ts).
         const bar = progressBar('replay');
-        const last = Math.min(opts.to ?? Number.MAX_SAFE_INTEGER, events.length);
-        state = replay([], { sessionId: events[0]?.session_id ?? '' });
-        for (let i = 0; i < last; i += 5000) {
-          state = replay(events.slice(i, Math.min(i + 5000, last)), { from: state });
-          bar.update(Math.min(i + 5000, last), last, `${Math.min(i + 5000, last)} of ${last} events`);
-        }
+        const replayed = replayLogBytes(readFileSync(file), { ...(opts.to !== undefined ? { upTo: opts.to } : {}), onProgress: (done, total) => bar.update(done, total) });
         bar.end();
+        if (replayed.badLine !== undefined) throw new Error(`${basename(file)}: line ${replayed.badLine} is not JSON`);
+        state = replayed.state;
+        verdict = replayed.chain;
       }
       const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
       deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), designs }, null, 2));

@@ -1,0 +1,87 @@
+import { isAscii } from 'node:buffer';
+import { GENESIS_HASH, type ChainVerdict } from './events/chain.js';
+import { hashOfStoredLine } from './events/stored-line.js';
+import type { AnyEvent } from './events/types.js';
+import { ChainFormError } from '../kernel/hash-chain.js';
+import { emptySessionState, newReplayFolder, type SessionState } from './projections/session-state.js';
+
+export interface LogReplay {
+  /** The session as it was after event `upTo` (every event when absent). */
+  state: SessionState;
+  /** The whole log's hash chain (docs/event-log.md, "Hash chain"), every line checked from its bytes. */
+  chain: ChainVerdict;
+  /** The first line that is not JSON; reading stops there. */
+  badLine?: number;
+}
+
+const NEWLINE = 0x0a;
+/** Bytes a line may end with besides its newline (a log edited on another system): not part of the event. */
+const TRAILING_SPACE = new Set([0x0d, 0x20, 0x09]);
+
+/**
+ * Replays a session log held as JSON lines (an export of GET /api/v1/sessions/{id}/events, or a store
+ * file) one line at a time: each event is parsed, its link checked against the bytes it was read from
+ * (format 2 hashes those bytes as they are: no re-serialisation, events/stored-line.ts), folded, and
+ * dropped. Memory holds the file and the state, never the parsed log, and the cost per event is about
+ * that of parsing its line (`npm run bench`, "replay from a JSONL file"). Signed-head lines are
+ * skipped: signatures are `zaptrace audit verify`'s concern.
+ */
+export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgress?: (doneBytes: number, totalBytes: number) => void } = {}): LogReplay {
+  // An all-ASCII log (JSON.stringify escapes nothing else here, but names may be UTF-8) is decoded once,
+  // and byte offsets are string offsets; otherwise each line is decoded on its own.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : null;
+  let folder: ReturnType<typeof newReplayFolder> | null = null;
+  let sessionId: string | null = null;
+  let count = 0;
+  let prev = GENESIS_HASH;
+  let broken: ChainVerdict['first_broken'] | undefined;
+  let badLine: number | undefined;
+  let start = 0;
+  for (let lineNo = 1; start < bytes.length; lineNo++) {
+    let end = bytes.indexOf(NEWLINE, start);
+    const next = end < 0 ? bytes.length : end + 1;
+    if (end < 0) end = bytes.length;
+    while (end > start && TRAILING_SPACE.has(bytes[end - 1]!)) end--;
+    if (end > start) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text !== null ? text.slice(start, end) : bytes.toString('utf8', start, end));
+      } catch {
+        badLine = lineNo;
+        break;
+      }
+      const isHead = typeof value === 'object' && value !== null && 'head' in value && Object.keys(value).length === 1;
+      if (!isHead) {
+        const event = value as AnyEvent;
+        count++;
+        sessionId ??= String(event.session_id);
+        folder ??= newReplayFolder(emptySessionState(sessionId));
+        if (!broken) {
+          const reason = linkProblem(event, count, sessionId, prev, bytes, start, end);
+          if (reason) broken = { seq: typeof event.seq === 'number' ? event.seq : count, index: count - 1, reason };
+          else prev = event.hash;
+        }
+        if (options.upTo === undefined || event.seq <= options.upTo) folder.add(event);
+      }
+    }
+    start = next;
+    if (options.onProgress && lineNo % 5000 === 0) options.onProgress(start, bytes.length);
+  }
+  const state = folder?.state() ?? emptySessionState('');
+  const chain: ChainVerdict = broken ? { ok: false, events: count, head_hash: prev, first_broken: broken } : { ok: true, events: count, head_hash: prev };
+  return badLine !== undefined ? { state, chain, badLine } : { state, chain };
+}
+
+/** Why event number `n` does not continue the chain at `prev` (the checks and reasons of events/chain.ts `verifyChain`). */
+function linkProblem(event: AnyEvent, n: number, sessionId: string, prev: string, bytes: Buffer, start: number, end: number): string | null {
+  if (event.seq !== n) return `expected seq ${n}, found ${String(event.seq)}`;
+  if (event.session_id !== sessionId) return 'event belongs to another session';
+  if (event.prev_hash !== prev) return 'prev_hash does not match the previous event hash';
+  let recomputed: string;
+  try {
+    recomputed = hashOfStoredLine(event, bytes, start, end);
+  } catch (err) {
+    return err instanceof ChainFormError ? err.message : 'event is not canonicalisable JSON';
+  }
+  return recomputed === event.hash ? null : 'hash does not match the event content';
+}
