@@ -1,6 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { qfn } from './quad.js';
-import { esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, rak3172, raytacMdbt50q } from './rf-modules.js';
+import { esp32H2Mini1, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, rak3172, raytacMdbt50q } from './rf-modules.js';
 
 /**
  * Packages of the library's microcontrollers, radios and RF modules (docs/footprints.md):
@@ -38,4 +38,5 @@ export const MCU_RF_PACKAGES: CatalogEntry[] = [
   { name: 'RAK3172', family: 'module', description: 'RAKwireless RAK3172 STM32WLE5 LoRa module, 32 castellated pads (lands read from KiCad footprint RF_Module:RAK3172)', aliases: ['RAK3172-SM', 'RAK3172-8-SM-I'], build: rak3172 },
   { name: 'Raytac_MDBT50Q', family: 'module', description: 'Raytac MDBT50Q nRF52840 module, 61 lands (lands read from KiCad footprint RF_Module:Raytac_MDBT50Q)', aliases: ['MDBT50Q', 'MDBT50Q-1MV2', 'MDBT50Q-P1MV2', 'MDBT50Q-512K'], build: raytacMdbt50q },
   { name: 'ESP32-S3-MINI-1', family: 'module', description: 'Espressif ESP32-S3-MINI-1 / -1U module, 65 lands (lands read from KiCad footprint RF_Module:ESP32-S2-MINI-1, which KiCad symbol ESP32-S3-MINI-1 names)', aliases: ['ESP32-S3-MINI-1U', 'ESP32-S3-MINI-1-N8', 'ESP32-S3-MINI-1-N8R2', 'ESP32-S3-MINI-1-N4R2'], build: esp32S3Mini1 },
+  { name: 'ESP32-H2-MINI-1', family: 'module', description: 'Espressif ESP32-H2-MINI-1 / -1U module, 53 lands (lands read from footprint Espressif:ESP32-H2-MINI-1 of Espressif KiCad library)', aliases: ['ESP32-H2-MINI-1U', 'ESP32-H2-MINI-1-H4', 'ESP32-H2-MINI-1-H2'], build: esp32H2Mini1 },
 ];

@@ -4,7 +4,7 @@ import { landRow, moduleFootprint, type ModuleLand } from './module-lands.js';
 /**
  * Radio and MCU modules whose land patterns are irregular (castellated edges with staggered or inner
  * rows). Lands are the vendors' recommended patterns as KiCad's footprint library 9.0 transcribes
- * them (CC-BY-SA 4.0 with the design exception): sizes and positions read from the footprint each
+ * them (CC-BY-SA 4.0 with the design exception) or Espressif's own KiCad library does: sizes and positions read from the footprint each
  * function names, origin and pad numbers kept.
  */
 
@@ -21,7 +21,7 @@ export function espWroom02(): Footprint {
     description: 'Espressif ESP-WROOM-02 / -02D / -02U module, 18x20 mm, 18 castellated pads (1.5 mm pitch) + GND exposed pad 19',
     body: [-9, -13.1, 9, 6.9],
     lands: ESPWROOM02_LANDS,
-    source: 'land sizes and positions read from KiCad footprint RF_Module:ESP-WROOM-02 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.espressif.com/sites/default/files/documentation/0c-esp-wroom-02_datasheet_en.pdf',
+    source: 'land sizes and positions read from footprint RF_Module:ESP-WROOM-02 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.espressif.com/sites/default/files/documentation/0c-esp-wroom-02_datasheet_en.pdf',
   });
 }
 
@@ -37,7 +37,7 @@ export function hoperfRfm9xwSmd(): Footprint {
     description: 'HopeRF RFM95W/96W/98W module, 16x16 mm, 16 castellated pads (2.0 mm pitch)',
     body: [-8, -8, 8, 8],
     lands: HOPERFRFM9XWSMD_LANDS,
-    source: 'land sizes and positions read from KiCad footprint RF_Module:HOPERF_RFM9XW_SMD (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.hoperf.com/data/upload/portal/20181127/5bfcbea20e9ef.pdf',
+    source: 'land sizes and positions read from footprint RF_Module:HOPERF_RFM9XW_SMD (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.hoperf.com/data/upload/portal/20181127/5bfcbea20e9ef.pdf',
   });
 }
 
@@ -56,7 +56,7 @@ export function rak3172(): Footprint {
     description: 'RAKwireless RAK3172 WisDuo module, 15x15.5 mm, 32 castellated pads (1.0 mm pitch)',
     body: [-7.5, -7.75, 7.5, 7.75],
     lands: RAK3172_LANDS,
-    source: 'land sizes and positions read from KiCad footprint RF_Module:RAK3172 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://docs.rakwireless.com/product-categories/wisduo/rak3172-module/datasheet/',
+    source: 'land sizes and positions read from footprint RF_Module:RAK3172 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://docs.rakwireless.com/product-categories/wisduo/rak3172-module/datasheet/',
   });
 }
 
@@ -120,7 +120,38 @@ export function raytacMdbt50q(): Footprint {
     description: 'Raytac MDBT50Q (nRF52840) module, 10.5x15.5 mm, 61 lands: two staggered side rows, bottom rows and an inner row',
     body: [-5.25, -7.75, 5.25, 7.75],
     lands: RAYTACMDBT50Q_LANDS,
-    source: 'land sizes and positions read from KiCad footprint RF_Module:Raytac_MDBT50Q (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.raytac.com/download/index.php?index_id=43',
+    source: 'land sizes and positions read from footprint RF_Module:Raytac_MDBT50Q (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://www.raytac.com/download/index.php?index_id=43',
+  });
+}
+
+/** Espressif ESP32-H2-MINI-1 / -1U module, 13.2x16.6 mm, 48 lands at 0.8 mm, 3x3 GND thermal lands (49) and four GND corner lands (50-53). */
+const ESP32H2MINI1_LANDS: ModuleLand[] = [
+  ...landRow(1, 11, -5.9, -1.3, 0, 0.8, 0.8, 0.4, 'rect'),
+  ...landRow(12, 13, -4.8, 7.6, 0.8, 0, 0.4, 0.8, 'rect'),
+  ...landRow(25, 11, 5.9, 6.7, 0, -0.8, 0.8, 0.4, 'rect'),
+  ...landRow(36, 13, 4.8, -2.2, -0.8, 0, 0.4, 0.8, 'rect'),
+  ['49', -1.975, 0.725, 1.45, 1.45, 'rect'],
+  ['49', -1.975, 2.7, 1.45, 1.45, 'rect'],
+  ['49', -1.975, 4.675, 1.45, 1.45, 'rect'],
+  ['49', 0, 0.725, 1.45, 1.45, 'rect'],
+  ['49', 0, 2.7, 1.45, 1.45, 'rect'],
+  ['49', 0, 4.675, 1.45, 1.45, 'rect'],
+  ['49', 1.975, 0.725, 1.45, 1.45, 'rect'],
+  ['49', 1.975, 2.7, 1.45, 1.45, 'rect'],
+  ['49', 1.975, 4.675, 1.45, 1.45, 'rect'],
+  ['50', 5.95, -2.25, 0.7, 0.7, 'rect'],
+  ['51', 5.95, 7.65, 0.7, 0.7, 'rect'],
+  ['52', -5.95, 7.65, 0.7, 0.7, 'rect'],
+  ['53', -5.95, -2.25, 0.7, 0.7, 'rect'],
+];
+
+export function esp32H2Mini1(): Footprint {
+  return moduleFootprint({
+    name: 'ESP32-H2-MINI-1',
+    description: 'Espressif ESP32-H2-MINI-1 / -1U module, 13.2x16.6 mm, 48 lands at 0.8 mm, 3x3 GND thermal lands (49) and four GND corner lands (50-53)',
+    body: [-6.6, -8.3, 6.6, 8.3],
+    lands: ESP32H2MINI1_LANDS,
+    source: 'land sizes and positions read from footprint Espressif:ESP32-H2-MINI-1 (Espressif KiCad library github.com/espressif/kicad-libraries, CC-BY-SA 4.0); data sheet it links: https://www.espressif.com/sites/default/files/documentation/esp32-h2-mini-1_mini-1u_datasheet_en.pdf',
   });
 }
 
@@ -151,6 +182,6 @@ export function esp32S3Mini1(): Footprint {
     description: 'Espressif ESP32-S3-MINI-1 / -1U module, 15.4x20.5 mm, 60 perimeter lands (0.85 mm pitch), 3x3 GND thermal lands (61) and four GND corner lands (62-65)',
     body: [-7.7, -9.75, 7.7, 10.25],
     lands: ESP32S3MINI1_LANDS,
-    source: 'land sizes and positions read from KiCad footprint RF_Module:ESP32-S2-MINI-1 (KiCad footprint library 9.0, CC-BY-SA 4.0); the footprint KiCad symbol RF_Module:ESP32-S3-MINI-1 names; data sheet it links: https://www.espressif.com/sites/default/files/documentation/esp32-s3-mini-1_mini-1u_datasheet_en.pdf',
+    source: 'land sizes and positions read from footprint RF_Module:ESP32-S2-MINI-1 (KiCad footprint library 9.0, CC-BY-SA 4.0); the footprint KiCad symbol RF_Module:ESP32-S3-MINI-1 names; data sheet it links: https://www.espressif.com/sites/default/files/documentation/esp32-s3-mini-1_mini-1u_datasheet_en.pdf',
   });
 }

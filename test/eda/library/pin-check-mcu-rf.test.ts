@@ -74,6 +74,12 @@ const EXPECTED: [string, string, string[]][] = [
   ['esp32-s3-wroom-1', 'IO0', ['27']],
   ['nrf52840-qiaa', 'RESET', ['AC13']],
   ['nrf52840-qiaa', 'ANT', ['H23']],
+  ['esp32-c3-mini-1', 'EN', ['8']],
+  ['esp32-c3-mini-1', 'GPIO9', ['23']],
+  ['esp32-c3-mini-1', 'GPIO18', ['26']],
+  ['esp32-c3-mini-1-n4', 'GPIO21', ['31']],
+  ['esp32-h2-mini-1-h4', 'VBAT', ['15']],
+  ['esp32-h2-mini-1-h4', 'GPIO27', ['27']],
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
