@@ -1,6 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { qfn } from './quad.js';
-import { esp32H2Mini1, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, rak3172, raytacMdbt50q } from './rf-modules.js';
+import { esp32H2Mini1, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, nordicNrf9160Lga, quectelBg95, rak3172, raytacMdbt50q, simcomSim800c } from './rf-modules.js';
 
 /**
  * Packages of the library's microcontrollers, radios and RF modules (docs/footprints.md):
@@ -39,4 +39,7 @@ export const MCU_RF_PACKAGES: CatalogEntry[] = [
   { name: 'Raytac_MDBT50Q', family: 'module', description: 'Raytac MDBT50Q nRF52840 module, 61 lands (lands read from KiCad footprint RF_Module:Raytac_MDBT50Q)', aliases: ['MDBT50Q', 'MDBT50Q-1MV2', 'MDBT50Q-P1MV2', 'MDBT50Q-512K'], build: raytacMdbt50q },
   { name: 'ESP32-S3-MINI-1', family: 'module', description: 'Espressif ESP32-S3-MINI-1 / -1U module, 65 lands (lands read from KiCad footprint RF_Module:ESP32-S2-MINI-1, which KiCad symbol ESP32-S3-MINI-1 names)', aliases: ['ESP32-S3-MINI-1U', 'ESP32-S3-MINI-1-N8', 'ESP32-S3-MINI-1-N8R2', 'ESP32-S3-MINI-1-N4R2'], build: esp32S3Mini1 },
   { name: 'ESP32-H2-MINI-1', family: 'module', description: 'Espressif ESP32-H2-MINI-1 / -1U module, 53 lands (lands read from footprint Espressif:ESP32-H2-MINI-1 of Espressif KiCad library)', aliases: ['ESP32-H2-MINI-1U', 'ESP32-H2-MINI-1-H4', 'ESP32-H2-MINI-1-H2'], build: esp32H2Mini1 },
+  { name: 'Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm', family: 'lga', description: 'Nordic nRF9160 SiP LGA 16x10.5 mm (lands read from KiCad footprint Package_LGA:Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm)', aliases: ['NRF9160-SIAA', 'NRF9160-SICA', 'NRF9160-LGA'], build: nordicNrf9160Lga },
+  { name: 'Quectel_BG95', family: 'module', description: 'Quectel BG95 series LGA module, 102 lands (lands read from KiCad footprint RF_GSM:Quectel_BG95)', aliases: ['BG95-M1', 'BG95-M2', 'BG95-M3', 'QUECTEL-BG95'], build: quectelBg95 },
+  { name: 'SIMCom_SIM800C', family: 'module', description: 'SIMCom SIM800C-format LCC module, 42 pads, also used by SIM7020E (lands read from KiCad footprint RF_GSM:SIMCom_SIM800C)', aliases: ['SIM800C', 'SIM7020E-LCC42', 'SIM7020C-LCC42'], build: simcomSim800c },
 ];

@@ -18,6 +18,8 @@ export function landRow(first: number, count: number, x: number, y: number, dx: 
 
 export interface ModuleLandSpec {
   name: string;
+  /** Footprint family; 'module' unless the part is a system-in-package ('lga'). */
+  family?: string;
   description: string;
   body: Rect;
   lands: readonly ModuleLand[];
@@ -34,7 +36,7 @@ export function moduleFootprint(spec: ModuleLandSpec): Footprint {
   );
   return assemble({
     name: spec.name,
-    family: 'module',
+    family: spec.family ?? 'module',
     description: spec.description,
     pads,
     body: spec.body,

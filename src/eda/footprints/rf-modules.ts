@@ -155,6 +155,118 @@ export function esp32H2Mini1(): Footprint {
   });
 }
 
+/** Nordic nRF9160 SiP, LGA 16x10.5 mm: 102 perimeter lands at 0.5 mm and 59 GND/thermal lands. */
+const NORDICNRF9160LGA_LANDS: ModuleLand[] = [
+  ['1', -7.87, -5.12, 0.54, 0.54, 'roundrect'],
+  ...landRow(2, 19, -7.87, -4.5, 0, 0.5, 0.54, 0.3, 'roundrect'),
+  ['21', -7.87, 5.12, 0.54, 0.54, 'roundrect'],
+  ...landRow(22, 30, -7.25, 5.12, 0.5, 0, 0.3, 0.54, 'roundrect'),
+  ['52', 7.87, 5.12, 0.54, 0.54, 'roundrect'],
+  ...landRow(53, 19, 7.87, 4.5, 0, -0.5, 0.54, 0.3, 'roundrect'),
+  ['72', 7.87, -5.12, 0.54, 0.54, 'roundrect'],
+  ...landRow(73, 30, 7.25, -5.12, -0.5, 0, 0.3, 0.54, 'roundrect'),
+  ['103', -6, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', -6, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -6, 0, 0.8, 0.8, 'roundrect'],
+  ['103', -6, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -6, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', -4, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', -4, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -4, 0, 0.8, 0.8, 'roundrect'],
+  ['103', -4, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -4, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', -2, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', -2, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -2, 0, 0.8, 0.8, 'roundrect'],
+  ['103', -2, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', -2, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 0, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 0, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 0, 0, 0.8, 0.8, 'roundrect'],
+  ['103', 0, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 0, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 2, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 2, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 2, 0, 0.8, 0.8, 'roundrect'],
+  ['103', 2, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 2, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 4, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 4, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 4, 0, 0.8, 0.8, 'roundrect'],
+  ['103', 4, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 4, 3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 6, -3.2, 0.8, 0.8, 'roundrect'],
+  ['103', 6, -1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 6, 0, 0.8, 0.8, 'roundrect'],
+  ['103', 6, 1.6, 0.8, 0.8, 'roundrect'],
+  ['103', 6, 3.2, 0.8, 0.8, 'roundrect'],
+  ...landRow(104, 4, -5.75, 4.35, 0.5, 0, 0.3, 0.3, 'roundrect'),
+  ...landRow(108, 4, -1.75, 4.35, 0.5, 0, 0.3, 0.3, 'roundrect'),
+  ...landRow(112, 4, 3.25, 4.35, 0.5, 0, 0.3, 0.3, 'roundrect'),
+  ...landRow(116, 4, 4.75, -4.35, -0.5, 0, 0.3, 0.3, 'roundrect'),
+  ...landRow(120, 4, -0.25, -4.35, -0.5, 0, 0.3, 0.3, 'roundrect'),
+  ...landRow(124, 4, -4.25, -4.35, -0.5, 0, 0.3, 0.3, 'roundrect'),
+];
+
+export function nordicNrf9160Lga(): Footprint {
+  return moduleFootprint({
+    name: 'Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm',
+    description: 'Nordic nRF9160 SiP, LGA 16x10.5 mm: 102 perimeter lands at 0.5 mm and 59 GND/thermal lands',
+    family: 'lga',
+    body: [-8, -5.25, 8, 5.25],
+    lands: NORDICNRF9160LGA_LANDS,
+    source: 'land sizes and positions read from footprint Package_LGA:Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://docs.nordicsemi.com/bundle/ps_nrf9160/page/mec_spec.html',
+  });
+}
+
+/** Quectel BG95 LTE-M/NB-IoT module, 19.9x23.6 mm LGA, 102 lands. */
+const QUECTELBG95_LANDS: ModuleLand[] = [
+  ...landRow(1, 10, -9.15, -9.7, 0, 1.1, 1.1, 0.7, 'roundrect'),
+  ...landRow(11, 8, -9.15, 1.9, 0, 1.1, 1.1, 0.7, 'roundrect'),
+  ...landRow(19, 6, -7.45, 11, 1.1, 0, 0.7, 1.1, 'roundrect'),
+  ...landRow(25, 7, 0.55, 11, 1.1, 0, 0.7, 1.1, 'roundrect'),
+  ...landRow(32, 8, 9.15, 9.6, 0, -1.1, 1.1, 0.7, 'roundrect'),
+  ...landRow(40, 10, 9.15, 0.2, 0, -1.1, 1.1, 0.7, 'roundrect'),
+  ...landRow(50, 7, 7.15, -11, -1.1, 0, 0.7, 1.1, 'roundrect'),
+  ...landRow(57, 6, -1.95, -11, -1.1, 0, 0.7, 1.1, 'roundrect'),
+  ...landRow(63, 6, -5.95, -4.25, 0, 1.7, 1, 1, 'roundrect'),
+  ...landRow(69, 4, -2.55, 7.65, 1.7, 0, 1, 1, 'roundrect'),
+  ...landRow(73, 6, 5.95, 4.25, 0, -1.7, 1, 1, 'roundrect'),
+  ...landRow(79, 4, 2.55, -7.65, -1.7, 0, 1, 1, 'roundrect'),
+  ...landRow(83, 6, -4.25, -4.25, 0, 1.7, 1, 1, 'roundrect'),
+  ...landRow(89, 4, -2.55, 5.95, 1.7, 0, 1, 1, 'roundrect'),
+  ...landRow(93, 6, 4.25, 4.25, 0, -1.7, 1, 1, 'roundrect'),
+  ...landRow(99, 4, 2.55, -5.95, -1.7, 0, 1, 1, 'roundrect'),
+];
+
+export function quectelBg95(): Footprint {
+  return moduleFootprint({
+    name: 'Quectel_BG95',
+    description: 'Quectel BG95 LTE-M/NB-IoT module, 19.9x23.6 mm LGA, 102 lands',
+    body: [-9.95, -11.8, 9.95, 11.8],
+    lands: QUECTELBG95_LANDS,
+    source: 'land sizes and positions read from footprint RF_GSM:Quectel_BG95 (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: https://images.quectel.com/python/sites/2/2023/05/Quectel_BG95_Series_QuecOpen_Hardware_Design_V1.3.pdf',
+  });
+}
+
+/** SIMCom SIM800C-format module (17.6x15.7 mm, 42 castellated pads at 1.1 mm), also the SIM7020E land pattern. */
+const SIMCOMSIM800C_LANDS: ModuleLand[] = [
+  ...landRow(1, 12, -7.85, -6.05, 0, 1.1, 1.6, 0.6, 'oval'),
+  ...landRow(13, 9, -4.4, 8.8, 1.1, 0, 0.6, 1.6, 'oval'),
+  ...landRow(22, 12, 7.85, 6.05, 0, -1.1, 1.6, 0.6, 'oval'),
+  ...landRow(34, 9, 4.4, -8.8, -1.1, 0, 0.6, 1.6, 'oval'),
+];
+
+export function simcomSim800c(): Footprint {
+  return moduleFootprint({
+    name: 'SIMCom_SIM800C',
+    description: 'SIMCom SIM800C-format module (17.6x15.7 mm, 42 castellated pads at 1.1 mm), also the SIM7020E land pattern',
+    body: [-7.85, -8.8, 7.85, 8.8],
+    lands: SIMCOMSIM800C_LANDS,
+    source: 'land sizes and positions read from footprint RF_GSM:SIMCom_SIM800C (KiCad footprint library 9.0, CC-BY-SA 4.0); data sheet it links: http://simcom.ee/documents/SIM800C/SIM800C_Hardware_Design_V1.05.pdf',
+  });
+}
+
 /** Espressif ESP32-S3-MINI-1 / -1U module, 15.4x20.5 mm, 60 perimeter lands (0.85 mm pitch), 3x3 GND thermal lands (61) and four GND corner lands (62-65). */
 const ESP32S3MINI1_LANDS: ModuleLand[] = [
   ...landRow(1, 15, -7, -3.4, 0, 0.85, 0.8, 0.4, 'rect'),

@@ -80,6 +80,12 @@ const EXPECTED: [string, string, string[]][] = [
   ['esp32-c3-mini-1-n4', 'GPIO21', ['31']],
   ['esp32-h2-mini-1-h4', 'VBAT', ['15']],
   ['esp32-h2-mini-1-h4', 'GPIO27', ['27']],
+  ['nrf9160-sica-r3', 'RESET', ['32']],
+  ['nrf9160-sica-r3', 'ANT', ['61']],
+  ['bg95-m2', 'PWRKEY', ['15']],
+  ['bg95-m2', 'ANT_MAIN', ['60']],
+  ['sim7020e', 'VBAT', ['34', '35']],
+  ['sim7020e', 'ANT', ['32']],
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
