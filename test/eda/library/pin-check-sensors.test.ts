@@ -56,6 +56,10 @@ describe('checked sensor records', () => {
     expect(padsOf('icm-20948')).toMatchObject({ VDDIO: ['8'], INT1: ['12'], VDD: ['13'], CS: ['22'], SCL: ['23'], SDA: ['24'] });
     // Security:ATECC608A-MAHDA (UDFN-8): 4 GND, 5 SDA, 6 SCL, 8 VCC, exposed pad 9.
     expect(padsOf('atecc608a-mahda')).toMatchObject({ GND: ['4'], SDA: ['5'], SCL: ['6'], VCC: ['8'], EP: ['9'] });
+    // MCU_ST_STM32WB:STM32WBA52CGUx on UFQFPN-48: VDD on 11, 22, 35 and 43; NRST 36; RF 37; VSS is the exposed pad 49.
+    expect(padsOf('stm32wba52cgu6')).toMatchObject({ VDD: ['11', '22', '35', '43'], NRST: ['36'], RF: ['37'], VSS: ['49'] });
+    // Sensor_Humidity:SHTC3 (DFN-4): 1 VDD, 2 SCL, 3 SDA, 4 VSS; centre pad 5 is the symbol's NC pin.
+    expect(padsOf('shtc3')).toMatchObject({ VDD: ['1'], SCL: ['2'], SDA: ['3'], VSS: ['4'], EP: ['5'] });
     // Device:R_Pack04 on Resistor_SMD:R_Array_Convex_4x0603: resistor k joins pads k and 9-k.
     expect(padsOf('res-array-4x-0603')).toMatchObject({ R1_P1: ['1'], R1_P2: ['8'], R4_P1: ['4'], R4_P2: ['5'] });
     // Sensor_Distance:VL53L0CXV0DH1: GND on 3, 4, 6 and 12; XSHUT 5; GPIO1 7 (open drain); SDA 9; SCL 10; AVDD 11.
