@@ -86,6 +86,8 @@ const EXPECTED: [string, string, string[]][] = [
   ['bg95-m2', 'ANT_MAIN', ['60']],
   ['sim7020e', 'VBAT', ['34', '35']],
   ['sim7020e', 'ANT', ['32']],
+  ['rfm69hcw', 'NSS', ['5']],
+  ['rfm69hcw', 'GND', ['1', '8', '10']],
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
