@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
 import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
-import { ecs2520mv, epsonFa128, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
+import { ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 
 /**
@@ -69,3 +69,11 @@ add({
 add({ name: 'Oscillator_SMD_SeikoEpson_SG8002CA-4Pin_7.0x5.0mm', family: 'oscillator', description: 'Seiko Epson SG-8002CA oscillator 7.0x5.0 mm', aliases: ['SG-8002CA', 'SG8002CA'], bodyMm: [7, 5], build: sg8002ca });
 add({ name: 'Crystal_SMD_SeikoEpson_FA128-4Pin_2.0x1.6mm', family: 'crystal', description: 'Seiko Epson FA-128 crystal 2.0x1.6 mm, 4 pads', aliases: ['FA-128', 'FA128', 'EPSON-FA-128'], bodyMm: [2, 1.6], build: epsonFa128 });
 add({ name: 'Oscillator_SMD_ECS_2520MV-xxx-xx-4Pin_2.5x2.0mm', family: 'oscillator', description: 'ECS-2520MV oscillator 2.5x2.0 mm', aliases: ['ECS-2520MV', 'ECS2520MV'], bodyMm: [2, 2.5], build: ecs2520mv });
+
+add({ name: 'RJ45_Hanrun_HR911105A_Horizontal', family: 'connector', description: 'RJ45 magjack with magnetics and LEDs (Hanrun HR911105A)', aliases: ['HR911105A', 'RJ45-MD-MAGJACK', 'RJ45-HR911105A'], build: hanrunHr911105a });
+add({ name: 'JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal', family: 'connector', description: 'JST PH 2-pin SMD side entry (S2B-PH-SM4-TB)', aliases: ['JST-PH-2-SMD', 'S2B-PH-SM4-TB'], pitchMm: 2.0, build: jstPhS2bSm4 });
+for (const n of [10, 20] as const) {
+  add({ name: `Hirose_FH12-${n}S-0.5SH_1x${n}-1MP_P0.50mm_Horizontal`, family: 'connector', description: `FFC/FPC ${n}P 0.5 mm (Hirose FH12-${n}S-0.5SH)`, aliases: [`FFC-${n}P-0.5mm`, `FH12-${n}S-0.5SH`, `FPC-${n}P-0.5MM`], pitchMm: 0.5, build: () => hiroseFh12(n) });
+}
+add({ name: 'HDMI_A_Amphenol_10029449-x01xLF_Horizontal', family: 'connector', description: 'HDMI type A receptacle (Amphenol 10029449)', aliases: ['HDMI-A-19P', 'HDMI-A-10029449', '10029449-001RLF'], build: hdmiAAmphenol10029449 });
+add({ name: 'USB_A_Molex_67643_Horizontal', family: 'connector', description: 'USB 2.0 type A receptacle THT (Molex 67643)', aliases: ['USB-A-THD', 'USB-A-MOLEX-67643', '67643-3910'], build: usbAMolex67643 });

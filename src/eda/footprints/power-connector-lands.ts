@@ -1,5 +1,5 @@
 import type { Footprint, Pad } from '../model/footprint.js';
-import { assemble, centredRect, pinOneMark, smdPad, thtPad, type Rect } from './build.js';
+import { assemble, centredRect, npthHole, pinOneMark, smdPad, thtPad, type Rect } from './build.js';
 
 /**
  * Land patterns of the library's power, interface, timing and protection parts that no JEDEC
@@ -149,5 +149,87 @@ export function ecs2520mv(): Footprint {
     pads,
     body: centredRect(2.0, 2.5),
     source: 'ECS-2520MV outline; land sizes and positions read from KiCad footprint Oscillator:Oscillator_SMD_ECS_2520MV-xxx-xx-4Pin_2.5x2.0mm: lands 0.8x0.9 mm at ±0.725/±0.925 mm',
+  });
+}
+
+const CONNECTOR = 'connector';
+
+/**
+ * Hanrun HR911105A RJ45 magjack (10/100BASE-T magnetics, two LEDs), horizontal, through-hole:
+ * contacts 1–8 in two staggered rows, LED leads 9–12, shield legs SH, two plastic pegs (NPTH).
+ * Land sizes and positions read from KiCad footprint Connector_RJ:RJ45_Hanrun_HR911105A_Horizontal.
+ */
+export function hanrunHr911105a(): Footprint {
+  const pads: Pad[] = [];
+  for (let i = 0; i < 8; i++) pads.push(thtPad(String(i + 1), [0, 1.26, 2.54, 3.8, 5.08, 6.34, 7.62, 8.88][i]!, i % 2 === 0 ? 0 : -2.54, 1.5, 1.5, 0.89, { shape: i === 0 ? 'roundrect' : 'circle' }));
+  for (const [n, x] of [['9', -2.185], ['10', 0.355], ['11', 8.525], ['12', 11.065]] as const) pads.push(thtPad(n, x, 11.26, 1.5, 1.5, 1.02, { shape: 'circle' }));
+  pads.push(thtPad('SH', -3.305, 3.31, 2.5, 2.5, 1.63, { shape: 'circle' }), thtPad('SH', 12.185, 3.31, 2.5, 2.5, 1.63, { shape: 'circle' }));
+  pads.push(npthHole(-1.275, 6.36, 3.25), npthHole(10.155, 6.36, 3.25));
+  return landTable({
+    name: 'RJ45_Hanrun_HR911105A_Horizontal',
+    family: CONNECTOR,
+    description: 'RJ45 8P8C magjack with 10/100 magnetics and two LEDs, Hanrun HR911105A, horizontal, through-hole; SH = shield',
+    pads,
+    body: [-5.06, -4.54, 13.94, 17.76],
+    source: 'Hanrun HR911105A drawing; land sizes and positions read from KiCad footprint Connector_RJ:RJ45_Hanrun_HR911105A_Horizontal: contacts Ø0.89 mm holes, LEDs Ø1.02 mm, shield Ø1.63 mm, pegs Ø3.25 mm NPTH',
+  });
+}
+
+/** JST PH S2B-PH-SM4-TB, 2 contacts at 2.0 mm, side entry, SMD with two mounting tabs (MP). Lands read from KiCad footprint Connector_JST:JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal. */
+export function jstPhS2bSm4(): Footprint {
+  return landTable({
+    name: 'JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal',
+    family: CONNECTOR,
+    description: 'JST PH 2-pin SMD side-entry header S2B-PH-SM4-TB, 2.0 mm pitch; MP = mounting tabs',
+    pads: [smdPad('1', -1, -2.85, 1, 3.5), smdPad('2', 1, -2.85, 1, 3.5), smdPad('MP', -3.35, 2.9, 1.5, 3.4), smdPad('MP', 3.35, 2.9, 1.5, 3.4)],
+    body: [-4.6, -5.1, 4.6, 5.1],
+    source: 'JST PH catalogue (ePH.pdf), S2B-PH-SM4-TB; land sizes and positions read from KiCad footprint Connector_JST:JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal',
+  });
+}
+
+/** Hirose FH12-nS-0.5SH FFC/FPC connector, n contacts at 0.5 mm, SMD, two mounting tabs (MP). Lands read from KiCad footprints Connector_FFC-FPC:Hirose_FH12-nS-0.5SH_1xn-1MP_P0.50mm_Horizontal. */
+export function hiroseFh12(n: 10 | 20): Footprint {
+  const pads: Pad[] = [];
+  for (let i = 0; i < n; i++) pads.push(smdPad(String(i + 1), (i - (n - 1) / 2) * 0.5, -1.85, 0.3, 1.3, { shape: 'rect' }));
+  const mp = ((n - 1) / 2) * 0.5 + 1.9;
+  pads.push(smdPad('MP', -mp, 1.4, 1.8, 2.2, { shape: 'rect' }), smdPad('MP', mp, 1.4, 1.8, 2.2, { shape: 'rect' }));
+  const half = n === 10 ? 5.56 : 8.05;
+  return landTable({
+    name: `Hirose_FH12-${n}S-0.5SH_1x${n}-1MP_P0.50mm_Horizontal`,
+    family: CONNECTOR,
+    description: `FFC/FPC connector ${n} contacts, 0.5 mm pitch, Hirose FH12-${n}S-0.5SH, SMD; MP = mounting tabs`,
+    pads,
+    body: [-half, -3.0, half, 4.9],
+    source: `Hirose FH12 drawing; land sizes and positions read from KiCad footprint Connector_FFC-FPC:Hirose_FH12-${n}S-0.5SH_1x${n}-1MP_P0.50mm_Horizontal: contacts 0.3x1.3 mm at 0.5 mm, tabs 1.8x2.2 mm`,
+  });
+}
+
+/** Amphenol 10029449-x01 HDMI type A receptacle, right angle, 19 SMD contacts at 0.5 mm, shell on four plated legs (SH). Lands read from KiCad footprint Connector_Video:HDMI_A_Amphenol_10029449-x01xLF_Horizontal. */
+export function hdmiAAmphenol10029449(): Footprint {
+  const pads: Pad[] = [];
+  for (let i = 0; i < 19; i++) pads.push(smdPad(String(i + 1), 4.75 - 0.5 * i, -5, 0.3, 1.9, { shape: 'rect' }));
+  for (const [x, y] of [[-7.85, 0.9], [-7.25, -4], [7.25, -4], [7.85, 0.9]] as const) pads.push(thtPad('SH', x, y, 1.8, 1.8, 1.3, { shape: 'circle' }));
+  return landTable({
+    name: 'HDMI_A_Amphenol_10029449-x01xLF_Horizontal',
+    family: CONNECTOR,
+    description: 'HDMI type A receptacle, Amphenol 10029449-x01xLF, right angle, 19 SMD contacts at 0.5 mm; SH = shell',
+    pads,
+    body: [-9.25, -6.45, 9.25, 5.0],
+    source: 'Amphenol 10029449 drawing; land sizes and positions read from KiCad footprint Connector_Video:HDMI_A_Amphenol_10029449-x01xLF_Horizontal: contacts 0.3x1.9 mm at 0.5 mm, shell legs Ø1.3 mm',
+  });
+}
+
+/** Molex 67643 USB 2.0 type A receptacle, horizontal, through-hole: 1 VBUS, 2 D−, 3 D+, 4 GND, 5 shell. Lands read from KiCad footprint Connector_USB:USB_A_Molex_67643_Horizontal. */
+export function usbAMolex67643(): Footprint {
+  return landTable({
+    name: 'USB_A_Molex_67643_Horizontal',
+    family: CONNECTOR,
+    description: 'USB 2.0 type A receptacle, Molex 67643, horizontal, through-hole; pad 5 = shell',
+    pads: [
+      thtPad('1', 0, 0, 1.6, 1.5, 0.95, { shape: 'rect' }), thtPad('2', 2.5, 0, 1.6, 1.6, 0.95), thtPad('3', 4.5, 0, 1.6, 1.6, 0.95), thtPad('4', 7, 0, 1.6, 1.6, 0.95),
+      thtPad('5', -3.07, 2.71, 3, 3, 2.3), thtPad('5', 10.07, 2.71, 3, 3, 2.3),
+    ],
+    body: [-5.08, -2.77, 12.08, 13.49],
+    source: 'Molex 67643 sales drawing; land sizes and positions read from KiCad footprint Connector_USB:USB_A_Molex_67643_Horizontal: contacts Ø0.95 mm at 2.5/2.0/2.5 mm, shell Ø2.3 mm',
   });
 }

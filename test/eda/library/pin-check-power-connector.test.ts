@@ -27,7 +27,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
   it('the file is a library parts file whose count matches', () => {
     expect(file.format).toBe('zaptrace-library-parts');
     expect(file.count).toBe(file.parts.length);
-    expect(file.count).toBeGreaterThanOrEqual(26);
+    expect(file.count).toBeGreaterThanOrEqual(32);
   });
 
   it('every record replaces the imported one, passes the pin check and names its source', () => {
@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -117,6 +117,23 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(padsOf('epson-fa-128-16mhz')['GND']).toEqual(['2', '4']);
     expect(padsOf('epson-fa-128-16mhz')['XI']).toEqual(['1']);
     expect(padsOf('ecs-2520mv-240-bn-tr')['VDD']).toEqual(['4']);
+  });
+
+  it('connectors: HR911105A magjack, JST PH SMD, Hirose FH12 FFC, HDMI A, USB A', () => {
+    const rj = padsOf('ethernet-rj45-magjack');
+    expect(rj['TD+']).toEqual(['1']);
+    expect(rj['RD-']).toEqual(['6']);
+    expect(rj['SH']).toEqual(['SH']);
+    expect(padsOf('jst-ph-2')['P1']).toEqual(['1']);
+    expect(padsOf('jst-ph-2')['MP']).toEqual(['MP']);
+    expect(padsOf('ffc-fpc-10p-0.5mm')['P10']).toEqual(['10']);
+    expect(padsOf('ffc-fpc-20p-0.5mm')['P20']).toEqual(['20']);
+    const hdmi = padsOf('hdmi-type-a-19p');
+    expect(hdmi['HPD']).toEqual(['19']);
+    expect(hdmi['+5V']).toEqual(['18']);
+    expect(hdmi['CK+']).toEqual(['10']);
+    expect(padsOf('usb-a-2.0-thd')['D+']).toEqual(['3']);
+    expect(padsOf('usb-a-2.0-thd')['SHIELD']).toEqual(['5']);
   });
 
   it('new footprints: exposed pads are numbered after the last lead and sit at the origin', () => {
