@@ -4,6 +4,8 @@ import { designText, routerBudgetMs, runHeavy } from './heavy.js';
 import { DesignName, looseObject, requireDesign, sessionTool } from './define.js';
 import { designSummary } from './design-views.js';
 import type { RouteNetsResult } from '../eda/route/index.js';
+import { resolveFootprint } from '../eda/footprints/index.js';
+import { SIZED_TO_CONTENT_KEY, boardFitViolations, boardOrigin, boardTooSmall, grownBoard } from '../eda/place/board-growth.js';
 
 export const layoutTools = [
   sessionTool({
@@ -32,7 +34,11 @@ export const layoutTools = [
         allowBottom: input.allow_bottom,
         ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
       };
-      const result = await runHeavy(ctx, 'place', { design: designText(entry.design), options }, { basis: { [input.design_name]: entry.hash } });
+      // A board sized to its content grows with it; a stated one is kept and misfits are named (eda/place/board-growth.ts).
+      const origin = boardOrigin(entry.design, input.design_name, await ctx.runtime.readEvents(ctx.sessionId!, { from: entry.created_seq }), resolveFootprint);
+      const grown = origin === 'content' ? grownBoard(entry.design, resolveFootprint) : null;
+      const design = grown ? { ...entry.design, board: { ...entry.design.board, width_mm: grown.width_mm, height_mm: grown.height_mm } } : entry.design;
+      const result = await runHeavy(ctx, 'place', { design: designText(design), options }, { basis: { [input.design_name]: entry.hash } });
       if (Object.keys(result.placement).length === 0 && Object.keys(entry.design.components).length > 0) {
         throw new ZapTraceError('INVALID_INPUT', 'nothing could be placed', { unplaced: result.unplaced.slice(0, 50) });
       }
@@ -46,9 +52,11 @@ export const layoutTools = [
         constraint_report: result.constraintReport,
         keepouts: result.keepouts,
       };
-      const violations = result.constraintReport.filter((r) => !r.satisfied);
+      const tooSmall = boardTooSmall(design, result.unplaced, origin, resolveFootprint);
+      const violations = [...result.constraintReport.filter((r) => !r.satisfied), ...boardFitViolations(design, tooSmall)];
+      const boardEvent = grown ? [{ type: 'BoardUpdated', data: { design_name: input.design_name, board: { width_mm: grown.width_mm, height_mm: grown.height_mm }, [SIZED_TO_CONTENT_KEY]: grown.rule } }] : [];
       return {
-        events: [{ type: 'ComponentsPlaced', data }],
+        events: [...boardEvent, { type: 'ComponentsPlaced', data }],
         after: (s) => ({
           ...designSummary(input.design_name, requireDesign(s, input.design_name)),
           placed: Object.keys(result.placement).length,
@@ -56,6 +64,9 @@ export const layoutTools = [
           score: result.score,
           constraint_report: result.constraintReport,
           violations,
+          board_origin: origin,
+          ...(grown ? { board_grown: grown } : {}),
+          ...(tooSmall ? { board_too_small: tooSmall } : {}),
           algorithm: result.algorithm,
         }),
       };

@@ -25,7 +25,7 @@ const TOL = 1e-6;
 export type Edge = 'left' | 'right' | 'top' | 'bottom';
 export const EDGES: readonly Edge[] = ['left', 'top', 'right', 'bottom'];
 
-export type ConstraintKind = 'design' | 'connector' | 'antenna' | 'mounting-hole' | 'decoupling' | 'thermal';
+export type ConstraintKind = 'design' | 'connector' | 'antenna' | 'mounting-hole' | 'decoupling' | 'thermal' | 'board-fit';
 
 export interface ResolvedConstraint {
   source: PlacementConstraint;
