@@ -91,7 +91,32 @@ const EXPECTED: [string, string, string[]][] = [
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
 ];
 
+/** [footprint, distinct pad numbers, what its `source` must name]: the packages catalog-mcu-rf-packages.ts adds. */
+const FOOTPRINTS: [string, number, RegExp][] = [
+  ['QFN-48-1EP_6x6mm_P0.4mm_EP4.6x4.6mm', 49, /IPC-7351B/],
+  ['WQFN-28-1EP_4x4mm_P0.4mm_EP2.7x2.7mm', 29, /IPC-7351B/],
+  ['QFN-64-1EP_9x9mm_P0.5mm_EP4.7x4.7mm', 65, /IPC-7351B/],
+  ['QFN-60-1EP_7x7mm_P0.4mm_EP3.4x3.4mm', 61, /IPC-7351B/],
+  ['Texas_RGP0020H_VQFN-20-1EP_4x4mm_P0.5mm_EP2.4x2.4mm', 21, /IPC-7351B/],
+  ['ESP-WROOM-02', 19, /KiCad footprint library 9\.0/],
+  ['HOPERF_RFM9XW_SMD', 16, /KiCad footprint library 9\.0/],
+  ['RAK3172', 32, /KiCad footprint library 9\.0/],
+  ['Raytac_MDBT50Q', 61, /KiCad footprint library 9\.0/],
+  ['ESP32-S3-MINI-1', 65, /KiCad footprint library 9\.0/],
+  ['ESP32-H2-MINI-1', 53, /espressif\/kicad-libraries/],
+  ['Quectel_BG95', 102, /KiCad footprint library 9\.0/],
+  ['SIMCom_SIM800C', 42, /KiCad footprint library 9\.0/],
+  ['Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm', 127, /KiCad footprint library 9\.0/],
+];
+
 describe('checked microcontroller and radio pinouts', () => {
+  it.each(FOOTPRINTS)('footprint %s resolves with %i pad numbers and names its land source', (name, pads, source) => {
+    const fp = resolveFootprint(name);
+    expect(fp?.name).toBe(name);
+    expect(new Set(fp!.pads.map((p) => p.number)).size).toBe(pads);
+    expect(fp!.source).toMatch(source);
+  });
+
   it('the file has its format, a true count and one record per id', () => {
     expect(file.format).toBe('zaptrace-library-parts');
     expect(file.count).toBe(file.parts.length);
