@@ -18,7 +18,7 @@ export interface Source {
   byName: boolean;
 }
 
-const OUTPUT_PIN_NAME = /^(?:V?OUT(?:PUT)?\d*|VO|OUT[+P]?)$/i;
+export const OUTPUT_PIN_NAME = /^(?:V?OUT(?:PUT)?\d*|VO|OUT[+P]?)$/i;
 /** Series resistors up to this value pass a rail on (RC supply filters use 1–100 Ω). */
 const SERIES_MAX_OHM = 100;
 

@@ -333,6 +333,32 @@ export const RULE_CASES: RuleCase[] = [
     good: () => board([mcu({ PA1: 'output' }), dev({ EN: 'input' })], [two('C2', 'CAP', '1nF')], [net('SENS_EN', 'U2.EN', 'C2.P1', 'U1.PA1')], { GND: ['C2.P2'] }),
   },
   {
+    rule: 'i2c.pullup-rail-below-vih',
+    bad: () => {
+      const d = i2cBus('4.7k')();
+      // Both pull-ups moved to a 1.8 V rail while both devices run from 3.3 V.
+      d.nets['VCC_3V3']!.nodes = d.nets['VCC_3V3']!.nodes.filter((x) => x.component !== 'R1' && x.component !== 'R2');
+      d.nets['VCC_1V8'] = { id: 'VCC_1V8', name: 'VCC_1V8', type: 'power', nodes: [{ component: 'R1', pin: 'P1' }, { component: 'R2', pin: 'P1' }], class: null, constraints: {} };
+      return d;
+    },
+    good: i2cBus('4.7k'),
+  },
+  {
+    rule: 'power.regulator-outputs-joined',
+    bad: () => board([], [part('U8', 'LDO regulator 3.3V', { VIN: 'power_in', VOUT: 'power_in', GND: 'power_in' })], [], { VIN_5V: ['U8.VIN'], VCC_3V3: ['U8.VOUT'], GND: ['U8.GND'] }),
+    good: () => board([], [part('U8', 'LDO regulator 3.3V', { VIN: 'power_in', VOUT: 'power_in', GND: 'power_in' }), two('C7', 'CAP', '1uF')], [net('VCC_3V3_B', 'U8.VOUT', 'C7.P1')], { VIN_5V: ['U8.VIN'], GND: ['U8.GND', 'C7.P2'] }),
+  },
+  {
+    rule: 'diode.across-rail',
+    bad: () => board([], [part('D1', 'TVS diode unidirectional', { A: 'passive', K: 'passive' })], [], { VIN_5V: ['D1.A'], GND: ['D1.K'] }),
+    good: () => board([], [part('D1', 'TVS diode unidirectional', { A: 'passive', K: 'passive' })], [], { VIN_5V: ['D1.K'], GND: ['D1.A'] }),
+  },
+  {
+    rule: 'battery.reversed',
+    bad: () => board([], [part('BT1', 'CR2032 coin cell', { '+': 'passive', '-': 'passive' }), two('C1', 'CAP', '10uF')], [net('VBAT', 'BT1.-', 'C1.P1')], { GND: ['BT1.+', 'C1.P2'] }),
+    good: () => board([], [part('BT1', 'CR2032 coin cell', { '+': 'passive', '-': 'passive' }), two('C1', 'CAP', '10uF')], [net('VBAT', 'BT1.+', 'C1.P1')], { GND: ['BT1.-', 'C1.P2'] }),
+  },
+  {
     rule: 'pin.type-unknown',
     bad: () => board([mcu({ PA0: 'unspecified' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),
     good: () => board([mcu({ PA0: 'output' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),

@@ -137,6 +137,45 @@ describe('capacitor voltage rating', () => {
   });
 });
 
+describe('capacitor ratings stated outside the value', () => {
+  it('reads the design properties and, for a capacitor, its voltage_supply field', () => {
+    const on5 = (extra: Partial<PartSpec>) => withSupply([two('C1', 'CAP', '10uF', extra)], [], { VIN_5V: ['C1.P1'], GND: ['C1.P2'] });
+    expect(ids(on5({ voltage_supply: '4' }))).toContain('cap.voltage-rating');
+    expect(ids(on5({ voltage_supply: '16V' }))).not.toContain('cap.voltage-rating');
+    const withProps = on5({});
+    withProps.components['C1']!.properties = { voltage_rating_v: 4 };
+    expect(ids(withProps)).toContain('cap.voltage-rating');
+  });
+});
+
+describe('regulator outputs joined by name', () => {
+  it('flags two LDOs whose VOUT pins (typed power, as ZapTrace documents write them) share a rail, and not one LDO per rail', () => {
+    const two3v3 = (joined: boolean) =>
+      design(
+        [part('J1', 'Terminal Block 2P', { P1: 'passive', P2: 'passive' }), part('U1', 'LDO regulator 3.3V', { VIN: 'power_in', VOUT: 'power_in', GND: 'power_in' }), part('U2', 'LDO regulator 3.3V', { VIN: 'power_in', VOUT: 'power_in', GND: 'power_in' })],
+        [net('VIN_5V', 'J1.P1', 'U1.VIN', 'U2.VIN'), net('GND', 'J1.P2', 'U1.GND', 'U2.GND'), ...(joined ? [net('VCC_3V3', 'U1.VOUT', 'U2.VOUT')] : [net('VCC_3V3', 'U1.VOUT'), net('VCC_3V3_B', 'U2.VOUT')])],
+      );
+    const hits = findings(two3v3(true)).filter((f) => f.rule_id === 'power.regulator-outputs-joined');
+    expect(hits.map((f) => f.components)).toEqual([['U1', 'U2']]);
+    expect(ids(two3v3(false))).not.toContain('power.regulator-outputs-joined');
+  });
+});
+
+describe('diodes across a rail', () => {
+  const clamp = (type: string, anodeNet: string, cathodeNet: string, pins: [string, string] = ['A', 'K']) =>
+    withSupply([part('D1', type, { [pins[0]]: 'passive', [pins[1]]: 'passive' })], [], { [anodeNet]: [`D1.${pins[0]}`], [cathodeNet]: [`D1.${pins[1]}`] });
+  it('flags a Zener or rectifier with its anode on the rail and cathode on ground, by name or KiCad pad order (1 = K)', () => {
+    expect(ids(clamp('Zener diode 5V6', 'VIN_5V', 'GND'))).toContain('diode.across-rail');
+    expect(ids(clamp('Zener diode 5V6', 'GND', 'VIN_5V'))).not.toContain('diode.across-rail');
+    expect(ids(clamp('Diode 1N4148', 'VCC_3V3', 'GND', ['2', '1']))).toContain('diode.across-rail');
+    expect(ids(clamp('Diode 1N4148', 'VCC_3V3', 'GND', ['1', '2']))).not.toContain('diode.across-rail');
+  });
+  it('leaves bidirectional TVS parts alone', () => {
+    expect(ids(clamp('TVS SMBJ5.0CA', 'VIN_5V', 'GND'))).not.toContain('diode.across-rail');
+    expect(ids(clamp('TVS diode bidirectional', 'VIN_5V', 'GND'))).not.toContain('diode.across-rail');
+  });
+});
+
 describe('ground pins and enable inputs', () => {
   const sensor = (gndNet: string, extraParts: PartSpec[] = [], extraNets: NetSpec[] = [], gndNodes: string[] = []) =>
     withSupply([part('U2', 'Sensor', { VDD: 'power_in', GND: 'power_in' }), two('C2', 'CAP', '100nF'), ...extraParts], extraNets, { VCC_3V3: ['U2.VDD', 'C2.P1'], GND: ['C2.P2'], [gndNet]: ['U2.GND', ...gndNodes] });

@@ -262,14 +262,15 @@ function node(): Board {
 /**
  * USB sensor node on an adjustable LDO: AMS1117-ADJ set to 3.33 V by 120 Ω (OUT–ADJ) and 200 Ω
  * (ADJ–GND), Vout = 1.25 V·(1 + 200/120) (ST LD1117 adjustable application note, the same 1117
- * pin-out); a 20k/10k divider brings VBUS to the ADC at 1.67 V; the MCU switches the sensor's own
- * AP2112K LDO through its EN pin.
+ * pin-out); a unidirectional TVS clamps VBUS (cathode on the rail); a 20k/10k divider brings VBUS
+ * to the ADC at 1.67 V; the MCU switches the sensor's own AP2112K LDO through its EN pin.
  */
 function adjLdo(): Board {
   return board('adj-ldo-sensor-node', 'USB sensor node on an adjustable LDO with a switched sensor rail', [
     ...usbCSink('R1', 'R2'),
     elec('C1', '100uF 16V', 'VBUS', 'GND'),
     cap('C2', '10uF', 'VBUS', 'GND'),
+    comp('D2', 'TVS diode SMBJ5.0A unidirectional', 'D_SMB', ['K:passive:VBUS', 'A:passive:GND']),
     comp('U1', 'AMS1117-ADJ LDO regulator', 'SOT-223', ['INPUT:power:VBUS', { name: 'OUTPUT', type: 'power', current_domain: 'POWER_OUT', net: '+3V3' }, 'ADJ:passive:LDO_ADJ']),
     res('R3', '120', '+3V3', 'LDO_ADJ'),
     res('R4', '200', 'LDO_ADJ', 'GND'),
@@ -406,10 +407,12 @@ export const HELD_OUT_2: PlantedFault[] = [
   { id: 'ho2-vsense-no-bottom', board: 'adj-ldo-sensor-node', fault: 'VBUS sense divider without its lower resistor (5 V straight into the ADC pin)', rules: ['signal.over-voltage'], plant: (b) => remove(b, 'R6') },
   { id: 'ho2-sensor-en-floating', board: 'adj-ldo-sensor-node', fault: 'sensor LDO enable left with only its filter capacitor (MCU pin never wired)', rules: ['pin.enable-floating'], plant: (b) => move(b, 'U2.PA1', null) },
   { id: 'ho2-sensor-ldo-out-to-3v3', board: 'adj-ldo-sensor-node', fault: 'sensor LDO output tied onto +3V3 with the 1117 (two regulators on one rail)', rules: ['pin-conflict.power-out-power-out'], plant: (b) => (move(b, 'U3.VOUT', '+3V3'), move(b, 'U4.VDD', '+3V3'), move(b, 'C6.1', '+3V3'), move(b, 'C7.1', '+3V3')) },
+  { id: 'ho2-tvs-reversed', board: 'adj-ldo-sensor-node', fault: 'VBUS TVS fitted backwards (anode on VBUS, cathode on GND)', rules: ['diode.across-rail'], plant: (b) => (move(b, 'D2.K', 'GND'), move(b, 'D2.A', 'VBUS')) },
   { id: 'ho2-input-elec-6v3', board: 'buck-spi-logger', fault: '6.3 V electrolytic on the 11.7 V input rail', rules: ['cap.voltage-rating'], plant: (b) => Object.assign(b.components['c1']!, { value: '47uF 6.3V' }) },
   { id: 'ho2-int-pullup-to-vin', board: 'buck-spi-logger', fault: 'sensor interrupt pull-up taken to the 11.7 V input rail instead of +3V3', rules: ['signal.over-voltage'], plant: (b) => move(b, 'R6.1', 'VIN_PROT') },
   { id: 'ho2-tantalum-2v5', board: 'rp2040-core', fault: '2.5 V tantalum on the 3.3 V rail', rules: ['cap.voltage-rating'], plant: (b) => Object.assign(b.components['c10']!, { value: '10uF 2.5V' }) },
   { id: 'ho2-bme-gnd-on-3v3', board: 'rs485-sensor-node', fault: 'BME280 GND pin wired to +3V3 (copied from VDD)', rules: ['power.ground-pin-not-grounded'], plant: (b) => move(b, 'U3.GND', '+3V3') },
+  { id: 'ho2-second-ldo-parallel', board: 'rs485-sensor-node', fault: 'second MCP1700 paralleled onto +3V3 for more current (its VOUT typed plain power)', rules: ['power.regulator-outputs-joined', 'pin-conflict.power-out-power-out'], plant: (b) => add(b, comp('U5', 'MCP1700-3.3', 'SOT-23-3', ['VIN:power:VBUS', 'GND:power:GND', 'VOUT:power:+3V3'], { part_id: 'mcp1700t-3302', voltage_supply: '2.3-6V' })) },
   { id: 'ho2-555-gnd-on-ctrl', board: 'ne555-blinker', fault: 'NE555 GND (pin 1) wired to the CTRL capacitor net (pin 5)', rules: ['power.ground-pin-not-grounded', 'power.not-driven'], plant: (b) => move(b, 'U1.GND', 'CTRL') },
 ];
 

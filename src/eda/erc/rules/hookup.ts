@@ -1,9 +1,10 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { isGroundName } from '../classify.js';
 import { livePins, netsOf, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
-import { pinDescription } from '../pin-roles.js';
+import { diodeSide, pinDescription } from '../pin-roles.js';
 import { netVolts } from '../levels.js';
-import { hit } from './hit.js';
+import { OUTPUT_PIN_NAME } from '../power.js';
+import { hit, list } from './hit.js';
 
 /**
  * Hook-up rules for the pins every IC needs wired a certain way: its ground return on ground, its
@@ -87,7 +88,122 @@ function enableFloating(nl: Netlist): RuleHit[] {
   return hits;
 }
 
+/**
+ * Two regulators whose outputs sit on one net fight over its voltage (neither can sink what the other
+ * sources; the higher one back-feeds the lower). The pin matrix catches this when both outputs are
+ * typed power_out; ZapTrace documents type a regulator output `power` and leave the direction out,
+ * so outputs are also recognised by name (VOUT, OUT, OUTPUT, VO) on parts that are regulators.
+ */
+function joinedRegulatorOutputs(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const net of nl.nets) {
+    if (net.ground) continue;
+    const outs = livePins(net).filter((p) => p.comp.role === 'regulator' && (p.type === 'power_out' || p.type === 'output' || OUTPUT_PIN_NAME.test(p.name)));
+    const regs = [...new Set(outs.map((p) => p.comp))];
+    if (regs.length < 2) continue;
+    // Both typed as outputs: pin-conflict.power-out-power-out (or output-output) already reports the pair.
+    if (outs.every((p) => p.type === 'power_out' || p.type === 'output')) continue;
+    hits.push(
+      hit(`Outputs of ${list(regs.map((c) => c.ref))} (${list(outs.map((p) => p.key))}) are joined on ${net.name}: two regulators drive one rail.`, `Give each regulator its own rail, or join them through an ORing diode or a power multiplexer.`, {
+        components: regs,
+        nets: [net],
+        pins: outs,
+      }),
+    );
+  }
+  return hits;
+}
+
+/** A rail above ground: positive voltage known, or supply-named without a minus sign. */
+function positiveRail(nl: Netlist, n: NlNet): number | null {
+  if (n.ground || n.name.startsWith('-') || /neg|vee/i.test(n.name)) return null;
+  const v = netVolts(nl, n);
+  if (v !== null) return v > 0.5 ? v : null;
+  return n.supply ? Number.NaN : null;
+}
+
+/**
+ * A two-terminal diode (rectifier, Schottky, Zener, TVS) with its anode on a positive rail and its
+ * cathode on ground is forward-biased straight across the supply: a clamp or flyback diode fitted
+ * backwards shorts the rail. Anode and cathode come from the pin's function (pin-roles.ts);
+ * bidirectional TVS parts have no orientation and are left out.
+ */
+function diodeAcrossRail(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || (c.role !== 'diode' && c.role !== 'esd') || c.pins.size !== 2) continue;
+    if (/bidirectional|bi-directional|\bbidir|\d+ca\b/i.test(`${c.text} ${c.component.mpn ?? ''} ${c.part?.mpn ?? ''}`)) continue;
+    const pins = [...c.pins.values()];
+    const anode = pins.find((p) => diodeSide(p) === 'anode');
+    const cathode = pins.find((p) => diodeSide(p) === 'cathode' && p !== anode);
+    if (!anode || !cathode || !cathode.nets.some((n) => n.ground)) continue;
+    const rail = anode.nets.find((n) => positiveRail(nl, n) !== null);
+    if (!rail) continue;
+    const v = positiveRail(nl, rail)!;
+    hits.push(
+      hit(
+        `${c.ref} has its anode ${anode.key} on ${rail.name}${Number.isNaN(v) ? '' : ` (${Number(v.toFixed(2))} V)`} and its cathode ${cathode.key} on ground: it conducts straight across the supply.`,
+        `Turn ${c.ref} round (cathode to the rail, anode to ground) if it is a clamp, flyback or TVS diode.`,
+        { components: [c], nets: [rail, ...cathode.nets.filter((n) => n.ground)], pins: [anode, cathode] },
+      ),
+    );
+  }
+  return hits;
+}
+
+const BATTERY_PLUS = /^(?:\+|POS|PLUS|BAT\+|VBAT|B\+|V\+)$/i;
+const BATTERY_MINUS = /^(?:-|NEG|MINUS|BAT-|B-|V-|GND)$/i;
+
+/** A battery whose + terminal sits on ground while its − terminal feeds a net: the cell is in backwards. */
+function batteryReversed(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || c.role !== 'battery') continue;
+    const pins = [...c.pins.values()];
+    const plus = pins.find((p) => BATTERY_PLUS.test(p.name) || /positive/i.test(pinDescription(p)));
+    const minus = pins.find((p) => p !== plus && (BATTERY_MINUS.test(p.name) || /negative/i.test(pinDescription(p))));
+    if (!plus || !minus || plus.nets.length === 0 || !plus.nets.every((n) => n.ground)) continue;
+    const fed = minus.nets.filter((n) => !n.ground);
+    if (fed.length === 0) continue;
+    hits.push(
+      hit(`Battery ${c.ref} is in backwards: its + terminal ${plus.key} is on ground and its − terminal ${minus.key} on ${fed.map((n) => n.name).join(', ')}.`, `Swap the terminals of ${c.ref}: + to the supply rail, − to ground.`, {
+        components: [c],
+        nets: [...plus.nets, ...fed],
+        pins: [plus, minus],
+      }),
+    );
+  }
+  return hits;
+}
+
 export const HOOKUP_RULES: readonly ErcRule[] = [
+  {
+    id: 'diode.across-rail',
+    severity: 'error',
+    category: 'component',
+    title: 'Diode forward-biased across a supply',
+    description: 'Checks by pin function that no diode, Zener or unidirectional TVS has its anode on a positive rail and its cathode on ground (a clamp or flyback diode fitted backwards).',
+    zaptrace: [],
+    check: diodeAcrossRail,
+  },
+  {
+    id: 'battery.reversed',
+    severity: 'error',
+    category: 'power',
+    title: 'Battery fitted backwards',
+    description: 'Checks by terminal name or description that no battery has its + terminal on ground and its − terminal on another net.',
+    zaptrace: [],
+    check: batteryReversed,
+  },
+  {
+    id: 'power.regulator-outputs-joined',
+    severity: 'error',
+    category: 'power',
+    title: 'Two regulator outputs on one rail',
+    description: 'Checks that no net joins the outputs (typed, or named VOUT/OUT/OUTPUT/VO) of two regulators when the pin matrix cannot see it because the outputs are not both typed as outputs.',
+    zaptrace: ['ERC014'],
+    check: joinedRegulatorOutputs,
+  },
   {
     id: 'power.ground-pin-not-grounded',
     severity: 'error',

@@ -85,9 +85,17 @@ function signalOverVoltage(nl: Netlist): RuleHit[] {
   return hits;
 }
 
-/** Rated voltage of a capacitor: "47uF 6.3V", "10u/16V", "22uF 6V3" in its value, type or description, else the library's. */
+/** Rated voltage of a capacitor: design properties, "47uF 6.3V", "10u/16V", "22uF 6V3" in its value, voltage_supply, type or description, else the library's. */
 export function capacitorRating(c: NlComponent): number | null {
-  for (const t of [c.component.value ?? '', c.component.type, c.component.description]) {
+  const own = c.component.properties;
+  for (const k of ['voltage_rating_v', 'rated_voltage_v', 'voltage_v']) {
+    const v = own[k];
+    if (typeof v === 'number' && v > 0) return v;
+  }
+  const ownText = ['voltage_rating', 'rated_voltage', 'voltage'].map((k) => own[k]).find((v) => typeof v === 'string') as string | undefined;
+  // For a capacitor, the design's voltage_supply field can only be its rating.
+  for (const t of [c.component.value ?? '', c.component.voltage_supply, ownText ?? '', c.component.type, c.component.description]) {
+    if (t === c.component.voltage_supply && /^\s*\d+(?:\.\d+)?\s*$/.test(t)) return Number(t);
     const rkm = /(?:^|[^A-Za-z0-9.])(\d+)V(\d+)(?![A-Za-z0-9])/i.exec(t);
     if (rkm) return Number(`${rkm[1]}.${rkm[2]}`);
     const plain = /(?:^|[^A-Za-z0-9.])(\d+(?:\.\d+)?)\s*V(?:DC)?(?![A-Za-z0-9])/i.exec(t);

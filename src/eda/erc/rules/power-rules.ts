@@ -1,7 +1,7 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { isChassisName } from '../classify.js';
-import { pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
+import { OUTPUT_PIN_NAME, pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
 import { railVoltages, type RailVoltage } from '../rails.js';
 import { describeSetting, feedbackOn, feedbackOutputOf, feedbackSettings } from '../feedback.js';
@@ -157,13 +157,40 @@ function dropoutOf(c: NlComponent): number {
   return typeof mv === 'number' ? mv / 1000 : (tableReference(c)?.dropout ?? 0);
 }
 
+/**
+ * The net a regulator takes its input from: its one non-ground power input that is not an output
+ * by name (ZapTrace documents type a regulator's VOUT `power`, which reads as a power input).
+ */
+function regulatorInputNet(c: NlComponent): NlNet | null {
+  let found: NlNet | null = null;
+  for (const pin of c.pins.values()) {
+    if (pin.type !== 'power_in' || OUTPUT_PIN_NAME.test(pin.name)) continue;
+    for (const n of pin.nets) {
+      if (n.ground) continue;
+      if (found && found !== n) return null;
+      found = n;
+    }
+  }
+  return found ?? singleSupplyNet(c);
+}
+
+/** The voltage the name of a linear regulator's output rail states (VOUT on +3V3): its output when nothing else says. */
+function outputRailNameVolts(c: NlComponent): number | null {
+  const vs = [...c.pins.values()]
+    .filter((p) => p.type === 'power_out' || p.type === 'output' || OUTPUT_PIN_NAME.test(p.name))
+    .flatMap((p) => p.nets)
+    .filter((n) => !n.ground && n.nameVoltage !== null)
+    .map((n) => n.nameVoltage!);
+  return vs.length > 0 && vs.every((v) => v === vs[0]) ? vs[0]! : null;
+}
+
 function headroom(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const c of nl.components) {
     if (c.dnp || c.role !== 'regulator') continue;
     const kind = topologyOf(c);
-    const inNet = singleSupplyNet(c);
-    const vout = regulatorOutputVolts(c) ?? feedbackOutputOf(nl, c)?.volts ?? null;
+    const inNet = regulatorInputNet(c);
+    const vout = regulatorOutputVolts(c) ?? feedbackOutputOf(nl, c)?.volts ?? (kind === 'linear' ? outputRailNameVolts(c) : null);
     if (!kind || !inNet || vout === null) continue;
     const stated = feedbackOn(nl, inNet)?.volts ?? agreedVoltage(strongVoltages(inNet)) ?? derivedVoltage(nl, inNet)?.volts ?? null;
     const cell = stated === null ? liIonRail(inNet) : null;
@@ -171,7 +198,8 @@ function headroom(nl: Netlist): RuleHit[] {
     if (vin === null) continue;
     const drop = dropoutOf(c);
     let problem: string | null = null;
-    if (kind === 'linear' && vin < vout + drop) problem = `a linear regulator needs at least ${fmtV(vout + drop)} (output ${fmtV(vout)} + dropout ${fmtV(drop)})`;
+    // With no dropout on record a linear regulator still needs some: its input at or below its output is wrong.
+    if (kind === 'linear' && (vin < vout + drop || (drop === 0 && vin <= vout))) problem = `a linear regulator needs at least ${fmtV(vout + drop)} (output ${fmtV(vout)} + dropout ${fmtV(drop)})`;
     if (kind === 'buck' && vin <= vout) problem = `a buck converter cannot step ${fmtV(vin)} up to ${fmtV(vout)}`;
     if (kind === 'boost' && vin >= vout) problem = `a boost converter cannot step ${fmtV(vin)} down to ${fmtV(vout)}`;
     if (!problem) continue;

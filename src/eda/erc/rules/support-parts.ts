@@ -244,6 +244,40 @@ function usbCcRd(nl: Netlist): RuleHit[] {
   return hits;
 }
 
+/**
+ * The other way round: pulled up to a rail below 0.7 × the supply of a device on the bus, SDA/SCL
+ * never reach that device's logic-high threshold (NXP UM10204, SDA/SCL I/O characteristics: VIH =
+ * 0.7 VDD). A part on several rails is judged by its lowest (a level translator's low side).
+ */
+const VIH_FRACTION = 0.7;
+
+function i2cPullupRailLow(nl: Netlist): RuleHit[] {
+  const toRail = pullupTarget(nl);
+  const volts = railVoltages(nl);
+  const hits: RuleHit[] = [];
+  for (const n of i2cNets(nl)) {
+    const ups = bridges(n, 'resistor', toRail).flatMap((r) => otherNets(r, n).filter((o) => volts.has(o)).map((o) => ({ r, rail: o, v: volts.get(o)!.volts })));
+    if (ups.length === 0) continue;
+    const high = Math.max(...ups.map((u) => u.v));
+    for (const p of livePins(n)) {
+      if (!['ic', 'oscillator'].includes(p.comp.role)) continue;
+      const supplies = [...p.comp.pins.values()].filter((q) => q.type === 'power_in').flatMap((q) => q.nets).filter((m) => !m.ground);
+      if (supplies.length === 0 || supplies.some((m) => !volts.has(m))) continue;
+      const vdd = Math.min(...supplies.map((m) => volts.get(m)!.volts));
+      if (high >= VIH_FRACTION * vdd * 0.98) continue;
+      const up = ups.find((u) => u.v === high)!;
+      hits.push(
+        hit(
+          `I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), below 0.7 × the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin never sees a logic high (VIH ${Number((VIH_FRACTION * vdd).toFixed(2))} V).`,
+          `Pull ${n.name} up to the supply of the devices on the bus, or add a level translator between the two rails.`,
+          { components: [up.r, p.comp], nets: [n, up.rail], pins: [p] },
+        ),
+      );
+    }
+  }
+  return hits;
+}
+
 const PLUS_PIN = /^(\+|POS|PLUS|ANODE|A)$/i;
 const MINUS_PIN = /^(-|NEG|MINUS|CATHODE|K)$/i;
 
@@ -398,6 +432,15 @@ export const SUPPORT_PART_RULES: readonly ErcRule[] = [
     description: 'Checks that each connected USB-C CC pin has a 5.1 kΩ ±20 % resistor to GND, an Rp to a rail, or a Type-C controller.',
     zaptrace: ['ERC021'],
     check: usbCcRd,
+  },
+  {
+    id: 'i2c.pullup-rail-below-vih',
+    severity: 'warning',
+    category: 'interface',
+    title: 'I2C pull-ups to a rail below the bus devices’ logic high',
+    description: 'Checks that I2C pull-ups go to a rail of at least 0.7 × the supply of each device on the bus (NXP UM10204 VIH), judging a multi-rail part by its lowest supply.',
+    zaptrace: ['ERC005'],
+    check: i2cPullupRailLow,
   },
   {
     id: 'led.reversed',
