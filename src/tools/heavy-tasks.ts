@@ -11,6 +11,10 @@ import { PING_TASK } from '../runtime/heavy-work.js';
 import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './artifact-builders.js';
 import { runPipelineStages, type PipelineArgs, type PipelineOutcome } from './pipeline-stages.js';
 import { benchIntent, type BenchRow } from './synth-bench.js';
+import { merkleHash } from '../kernel/merkle-hash.js';
+import { proofCatalogue, type ProofCheck } from '../eda/plan/proof.js';
+import { parseWithLibrary } from './part-footprints.js';
+import { analysisResults, chooseChecks, type ProofReports } from './proof-checks.js';
 
 export type { HeavyEnv } from './heavy-env.js';
 import type { HeavyEnv } from './heavy-env.js';
@@ -38,6 +42,11 @@ export const artifactBuilders = {
 export type ArtifactKind = keyof typeof artifactBuilders;
 
 type PlaceArgs = Omit<PlaceOptions, 'mapPins'>;
+/** A workspace design file's text, read on the main thread and parsed here (tools/proof-tools.ts). */
+type DesignFile = { text: string; format: 'json' | 'auto' };
+
+/** Parses a design file (lenient, as design_parse_file) with the library's footprints filled in. */
+const parseFile = (a: DesignFile, env: HeavyEnv) => parseWithLibrary(a.text, { format: a.format, strict: false }, env.library);
 type RouteArgs = Omit<RouteNetsOptions, 'mapPins' | 'onProgress'>;
 
 /**
@@ -68,6 +77,21 @@ export const heavyTasks = {
     return artifactBuilders[a.kind](designOf(a.design), env, a.stem);
   },
   pipeline: (a: PipelineArgs, env: HeavyEnv): PipelineOutcome => runPipelineStages(a, env),
+  /** proof_list_checks with a path: the parsed design's hash and which checks apply to it. */
+  proof_file_checks: (a: DesignFile, env: HeavyEnv) => {
+    const { design } = parseFile(a, env);
+    return { design_hash: merkleHash(design), checks: proofCatalogue(design) };
+  },
+  /** proof_run: parse the file, hash it, run the chosen checks; the main thread names it and builds the events. */
+  proof_file: (a: DesignFile & { checks?: ProofCheck[] }, env: HeavyEnv) => {
+    const { design, warnings } = parseFile(a, env);
+    const chosen = chooseChecks(design, a.checks);
+    const reports: ProofReports = {};
+    if (chosen.includes('erc')) reports.erc = ercOf(design, env);
+    if (chosen.includes('erc') && chosen.includes('drc')) env.progress(1, 2, 'ERC done, DRC running');
+    if (chosen.includes('drc')) reports.drc = drcOf(design, env);
+    return { design, warnings, hash: merkleHash(design), reports, analysis: analysisResults(design, chosen, env.library.lookup) };
+  },
   bench_intent: (a: { intent: string; layout: boolean }, env: HeavyEnv): BenchRow => benchIntent(a.intent, a.layout, env),
 } as const;
 

@@ -9,6 +9,7 @@ import { emptySessionState, type SessionState } from '../runtime/projections/ses
 import { parseWithLibrary } from './part-footprints.js';
 import { foldDrafts } from './scratch.js';
 import { validationRecorded } from './validation-draft.js';
+import { areaUsePct } from './area-use.js';
 import type { HeavyEnv } from './heavy-env.js';
 
 export type StageResult = {
@@ -30,12 +31,16 @@ export interface PipelineArgs {
   routeBudgetMs: number;
   /** Where the session's log stands: the scratch state numbers stages as they will be appended. */
   base: { session_id: string; seq: number; head_hash: string | null };
+  /** Also measure the final board's area use (synthesize_board_score), here rather than by refolding the drafts on the main thread. */
+  areaUse?: boolean;
 }
 
 export interface PipelineOutcome {
   drafts: EventDraft[];
   stages: StageResult[];
   finalHash: string;
+  /** With `areaUse`: courtyard area of the final board's placed parts over its area, %. */
+  areaUsePct?: number;
 }
 
 const STAGE_NAMES = ['erc', 'place', 'route', 'drc', 'erc-final'] as const;
@@ -109,7 +114,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
     stage('erc-final', ercStage);
   }
   env.progress(total, total, 'done');
-  return { drafts, stages, finalHash: current().hash };
+  return { drafts, stages, finalHash: current().hash, ...(args.areaUse ? { areaUsePct: areaUsePct(current().design, env.resolveFootprint) } : {}) };
 }
 
 function synthesized(intent: string, env: HeavyEnv) {

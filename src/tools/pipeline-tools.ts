@@ -27,12 +27,13 @@ function derivedName(ctx: Ctx, from: PipelineArgs['from']): string {
  * Runs the pipeline (or the `only` stages of it) on a NEW candidate in the worker pool; the caller
  * appends `drafts`. Shared by pipeline_run and its variants (synth-variant-tools.ts).
  */
-export async function runPipeline(ctx: Ctx, name: string, from: PipelineArgs['from'], seed: number, only?: StageName[]) {
+export async function runPipeline(ctx: Ctx, name: string, from: PipelineArgs['from'], seed: number, only?: StageName[], measure: Pick<PipelineArgs, 'areaUse'> = {}) {
   const args: PipelineArgs = {
     name,
     from,
     seed,
     ...(only ? { only } : {}),
+    ...measure,
     // The router inside the pipeline gets half of what is left: the other stages need time too.
     routeBudgetMs: routerBudgetMs(60_000, ctx.remainingMs() / 2),
     base: { session_id: ctx.state.session_id, seq: ctx.state.seq, head_hash: ctx.state.head_hash },

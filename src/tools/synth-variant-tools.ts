@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
-import type { Design } from '../eda/model/design.js';
 import type { ElementStatus } from '../eda/synth/elements.js';
 import { repairDesign } from '../eda/synth/repair.js';
 import type { ErcFinding } from '../eda/erc/index.js';
@@ -28,10 +27,10 @@ const Out = looseObject({ design_name: z.string(), design_hash: z.string() });
 const newName = (ctx: Ctx, given: string | undefined, text: string, words = Infinity) => newDesignName(ctx.state.designs, given, text, words, 'this tool only creates new designs');
 
 /** Synthesizes `intent` into a NEW design (named `given`, else from the intent) and runs the `only` stages (all when absent). */
-async function synthesizeNewDesign(ctx: Ctx, intent: string, given: string | undefined, seed: number, only?: StageName[]) {
+async function synthesizeNewDesign(ctx: Ctx, intent: string, given: string | undefined, seed: number, only?: StageName[], measure: { areaUse?: boolean } = {}) {
   if (!ctx.services.synthesize) throw new ZapTraceError('INVALID_INPUT', 'synthesis is not available in this build', { path: 'intent' });
   const dn = newName(ctx, given, intent, INTENT_NAME_WORDS);
-  const out = await runPipeline(ctx, dn, { kind: 'synthesize', intent }, seed, only);
+  const out = await runPipeline(ctx, dn, { kind: 'synthesize', intent }, seed, only, measure);
   return { dn, out };
 }
 
@@ -55,16 +54,6 @@ function variant(name: string, title: string, description: string, only: StageNa
 const stageOf = (out: PipelineOutcome, s: string): StageResult | undefined => out.stages.filter((x) => x.stage === s).at(-1);
 const lastCheck = (drafts: EventDraft[], check: 'erc' | 'drc') =>
   drafts.filter((d) => d.type === 'ValidationRecorded' && (d.data as { check: string }).check === check).at(-1)?.data as { counts: { error: number; warning: number }; findings: ErcFinding[] } | undefined;
-
-/** Courtyard area of the placed parts over the board area, in %. */
-function areaUse(ctx: Ctx, d: Design): number {
-  let used = 0;
-  for (const id of Object.keys(d.placement)) {
-    const fp = d.components[id]?.footprint ? ctx.services.resolveFootprint(d.components[id]!.footprint!) : undefined;
-    if (fp) used += (fp.courtyard[2] - fp.courtyard[0]) * (fp.courtyard[3] - fp.courtyard[1]);
-  }
-  return Number(((100 * used) / (d.board.width_mm * d.board.height_mm)).toFixed(1));
-}
 
 export const synthVariantTools = [
   sessionTool({
@@ -130,13 +119,13 @@ export const synthVariantTools = [
     input: { intent: Intent, design_name: NewName, seed: Seed },
     output: Out,
     async handler(input, ctx) {
-      const { dn, out } = await synthesizeNewDesign(ctx, input.intent, input.design_name, input.seed);
+      // The pipeline measures the final board's area use in its worker (pipeline-stages.ts); nothing is refolded here.
+      const { dn, out } = await synthesizeNewDesign(ctx, input.intent, input.design_name, input.seed, undefined, { areaUse: true });
       const elements = (stageOf(out, 'source')?.detail['elements'] ?? []) as ElementStatus[];
       const met = elements.filter((e) => e.status === 'placed').length;
       const route = stageOf(out, 'route')?.detail['completion'] as { routed: number; total: number } | undefined;
       const erc = lastCheck(out.drafts, 'erc')?.counts;
       const drc = lastCheck(out.drafts, 'drc')?.counts;
-      const final = foldDrafts(ctx.state, out.drafts, '').designs[dn]!.design;
       const parts = {
         elements_met: elements.length === 0 ? 1 : met / elements.length,
         erc_clean: erc?.error === 0 ? 1 : 0,
@@ -149,7 +138,7 @@ export const synthVariantTools = [
         events: out.drafts,
         result: answer(dn, out, {
           score,
-          figures: { elements: { met, unmet: elements.filter((e) => e.status === 'unmet').map((e) => e.element) }, erc: erc ?? null, drc: drc ?? null, routed_pct: Number((100 * parts.routed).toFixed(1)), area_use_pct: areaUse(ctx, final) },
+          figures: { elements: { met, unmet: elements.filter((e) => e.status === 'unmet').map((e) => e.element) }, erc: erc ?? null, drc: drc ?? null, routed_pct: Number((100 * parts.routed).toFixed(1)), area_use_pct: out.areaUsePct ?? null },
         }),
       };
     },
