@@ -1,6 +1,7 @@
 import type { Point } from '../../model/design.js';
 import type { BoardGeometry, PlacedFootprint } from '../../board/index.js';
 import { boundsOf, footprintToWorld, inflateRect as grow, pointInPolygon, rectsOverlap, rotatedRectBounds, type Rect } from '../../board/index.js';
+import { RectIndex } from '../../place/spatial.js';
 
 /**
  * Where each reference designator goes on the silkscreen (docs/drc.md, "Silkscreen text").
@@ -46,24 +47,20 @@ const CELL = 5;
 
 type Side = 'top' | 'bottom';
 
-/** Axis-aligned boxes bucketed on a coarse grid, so each probe looks at nearby items only. */
-class BoxIndex {
-  private readonly cells = new Map<string, Rect[]>();
-  add(r: Rect): void {
-    for (const key of this.keys(r)) {
-      const l = this.cells.get(key);
-      if (l) l.push(r);
-      else this.cells.set(key, [r]);
-    }
-  }
-  hits(r: Rect): boolean {
-    for (const key of this.keys(r)) for (const o of this.cells.get(key) ?? []) if (rectsOverlap(r, o)) return true;
-    return false;
-  }
-  private *keys(r: Rect): Generator<string> {
-    for (let i = Math.floor(r[0] / CELL); i <= Math.floor(r[2] / CELL); i++) for (let j = Math.floor(r[1] / CELL); j <= Math.floor(r[3] / CELL); j++) yield `${i},${j}`;
-  }
+/**
+ * The obstacles of one side (pads, silk lines, references placed so far) in the placer's bucket grid
+ * (eda/place/spatial.ts RectIndex: references are added while planning, which a static flatbush cannot
+ * take). The grid answers with a 1 µm margin; `rectsOverlap` then decides exactly, as before.
+ */
+function obstacles() {
+  const index = new RectIndex(CELL, 0, 0);
+  let n = 0;
+  return {
+    add: (r: Rect): void => index.insert(n++, r),
+    hits: (r: Rect): boolean => index.any(r, 1e-6, (id) => rectsOverlap(r, index.get(id)!)),
+  };
 }
+type Obstacles = ReturnType<typeof obstacles>;
 
 /** Text box (with stroke) of `text` centred at `at`. */
 export function textBox(text: string, at: Point, angleDeg: 0 | 90, size: number, thickness: number): Rect {
@@ -132,7 +129,7 @@ export function planReferenceTexts(geometry: BoardGeometry, outline: readonly Po
 }
 
 function computePlan(geometry: BoardGeometry, outline: readonly Point[]): RefTextPlan {
-  const hard: Record<Side, BoxIndex> = { top: new BoxIndex(), bottom: new BoxIndex() };
+  const hard: Record<Side, Obstacles> = { top: obstacles(), bottom: obstacles() };
   const bodies: Record<Side, { owner: string; r: Rect }[]> = { top: [], bottom: [] };
   for (const pad of geometry.pads) {
     const r = grow(rotatedRectBounds(pad.center, pad.size, pad.rotationDeg), MARGIN);
