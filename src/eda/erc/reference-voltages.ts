@@ -55,10 +55,36 @@ export const REFERENCE_VOLTAGES: readonly ReferenceVoltage[] = [
     source: 'TI TPS5430-Q1 data sheet (SLVS751), Features: output adjustable down to 1.22 V with 1.5 % initial accuracy (the VSENSE reference, 1.221 V)',
   },
   {
-    match: /\btps5456\d/,
+    match: /\btps54(?:360|540|560|561)/,
     volts: 0.8,
     kind: 'fb',
-    source: 'TI TPS54560 data sheet (SLVSBN0), §8.3.6 Adjusting the Output Voltage: 0.8 V ±1 % internal reference',
+    source: 'TI TPS54360 (SLVSBB4G §7.3.6), TPS54540B (SLVSEZ9), TPS54560 (SLVSBN0 §8.3.6) and TPS54561 (SLVSBO1G) data sheets, Adjusting the Output Voltage: 0.8 V ±1 % internal reference',
+  },
+  {
+    // Only the adjustable TPS62130(A)/TPS62150(A): TPS62131-3 and TPS62151-3 are fixed, FB pulled down inside.
+    match: /\btps62(?:130|150)(?:a|\b|[^0-9])/,
+    volts: 0.8,
+    kind: 'fb',
+    source: 'TI TPS62130 (SLVSAG7F) and TPS62150 (SLVSAL5E) data sheets, Programming the Output Voltage: the voltage at the FB pin is regulated to 800 mV',
+  },
+  {
+    match: /\btps6285(?:01|02|03)|\btps6282[123]|\btps629206/,
+    volts: 0.6,
+    kind: 'fb',
+    source: 'TI TPS62850x (SLUSEC8B), TPS6282x and TPS629206 (SLVSGE1) data sheets, Setting the Output Voltage: FB regulated to 600 mV',
+  },
+  {
+    // TPS63020 only: the TPS63021 is the fixed 3.3 V version.
+    match: /\btps63020/,
+    volts: 0.5,
+    kind: 'fb',
+    source: 'TI TPS63020 data sheet (SLVS916I), Setting the Output Voltage: the feedback voltage is 500 mV nominal',
+  },
+  {
+    match: /\btps553[34]0/,
+    volts: 1.229,
+    kind: 'fb',
+    source: 'TI TPS55330 (SLVSBX8B) and TPS55340 data sheets, Voltage Reference: 1.229 V at the error amplifier input',
   },
   {
     match: /\b(?:ams|lm|ld|ncp|az)1117\w*-adj/,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runErc, type ErcContext } from '../../../src/eda/erc/index.js';
 import { design, net, netOf, part, two, withSupply, type NetSpec, type PartSpec } from './design-builder.js';
 import { feedbackBoard, libPart } from './cases.js';
+import { REFERENCE_VOLTAGES } from '../../../src/eda/erc/reference-voltages.js';
 
 /**
  * Positive and negative designs for the rules that compare what a pin or part sees with what it
@@ -85,6 +86,15 @@ describe('rail voltage from a regulator feedback divider', () => {
     cell.components['J1']!.type = 'Li-ion 18650 protected cell';
     cell.components['J1']!.ref = 'BT1';
     expect(ids(cell)).toContain('power.regulator-headroom');
+  });
+});
+
+describe('the cited reference-voltage table', () => {
+  const ref = (mpn: string) => REFERENCE_VOLTAGES.find((r) => r.match.test(mpn.toLowerCase()))?.volts ?? null;
+  it('knows the adjustable versions and not their fixed-output siblings', () => {
+    expect([ref('MP2307DN-LF-Z'), ref('LM2596S-ADJ'), ref('TPS5430DDA'), ref('TPS62130ARGTR'), ref('TPS63020DSJR'), ref('AMS1117-ADJ'), ref('LM317T')]).toEqual([0.925, 1.23, 1.221, 0.8, 0.5, 1.25, 1.25]);
+    expect([ref('LM2596S-5.0'), ref('TPS62131RGTR'), ref('TPS63021DSJR'), ref('AMS1117-3.3')]).toEqual([null, null, null, null]);
+    for (const r of REFERENCE_VOLTAGES) expect(r.source).toMatch(/data sheet/);
   });
 });
 
