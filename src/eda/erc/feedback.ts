@@ -62,6 +62,9 @@ function settingFor(c: NlComponent, fb: NlPin): FeedbackSetting | null {
   if (!fbNet || fbNet.ground || fb.nets.length !== 1) return null;
   const ref = referenceVoltage(c, fb);
   if (!ref) return null;
+  const base = { regulator: c, fbPin: fb, fbNet, vref: ref.volts, vrefFrom: ref.from };
+  // FB straight on a rail: the regulator holds that rail at Vref (the wiring of a fixed-output sibling).
+  if (ref.kind === 'fb' && (fbNet.supply || fbNet.nameVoltage !== null)) return { ...base, rail: fbNet, top: [], bottom: [], rTop: 0, rBottom: Infinity, volts: ref.volts };
   const top: NlComponent[] = [];
   const bottom: NlComponent[] = [];
   const rails = new Set<NlNet>();
@@ -78,14 +81,53 @@ function settingFor(c: NlComponent, fb: NlPin): FeedbackSetting | null {
       rails.add(far[0]!);
     }
   }
-  if (top.length === 0 || bottom.length === 0 || rails.size !== 1) return null;
+  if (top.length === 0 || rails.size !== 1) return null;
+  // An OUT–ADJ part without its lower resistor has no defined output (the ADJ current sets it).
+  if (bottom.length === 0 && ref.kind !== 'fb') return null;
   const rail = [...rails][0]!;
   const rTop = parallel(top.map((r) => r.valueSi!));
-  const rBottom = parallel(bottom.map((r) => r.valueSi!));
+  // No lower resistor: the FB node follows the rail, so the rail sits at Vref.
+  const rBottom = bottom.length > 0 ? parallel(bottom.map((r) => r.valueSi!)) : Infinity;
   const ratio = ref.kind === 'fb' ? rTop / rBottom : rBottom / rTop;
   const volts = Number((ref.volts * (1 + ratio)).toFixed(3));
-  return { regulator: c, fbPin: fb, fbNet, rail, vref: ref.volts, vrefFrom: ref.from, top, bottom, rTop, rBottom, volts };
+  return { ...base, rail, top, bottom, rTop, rBottom, volts };
 }
+
+/**
+ * A feedback pin of a part with a known reference that never sees an output: on ground, or on a
+ * node with resistors to ground only. The regulator then drives its output as high as it can.
+ * (LM317/1117-style ADJ pins are left out: ADJ on ground is their lowest setting, 1.25 V.)
+ */
+export interface OpenFeedback {
+  regulator: NlComponent;
+  fbPin: NlPin;
+  fbNet: NlNet;
+  vrefFrom: string;
+}
+
+export function openFeedbacks(nl: Netlist): OpenFeedback[] {
+  const out: OpenFeedback[] = [];
+  for (const c of nl.components) {
+    if (c.dnp || (c.role !== 'regulator' && c.role !== 'ic')) continue;
+    for (const fb of c.pins.values()) {
+      if (!isFeedbackPin(fb) || fb.nets.length !== 1) continue;
+      const ref = referenceVoltage(c, fb);
+      if (!ref || ref.kind !== 'fb') continue;
+      const fbNet = fb.nets[0]!;
+      const others = livePins(fbNet).filter((p) => p.comp !== c);
+      const toGroundOnly =
+        !fbNet.ground &&
+        !fbNet.supply &&
+        others.length > 0 &&
+        others.every((p) => p.comp.role === 'capacitor' || (p.comp.role === 'resistor' && netsOfOther(p).every((n) => n.ground)));
+      const hasResistorToGround = others.some((p) => p.comp.role === 'resistor');
+      if (fbNet.ground || (toGroundOnly && hasResistorToGround)) out.push({ regulator: c, fbPin: fb, fbNet, vrefFrom: ref.from });
+    }
+  }
+  return out;
+}
+
+const netsOfOther = (p: NlPin): NlNet[] => [...p.comp.pins.values()].filter((x) => x !== p).flatMap((x) => x.nets);
 
 /** Every feedback setting of the design, one per regulator feedback pin with a resolvable divider. Memoised per netlist. */
 export function feedbackSettings(nl: Netlist): FeedbackSetting[] {
@@ -119,5 +161,7 @@ const ohm = (r: number) => (r >= 1e6 ? `${Number((r / 1e6).toFixed(3))} MΩ` : r
 /** "U1 feedback divider R1 44.2 kΩ / R2 10 kΩ, Vref 0.925 V (…)": for messages. */
 export function describeSetting(s: FeedbackSetting): string {
   const names = (rs: NlComponent[]) => rs.map((r) => r.ref).join('‖');
+  if (s.top.length === 0) return `${s.regulator.ref} with its feedback pin ${s.fbPin.key} straight on the rail, Vref ${s.vref} V (${s.vrefFrom})`;
+  if (s.bottom.length === 0) return `${s.regulator.ref} feedback ${names(s.top)} ${ohm(s.rTop)} with no resistor to ground, Vref ${s.vref} V (${s.vrefFrom})`;
   return `${s.regulator.ref} feedback divider ${names(s.top)} ${ohm(s.rTop)} / ${names(s.bottom)} ${ohm(s.rBottom)} with Vref ${s.vref} V (${s.vrefFrom})`;
 }

@@ -79,6 +79,28 @@ describe('rail voltage from a regulator feedback divider', () => {
     expect(ids(adjLdo('AMS1117-3.3', '0'))).not.toContain('power.feedback-voltage');
   });
 
+  it('reports a feedback pin with no lower resistor, straight on the rail, or reaching only ground', () => {
+    const variant = (edit: (d: ReturnType<typeof design>) => void) => {
+      const d = feedbackBoard('26.1k');
+      edit(d);
+      return findings(d).filter((f) => f.rule_id === 'power.feedback-voltage');
+    };
+    const drop = (d: ReturnType<typeof design>, ref: string) => {
+      delete d.components[ref];
+      for (const n of Object.values(d.nets)) n.nodes = n.nodes.filter((x) => x.component !== ref);
+    };
+    // Lower resistor left off: the rail sits at Vref, 0.925 V.
+    expect(variant((d) => drop(d, 'R6')).map((f) => f.message)).toEqual([expect.stringContaining('set to 0.925 V')]);
+    // FB wired to the rail itself (the fixed-output wiring): 0.925 V again.
+    expect(variant((d) => (drop(d, 'R5'), drop(d, 'R6'), d.nets['VDD_3V3']!.nodes.push({ component: 'U5', pin: 'FB' }), delete d.nets['BUCK_FB'])).map((f) => f.message)).toEqual([
+      expect.stringContaining('straight on the rail'),
+    ]);
+    // Top resistor left off: FB sees only ground, the output runs away.
+    expect(variant((d) => drop(d, 'R5')).map((f) => f.message)).toEqual([expect.stringContaining('reaches ground but no output rail')]);
+    // The correct divider: nothing.
+    expect(variant(() => undefined)).toEqual([]);
+  });
+
   it('takes an adjustable LDO output from its divider for the headroom check', () => {
     // AMS1117-ADJ at 3.33 V needs 3.33 + 1.3 V dropout: 5 V is enough, a 3.7 V Li-ion cell is not.
     expect(ids(adjLdo('AMS1117-ADJ', '200'))).not.toContain('power.regulator-headroom');

@@ -4,7 +4,7 @@ import { isChassisName } from '../classify.js';
 import { OUTPUT_PIN_NAME, pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
 import { railVoltages, type RailVoltage } from '../rails.js';
-import { describeSetting, feedbackOn, feedbackOutputOf, feedbackSettings } from '../feedback.js';
+import { describeSetting, feedbackOn, feedbackOutputOf, feedbackSettings, openFeedbacks } from '../feedback.js';
 import { tableReference } from '../reference-voltages.js';
 
 /**
@@ -231,6 +231,15 @@ function feedbackVoltage(nl: Netlist): RuleHit[] {
       ),
     );
   }
+  for (const o of openFeedbacks(nl)) {
+    hits.push(
+      hit(
+        `${o.fbPin.key} (feedback of ${o.regulator.ref}) is on ${o.fbNet.name}, which reaches ground but no output rail: the regulator sees 0 V and drives its output as high as it can.`,
+        `Connect the top feedback resistor from the output rail to ${o.fbNet.name} (Vout = Vref·(1 + Rtop/Rbottom)).`,
+        { components: [o.regulator], nets: [o.fbNet], pins: [o.fbPin] },
+      ),
+    );
+  }
   return hits;
 }
 
@@ -361,7 +370,7 @@ export const POWER_RULES: readonly ErcRule[] = [
     severity: 'error',
     category: 'power',
     title: 'Feedback divider sets another voltage than the rail states',
-    description: 'Checks that the output a regulator’s feedback divider sets (Vref·(1 + Rtop/Rbottom), Vref from the library or a cited data-sheet table) agrees within 5 % with the rail’s name and fixed-output regulators.',
+    description: 'Checks that the output a regulator’s feedback divider sets (Vref·(1 + Rtop/Rbottom), Vref from the library or a cited data-sheet table) agrees within 5 % with the rail’s name and fixed-output regulators, and that the feedback pin reaches an output at all.',
     zaptrace: ['ERC014'],
     check: feedbackVoltage,
   },
