@@ -216,6 +216,10 @@ describe('ground pins and enable inputs', () => {
     const floating = withSupply([part('U2', 'Sensor', { VDD: 'power_in', GND: 'power_in' }), two('C2', 'CAP', '100nF'), two('C3', 'CAP', '10nF')], [net('SENS_RTN', 'U2.GND', 'C3.P1')], { VCC_3V3: ['U2.VDD', 'C2.P1'], GND: ['C2.P2', 'C3.P2'] });
     expect(ids(floating)).toContain('power.ground-pin-not-grounded');
     expect(ids(sensor('GND'))).not.toContain('power.ground-pin-not-grounded');
+    // KiCad's analog-ground symbol GNDA, even when a netlist types it power.
+    const gnda = sensor('GNDA', [], [], []);
+    gnda.nets['GNDA'] = { id: 'GNDA', name: 'GNDA', type: 'power', nodes: [{ component: 'U2', pin: 'GND' }], class: null, constraints: {} };
+    expect(ids(gnda)).not.toContain('power.ground-pin-not-grounded');
   });
   it('accepts a ground switched by a transistor and a VSS pin on a negative rail', () => {
     const switched = withSupply([part('U2', 'Sensor', { VDD: 'power_in', GND: 'power_in' }), two('C2', 'CAP', '100nF'), part('Q1', 'N-MOSFET', { D: 'passive', S: 'passive', G: 'passive' })], [net('SENS_LOW', 'U2.GND', 'Q1.D')], { VCC_3V3: ['U2.VDD', 'C2.P1'], GND: ['C2.P2', 'Q1.S'] });

@@ -37,7 +37,8 @@ function groundPins(nl: Netlist): RuleHit[] {
     for (const pin of c.pins.values()) {
       if (!isGroundPin(pin) || pin.nets.length === 0 || pin.nets.some((n) => n.ground)) continue;
       for (const net of pin.nets) {
-        if (isGroundName(net.name)) continue;
+        // KiCad's GNDA/GNDD/GNDPWR/GNDREF are grounds of their own by name.
+        if (isGroundName(net.name) || /GND|VSS|GROUND/i.test(net.name)) continue;
         const v = netVolts(nl, net);
         let why: string | null = null;
         if ((v !== null && v > 0) || net.supply) why = `a supply rail${v !== null ? ` at ${Number(v.toFixed(2))} V` : ''}: the part is unpowered and the rail is shorted through it`;
