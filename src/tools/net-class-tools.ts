@@ -17,7 +17,7 @@ import { foldDrafts } from './scratch.js';
  * and DRC's design rules read `net_classes` and each net's `class`, so once recorded both use them.
  * Nets that already carry a class keep it unless `overwrite` is set: a caller's choice wins.
  */
-function classesFor(ctx: Ctx, entry: DesignEntry, name: string, overwrite: boolean) {
+function classesFor(ctx: Ctx, entry: DesignEntry, name: string, overwrite: boolean, widths: TrackWidths = {}) {
   const found = classifyNets(entry.design, ctx.services.library.lookup);
   const assignments: Record<string, string> = {};
   const members = new Map<NetClassKind, string[]>();
@@ -27,12 +27,25 @@ function classesFor(ctx: Ctx, entry: DesignEntry, name: string, overwrite: boole
     members.set(n.kind, [...(members.get(n.kind) ?? []), n.name]);
   }
   const net_classes: Record<string, NetClass> = {};
-  for (const [kind, nets] of members) net_classes[kind] = classDefinition(kind, [...(own(entry.design.net_classes, kind)?.nets ?? []), ...nets]);
+  for (const [kind, nets] of members) {
+    const defined = classDefinition(kind, [...(own(entry.design.net_classes, kind)?.nets ?? []), ...nets]);
+    const width = own(widths, kind);
+    net_classes[kind] = width === undefined ? defined : { ...defined, track_width_mm: width };
+  }
   const events: EventDraft[] = Object.keys(assignments).length > 0 ? [{ type: 'NetClassesAssigned', data: { design_name: name, net_classes, assignments } }] : [];
   return { found, events, assigned: Object.keys(assignments).length };
 }
 
-const classifyInput = { design_name: DesignName, overwrite: z.boolean().default(false).describe('Replace classes nets already have.') };
+/** A caller's track width per class kind, replacing the default of classDefinition (eda/erc/net-classes.ts); DRC enforces it (eda/drc/class-widths.ts). */
+const Width = z.number().min(0.05).max(20).describe('mm.');
+const TrackWidths = z
+  .object({ ground: Width, power: Width, rf: Width, differential: Width, high_speed: Width, signal: Width })
+  .partial()
+  .strict()
+  .describe('Track width (mm) per class recorded by this call, e.g. {"power": 0.5}; default 0.4 power/ground, 0.2 others.');
+type TrackWidths = z.infer<typeof TrackWidths>;
+
+const classifyInput = { design_name: DesignName, overwrite: z.boolean().default(false).describe('Replace classes nets already have.'), track_width_mm: TrackWidths.optional() };
 
 function classifyTool(name: string, description: string) {
   return sessionTool({
@@ -44,7 +57,7 @@ function classifyTool(name: string, description: string) {
     output: looseObject({ design_hash: z.string() }),
     handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      const c = classesFor(ctx, entry, input.design_name, input.overwrite);
+      const c = classesFor(ctx, entry, input.design_name, input.overwrite, input.track_width_mm);
       const counts: Record<string, number> = {};
       for (const n of c.found) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
       return {

@@ -5,9 +5,10 @@ import { mcpSession } from '../helpers/mcp-session.js';
 
 /**
  * DRC enforces net-class track widths (docs/drc.md, "Our DRC": DRC_TRACK_WIDTH; src/eda/drc/class-widths.ts),
- * through MCP: `board_classify_nets` records VCC_3V3 in the power class (0.4 mm tracks, the width
- * test/tools-parity/net-classes.test.ts reads from the recorded event), and `drc_run` then reports a
- * 0.2 mm VCC_3V3 track running 9 mm between two 0402 resistors, though the board minimum (0.15 mm) allows it.
+ * through MCP: `board_classify_nets` records VCC_3V3 in the power class (0.4 mm tracks by default, the
+ * width test/tools-parity/net-classes.test.ts reads from the recorded event; 0.5 mm when the call says
+ * so), and `drc_run` then reports a narrower VCC_3V3 track running 9 mm between two 0402 resistors,
+ * though the board minimum (0.15 mm) allows it.
  */
 type Finding = { rule_id: string; nets: string[]; measured_mm?: number; required_mm?: number };
 
@@ -25,13 +26,14 @@ function board(name: string, width: number | null): string {
   });
 }
 
-async function classified(client: Client, sid: string, name: string, width: number | null) {
+/** Parses the board and records its classes with board_classify_nets (`widths` overriding the class widths); VCC_3V3 is power at `classWidth`. */
+async function classified(client: Client, sid: string, name: string, width: number | null, classWidth = 0.4, widths?: Record<string, number>) {
   expect((await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: board(name, width), design_name: name })).isError).toBe(false);
-  const c = await callTool(client, 'board_classify_nets', { session_id: sid, design_name: name });
+  const c = await callTool(client, 'board_classify_nets', { session_id: sid, design_name: name, ...(widths ? { track_width_mm: widths } : {}) });
   expect(c.isError).toBe(false);
   expect((c.data.nets as { name: string; class: string }[]).find((n) => n.name === 'VCC_3V3')?.class).toBe('power');
   const nets = await callTool(client, 'board_summarize_nets', { session_id: sid, design_name: name });
-  expect((nets.data.nets as { name: string; class_width_mm: number }[]).find((n) => n.name === 'VCC_3V3')?.class_width_mm).toBe(0.4);
+  expect((nets.data.nets as { name: string; class_width_mm: number }[]).find((n) => n.name === 'VCC_3V3')?.class_width_mm).toBe(classWidth);
 }
 
 async function drc(client: Client, sid: string, name: string) {
@@ -49,7 +51,7 @@ describe('DRC enforces net-class track widths (MCP)', () => {
       expect(before.widths).toEqual([]);
       expect(before.passed).toBe(true);
 
-      await callTool(client, 'board_classify_nets', { session_id: sid, design_name: 'thin' });
+      expect((await callTool(client, 'board_classify_nets', { session_id: sid, design_name: 'thin' })).isError).toBe(false);
       const after = await drc(client, sid, 'thin');
       expect(after.passed).toBe(false);
       expect(after.widths).toHaveLength(1);
@@ -76,6 +78,37 @@ describe('DRC enforces net-class track widths (MCP)', () => {
       const result = await drc(client, sid, 'routed');
       expect(result.widths).toEqual([]);
       expect(result.passed).toBe(true);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a power class of 0.5 mm set through board_classify_nets: DRC reports 0.2 mm and 0.4 mm tracks against 0.5 mm, passes 0.5 mm and the router’s route; a bad width is refused', { timeout: 120_000 }, async () => {
+    const { runtime, client, sid } = await mcpSession();
+    try {
+      for (const [name, width] of [['w02', 0.2], ['w04', 0.4]] as const) {
+        await classified(client, sid, name, width, 0.5, { power: 0.5 });
+        const r = await drc(client, sid, name);
+        expect(r.passed).toBe(false);
+        expect(r.widths).toHaveLength(1);
+        expect(r.widths[0]).toMatchObject({ nets: ['VCC_3V3'], measured_mm: width, required_mm: 0.5 });
+      }
+      await classified(client, sid, 'w05', 0.5, 0.5, { power: 0.5 });
+      expect(await drc(client, sid, 'w05')).toEqual({ passed: true, widths: [] });
+
+      await classified(client, sid, 'routed', null, 0.5, { power: 0.5 });
+      expect((await callTool(client, 'route_nets', { session_id: sid, design_name: 'routed', seed: 1 })).isError).toBe(false);
+      const summary = await callTool(client, 'board_summarize_nets', { session_id: sid, design_name: 'routed' });
+      expect((summary.data.nets as { name: string; track_widths_mm: number[] }[]).find((n) => n.name === 'VCC_3V3')!.track_widths_mm).toContain(0.5);
+      expect(await drc(client, sid, 'routed')).toEqual({ passed: true, widths: [] });
+
+      expect((await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: board('bad', null), design_name: 'bad' })).isError).toBe(false);
+      const bad = await callTool(client, 'board_classify_nets', { session_id: sid, design_name: 'bad', track_width_mm: { power: 0 } });
+      expect(bad.isError).toBe(true);
+      expect(bad.data.error.code).toBe('UNPROCESSABLE');
+      const unknown = await callTool(client, 'board_classify_nets', { session_id: sid, design_name: 'bad', track_width_mm: { mains: 1 } });
+      expect(unknown.data.error.code).toBe('INVALID_INPUT');
+      expect((await runtime.readEvents(sid)).filter((e) => e.type === 'NetClassesAssigned' && (e.data as { design_name: string }).design_name === 'bad')).toEqual([]);
     } finally {
       await runtime.close();
     }
