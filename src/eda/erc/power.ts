@@ -182,7 +182,10 @@ export function pinRating(pin: NlPin, net: NlNet): SupplyRating | null {
   const part = supplyRating(c);
   if (c.role === 'regulator') return part.range ? { nominal: null, range: part.range, from: part.from } : null;
   if (singleSupplyNet(c) === net) return part;
-  if (HIGH_SIDE_PIN.test(pin.name) || IO_OR_CORE_PIN.test(pin.name) || selfSupplied(pin, net) || part.nominal === null) return null;
+  if (HIGH_SIDE_PIN.test(pin.name) || IO_OR_CORE_PIN.test(pin.name) || selfSupplied(pin, net)) return null;
+  // A main supply pin of a multi-rail part (an MCU's VDD beside its VBAT) takes the part's stated range.
+  if (part.range && part.from === 'design voltage_supply') return { nominal: null, range: part.range, from: part.from };
+  if (part.nominal === null) return null;
   return { nominal: part.nominal, range: null, from: part.from };
 }
 

@@ -169,6 +169,30 @@ describe('capacitor voltage rating', () => {
   });
 });
 
+describe('multi-rail parts and sense nets', () => {
+  it('judges the main supply of a part with a second supply (VDD beside VBAT) by its stated range', () => {
+    const mcu = (vddRail: string) =>
+      withSupply([part('U1', 'MCU', { VDD: 'power_in', VBAT: 'power_in', GND: 'power_in' }, { voltage_supply: '1.8-3.6V' }), two('C1', 'CAP', '100nF'), part('BT1', 'CR2032 coin cell', { '+': 'passive', '-': 'passive' })], [net('VBAT_RTC', 'U1.VBAT', 'BT1.+')], {
+        [vddRail]: ['U1.VDD', 'C1.P1'],
+        GND: ['U1.GND', 'C1.P2', 'BT1.-'],
+      });
+    expect(findings(mcu('VIN_5V')).filter((f) => f.rule_id === 'power.voltage-conflict').map((f) => f.pins)).toEqual([['U1.VDD']]);
+    expect(ids(mcu('VCC_3V3'))).not.toContain('power.voltage-conflict');
+  });
+  it('does not ask for a source on a net typed power that is named like no rail and holds no power pin (a divider tap)', () => {
+    const tap = (name: string) =>
+      withSupply([part('U1', 'MCU', { VDD: 'power_in', GND: 'power_in', PA0: 'input' }), two('C1', 'CAP', '100nF'), two('R1', 'RES', '100k'), two('R2', 'RES', '10k')], [netOf('power', name, 'U1.PA0', 'R1.P2', 'R2.P1')], {
+        VCC_3V3: ['U1.VDD', 'C1.P1'],
+        GND: ['U1.GND', 'C1.P2', 'R2.P2'],
+        VIN_5V: ['R1.P1'],
+      });
+    expect(ids(tap('VIN_SENSE'))).not.toContain('power.net-unsourced');
+    // Named like a rail, it still needs a source.
+    const rail = withSupply([two('C1', 'CAP', '100nF')], [netOf('power', 'VCC_1V8', 'C1.P1')], { GND: ['C1.P2'] });
+    expect(ids(rail)).toContain('power.net-unsourced');
+  });
+});
+
 describe('capacitor ratings stated outside the value', () => {
   it('reads the design properties and, for a capacitor, its voltage_supply field', () => {
     const on5 = (extra: Partial<PartSpec>) => withSupply([two('C1', 'CAP', '10uF', extra)], [], { VIN_5V: ['C1.P1'], GND: ['C1.P2'] });
@@ -201,6 +225,17 @@ describe('diodes across a rail', () => {
     expect(ids(clamp('Zener diode 5V6', 'GND', 'VIN_5V'))).not.toContain('diode.across-rail');
     expect(ids(clamp('Diode 1N4148', 'VCC_3V3', 'GND', ['2', '1']))).toContain('diode.across-rail');
     expect(ids(clamp('Diode 1N4148', 'VCC_3V3', 'GND', ['1', '2']))).not.toContain('diode.across-rail');
+  });
+  it('flags a flyback diode across a relay coil with its anode on the rail, and passes it the right way round', () => {
+    const relay = (anodeOnRail: boolean) =>
+      withSupply(
+        [part('K1', 'Relay 5V coil', { '1': 'passive', '2': 'passive' }), part('D3', 'Diode 1N4148', { A: 'passive', K: 'passive' }), part('Q1', 'NPN transistor', { B: 'passive', C: 'passive', E: 'passive' })],
+        [net('RELAY_N', 'K1.2', 'Q1.C', anodeOnRail ? 'D3.K' : 'D3.A')],
+        { VIN_5V: ['K1.1', anodeOnRail ? 'D3.A' : 'D3.K'], GND: ['Q1.E'] },
+      );
+    const hits = findings(relay(true)).filter((f) => f.rule_id === 'diode.across-rail');
+    expect(hits.map((f) => f.components)).toEqual([['D3', 'K1']]);
+    expect(ids(relay(false))).not.toContain('diode.across-rail');
   });
   it('leaves bidirectional TVS parts alone', () => {
     expect(ids(clamp('TVS SMBJ5.0CA', 'VIN_5V', 'GND'))).not.toContain('diode.across-rail');

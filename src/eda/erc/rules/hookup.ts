@@ -137,20 +137,38 @@ function diodeAcrossRail(nl: Netlist): RuleHit[] {
     const pins = [...c.pins.values()];
     const anode = pins.find((p) => diodeSide(p) === 'anode');
     const cathode = pins.find((p) => diodeSide(p) === 'cathode' && p !== anode);
-    if (!anode || !cathode || !cathode.nets.some((n) => n.ground)) continue;
+    if (!anode || !cathode) continue;
     const rail = anode.nets.find((n) => positiveRail(nl, n) !== null);
     if (!rail) continue;
     const v = positiveRail(nl, rail)!;
+    const at = `${rail.name}${Number.isNaN(v) ? '' : ` (${Number(v.toFixed(2))} V)`}`;
+    if (cathode.nets.some((n) => n.ground)) {
+      hits.push(
+        hit(`${c.ref} has its anode ${anode.key} on ${at} and its cathode ${cathode.key} on ground: it conducts straight across the supply.`, `Turn ${c.ref} round (cathode to the rail, anode to ground) if it is a clamp, flyback or TVS diode.`, {
+          components: [c],
+          nets: [rail, ...cathode.nets.filter((n) => n.ground)],
+          pins: [anode, cathode],
+        }),
+      );
+      continue;
+    }
+    // A flyback diode across a coil fed from the rail: anode on the rail means it conducts whenever the switch closes.
+    const low = cathode.nets.find((n) => !n.ground);
+    const coil = low ? nl.components.find((o) => o !== c && !o.dnp && isCoil(o) && o.pins.size === 2 && [...o.pins.values()].every((p) => p.nets.includes(rail) || p.nets.includes(low))) : undefined;
+    if (!coil || !low) continue;
     hits.push(
-      hit(
-        `${c.ref} has its anode ${anode.key} on ${rail.name}${Number.isNaN(v) ? '' : ` (${Number(v.toFixed(2))} V)`} and its cathode ${cathode.key} on ground: it conducts straight across the supply.`,
-        `Turn ${c.ref} round (cathode to the rail, anode to ground) if it is a clamp, flyback or TVS diode.`,
-        { components: [c], nets: [rail, ...cathode.nets.filter((n) => n.ground)], pins: [anode, cathode] },
-      ),
+      hit(`Flyback diode ${c.ref} across ${coil.ref} is reversed: its anode ${anode.key} is on ${at} and its cathode ${cathode.key} on ${low.name}, so it conducts whenever ${low.name} is pulled low.`, `Turn ${c.ref} round: cathode to ${rail.name}, anode to ${low.name}.`, {
+        components: [c, coil],
+        nets: [rail, low],
+        pins: [anode, cathode],
+      }),
     );
   }
   return hits;
 }
+
+/** Inductive loads a flyback diode sits across: inductors, relay and solenoid coils, motors. */
+const isCoil = (c: NlComponent) => c.role === 'inductor' || /relay|coil|solenoid|motor|contactor|buzzer/.test(c.text);
 
 const BATTERY_PLUS = /^(?:\+|POS|PLUS|BAT\+|VBAT|B\+|V\+)$/i;
 const BATTERY_MINUS = /^(?:-|NEG|MINUS|BAT-|B-|V-|GND)$/i;
@@ -183,7 +201,7 @@ export const HOOKUP_RULES: readonly ErcRule[] = [
     severity: 'error',
     category: 'component',
     title: 'Diode forward-biased across a supply',
-    description: 'Checks by pin function that no diode, Zener or unidirectional TVS has its anode on a positive rail and its cathode on ground (a clamp or flyback diode fitted backwards).',
+    description: 'Checks by pin function that no diode, Zener or unidirectional TVS has its anode on a positive rail and its cathode on ground, or across a coil fed from that rail (a clamp or flyback diode fitted backwards).',
     zaptrace: [],
     check: diodeAcrossRail,
   },

@@ -1,6 +1,6 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { livePins, netsOf, uniqSorted, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
-import { isChassisName } from '../classify.js';
+import { isChassisName, isSupplyName } from '../classify.js';
 import { OUTPUT_PIN_NAME, pinRating, powerSources, regulatorOutputVolts, singleSupplyNet, strongVoltages, supplyPins, type SupplyRating, type VoltageEvidence } from '../power.js';
 import { BY_NAME, hit, list } from './hit.js';
 import { railVoltages, type RailVoltage } from '../rails.js';
@@ -39,6 +39,8 @@ function netUnsourced(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const net of nl.nets) {
     if (!net.supply || sources.has(net) || supplyPins(net).length > 0 || livePins(net).length === 0) continue;
+    // Typed power but named like no supply and holding no power pin: a sense node (VIN_SENSE), not a rail.
+    if (!isSupplyName(net.name) && !livePins(net).some((p) => p.type === 'power_in' || p.type === 'power_out')) continue;
     const how = net.net.type === 'power' ? 'typed power' : `named like a supply${BY_NAME}`;
     hits.push(
       hit(`Power net ${net.name} (${how}) has no source: no regulator output, power output, connector or battery.`, `Connect a source to ${net.name}, or retype the net if it is not a rail.`, {
