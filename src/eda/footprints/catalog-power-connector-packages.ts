@@ -4,6 +4,7 @@ import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
 import { ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
+import { landEntry } from './land-table.js';
 
 /**
  * Packages of the library's power ICs, connectors, timing parts, interface, memory and protection parts (docs/footprints.md):
@@ -77,3 +78,21 @@ for (const n of [10, 20] as const) {
 }
 add({ name: 'HDMI_A_Amphenol_10029449-x01xLF_Horizontal', family: 'connector', description: 'HDMI type A receptacle (Amphenol 10029449)', aliases: ['HDMI-A-19P', 'HDMI-A-10029449', '10029449-001RLF'], build: hdmiAAmphenol10029449 });
 add({ name: 'USB_A_Molex_67643_Horizontal', family: 'connector', description: 'USB 2.0 type A receptacle THT (Molex 67643)', aliases: ['USB-A-THD', 'USB-A-MOLEX-67643', '67643-3910'], build: usbAMolex67643 });
+
+// Allegro A4988 ET package (28-contact QFN 5x5 mm, 0.5 mm pitch, exposed pad 29).
+add(landEntry({
+  name: 'VFQFN-28-1EP_5x5mm_P0.5mm_EP3.4mm', family: 'qfn', aliases: ['A4988-QFN28', 'ALLEGRO-ET-28'],
+  description: 'QFN-28 5x5 mm, 0.5 mm pitch, exposed pad 3.4x3.4 mm (pad 29); Allegro ET package of the A4988',
+  source: 'land sizes and positions read from footprint digikey-footprints:VFQFN-28-1EP_5x5mm of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0), the footprint its A4988SETTR-T symbol names',
+  body: [5, 5], pitchMm: 0.5,
+  lands: [
+      ['1', -2.5, -1.5, 1, 0.3], ['2', -2.5, -1, 1, 0.3], ['3', -2.5, -0.5, 1, 0.3], ['4', -2.5, 0, 1, 0.3],
+      ['5', -2.5, 0.5, 1, 0.3], ['6', -2.5, 1, 1, 0.3], ['7', -2.5, 1.5, 1, 0.3], ['8', -1.5, 2.5, 0.3, 1],
+      ['9', -1, 2.5, 0.3, 1], ['10', -0.5, 2.5, 0.3, 1], ['11', 0, 2.5, 0.3, 1], ['12', 0.5, 2.5, 0.3, 1],
+      ['13', 1, 2.5, 0.3, 1], ['14', 1.5, 2.5, 0.3, 1], ['15', 2.5, 1.5, 1, 0.3], ['16', 2.5, 1, 1, 0.3],
+      ['17', 2.5, 0.5, 1, 0.3], ['18', 2.5, 0, 1, 0.3], ['19', 2.5, -0.5, 1, 0.3], ['20', 2.5, -1, 1, 0.3],
+      ['21', 2.5, -1.5, 1, 0.3], ['22', 1.5, -2.5, 0.3, 1], ['23', 1, -2.5, 0.3, 1], ['24', 0.5, -2.5, 0.3, 1],
+      ['25', 0, -2.5, 0.3, 1], ['26', -0.5, -2.5, 0.3, 1], ['27', -1, -2.5, 0.3, 1], ['28', -1.5, -2.5, 0.3, 1],
+      ['29', 0, 0, 3.4, 3.4],
+  ],
+}));

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { landEntry } from './land-table.js';
+import { moduleFootprint } from './module-lands.js';
 
 /**
  * Packages of the library's sensors, security ICs, optoelectronics and passive networks (docs/footprints.md):
@@ -289,4 +290,43 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['5', 0, 0, 0.7, 1.6, 'roundrect'],
     ],
   }),
+  landEntry({
+    name: 'TDFN-8-1EP_2x2mm_P0.5mm_EP0.8x1.2mm', family: 'son', aliases: ['MAX17048-TDFN8', 'MAXIM-T822-TDFN8'],
+    description: 'TDFN-8 2x2 mm, 0.5 mm pitch, exposed pad 0.8x1.2 mm (pad 9); Maxim outline 21-0168',
+    source: 'land sizes and positions read from KiCad footprint Package_DFN_QFN:TDFN-8-1EP_2x2mm_P0.5mm_EP0.8x1.2mm (KiCad footprint library 9.0, CC-BY-SA 4.0); the exposed pad drawn whole (KiCad adds four paste windows)',
+    body: [2, 2], pitchMm: 0.5,
+    lands: [
+      ['1', -0.9875, -0.75, 0.775, 0.25, 'roundrect'], ['2', -0.9875, -0.25, 0.775, 0.25, 'roundrect'], ['3', -0.9875, 0.25, 0.775, 0.25, 'roundrect'], ['4', -0.9875, 0.75, 0.775, 0.25, 'roundrect'],
+      ['5', 0.9875, 0.75, 0.775, 0.25, 'roundrect'], ['6', 0.9875, 0.25, 0.775, 0.25, 'roundrect'], ['7', 0.9875, -0.25, 0.775, 0.25, 'roundrect'], ['8', 0.9875, -0.75, 0.775, 0.25, 'roundrect'],
+      ['9', 0, 0, 0.8, 1.2],
+    ],
+  }),
+  landEntry({
+    name: 'VEML7700-TT', family: 'lga', aliases: ['VEML7700-TT-4PAD', 'VISHAY-VEML7700'],
+    description: 'Vishay VEML7700 side-view package 6.8x3.0 mm (2.35 mm high), 4 pads in a row along one long edge',
+    source: 'land sizes and positions read from footprint SparkFun-Sensor:VEML7700-TT of the SparkFun KiCad library (github.com/sparkfun/SparkFun-KiCad-Libraries, CC-BY 4.0); body outline from its fabrication layer',
+    body: [6.8, 3], bodyCentre: [-0.056, 0.195],
+    lands: [
+      ['1', -1.961, 1.095, 0.7, 1.6], ['2', -0.691, 1.095, 0.7, 1.6], ['3', 0.579, 1.095, 0.7, 1.6], ['4', 1.849, 1.095, 0.7, 1.6],
+    ],
+  }),
+  landEntry({
+    name: 'VCNL4040-OPLGA8', family: 'lga', aliases: ['VCNL4040', 'VISHAY-VCNL4040-OPLGA8'],
+    description: 'Vishay VCNL4040 OPLGA-8 4.0x2.0 mm; pad 1 at the top right, 1-4 along the top edge, 5-8 back along the bottom',
+    source: 'land sizes and positions read from footprint SparkFun-Sensor:VCNL4040 of the SparkFun KiCad library (github.com/sparkfun/SparkFun-KiCad-Libraries, CC-BY 4.0); body outline from its fabrication layer',
+    body: [4, 2],
+    lands: [
+      ['1', 1.6125, -1, 0.725, 0.7], ['2', 0.5375, -1, 0.725, 0.7], ['3', -0.5375, -1, 0.725, 0.7], ['4', -1.6125, -1, 0.725, 0.7],
+      ['5', -1.6125, 1, 0.725, 0.7], ['6', -0.5375, 1, 0.725, 0.7], ['7', 0.5375, 1, 0.725, 0.7], ['8', 1.6125, 1, 0.725, 0.7],
+    ],
+  }),
+  {
+    name: 'TO-39-4', family: 'to39', description: 'TO-39 metal can, 4 leads on a 5.08 mm circle (pad 1 oval), can outline 8.5 mm as KiCad draws it', aliases: ['TO39-4', 'MLX90614-TO39'],
+    build: () => moduleFootprint({
+      name: 'TO-39-4', family: 'to39', description: 'TO-39 metal can, 4 leads on a 5.08 mm circle',
+      body: [-1.71, -4.25, 6.79, 4.25],
+      lands: [['1', 0, 0, 1.6, 1.2, 'oval', 0.7], ['2', 2.54, 2.54, 1.2, 1.2, 'circle', 0.7], ['3', 5.08, 0, 1.2, 1.2, 'circle', 0.7], ['4', 2.54, -2.54, 1.2, 1.2, 'circle', 0.7]],
+      source: 'land sizes and positions read from KiCad footprint Package_TO_SOT_THT:TO-39-4 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    }),
+  },
 ];

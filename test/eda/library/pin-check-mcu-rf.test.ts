@@ -147,4 +147,12 @@ describe('checked microcontroller and radio pinouts', () => {
   it.each(EXPECTED)('%s: pin %s sits on pads %j', (id, pin, pads) => {
     expect(padsOf(id)[pin]).toEqual(pads);
   });
+
+  it('CC1101 and nRF24L01+ take the Digi-Key KiCad library pin tables, exposed pads included', () => {
+    // Digi-Key CC1101RGPR: SCLK 1, SO 2, CSn 7, AVDD 9/11/14/15, GND 16/19 and exposed pad 21, SI 20.
+    expect(padsOf('cc1101')).toMatchObject({ SCLK: ['1'], SO: ['2'], CS: ['7'], AVDD: ['9', '11', '14', '15'], GND: ['16', '19', '21'], SI: ['20'] });
+    // Digi-Key NRF24L01P-R7: CE 1, CSN 2, VDD 7/15/18, VSS 8/14/17/20, ANT1 12, ANT2 13, exposed pad 21 not connected.
+    expect(padsOf('nrf24l01')).toMatchObject({ CE: ['1'], CSN: ['2'], VDD: ['7', '15', '18'], VSS: ['8', '14', '17', '20'], ANT1: ['12'], ANT2: ['13'], EP: ['21'] });
+    expect(library.get('nrf24l01')!.pins.find((p) => p.name === 'EP')!.type).toBe('no_connect');
+  });
 });

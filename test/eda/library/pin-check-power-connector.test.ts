@@ -145,4 +145,12 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     }
     expect(resolveFootprint('SOT-143')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4']);
   });
+
+  it('A4988: the Digi-Key KiCad library pin table on the 5x5 mm QFN-28 with exposed pad 29', () => {
+    const a = padsOf('a4988settr-t');
+    expect(a).toMatchObject({ OUT2B: ['1'], ENABLE: ['2'], GND: ['3', '18', '29'], VREG: ['8'], RESET: ['12'], SLEEP: ['14'], VDD: ['15'], STEP: ['16'], DIR: ['19'], VBB1: ['22'], VBB2: ['28'] });
+    const fp = resolveFootprint('VFQFN-28-1EP_5x5mm_P0.5mm_EP3.4mm')!;
+    expect(fp.pads.map((p) => p.number)).toHaveLength(29);
+    expect(fp.pads.find((p) => p.number === '29')!.at).toEqual([0, 0]);
+  });
 });

@@ -10,7 +10,8 @@ import { checkPart } from './pin-check.js';
  * The sensor, security, optoelectronic and passive-network records of
  * data/library/checked-parts-sensors.json (docs/reports/library-checked-sensors.md): each passes the
  * pin check against its footprint, and the pad numbers asserted below are the pin tables each
- * record cites in properties.pinout_source (a KiCad 9.0 symbol or the maker's data sheet).
+ * record cites in properties.pinout_source (a KiCad 9.0 symbol, a Digi-Key or SparkFun KiCad library symbol, or the
+ * maker's data sheet).
  */
 const library = loadLibrary();
 const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-sensors.json'), 'utf8')) as { count: number; parts: { id: string }[] };
@@ -34,7 +35,7 @@ describe('checked sensor records', () => {
     expect(checkPart(part).problems).toEqual([]);
     expect(LibraryPart.safeParse(part).success).toBe(true);
     expect(part.properties['review_status']).toBe('pinout-checked');
-    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0/);
+    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0|Digi-Key KiCad symbol library|SparkFun KiCad library/);
     expect(resolveFootprint(part.footprint)!.source).not.toBe('');
   });
 
@@ -64,5 +65,18 @@ describe('checked sensor records', () => {
     expect(padsOf('res-array-4x-0603')).toMatchObject({ R1_P1: ['1'], R1_P2: ['8'], R4_P1: ['4'], R4_P2: ['5'] });
     // Sensor_Distance:VL53L0CXV0DH1: GND on 3, 4, 6 and 12; XSHUT 5; GPIO1 7 (open drain); SDA 9; SCL 10; AVDD 11.
     expect(padsOf('vl53l0x')).toMatchObject({ GND: ['3', '4', '6', '12'], XSHUT: ['5'], GPIO1: ['7'], SDA: ['9'], SCL: ['10'], AVDD: ['11'] });
+  });
+
+  it('puts the parts sourced from the Digi-Key and SparkFun KiCad libraries on their pads', () => {
+    // Digi-Key MLX90614ESF-BAA-000-TU on TO-39-4: 1 SCL, 2 SDA (SDO/PWM), 3 VDD, 4 VSS; lead 1 is the oval pad.
+    expect(padsOf('mlx90614esf-baa')).toMatchObject({ SCL: ['1'], SDA: ['2'], VDD: ['3'], VSS: ['4'] });
+    expect(resolveFootprint('TO-39-4')!.pads.find((p) => p.number === '1')!.shape).toBe('oval');
+    // SparkFun MAX17048 (TDFN-8 2x2): 1 CTG, 2 CELL, 3 VDD, 4 and exposed pad 9 GND, 5 ALRT, 6 QSTRT, 7 SCL, 8 SDA.
+    expect(padsOf('max17048g-t10')).toMatchObject({ CTG: ['1'], CELL: ['2'], VDD: ['3'], GND: ['4', '9'], ALRT: ['5'], QSTRT: ['6'], SCL: ['7'], SDA: ['8'] });
+    // SparkFun VEML7700-TT: 1 SCL, 2 VDD, 3 GND, 4 SDA, four pads in one row.
+    expect(padsOf('veml7700-tt')).toMatchObject({ SCL: ['1'], VDD: ['2'], GND: ['3'], SDA: ['4'] });
+    expect(new Set(resolveFootprint('VEML7700-TT')!.pads.map((p) => p.at[1])).size).toBe(1);
+    // SparkFun VCNL4040: 1 GND, 3 VDD, 6 INT, 7 SDA, 8 SCL.
+    expect(padsOf('vcnl4040m3oae')).toMatchObject({ GND: ['1'], VDD: ['3'], INT: ['6'], SDA: ['7'], SCL: ['8'] });
   });
 });
