@@ -2,7 +2,7 @@
  * Board sized to its content (src/eda/place/board-size.ts): what the rule gives and whether the
  * boards it gives still place, route and pass DRC.
  *
- *   npx tsx bench/board-size.ts [--kicad] [--corpus-only]
+ *   npx tsx bench/board-size.ts [--kicad] [--corpus-only] [--growth-only]
  *
  * Part 1, the anchor: the hand-sized corpus boards (../shared/corpus/zaptrace/designs), their area
  * share under raw and grown courtyards, and the size the rule would have given them.
@@ -10,6 +10,10 @@
  * synthesis test's kind intents) synthesized, the board the previous rule gave (≈ 4 × courtyard
  * area + 1.5 mm, 5 mm steps; recomputed here for comparison) against the rule's, then laid out.
  * Part 3: the corpus's inline cases (no board stated) with library packages, sized by the rule.
+ * Part 4: parts added after synthesis (src/eda/place/board-growth.ts): two copies of each
+ * synthesized kind's every free-standing part (not edge parts or holes; unwired, as `component_add` leaves them)
+ * placed on the board kept as it was (what a stated board does: the misfits named) and on the
+ * board re-derived from the content (what place_components does for a content-sized board).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +22,8 @@ import { loadLibrary } from '../src/eda/library/index.js';
 import { mapPinsToPads, resolveFootprint } from '../src/eda/footprints/index.js';
 import { synthesizeDesign } from '../src/eda/synth/index.js';
 import { BOARD_SIZE_RULE, contentBoardSize } from '../src/eda/place/board-size.js';
+import { boardTooSmall, grownBoard } from '../src/eda/place/board-growth.js';
+import { edgePartOf, isMountingHole } from '../src/eda/place/part-roles.js';
 import { exportForKicad, runLayout } from '../src/eda/place/layout-run.js';
 import { loadLayoutCorpus } from '../src/eda/place/layout-corpus.js';
 import type { Design } from '../src/eda/model/design.js';
@@ -68,11 +74,64 @@ async function layout(d: Design): Promise<string> {
     k = ` kicad=${f.errors}/${f.unconnected}`;
   }
   const miss = run.unrouted.map((c) => c.net).join(',');
-  return `placed=${run.unplaced.length === 0 ? 'yes' : `NO(${run.unplaced.length})`} routed=${run.routed}/${run.total}${miss ? `(${miss})` : ''} drc=${run.drcErrors}${k}`;
+  const hardMisses = run.constraintReport.filter((r) => r.hard && !r.satisfied).length;
+  return `placed=${run.unplaced.length === 0 ? 'yes' : `NO(${run.unplaced.length})`} channel=${run.channelMm} routed=${run.routed}/${run.total}${miss ? `(${miss})` : ''} drc=${run.drcErrors} hard-unmet=${hardMisses}${k}`;
+}
+
+/** Copies of each free-standing part added: the design three times over, less its edge parts and holes. */
+const COPIES = 2;
+
+/** The design with COPIES copies of each free-standing part, unwired. */
+function withAddedParts(d: Design): { design: Design; added: string[] } {
+  const sized = Object.values(d.components)
+    .map((c) => ({ c, fp: c.footprint ? resolveFootprint(c.footprint) : undefined }))
+    .filter(({ c, fp }) => fp && !isMountingHole(fp) && !edgePartOf(d, c.id, fp))
+    .map(({ c, fp }) => ({ c, area: (fp!.courtyard[2] - fp!.courtyard[0]) * (fp!.courtyard[3] - fp!.courtyard[1]) }))
+    .sort((a, b) => b.area - a.area || a.c.ref.localeCompare(b.c.ref));
+  const components = { ...d.components };
+  const added: string[] = [];
+  for (let copy = 0; copy < COPIES; copy++) {
+    sized.forEach(({ c }, k) => {
+      const ref = `${c.ref.replace(/\d+$/, '')}${1000 * (copy + 1) + k}`;
+      components[ref] = { ...c, id: ref, ref, locked: false };
+      added.push(ref);
+    });
+  }
+  return { design: { ...d, components, placement: {}, routing: { tracks: [], vias: [] } }, added };
+}
+
+async function growth(library: ReturnType<typeof loadLibrary>, intents: string[]): Promise<void> {
+  process.stdout.write('\n## parts added after synthesis: board kept (stated) → board re-derived (content-sized)\n');
+  let kept = 0;
+  let grown = 0;
+  let total = 0;
+  for (const intent of intents) {
+    let d: Design;
+    try {
+      d = synthesizeDesign(intent, { library }).design;
+    } catch {
+      continue;
+    }
+    const { design, added } = withAddedParts(d);
+    total++;
+    const same = runLayout(design, { resolve: resolveFootprint, mapPins: mapPinsToPads, seed: 1 });
+    const tooSmall = boardTooSmall(design, same.unplaced, 'stated', resolveFootprint);
+    const sameHard = same.constraintReport.filter((r) => r.hard && !r.satisfied).length;
+    if (same.unplaced.length === 0) kept++;
+    const g = grownBoard(design, resolveFootprint);
+    const bigger: Design = g ? { ...design, board: { ...design.board, width_mm: g.width_mm, height_mm: g.height_mm } } : design;
+    const after = await layout(bigger);
+    if (after.startsWith('placed=yes')) grown++;
+    const keptText = `${tooSmall ? `unplaced ${tooSmall.parts.join(',')} (needs ≈ ${tooSmall.needed.width_mm}×${tooSmall.needed.height_mm})` : 'all placed'} channel=${same.channelMm} routed=${same.routed}/${same.total} hard-unmet=${sameHard}`;
+    process.stdout.write(`${intent} +${added.length} parts | kept ${d.board.width_mm}×${d.board.height_mm}: ${keptText} | re-derived ${bigger.board.width_mm}×${bigger.board.height_mm}: ${after}\n`);
+  }
+  process.stdout.write(`all parts placed: board kept ${kept}/${total}, board re-derived ${grown}/${total}\n`);
 }
 
 async function main(): Promise<void> {
   const library = loadLibrary();
+  const kindIntents = ['ESP32 LoRa gateway', 'ESP32 BLE battery node', 'ESP32-S3 camera', 'RP2040 motor driver', 'STM32 RS-485 node', 'nRF52840 humidity tag from a coin cell'];
+  if (args.includes('--growth-only')) return growth(library, kindIntents);
   const corpus = loadLayoutCorpus();
   process.stdout.write('## corpus boards as their authors sized them\n');
   const shares: number[] = [];
@@ -120,6 +179,7 @@ async function main(): Promise<void> {
     const d: Design = { ...c.design, board: { ...c.design.board, width_mm: r.width_mm, height_mm: r.height_mm } };
     process.stdout.write(`${c.name}: 100×80 → ${r.width_mm}×${r.height_mm} | ${await layout(d)}\n`);
   }
+  await growth(library, kindIntents);
 }
 
 void main();

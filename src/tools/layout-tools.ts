@@ -12,7 +12,7 @@ export const layoutTools = [
     name: 'place_components',
     title: 'Place components',
     description:
-      'Places every component inside the outline with courtyards clear of each other and the edge, honouring stated placement constraints and those parts imply (edge connectors and antennas at an edge facing out, mounting holes in corners, decoupling near its pin, heat away from sensors); unmet ones are listed as violations. Antennas get copper keep-outs. Deterministic for a seed; recorded in a ComponentsPlaced event. Clears existing routing.',
+      'Places every component inside the outline with courtyards clear of each other and the edge, honouring stated placement constraints and those parts imply (edge connectors and antennas at an edge facing out, mounting holes in corners, decoupling near its pin, heat away from sensors); unmet ones are listed as violations. A board sized to its content grows for added parts; a stated board is kept and parts without room are named (board_too_small). Antennas get copper keep-outs. Deterministic for a seed; recorded in a ComponentsPlaced event. Clears existing routing.',
     level: 'sandbox-write',
     input: {
       design_name: DesignName,

@@ -90,8 +90,9 @@ export function anneal(st: PlaceState, movable: number[], iterations: number, st
       }
     }
     // Constraints may only get closer to holding, and the hard ones on their own: a soft one
-    // (a second bypass capacitor of a pin) never gains at a hard one's cost — the LoRa gateway's
-    // first capacitor had walked from 2.85 to 3.2 mm of its pin so the second could come closer.
+    // (a bulk capacitor, a sensor's distance from heat) never gains at a hard one's cost — the
+    // LoRa gateway's first capacitor had walked from 2.85 to 3.2 mm of its pin so that the second,
+    // then soft, could come closer.
     if (vAfter > vBefore + 1e-9 || hAfter > hBefore + 1e-9) ok = false;
     const after = ok ? st.costOf(moved) + VIOLATION_WEIGHT * vAfter : Infinity;
     const delta = after - (before + VIOLATION_WEIGHT * vBefore);
