@@ -96,3 +96,15 @@ add(landEntry({
       ['29', 0, 0, 3.4, 3.4],
   ],
 }));
+
+// Micro Crystal C7 package (RV-8803-C7, RV-3028-C7): 8 lands, 0.9 mm pitch.
+add(landEntry({
+  name: 'MicroCrystal_C7_SON-8_1.5x3.2mm_P0.9mm', family: 'son-no-ep', aliases: ['RV-8803-C7', 'RV-3028-C7', 'MICROCRYSTAL-C7'],
+  description: 'Micro Crystal C7 SON-8 1.5x3.2 mm, 0.9 mm pitch',
+  source: 'land sizes and positions read from KiCad footprint Package_SON:MicroCrystal_C7_SON-8_1.5x3.2mm_P0.9mm (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+  body: [1.5, 3.2], pitchMm: 0.9,
+  lands: [
+      ['1', -0.65, -1.35, 0.95, 0.65, 'roundrect'], ['2', -0.65, -0.45, 0.95, 0.65, 'roundrect'], ['3', -0.65, 0.45, 0.95, 0.65, 'roundrect'], ['4', -0.65, 1.35, 0.95, 0.65, 'roundrect'],
+      ['5', 0.65, 1.35, 0.95, 0.65, 'roundrect'], ['6', 0.65, 0.45, 0.95, 0.65, 'roundrect'], ['7', 0.65, -0.45, 0.95, 0.65, 'roundrect'], ['8', 0.65, -1.35, 0.95, 0.65, 'roundrect'],
+  ],
+}));

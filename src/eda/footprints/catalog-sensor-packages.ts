@@ -329,4 +329,60 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       source: 'land sizes and positions read from KiCad footprint Package_TO_SOT_THT:TO-39-4 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
     }),
   },
+  landEntry({
+    name: 'Sensirion_DFN-6_2.44x2.44mm_SGP40', family: 'lga', aliases: ['SGP40-DFN6', 'SGP40-D-R4'],
+    description: 'Sensirion SGP40 DFN-6 2.44x2.44 mm, 0.8 mm pitch, small centre land on the die pad (pad 7)',
+    source: 'land sizes and positions read from package SGP40 of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down; its DIEPAD land numbered 7 here',
+    body: [2.45, 2.45], pitchMm: 0.8,
+    lands: [
+      ['1', -1.15, -0.8, 0.55, 0.4], ['2', -1.15, 0, 0.55, 0.4], ['3', -1.15, 0.8, 0.55, 0.4], ['4', 1.15, 0.8, 0.55, 0.4],
+      ['5', 1.15, 0, 0.55, 0.4], ['6', 1.15, -0.8, 0.55, 0.4], ['7', 0, 0, 0.3048, 0.6096],
+    ],
+  }),
+  landEntry({
+    name: 'Bosch_LGA-10_2x2mm_P0.5mm', family: 'lga', aliases: ['BMP388-LGA10', 'BMP384-LGA10'],
+    description: 'Bosch LGA-10 2x2 mm, 0.5 mm pitch (BMP388); pad 1 on the top edge right of centre, numbered anticlockwise',
+    source: 'land sizes and positions read from package LGA-10(2X2) of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down',
+    body: [2, 2], pitchMm: 0.5,
+    lands: [
+      ['1', 0.25, -0.7625, 0.25, 0.275], ['2', -0.25, -0.7625, 0.25, 0.275], ['3', -0.7625, -0.5, 0.275, 0.25], ['4', -0.7625, 0, 0.275, 0.25],
+      ['5', -0.7625, 0.5, 0.275, 0.25], ['6', -0.25, 0.7625, 0.25, 0.275], ['7', 0.25, 0.7625, 0.25, 0.275], ['8', 0.7625, 0.5, 0.275, 0.25],
+      ['9', 0.7625, 0, 0.275, 0.25], ['10', 0.7625, -0.5, 0.275, 0.25],
+    ],
+  }),
+  landEntry({
+    name: 'Honeywell_LPCC-16_3x3mm', family: 'lga', aliases: ['HMC5883L-LPCC16', 'LCC-16-3X3'],
+    description: 'Honeywell LPCC-16 3x3 mm, 0.5 mm pitch (HMC5883L)',
+    source: 'land sizes and positions read from package LPCC-16 of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down',
+    body: [3, 3], pitchMm: 0.5,
+    lands: [
+      ['1', -1.37, -0.75, 0.65, 0.28], ['2', -1.37, -0.25, 0.65, 0.28], ['3', -1.37, 0.25, 0.65, 0.28], ['4', -1.37, 0.75, 0.65, 0.28],
+      ['5', -0.75, 1.37, 0.28, 0.65], ['6', -0.25, 1.37, 0.28, 0.65], ['7', 0.25, 1.37, 0.28, 0.65], ['8', 0.75, 1.37, 0.28, 0.65],
+      ['9', 1.37, 0.75, 0.65, 0.28], ['10', 1.37, 0.25, 0.65, 0.28], ['11', 1.37, -0.25, 0.65, 0.28], ['12', 1.37, -0.75, 0.65, 0.28],
+      ['13', 0.75, -1.37, 0.28, 0.65], ['14', 0.25, -1.37, 0.28, 0.65], ['15', -0.25, -1.37, 0.28, 0.65], ['16', -0.75, -1.37, 0.28, 0.65],
+    ],
+  }),
+  landEntry({
+    name: 'Renesas_ODFN-6_1.65x1.65mm', family: 'lga', aliases: ['ISL29125-ODFN6'],
+    description: 'Renesas (Intersil) ODFN-6 1.65x1.65 mm, 0.5 mm pitch (ISL29125); pad 1 land longer',
+    source: 'land sizes and positions read from package ODFN-6 of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down',
+    body: [1.65, 1.65], pitchMm: 0.5,
+    lands: [
+      ['1', -0.645, -0.5, 0.75, 0.25], ['2', -0.72, 0, 0.6, 0.25], ['3', -0.72, 0.5, 0.6, 0.25], ['4', 0.72, 0.5, 0.6, 0.25],
+      ['5', 0.72, 0, 0.6, 0.25], ['6', 0.72, -0.5, 0.6, 0.25],
+    ],
+  }),
+  landEntry({
+    name: 'ST_VL53L5CX', family: 'lga', aliases: ['VL53L5CX-LGA16', 'VL53L5CXV0GC'],
+    description: 'ST VL53L5CX optical LGA-16 6.4x3.0 mm, lands A1-A7, B1, B4 (centre), B7, C1-C7',
+    source: 'land sizes and positions read from package VL53L5CX of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down',
+    body: [6.4, 3],
+    lands: [
+      ['A1', 2.25, 1.05, 0.5, 0.5], ['A2', 1.5, 1.05, 0.5, 0.5], ['A3', 0.75, 1.05, 0.5, 0.5], ['A4', 0, 1.05, 0.5, 0.5],
+      ['A5', -0.75, 1.05, 0.5, 0.5], ['A6', -1.5, 1.05, 0.5, 0.5], ['A7', -2.25, 1.05, 0.5, 0.5], ['B1', 2.65, 0, 0.5, 0.5],
+      ['B4', 0, 0, 3.7, 1.2], ['B7', -2.65, 0, 0.5, 0.5], ['C1', 2.25, -1.05, 0.5, 0.5], ['C2', 1.5, -1.05, 0.5, 0.5],
+      ['C3', 0.75, -1.05, 0.5, 0.5], ['C4', 0, -1.05, 0.5, 0.5], ['C5', -0.75, -1.05, 0.5, 0.5], ['C6', -1.5, -1.05, 0.5, 0.5],
+      ['C7', -2.25, -1.05, 0.5, 0.5],
+    ],
+  }),
 ];

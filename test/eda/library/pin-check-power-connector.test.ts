@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -152,5 +152,9 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     const fp = resolveFootprint('VFQFN-28-1EP_5x5mm_P0.5mm_EP3.4mm')!;
     expect(fp.pads.map((p) => p.number)).toHaveLength(29);
     expect(fp.pads.find((p) => p.number === '29')!.at).toEqual([0, 0]);
+  });
+
+  it('RV-8803: the SparkFun Eagle library pin table on the Micro Crystal C7 lands', () => {
+    expect(padsOf('rv8803-c7-ta-020')).toMatchObject({ SDA: ['1'], CLKOUT: ['2'], VDD: ['3'], CLKOE: ['4'], GND: ['5'], INT: ['6'], EVI: ['7'], SCL: ['8'] });
   });
 });

@@ -10,8 +10,8 @@ import { checkPart } from './pin-check.js';
  * The sensor, security, optoelectronic and passive-network records of
  * data/library/checked-parts-sensors.json (docs/reports/library-checked-sensors.md): each passes the
  * pin check against its footprint, and the pad numbers asserted below are the pin tables each
- * record cites in properties.pinout_source (a KiCad 9.0 symbol, a Digi-Key or SparkFun KiCad library symbol, or the
- * maker's data sheet).
+ * record cites in properties.pinout_source (a KiCad 9.0 symbol, a Digi-Key or SparkFun KiCad library
+ * symbol, a SparkFun Eagle library device, or the maker's data sheet).
  */
 const library = loadLibrary();
 const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-sensors.json'), 'utf8')) as { count: number; parts: { id: string }[] };
@@ -35,7 +35,7 @@ describe('checked sensor records', () => {
     expect(checkPart(part).problems).toEqual([]);
     expect(LibraryPart.safeParse(part).success).toBe(true);
     expect(part.properties['review_status']).toBe('pinout-checked');
-    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0|Digi-Key KiCad symbol library|SparkFun KiCad library/);
+    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0|Digi-Key KiCad symbol library|SparkFun (KiCad|Eagle) library/);
     expect(resolveFootprint(part.footprint)!.source).not.toBe('');
   });
 
@@ -78,5 +78,20 @@ describe('checked sensor records', () => {
     expect(new Set(resolveFootprint('VEML7700-TT')!.pads.map((p) => p.at[1])).size).toBe(1);
     // SparkFun VCNL4040: 1 GND, 3 VDD, 6 INT, 7 SDA, 8 SCL.
     expect(padsOf('vcnl4040m3oae')).toMatchObject({ GND: ['1'], VDD: ['3'], INT: ['6'], SDA: ['7'], SCL: ['8'] });
+  });
+
+  it('puts the parts sourced from the SparkFun Eagle library on their pads', () => {
+    // SGP40: 1 VDD, 2/4/die pad VSS, 3 SDA, 5 VDDH, 6 SCL.
+    expect(padsOf('sgp40-d-r4')).toMatchObject({ VDD: ['1'], VSS: ['2', '4', '7'], SDA: ['3'], VDDH: ['5'], SCL: ['6'] });
+    // BMP388 LGA-10: VDD 1 and 10, SCK 2, GND 3/8/9, SDI 4, SDO 5, CSB 6, INT 7.
+    expect(padsOf('bmp388')).toMatchObject({ VDD: ['1', '10'], SCK: ['2'], GND: ['3', '8', '9'], SDI: ['4'], CSB: ['6'], INT: ['7'] });
+    // LSM6DSO LGA-14L: VDDIO 5, GND 6/7, VDD 8, CS 12, SCL 13, SDA 14.
+    expect(padsOf('lsm6dso')).toMatchObject({ VDDIO: ['5'], GND: ['6', '7'], VDD: ['8'], CS: ['12'], SCL: ['13'], SDA: ['14'] });
+    // HMC5883L LPCC-16: SCL 1, VDD 2, GND 9/11, VDDIO 13, DRDY 15, SDA 16.
+    expect(padsOf('hmc5883l')).toMatchObject({ SCL: ['1'], VDD: ['2'], GND: ['9', '11'], VDDIO: ['13'], DRDY: ['15'], SDA: ['16'] });
+    // ISL29125 ODFN-6: VDD 1, GND 3, SDA 4, INT 5, SCL 6; pad 2 not connected.
+    expect(padsOf('isl29125iroz-t7a')).toMatchObject({ VDD: ['1'], NC: ['2'], GND: ['3'], SDA: ['4'], INT: ['5'], SCL: ['6'] });
+    // VL53L5CX: ground on A2, A6, A7, B4 (centre land), C1, C6, C7; AVDD B1 and B7; SDA C3, SCL C4.
+    expect(padsOf('vl53l5cx')).toMatchObject({ GND: ['A2', 'A6', 'A7', 'B4', 'C1', 'C6', 'C7'], AVDD: ['B1', 'B7'], SDA: ['C3'], SCL: ['C4'] });
   });
 });
