@@ -45,6 +45,15 @@ type PlaceArgs = Omit<PlaceOptions, 'mapPins'>;
 /** A workspace design file's text, read on the main thread and parsed here (tools/proof-tools.ts). */
 type DesignFile = { text: string; format: 'json' | 'auto' };
 
+/** The proof checks (tools/proof-checks.ts) on one design: ERC/DRC reports to record, and the advice checks. */
+function proofChecks(design: Design, chosen: ProofCheck[], env: HeavyEnv) {
+  const reports: ProofReports = {};
+  if (chosen.includes('erc')) reports.erc = ercOf(design, env);
+  if (chosen.includes('erc') && chosen.includes('drc')) env.progress(1, 2, 'ERC done, DRC running');
+  if (chosen.includes('drc')) reports.drc = drcOf(design, env);
+  return { reports, analysis: analysisResults(design, chosen, env.library.lookup) };
+}
+
 /** Parses a design file (lenient, as design_parse_file) with the library's footprints filled in. */
 const parseFile = (a: DesignFile, env: HeavyEnv) => parseWithLibrary(a.text, { format: a.format, strict: false }, env.library);
 type RouteArgs = Omit<RouteNetsOptions, 'mapPins' | 'onProgress'>;
@@ -85,13 +94,10 @@ export const heavyTasks = {
   /** proof_run: parse the file, hash it, run the chosen checks; the main thread names it and builds the events. */
   proof_file: (a: DesignFile & { checks?: ProofCheck[] }, env: HeavyEnv) => {
     const { design, warnings } = parseFile(a, env);
-    const chosen = chooseChecks(design, a.checks);
-    const reports: ProofReports = {};
-    if (chosen.includes('erc')) reports.erc = ercOf(design, env);
-    if (chosen.includes('erc') && chosen.includes('drc')) env.progress(1, 2, 'ERC done, DRC running');
-    if (chosen.includes('drc')) reports.drc = drcOf(design, env);
-    return { design, warnings, hash: merkleHash(design), reports, analysis: analysisResults(design, chosen, env.library.lookup) };
+    return { design, warnings, hash: merkleHash(design), ...proofChecks(design, chooseChecks(design, a.checks), env) };
   },
+  /** proof_run_design: the chosen checks on a session design. */
+  proof_design: (a: { design: DesignText; checks: ProofCheck[] }, env: HeavyEnv) => proofChecks(designOf(a.design), a.checks, env),
   bench_intent: (a: { intent: string; layout: boolean }, env: HeavyEnv): BenchRow => benchIntent(a.intent, a.layout, env),
 } as const;
 

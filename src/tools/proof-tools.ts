@@ -5,7 +5,7 @@ import { PROOF_CHECK_IDS, proofCatalogue, type ProofCheck } from '../eda/plan/pr
 import { DesignName, looseObject, requireDesign, sessionTool, type Ctx } from './define.js';
 import { designText, runHeavy } from './heavy.js';
 import { deriveDesignName, metaNameOf } from './design-names.js';
-import { analysisResults, chooseChecks, proofSummary, type ProofReports } from './proof-checks.js';
+import { chooseChecks, proofSummary } from './proof-checks.js';
 
 /**
  * Proof runs of the Python ZapTrace (docs/zaptrace-parity.md, "Proofs"): a named set of checks on a
@@ -23,18 +23,11 @@ async function readDesignFile(ctx: Ctx, path: string) {
   return { text, format: /\.json$/i.test(path) ? ('json' as const) : ('auto' as const) };
 }
 
-/** Runs the checks on `design` (whose state hash is `hash`); ERC/DRC come back as ValidationRecorded drafts. */
-async function prove(ctx: Ctx, name: string, design: Design, hash: string, asked: ProofCheck[] | undefined, basis: string | null) {
-  const chosen = chooseChecks(design, asked);
-  const wantErc = chosen.includes('erc');
-  const wantDrc = chosen.includes('drc');
-  let reports: ProofReports = {};
-  if (wantErc || wantDrc) {
-    const text = designText(design);
-    const opts = { basis: { [name]: basis } };
-    reports = wantErc && wantDrc ? await runHeavy(ctx, 'checks', { design: text }, opts) : wantErc ? { erc: await runHeavy(ctx, 'erc', { design: text }, opts) } : { drc: await runHeavy(ctx, 'drc', { design: text }, opts) };
-  }
-  return proofSummary(name, hash, reports, analysisResults(design, chosen, ctx.services.library.lookup));
+/** Runs the checks on a session design (whose state hash is `hash`) in the worker pool; ERC/DRC come back as ValidationRecorded drafts. */
+async function prove(ctx: Ctx, name: string, design: Design, hash: string, asked: ProofCheck[] | undefined) {
+  const checks = chooseChecks(design, asked);
+  const { reports, analysis } = await runHeavy(ctx, 'proof_design', { design: designText(design), checks }, { basis: { [name]: hash } });
+  return proofSummary(name, hash, reports, analysis);
 }
 
 export const proofTools = [
@@ -82,7 +75,7 @@ export const proofTools = [
     output: Out,
     async handler(input, ctx) {
       const entry = requireDesign(ctx.state, input.design_name);
-      const { events, summary } = await prove(ctx, input.design_name, entry.design, entry.hash, input.checks, entry.hash);
+      const { events, summary } = await prove(ctx, input.design_name, entry.design, entry.hash, input.checks);
       return events.length ? { events, after: () => summary } : { result: summary };
     },
   }),
