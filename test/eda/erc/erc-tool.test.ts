@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callTool, corpusText, localPrincipal, mcpClient, newRuntime } from '../../helpers/harness.js';
-import { BOARDS, HELD_OUT_2, planted } from './planted-set.js';
+import { BOARDS, HELD_OUT_2, HELD_OUT_3, planted } from './planted-set.js';
 
 /**
  * The zt-erc-1.4.0 rules as agents reach them: designs go in through design_parse_str and are
@@ -45,12 +45,14 @@ describe('erc_validate through MCP: rail voltages from feedback dividers and the
     expect(r.passed).toBe(false);
   });
 
-  it('passes the adjustable-LDO board and catches each second held-out fault with its rule', async () => {
+  it('passes the adjustable-LDO and 24 V boards and catches each second held-out and probe fault with its rule', async () => {
     const { erc } = await session();
-    const clean = await erc(JSON.stringify(BOARDS['adj-ldo-sensor-node']!()));
-    expect(clean.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    for (const name of ['adj-ldo-sensor-node', '24v-solenoid-controller']) {
+      const clean = await erc(JSON.stringify(BOARDS[name]!()));
+      expect(clean.findings.filter((f) => f.severity !== 'info'), name).toEqual([]);
+    }
     const cleanKeys = new Map<string, Set<string>>();
-    for (const fault of HELD_OUT_2) {
+    for (const fault of [...HELD_OUT_2, ...HELD_OUT_3]) {
       if (!cleanKeys.has(fault.board)) {
         const base = await erc(JSON.stringify(BOARDS[fault.board]!()));
         cleanKeys.set(fault.board, new Set(base.findings.map((f) => `${f.rule_id}|${f.components.join(',')}`)));
