@@ -148,3 +148,15 @@ export function capacitor(b: Build, farads: number, a: string, c: string, block:
 }
 
 export const twoPins = TWO;
+
+/**
+ * A pin of a library part with the pad numbers its record gives (space-separated there, comma-separated
+ * here), for parts no footprint pin table covers. Throws when the record has no such pin, so a block
+ * never wires a pin the part does not have.
+ */
+export function libPin(b: Build, partId: string, name: string, type?: PinType): PinSpec {
+  const p = b.lib.get(partId)?.pins.find((x) => x.name.toUpperCase() === name.toUpperCase());
+  if (!p) throw new Error(`library part ${partId} has no pin ${name}`);
+  const number = p.number ? p.number.trim().split(/[\s,]+/).join(',') : undefined;
+  return { name: p.name, type: type ?? (p.type === 'unspecified' ? 'passive' : p.type), ...(number ? { number } : {}) };
+}

@@ -1,6 +1,7 @@
 import { addPart, connect, type Build } from './builder.js';
 import { i2cPullups, led, mountingHoles, regulator } from './blocks.js';
-import type { IntentElement } from './elements.js';
+import { isDescriptor, isPartElement, type IntentElement } from './elements.js';
+import { busOf } from './library-parts.js';
 import type { Requirements } from './mcu.js';
 import { powerSource } from './sources.js';
 import { i2cSensor, R3 } from './templates.js';
@@ -17,12 +18,17 @@ const has = (els: IntentElement[], id: string) => els.some((e) => e.id === id);
 
 export function composeBoard(b: Build, req: Requirements, els: IntentElement[]): { title: string; description: string } {
   const src = powerSource(b, req.power, req.inputV, req.notes);
+  // Library parts named by number that sit on I2C make the board a breakout for them (library-blocks.ts
+  // hangs them on the header's bus); the built-in sensor is added only when a sensor word asks for it.
+  const i2cParts = els.filter((e) => isPartElement(e) && e.partId && b.lib.get(e.partId) && busOf(b.lib.get(e.partId)!) === 'i2c');
+  const namedSensors = els.some((e) => isPartElement(e) && e.kind === 'sensor');
+  const builtinSensor = els.some((e) => e.kind === 'sensor' && !isPartElement(e) && !isDescriptor(e)) && !(req.sensor === null && namedSensors);
   const outVolts = els.filter((e) => e.kind === 'voltage' && e.volts !== undefined && e.volts < src.volts - 0.2).map((e) => e.volts!);
-  const wantsRegulator = els.some((e) => e.kind === 'regulator') || outVolts.length > 0 || els.some((e) => e.kind === 'sensor');
+  const wantsRegulator = els.some((e) => e.kind === 'regulator') || outVolts.length > 0 || els.some((e) => e.kind === 'sensor') || i2cParts.length > 0;
   let rail = src.rail;
   let railV = src.volts;
   let kind = '';
-  const sensor = els.some((e) => e.kind === 'sensor');
+  const sensor = builtinSensor || i2cParts.length > 0;
   if (wantsRegulator && !(req.power === 'coin' && !els.some((e) => e.kind === 'regulator'))) {
     const target = outVolts[0] ?? 3.3;
     if (Math.abs(target - 3.3) > 0.05) {
@@ -41,8 +47,8 @@ export function composeBoard(b: Build, req: Requirements, els: IntentElement[]):
   }
   let title = 'Power module';
   if (sensor) {
-    i2cSensor(b, req, 'I2C_SDA', 'I2C_SCL', rail);
-    i2cPullups(b, rail, railV, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
+    if (builtinSensor) i2cSensor(b, req, 'I2C_SDA', 'I2C_SCL', rail);
+    i2cPullups(b, rail, railV, 'I2C_SDA', 'I2C_SCL', req.i2cHz, Math.max(1, (builtinSensor ? 1 : 0) + i2cParts.length) + req.extraI2cDevices);
     const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'i2c-header', why: 'I2C header 1×4 (2.54 mm): 1 VCC, 2 GND, 3 SDA, 4 SCL — the usual breakout pin-out.' });
     connect(b, rail, [[j, 'P1']]);
     connect(b, 'GND', [[j, 'P2']]);

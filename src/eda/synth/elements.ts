@@ -1,5 +1,6 @@
 import type { Design, Component } from '../model/design.js';
 import type { Library } from '../library/index.js';
+import { findNamedPart, findPartByKind } from './library-parts.js';
 
 /**
  * The named elements of an intent (docs/synthesis.md, "Named elements"): every thing the sentence
@@ -11,6 +12,11 @@ import type { Library } from '../library/index.js';
  */
 export type ElementKind = 'power-source' | 'regulator' | 'voltage' | 'mcu' | 'interface' | 'sensor' | 'indicator' | 'mechanics' | 'function' | 'unknown';
 
+/** A library part named by number ("part:lis3dh"); its kind is `sensor` for sensors, else `function`. */
+export const isPartElement = (e: IntentElement): boolean => e.id.startsWith('part:');
+/** A word describing a named part ("describes:lis3dh:accelerometer"), met by that part. */
+export const isDescriptor = (e: IntentElement): boolean => e.id.startsWith('describes:');
+
 export interface IntentElement {
   /** Stable id, e.g. "source:barrel-jack", "holes:2", "unknown:toaster". */
   id: string;
@@ -21,6 +27,11 @@ export interface IntentElement {
   count: number;
   /** Voltage for voltage elements. */
   volts?: number;
+  /**
+   * Library part a part element names ("LIS3DH" → lis3dh), or the one a descriptor word describes
+   * ("accelerometer" beside "LIS3DH").
+   */
+  partId?: string;
 }
 
 export interface ElementStatus {
@@ -68,6 +79,10 @@ const RECOGNISERS: Recogniser[] = [
   { id: 'interface:spi', kind: 'interface', re: /\bspi\b/, label: 'SPI bus' },
   { id: 'interface:uart', kind: 'interface', re: /\buart\b|\bserial header\b/, label: 'UART' },
   { id: 'interface:swd', kind: 'interface', re: /\bswd\b|\bdebug header\b/, label: 'SWD debug header' },
+  // Actuators a driver block would switch; before "motor" so a vibration motor is not a motor driver board.
+  { id: 'actuator:vibration', kind: 'function', re: /\bvibration motors?\b|\bvibe motors?\b|\bhaptic(?: motor| driver)?\b|\bvibration\b/, label: 'vibration motor' },
+  { id: 'actuator:relay', kind: 'function', re: /\brelays?\b/, label: 'relay' },
+  { id: 'actuator:buzzer', kind: 'indicator', re: /\bbuzzers?\b|\bbeepers?\b|\bpiezo\b/, label: 'buzzer' },
   { id: 'function:motor', kind: 'function', re: /\bmotors?\b|\bh-bridge\b|\btb6612\w*\b/, label: 'motor driver' },
   { id: 'function:encoder', kind: 'function', re: /\bencoders?\b/, label: 'encoder inputs' },
   { id: 'function:charger', kind: 'function', re: /\bcharger\b|\bcharging\b/, label: 'battery charger' },
@@ -112,8 +127,12 @@ function countOf(word: string | undefined): number | null {
   return NUMBER_WORDS[w] ?? null;
 }
 
-/** Reads the named elements of an intent, plus its unknown words (each an unmet element). */
-export function readElements(intent: string): IntentElement[] {
+/**
+ * Reads the named elements of an intent, plus its unknown words (each an unmet element). With the
+ * library, a word that is a library part number becomes a `part` element, and an unknown word found in
+ * the text of a part the intent names ("accelerometer" beside "LIS3DH") describes that part.
+ */
+export function readElements(intent: string, lib?: Library): IntentElement[] {
   let text = ` ${intent.toLowerCase().replace(/[(),;:!?"']/g, ' ')} `;
   const out: IntentElement[] = [];
   const consume = (re: RegExp) => {
@@ -149,9 +168,52 @@ export function readElements(intent: string): IntentElement[] {
     const w = raw.replace(/^[.\-]+|[.\-]+$/g, '');
     if (!w || PLAIN.has(w) || /^\d+(\.\d+)?(v|a|ma|khz|mhz|hz|k|x|mm|mah|w)?$/.test(w) || seen.has(w)) continue;
     seen.add(w);
-    out.push({ id: `unknown:${w}`, kind: 'unknown', label: w, count: 1 });
+    const part = lib ? findNamedPart(lib, w) : null;
+    if (part && !out.some((e) => e.partId === part.id)) out.push({ id: `part:${part.id}`, kind: part.category === 'sensor' ? 'sensor' : 'function', label: part.name || w, count: 1, partId: part.id });
+    else if (!part) out.push({ id: `unknown:${w}`, kind: 'unknown', label: w, count: 1 });
   }
-  return out;
+  if (!lib) return out;
+  // A kind named by two words ("SPI flash", "CAN transceiver") is the library's best part of that kind.
+  const lower = ` ${intent.toLowerCase().replace(/[(),;:!?"']/g, ' ')} `;
+  for (const e of [...out]) {
+    if (e.kind !== 'unknown') continue;
+    const m = new RegExp(`([a-z0-9][a-z0-9-]*)\\s+${e.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(lower);
+    const q = m?.[1];
+    if (!q || PLAIN.has(q)) continue;
+    const qualifier = out.find((x) => x.kind === 'unknown' && x.label === q);
+    if (!qualifier && q !== 'spi' && q !== 'i2c') continue;
+    const part = findPartByKind(lib, q, e.label);
+    if (!part || out.some((x) => x.partId === part.id)) continue;
+    const label = `${q.length <= 4 ? q.toUpperCase() : q} ${e.label}`;
+    const at = out.indexOf(e);
+    out.splice(at, 1, { id: `part:${part.id}`, kind: part.category === 'sensor' ? 'sensor' : 'function', label, count: 1, partId: part.id });
+    if (qualifier) out.splice(out.indexOf(qualifier), 1);
+  }
+  // Words that say what a named part is ("real-time clock" beside "DS3231") are met by that part.
+  const named = out.filter(isPartElement).map((e) => ({ e, text: partText(lib, e.partId!) }));
+  return out.map((e) => {
+    if (e.kind !== 'unknown') return e;
+    const stem = e.label.replace(/s$/, '');
+    const forms = [...new Set([stem, stem.replace(/-/g, ' '), stem.replace(/-/g, '')])].map((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const by = stem.length >= 3 ? named.find((n) => forms.some((re) => re.test(n.text))) : undefined;
+    return by ? { ...e, id: `describes:${by.e.partId}:${e.label}`, kind: by.e.kind, partId: by.e.partId! } : e;
+  });
+}
+
+/** Abbreviations in part descriptions and the words an engineer writes for them. */
+const SPELLED_OUT: [RegExp, string][] = [
+  [/\brtc\b/, 'real-time clock'],
+  [/\bvoc\b/, 'air quality gas'],
+  [/\bimu\b/, 'inertial motion'],
+  [/\btof\b/, 'time-of-flight distance'],
+  [/\bspo2\b|\bpulse oximet/, 'heart-rate pulse'],
+];
+
+/** Lower-case text of a library part (name, description, properties) for descriptor words. */
+function partText(lib: Library, id: string): string {
+  const p = lib.get(id);
+  const t = p ? `${p.name} ${p.description} ${p.category} ${JSON.stringify(p.properties)}`.toLowerCase().replace(/_/g, ' ') : '';
+  return SPELLED_OUT.reduce((acc, [re, words]) => (re.test(acc) ? `${acc} ${words}` : acc), t);
 }
 
 // --- checks on the finished design -------------------------------------------------------------
@@ -162,6 +224,8 @@ const text = (c: Component, lib: Library) => {
   return `${c.type} ${c.value ?? ''} ${c.part_id ?? ''} ${c.description} ${p?.name ?? ''} ${p?.description ?? ''} ${JSON.stringify(p?.properties ?? {})}`.toLowerCase();
 };
 const block = (c: Component) => String(c.properties['synth_block'] ?? '');
+/** Blocks whose parts can carry a sensor element: the sensor block and library parts named by number. */
+const SENSOR_BLOCKS = new Set(['sensor', 'library-part']);
 const refs = (cs: Component[]) => cs.map((c) => c.ref).sort();
 const netNames = (d: Design) => Object.values(d.nets).map((n) => n.name);
 const pinNets = (d: Design, c: Component) => Object.values(d.nets).filter((n) => n.nodes.some((x) => x.component === c.id));
@@ -188,7 +252,8 @@ export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
     case 'source:9v-battery':
       return find((c) => /\b9 ?v battery|pp3/.test(t(c)));
     case 'source:barrel-jack':
-      return find((c) => /barrel/.test(t(c)) && !/terminal/.test(t(c)));
+      // The jack itself (part or footprint), not a terminal standing in for it.
+      return find((c) => /barrel/i.test(`${c.part_id ?? ''} ${c.footprint ?? ''} ${c.type}`));
     case 'source:usb-c':
       return find((c) => /usb-c|type-c/.test(t(c)));
     case 'source:lipo':
@@ -232,13 +297,13 @@ export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
     case 'sensor:sht31':
       return find((c) => /sht3/.test(t(c)));
     case 'sensor:humidity':
-      return find((c) => block(c) === 'sensor' && /humidity/.test(t(c)));
+      return find((c) => SENSOR_BLOCKS.has(block(c)) && /humidity/.test(t(c)));
     case 'sensor:pressure':
-      return find((c) => block(c) === 'sensor' && /pressure/.test(t(c)));
+      return find((c) => SENSOR_BLOCKS.has(block(c)) && /pressure/.test(t(c)));
     case 'sensor:temperature':
-      return find((c) => block(c) === 'sensor' && /temperature/.test(t(c)));
+      return find((c) => SENSOR_BLOCKS.has(block(c)) && /temperature/.test(t(c)));
     case 'sensor:weather':
-      return find((c) => block(c) === 'sensor' && /humidity|pressure|temperature/.test(t(c)));
+      return find((c) => SENSOR_BLOCKS.has(block(c)) && /humidity|pressure|temperature/.test(t(c)));
     case 'indicator:power-led':
       return find((c) => block(c) === 'led' && /led/.test(t(c)) && ledOnRail(d, c));
     case 'indicator:led':
@@ -253,6 +318,7 @@ export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
       break;
   }
   if (e.kind === 'mcu') return find((c) => block(c) === 'mcu' && (MCU_PARTS[e.id]?.test(t(c)) ?? false));
+  if ((isPartElement(e) || isDescriptor(e)) && e.partId) return find((c) => c.part_id === e.partId);
   if (e.kind === 'voltage' && e.volts !== undefined) return netsLike(new RegExp(`^\\+?${String(e.volts).replace('.', '[V.]')}V?$|^\\+${String(e.volts).replace('.', 'V')}$`, 'i'));
   return [];
 }

@@ -8,8 +8,9 @@ import { newBuild, type Choice } from './builder.js';
 import type { Requirements } from './mcu.js';
 import { ESP_TEMPLATES, type Template } from './templates.js';
 import { MORE_TEMPLATES } from './templates-more.js';
-import { carriers, elementStatus, readElements, type ElementStatus, type IntentElement } from './elements.js';
+import { carriers, elementStatus, isPartElement, readElements, type ElementStatus, type IntentElement } from './elements.js';
 import { addMissing, composeBoard } from './compose.js';
+import { addNamedParts, mcuBoard } from './library-blocks.js';
 
 /**
  * synthesize_design (docs/synthesis.md): intent text → reviewed template + parametric blocks → Design.
@@ -28,8 +29,10 @@ const MCU_WORDS: Record<string, Template['mcu']> = {
   rp2040: 'rp2040', pico: 'rp2040', stm32: 'stm32', stm32f103: 'stm32', attiny85: 'attiny85', attiny: 'attiny85', avr: 'attiny85',
 };
 interface Parsed {
-  /** Null when blocks compose the board without a template (compose.ts). */
+  /** Null when blocks compose the board without a template (compose.ts, library-blocks.ts). */
   template: Template | null;
+  /** The microcontroller the intent names, if any (a composed MCU board is built around it). */
+  mcu: Template['mcu'];
   req: Requirements;
   assumptions: string[];
   elements: IntentElement[];
@@ -37,8 +40,11 @@ interface Parsed {
 
 const words = (intent: string): string[] => intent.toLowerCase().replace(/[(),;:!?]/g, ' ').replace(/\s\.|\.(\s|$)/g, ' ').split(/\s+/).filter(Boolean);
 
-/** Reads an intent into a template and requirements, or throws INVALID_INPUT saying what is wrong. */
-export function parseIntent(intent: string): Parsed {
+/**
+ * Reads an intent into a template and requirements, or throws INVALID_INPUT saying what is wrong. With
+ * the library, words that are library part numbers become part elements (elements.ts).
+ */
+export function parseIntent(intent: string, library?: Library): Parsed {
   if (typeof intent !== 'string' || intent.trim().length === 0) throw new ZapTraceError('INVALID_INPUT', 'intent must be a non-empty sentence describing the board', { path: 'intent', unknown: [], conflicts: [] });
   if (intent.length > 1000) throw new ZapTraceError('INVALID_INPUT', 'intent is longer than 1000 characters', { path: 'intent', unknown: [], conflicts: [] });
   const text = intent.toLowerCase();
@@ -49,7 +55,7 @@ export function parseIntent(intent: string): Parsed {
   if (mcuSet.length > 1) conflicts.push(`several microcontrollers named (${mcuSet.join(', ')}); a board gets one`);
   const mcu = mcuSet[0] ?? null;
 
-  const elements = readElements(intent);
+  const elements = readElements(intent, library);
   const unknown = elements.filter((e) => e.kind === 'unknown').map((e) => e.label);
 
   // Template scores: keyword hits; the MCU must agree when one is named. A coin cell or 9 V block is
@@ -61,6 +67,9 @@ export function parseIntent(intent: string): Parsed {
     // A microcontroller board is only chosen when the intent names its MCU or a feature only it has
     // ("LED", "sensor" or "button" alone do not make an ATtiny85 or an ESP32 board).
     .filter((x) => x.t.mcu === null || mcu !== null || DISTINCTIVE.some((k) => x.t.keywords.includes(k) && new RegExp(`(^|[^a-z0-9-])${k}([^a-z0-9-]|$)`).test(text)))
+    // A named MCU alone does not choose a board kind: the intent must also name one of its features
+    // ("RP2040 board with an LIS3DH" is an RP2040 board with an accelerometer, not a motor driver).
+    .filter((x) => x.t.mcu === null || mcu === 'attiny85' || x.t.keywords.some((k) => !GENERIC_KEYWORDS.has(k) && !MCU_WORDS[k] && k !== 's3' && new RegExp(`(^|[^a-z0-9-])${k.replace(/[-.]/g, '\\$&')}([^a-z0-9-]|$)`).test(scoreText)))
     // Without an MCU, the stand-alone regulator module needs a switching regulator named.
     .filter((x) => x.t.id !== 'switching-regulator-module' || /\bbuck\b|switching|step-down|dc-dc/.test(text))
     .sort((a, b) => b.score - a.score || TEMPLATES.indexOf(a.t) - TEMPLATES.indexOf(b.t));
@@ -79,7 +88,7 @@ export function parseIntent(intent: string): Parsed {
 
   const best = scored[0];
   // Without a board kind, blocks compose a power or sensor board when the intent names one's parts.
-  const composable = !mcu && elements.some((e) => ['power-source', 'regulator', 'voltage', 'sensor'].includes(e.kind));
+  const composable = (!!mcu && mcu !== 'attiny85') || (!mcu && elements.some((e) => ['power-source', 'regulator', 'voltage', 'sensor'].includes(e.kind) || isPartElement(e)));
   if (conflicts.length > 0 || (!best && !composable)) {
     const parts: string[] = [];
     if (conflicts.length) parts.push(`contradictory intent: ${conflicts.join('; ')}`);
@@ -112,12 +121,14 @@ export function parseIntent(intent: string): Parsed {
   if (!/khz|mhz|mode/.test(text)) assumptions.push('I2C bus runs at 400 kHz (fast mode).');
   const extra = /(\d+)\s+(?:more\s+|extra\s+|additional\s+)?(?:i2c\s+)?(?:devices|sensors)/.exec(text);
   const amps = /(\d+(?:\.\d+)?)\s*a\b/.exec(text);
+  const namedSensorPart = elements.some((e) => isPartElement(e) && e.kind === 'sensor');
   const req: Requirements = {
     power,
     inputV,
     regulator: /\bldo\b|low-dropout/.test(text) ? 'ldo' : /\bbuck\b|step-down/.test(text) && tid !== 'switching-regulator-module' ? 'buck' : null,
     // A named part wins; "humidity" alone is the SHT31, unless pressure or a weather station asks for the BME280.
-    sensor: /bme280/.test(text) ? 'bme280' : /sht31|sht3x/.test(text) ? 'sht31' : /humidity/.test(text) && !/pressure|weather/.test(text) ? 'sht31' : /pressure/.test(text) ? 'bme280' : null,
+    // A sensor the intent names by library part number replaces the default one.
+    sensor: /bme280/.test(text) ? 'bme280' : /sht31|sht3x/.test(text) ? 'sht31' : namedSensorPart ? null : /humidity/.test(text) && !/pressure|weather/.test(text) ? 'sht31' : /pressure/.test(text) ? 'bme280' : null,
     i2cHz: hz,
     extraI2cDevices: extra ? Math.min(20, Number(extra[1])) : 0,
     ledColor: ['red', 'green', 'blue', 'white', 'yellow', 'orange'].find((c) => new RegExp(`\\b${c}\\b`).test(text)) ?? 'green',
@@ -129,7 +140,7 @@ export function parseIntent(intent: string): Parsed {
   if (!req.sensor && /sensor/.test(tid)) assumptions.push(`Sensor not named: ${tid === 'nrf52840-ble-sensor' ? 'SHT31' : 'BME280'} used.`);
   if (!amps && tid === 'esp32-power-monitor') assumptions.push('Full-scale measured current 5 A (none named).');
   if (!/green|red|blue|white|yellow|orange/.test(text)) assumptions.push('Status LED is green.');
-  return { template, req, assumptions, elements };
+  return { template, mcu, req, assumptions, elements };
 }
 
 export interface SynthesisResult {
@@ -145,13 +156,15 @@ export interface SynthesisResult {
 }
 
 export function synthesizeDesign(intent: string, options: { library: Library; seed?: number; boardName?: string }): SynthesisResult {
-  const parsed = parseIntent(intent);
+  const parsed = parseIntent(intent, options.library);
   const b = newBuild(options.library);
   let title = parsed.template?.title ?? '';
   let description = parsed.template?.description ?? '';
   try {
     if (parsed.template) parsed.template.build(b, parsed.req);
+    else if (parsed.mcu) ({ title, description } = mcuBoard(b, parsed.req, parsed.mcu, parsed.elements));
     else ({ title, description } = composeBoard(b, parsed.req, parsed.elements));
+    addNamedParts(b, parsed.req, parsed.elements);
     addMissing(b, parsed.req, parsed.elements, (e) => carriers(e, draft(b), options.library).length > 0);
   } catch (err) {
     if (err instanceof ZapTraceError) throw err;
@@ -189,6 +202,12 @@ function draft(b: ReturnType<typeof newBuild>): Design {
  * kind has (a LoRa radio, a camera, a motor bridge, a key matrix, RS-485, a current monitor, a charger
  * or a radio protocol).
  */
+/**
+ * Template keywords that describe almost any board ("sensor", "node", "monitor", "usb"): they rank
+ * templates but do not by themselves make an MCU board one of the kinds.
+ */
+const GENERIC_KEYWORDS = new Set(['sensor', 'io', 'simple', 'controller', 'node', 'portable', 'serial', 'industrial', 'dc', 'driver', 'usb', 'monitor', 'power', 'voltage', 'current', 'module', 'radio', 'gateway', 'low power', 'battery', 'matrix', 'otg', 'ai', 'image', 'vision', 'psram', 'meter', 'pid', 'robot', 'temperature']);
+
 const DISTINCTIVE = ['lora', 'sx1276', 'lorawan', 'camera', 'ov2640', 'ina226', 'shunt', 'energy', 'motor', 'h-bridge', 'tb6612', 'encoder', 'keyboard', 'macropad', 'hid', 'keypad', 'gamepad', 'rs485', 'rs-485', 'modbus', 'max3485', 'charger', 'ble', 'bluetooth', 'wifi'];
 
 export type { Template } from './templates.js';

@@ -1,4 +1,4 @@
-import { addPart, capacitor, connect, resistor, type Build, type PinSpec } from './builder.js';
+import { addPart, capacitor, connect, libPin, resistor, type Build, type PinSpec } from './builder.js';
 import { button, crystal, debugHeader, decouple } from './blocks.js';
 import type { PowerSource } from './sources.js';
 
@@ -172,5 +172,46 @@ export function stm32Core(b: Build, rail: string, gpios: string[], why: string):
   debugHeader(b, 'swd', rail, 'SWDIO', 'SWCLK');
   connect(b, 'SWDIO', [[u, 'SWDIO']]);
   connect(b, 'SWCLK', [[u, 'SWCLK']]);
+  return u;
+}
+
+/** The certified nRF52840 module the BLE boards use (data/library/checked-parts-mcu-rf.json). */
+export const NRF_MODULE = 'mdbt50q-1mv2';
+
+/**
+ * nRF52840 core on the Raytac MDBT50Q-1MV2: a certified module with the 32 MHz crystal, the DC/DC
+ * and DEC network, the matching network and the chip antenna inside, so the board needs only its
+ * supply decoupling (eda/erc/rf-essentials.ts, "radio module"); SWD header. Pads come from the
+ * library record (KiCad RF_Module:MDBT50Q-1MV2 symbol), as no footprint pin table covers the module.
+ * The bare nRF52840-QIAA is not used: its support network sits on aQFN inner-ring lands we cannot
+ * escape at 0.2 mm clearance.
+ */
+export function nrfModuleCore(b: Build, rail: string, gpios: string[]): string {
+  const u = addPart(b, {
+    prefix: 'U',
+    partId: NRF_MODULE,
+    pins: [
+      libPin(b, NRF_MODULE, 'VDD', 'power_in'),
+      libPin(b, NRF_MODULE, 'VDDH', 'power_in'),
+      libPin(b, NRF_MODULE, 'GND', 'power_in'),
+      libPin(b, NRF_MODULE, 'SWDCLK', 'input'),
+      libPin(b, NRF_MODULE, 'SWDIO', 'bidirectional'),
+      ...gpios.map((g) => libPin(b, NRF_MODULE, g, 'bidirectional')),
+    ],
+    block: 'mcu',
+    why: 'MDBT50Q-1MV2 (Raytac): nRF52840 BLE 5 module with crystal, matching network and chip antenna inside and its own radio certifications; sleeps at a few µA, so a coin cell or small Li-Po lasts months.',
+  });
+  b.assumptions.push(
+    'nRF52840 as the Raytac MDBT50Q-1MV2 module: crystal, DC/DC and DEC network, antenna match and antenna are inside; keep copper and parts out of the antenna end as its data sheet draws it.',
+    'nRF52840 reset through SWD or a power cycle (pin reset P0.18 not brought out).',
+  );
+  // Normal voltage mode: the supply on VDD and VDDH together (nRF52840 PS, "Power supply": high
+  // voltage mode is VDDH supplied with VDD not connected to a supply, so tying both selects normal mode).
+  connect(b, rail, [[u, 'VDD'], [u, 'VDDH']]);
+  connect(b, 'GND', [[u, 'GND']]);
+  decouple(b, rail, 1, u, 10e-6);
+  debugHeader(b, 'swd', rail, 'SWDIO', 'SWCLK');
+  connect(b, 'SWDIO', [[u, 'SWDIO']]);
+  connect(b, 'SWCLK', [[u, 'SWDCLK']]);
   return u;
 }

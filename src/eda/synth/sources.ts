@@ -24,8 +24,8 @@ function firstFootprint(names: readonly string[]): string | null {
 }
 
 /** KiCad names of the on-board holders and jacks we would use, best first. */
-const COIN_HOLDER_FOOTPRINTS = ['BatteryHolder_Keystone_3034_1x20mm', 'BatteryHolder_Keystone_3002_1x2032', 'BatteryHolder_LINX_BAT-HLD-012-SMT', 'CR2032-HOLDER'];
-const BARREL_FOOTPRINTS = ['BarrelJack_Horizontal', 'BarrelJack_CUI_PJ-002A_Horizontal', 'BARREL-5.5-2.1'];
+const COIN_HOLDER_FOOTPRINTS = ['BatteryHolder_Keystone_103_1x20mm', 'BatteryHolder_Keystone_3034_1x20mm', 'BatteryHolder_Keystone_3002_1x2032', 'BatteryHolder_LINX_BAT-HLD-012-SMT', 'CR2032-HOLDER'];
+const BARREL_FOOTPRINTS = ['BarrelJack_CUI_PJ-102AH_Horizontal', 'BarrelJack_Horizontal', 'BarrelJack_CUI_PJ-002A_Horizontal', 'BARREL-5.5-2.1'];
 
 /**
  * CR2032 coin cell: 3.0 V nominal, ≈ 2.0 V at end of life, a few mA continuous (Energizer CR2032
@@ -36,7 +36,17 @@ const BARREL_FOOTPRINTS = ['BarrelJack_Horizontal', 'BarrelJack_CUI_PJ-002A_Hori
 function coinCell(b: Build, notes: Record<string, string>): SourceRail {
   const fp = firstFootprint(COIN_HOLDER_FOOTPRINTS);
   const holder = fp
-    ? addPart(b, { prefix: 'BT', partId: null, type: 'CR2032 coin cell holder', value: 'CR2032', footprint: fp, pins: [{ name: '+', type: 'passive' }, { name: '-', type: 'passive' }], block: 'battery', why: 'CR2032 holder on the board: 3 V lithium coin cell, ~225 mAh.' })
+    ? addPart(b, {
+        prefix: 'BT',
+        // The Keystone 103 retainer is a library part (20 mm coin cells; + on the retainer leg, pad 1).
+        partId: fp === 'BatteryHolder_Keystone_103_1x20mm' && b.lib.get('keystone-103') ? 'keystone-103' : null,
+        type: 'CR2032 coin cell holder',
+        value: 'CR2032',
+        footprint: fp,
+        pins: [{ name: '+', type: 'passive', number: '1' }, { name: '-', type: 'passive', number: '2' }],
+        block: 'battery',
+        why: 'CR2032 holder on the board: 3 V lithium coin cell, ~225 mAh.',
+      })
     : addPart(b, {
         prefix: 'BT',
         partId: 'jst-ph-2',
@@ -84,9 +94,10 @@ function barrelJack(b: Build, volts: number, notes: Record<string, string>): Sou
       prefix: 'J',
       partId: 'barrel-jack-5.5-2.1',
       footprint: fp,
-      pins: [{ name: 'P1', type: 'passive' }, { name: 'P2', type: 'passive' }],
+      // CUI PJ-102AH: terminal 1 centre pin (+), 2 sleeve (GND), 3 the switch contact, unused here.
+      pins: [{ name: 'P1', type: 'passive', number: '1' }, { name: 'P2', type: 'passive', number: '2' }],
       block: 'power-input',
-      why: `5.5/2.1 mm DC barrel jack, centre positive, for a ${volts} V wall adapter.`,
+      why: `5.5/2.1 mm DC barrel jack (CUI PJ-102AH), centre positive, for a ${volts} V wall adapter.`,
     });
     connect(b, rail, [[j, 'P1']], 'power');
     connect(b, 'GND', [[j, 'P2']]);

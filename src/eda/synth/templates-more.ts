@@ -1,6 +1,6 @@
 import { addPart, capacitor, connect, resistor, twoPins } from './builder.js';
 import { button, decouple, i2cPullups, led, mountingHoles, regulator, terminalInput, usbCSink } from './blocks.js';
-import { rp2040Core, stm32Core } from './mcu.js';
+import { nrfModuleCore, rp2040Core, stm32Core } from './mcu.js';
 import { i2cSensor, power33, R3, railVolts, type Template } from './templates.js';
 
 const attiny85: Template = {
@@ -44,48 +44,20 @@ const attiny85: Template = {
 const nrfBle: Template = {
   id: 'nrf52840-ble-sensor',
   title: 'nRF52840 BLE temperature sensor',
-  description: 'nRF52840 BLE SoC with an SHT31 humidity/temperature sensor on I2C, coin-cell or Li-Po powered through a low-Iq LDO, SWD header.',
+  description: 'nRF52840 BLE module (Raytac MDBT50Q-1MV2) with an SHT31 humidity/temperature sensor on I2C, coin-cell or Li-Po powered through a low-Iq LDO, SWD header.',
   keywords: ['nrf52840', 'nrf52', 'nordic', 'ble', 'bluetooth', 'temperature', 'humidity', 'sht31', 'low power', 'sensor'],
   mcu: 'nrf52840',
   build(b, req) {
     const r = { ...req, sensor: req.sensor ?? 'sht31' };
     const rail = power33(b, r, 0.02);
     const logicV = railVolts(rail);
-    // nRF52840-QIAA (aQFN-73): lands from the footprint's pin table. Signals use outer-ring
-    // lands (G1, J1, AD8, AA24, AC24): at 0.2 mm clearance the inner ring cannot be escaped on
-    // the top layer; its ground lands (B7, VSS_PA F23) join the exposed pad beside them.
-    const u = addPart(b, {
-      prefix: 'U',
-      partId: 'nrf52840-qiaa',
-      pins: [
-        { name: 'VDD', type: 'power_in' },
-        { name: 'VSS', type: 'power_in' },
-        { name: 'P0_26', type: 'bidirectional' },
-        { name: 'P0_04', type: 'bidirectional' },
-        { name: 'P0_13', type: 'bidirectional' },
-        { name: 'SWDCLK', type: 'input' },
-        { name: 'SWDIO', type: 'bidirectional' },
-      ],
-      block: 'mcu',
-      why: 'nRF52840: BLE 5 SoC, 1 MB flash; sleeps at a few µA, so a coin-cell or small Li-Po lasts months.',
-    });
-    b.assumptions.push(
-      'nRF52840 support network not synthesized: DEC1/DEC4/DEC6 decoupling, DCC inductor, 32 MHz crystal on XC1/XC2 and the antenna match on ANT must be added from the Nordic reference layout.',
-      'I2C on P0.26/P0.04 (outer-ring lands; TWI pins are freely assignable); pin reset on P0.18 (inner ring) is not used, reset through SWD or power cycle.',
-    );
-    connect(b, rail, [[u, 'VDD']]);
-    connect(b, 'GND', [[u, 'VSS']]);
-    decouple(b, rail, 2, u, 4.7e-6);
-    connect(b, 'I2C_SDA', [[u, 'P0_26']]);
-    connect(b, 'I2C_SCL', [[u, 'P0_04']]);
+    const u = nrfModuleCore(b, rail, ['P0.26', 'P0.04', 'P0.13']);
+    b.assumptions.push('I2C on P0.26/P0.04 (TWI pins are freely assignable on the nRF52840).');
+    connect(b, 'I2C_SDA', [[u, 'P0.26']]);
+    connect(b, 'I2C_SCL', [[u, 'P0.04']]);
     i2cSensor(b, r, 'I2C_SDA', 'I2C_SCL', rail);
     i2cPullups(b, rail, logicV, 'I2C_SDA', 'I2C_SCL', req.i2cHz, 1 + req.extraI2cDevices);
-    const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'debug-header', why: 'SWD header 1×4: VTref, SWDIO, SWCLK, GND.' });
-    connect(b, rail, [[j, 'P1']]);
-    connect(b, 'SWDIO', [[j, 'P2'], [u, 'SWDIO']]);
-    connect(b, 'SWCLK', [[j, 'P3'], [u, 'SWDCLK']]);
-    connect(b, 'GND', [[j, 'P4']]);
-    connect(b, 'STATUS', [[u, 'P0_13']]);
+    connect(b, 'STATUS', [[u, 'P0.13']]);
     led(b, 'STATUS', logicV, req.ledColor, 'STATUS', 0.002);
     mountingHoles(b, req.mountingHoles);
   },

@@ -43,14 +43,15 @@ describe('synthesis composes boards from the elements an intent names', () => {
     const r1 = ledNet.nodes.map((x) => d.components[x.component]!).find((c) => c.ref.startsWith('R'))!;
     expect(Object.values(d.nets).some((n) => n.name === '+3V3' && n.nodes.some((x) => x.component === r1.id))).toBe(true);
     expect(Object.values(d.nets).some((n) => n.name === '+5V')).toBe(true);
-    // The barrel jack is on the board when the footprint set has one; otherwise it is reported, never dropped.
+    // The barrel jack is the library's CUI PJ-102AH on its own footprint, centre pin (pad 1) on +5V.
     const jack = r.elements.find((e) => e.element === 'barrel jack')!;
-    if (resolveFootprint('BarrelJack_Horizontal')) expect(jack.status).toBe('placed');
-    else {
-      expect(jack.status).toBe('unmet');
-      expect(r.unmet.join(' ')).toMatch(/barrel jack/);
-    }
-    expect(r.elements.filter((e) => e.element !== 'barrel jack').every((e) => e.status === 'placed')).toBe(true);
+    expect(jack.status).toBe('placed');
+    const j = d.components[jack.by[0]!]!;
+    expect([j.part_id, j.footprint]).toEqual(['barrel-jack-5.5-2.1', 'BarrelJack_CUI_PJ-102AH_Horizontal']);
+    expect(resolveFootprint(j.footprint!)).toBeDefined();
+    expect(j.pins['P1']!.number).toBe('1');
+    expect(d.nets['+5V']!.nodes).toContainEqual({ component: j.id, pin: 'P1' });
+    expect(r.elements.every((e) => e.status === 'placed')).toBe(true);
     expect(runErc(d, ctx).counts.error).toBe(0);
   });
 
@@ -98,10 +99,23 @@ describe('synthesis composes boards from the elements an intent names', () => {
 });
 
 describe('RF essentials', () => {
-  it('an nRF52840 board without crystal, antenna match and decoupling falls short; a module board with decoupling does not', () => {
-    const nrf = rfShortfalls(synthesizeDesign('nRF52840 BLE temperature sensor', { library }).design);
-    expect(nrf).toHaveLength(1);
-    expect(nrf[0]!.missing.join(' ')).toMatch(/32 MHz crystal.*antenna matching.*DEC1/);
+  it('the synthesized nRF52840 boards carry the certified MDBT50Q-1MV2 module and meet their RF essentials; the same board on the bare chip falls short', () => {
+    for (const intent of ['nRF52840 BLE temperature sensor', 'nRF52840 humidity tag from a coin cell', 'battery powered nRF52840 BLE temperature sensor']) {
+      const d = synthesizeDesign(intent, { library }).design;
+      const mcu = Object.values(d.components).find((c) => c.properties['synth_block'] === 'mcu')!;
+      expect(mcu.part_id).toBe('mdbt50q-1mv2');
+      expect(rfShortfalls(d)).toEqual([]);
+      // Without the capacitors on its supply the module falls short too.
+      const undecoupled = structuredClone(d);
+      for (const c of Object.values(undecoupled.components)) if (/^C\d/.test(c.ref)) c.dnp = true;
+      expect(rfShortfalls(undecoupled).map((x) => x.missing)).toEqual([['supply decoupling at the module']]);
+      // The same wiring on the bare chip lacks the crystal, the match and the DEC capacitors.
+      const bare = structuredClone(d);
+      bare.components[mcu.id] = { ...mcu, part_id: 'nrf52840-qiaa', type: 'nRF52840', mpn: 'NRF52840-QIAA-R' };
+      const short = rfShortfalls(bare);
+      expect(short).toHaveLength(1);
+      expect(short[0]!.missing.join(' ')).toMatch(/32 MHz crystal.*antenna matching.*DEC1/);
+    }
     expect(rfShortfalls(synthesizeDesign('ESP32 I2C sensor with BME280', { library }).design)).toEqual([]);
   });
 });
