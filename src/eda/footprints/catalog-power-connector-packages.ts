@@ -5,6 +5,7 @@ import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
 import { ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 import { landEntry } from './land-table.js';
+import { moduleFootprint } from './module-lands.js';
 
 /**
  * Packages of the library's power ICs, connectors, timing parts, interface, memory and protection parts (docs/footprints.md):
@@ -108,3 +109,14 @@ add(landEntry({
       ['5', 0.65, 1.35, 0.95, 0.65, 'roundrect'], ['6', 0.65, 0.45, 0.95, 0.65, 'roundrect'], ['7', 0.65, -0.45, 0.95, 0.65, 'roundrect'], ['8', 0.65, -1.35, 0.95, 0.65, 'roundrect'],
   ],
 }));
+
+// Seeed Grove 4-pin 2.0 mm vertical through-hole connector (HW4-2.0).
+add({
+  name: 'Seeed_Grove_HW4-2.0_Vertical', family: 'connector', description: 'Grove 4-pin 2.0 mm vertical THT connector (Seeed HW4-2.0), pad 1 square', aliases: ['Grove-2mm', 'GROVE-4P-2MM', 'GROVE-HW4-2.0'], pitchMm: 2.0,
+  build: () => moduleFootprint({
+    name: 'Seeed_Grove_HW4-2.0_Vertical', family: 'connector', description: 'Grove 4-pin 2.0 mm vertical THT connector (Seeed HW4-2.0)',
+    body: [-5, -2.2, 5, 2.8],
+    lands: [['1', -3, 0, 1.5, 1.5, 'rect', 0.9], ['2', -1, 0, 1.5, 1.5, 'circle', 0.9], ['3', 1, 0, 1.5, 1.5, 'circle', 0.9], ['4', 3, 0, 1.5, 1.5, 'circle', 0.9]],
+    source: 'land sizes and positions read from footprint OPL_Connector:GROVE-HW4-2.0 of the Seeed Studio OPL KiCad library (github.com/Seeed-Studio/OPL_Kicad_Library, CC-BY-SA 4.0); body outline taken as its courtyard rectangle',
+  }),
+});

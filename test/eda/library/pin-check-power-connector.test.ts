@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -156,5 +156,12 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
 
   it('RV-8803: the SparkFun Eagle library pin table on the Micro Crystal C7 lands', () => {
     expect(padsOf('rv8803-c7-ta-020')).toMatchObject({ SDA: ['1'], CLKOUT: ['2'], VDD: ['3'], CLKOE: ['4'], GND: ['5'], INT: ['6'], EVI: ['7'], SCL: ['8'] });
+  });
+
+  it('Grove 4P: the Seeed OPL connector, contacts 1-4 on its 2.0 mm through-hole lands', () => {
+    expect(padsOf('grove-4p-2mm')).toMatchObject({ P1: ['1'], P2: ['2'], P3: ['3'], P4: ['4'] });
+    const fp = resolveFootprint('Grove-2mm')!;
+    expect(fp.pads.map((p) => p.at[0])).toEqual([-3, -1, 1, 3]);
+    expect(fp.pads.every((p) => p.kind === 'thru_hole')).toBe(true);
   });
 });
