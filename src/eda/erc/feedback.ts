@@ -1,6 +1,7 @@
 import { libraryPin, livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
 import { pinDescription } from './pin-roles.js';
 import { tableReference } from './reference-voltages.js';
+import { isSupplyName } from './classify.js';
 
 /**
  * Output voltages set by feedback dividers. An adjustable regulator holds its feedback pin at its
@@ -63,8 +64,10 @@ function settingFor(c: NlComponent, fb: NlPin): FeedbackSetting | null {
   const ref = referenceVoltage(c, fb);
   if (!ref) return null;
   const base = { regulator: c, fbPin: fb, fbNet, vref: ref.volts, vrefFrom: ref.from };
-  // FB straight on a rail: the regulator holds that rail at Vref (the wiring of a fixed-output sibling).
-  if (ref.kind === 'fb' && (fbNet.supply || fbNet.nameVoltage !== null)) return { ...base, rail: fbNet, top: [], bottom: [], rTop: 0, rBottom: Infinity, volts: ref.volts };
+  // FB straight on a rail (named like one, no resistor on it): the regulator holds that rail at Vref,
+  // the wiring of a fixed-output sibling. A divider node named FB_3V3 is not a rail.
+  const hasResistor = livePins(fbNet).some((p) => p.comp.role === 'resistor');
+  if (ref.kind === 'fb' && isSupplyName(fbNet.name) && !hasResistor) return { ...base, rail: fbNet, top: [], bottom: [], rTop: 0, rBottom: Infinity, volts: ref.volts };
   const top: NlComponent[] = [];
   const bottom: NlComponent[] = [];
   const rails = new Set<NlNet>();

@@ -8,7 +8,14 @@ import { railVoltages } from './rails.js';
  */
 export function netVolts(nl: Netlist, n: NlNet): number | null {
   if (n.ground) return 0;
-  return railVoltages(nl).get(n)?.volts ?? null;
+  const v = railVoltages(nl).get(n)?.volts ?? null;
+  // Names state magnitudes ("-5V", "VNEG_12V", "VEE"): a negative rail is below ground.
+  return v !== null && isNegativeName(n.name) ? -Math.abs(v) : v;
+}
+
+/** A negative rail by name: "-5V", "-12V", "VNEG", "NEG_5V", "VEE", "V-". */
+export function isNegativeName(name: string): boolean {
+  return /^-|(?:^|[^A-Za-z])(?:NEG|VNEG|VEE|VSS_?NEG)(?:$|[^A-Za-z])|^V-/i.test(name);
 }
 
 /**

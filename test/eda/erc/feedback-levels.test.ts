@@ -111,6 +111,44 @@ describe('rail voltage from a regulator feedback divider', () => {
   });
 });
 
+describe('names that state a voltage without being rails', () => {
+  it('reads a divider node named FB_3V3 as a divider node, not as a rail the FB pin sits on', () => {
+    for (const name of ['FB_3V3', '3V3_FB']) {
+      const d = feedbackBoard('26.1k');
+      d.nets['BUCK_FB']!.name = name;
+      expect(ids(d), name).not.toContain('power.feedback-voltage');
+    }
+  });
+  it('reports a floating enable on a net named EN_1V8 as on LDO_EN', () => {
+    const ldo = (enNet: string) =>
+      withSupply([part('U2', 'LDO regulator 1.8V', { VIN: 'power_in', VOUT: 'power_out', GND: 'power_in', EN: 'input' }), two('C2', 'CAP', '100nF'), two('C3', 'CAP', '1uF')], [net(enNet, 'U2.EN', 'C2.P1'), net('VCC_1V8', 'U2.VOUT', 'C3.P1')], {
+        VCC_3V3: ['U2.VIN'],
+        GND: ['U2.GND', 'C2.P2', 'C3.P2'],
+      });
+    expect(ids(ldo('LDO_EN'))).toContain('pin.enable-floating');
+    expect(ids(ldo('EN_1V8'))).toContain('pin.enable-floating');
+  });
+  it('reads a rail named -5V as below ground: 10 V across a capacitor from +5V', () => {
+    const split = (rating: string) =>
+      design(
+        [part('J1', 'Terminal 3P', { P1: 'passive', P2: 'passive', P3: 'passive' }), two('C1', 'CAP', `1uF ${rating}`)],
+        [net('+5V', 'J1.P1', 'C1.P1'), net('GND', 'J1.P2'), netOf('power', '-5V', 'J1.P3', 'C1.P2')],
+      );
+    expect(ids(split('6.3V'))).toContain('cap.voltage-rating');
+    expect(ids(split('16V'))).not.toContain('cap.voltage-rating');
+  });
+  it('passes a correct flyback diode across a coil drawn as an inductor (its switched end inherits the rail voltage)', () => {
+    const sol = (reversed: boolean) =>
+      withSupply(
+        [part('L1', 'Inductor (solenoid coil)', { '1': 'passive', '2': 'passive' }, { value: '10mH' }), part('D1', 'Diode 1N4148', { A: 'passive', K: 'passive' }), part('Q1', 'N-MOSFET', { G: 'passive', D: 'passive', S: 'passive' })],
+        [net('SOL_DRV', 'L1.2', 'Q1.D', reversed ? 'D1.K' : 'D1.A')],
+        { VIN_5V: ['L1.1', reversed ? 'D1.A' : 'D1.K'], GND: ['Q1.S'] },
+      );
+    expect(ids(sol(false))).not.toContain('diode.across-rail');
+    expect(ids(sol(true))).toContain('diode.across-rail');
+  });
+});
+
 describe('the cited reference-voltage table', () => {
   const ref = (mpn: string) => REFERENCE_VOLTAGES.find((r) => r.match.test(mpn.toLowerCase()))?.volts ?? null;
   it('knows the adjustable versions and not their fixed-output siblings', () => {

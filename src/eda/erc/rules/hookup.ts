@@ -1,5 +1,5 @@
 import type { ErcRule, RuleHit } from '../types.js';
-import { isGroundName } from '../classify.js';
+import { isGroundName, isSupplyName } from '../classify.js';
 import { livePins, netsOf, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { diodeSide, pinDescription } from '../pin-roles.js';
 import { netVolts } from '../levels.js';
@@ -72,7 +72,8 @@ function enableFloating(nl: Netlist): RuleHit[] {
       // The data sheet's internal pull-up or pull-down holds the pin when nothing else does.
       if (/pull(?:ed)?[- ]?(?:up|down)|internal/i.test(pinDescription(pin))) continue;
       const net = pin.nets[0]!;
-      if (net.ground || net.supply || netVolts(nl, net) !== null) continue;
+      // Rails hold a level; a voltage merely stated by a signal net's name (EN_1V8) does not.
+      if (net.ground || isSupplyName(net.name)) continue;
       if (livePins(net).some((p) => holdsLevel(p, c))) continue;
       const others = livePins(net).filter((p) => p.comp !== c);
       // Alone on its net: net.single-node already says so.
@@ -153,7 +154,10 @@ function diodeAcrossRail(nl: Netlist): RuleHit[] {
       continue;
     }
     // A flyback diode across a coil fed from the rail: anode on the rail means it conducts whenever the switch closes.
-    const low = cathode.nets.find((n) => !n.ground);
+    // The rail must be one by name (voltages pass through an inductor-role coil unchanged, so its
+    // switched end would look like a rail too), and the cathode's net must not be one.
+    if (!isSupplyName(rail.name) && rail.nameVoltage === null) continue;
+    const low = cathode.nets.find((n) => !n.ground && !isSupplyName(n.name) && n.nameVoltage === null);
     const coil = low ? nl.components.find((o) => o !== c && !o.dnp && isCoil(o) && o.pins.size === 2 && [...o.pins.values()].every((p) => p.nets.includes(rail) || p.nets.includes(low))) : undefined;
     if (!coil || !low) continue;
     hits.push(
