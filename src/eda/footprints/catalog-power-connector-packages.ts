@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
 import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
-import { ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
+import { rpSmaEdgeSparkFun, ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 import { landEntry } from './land-table.js';
 import { moduleFootprint } from './module-lands.js';
@@ -120,3 +120,5 @@ add({
     source: 'land sizes and positions read from footprint OPL_Connector:GROVE-HW4-2.0 of the Seeed Studio OPL KiCad library (github.com/Seeed-Studio/OPL_Kicad_Library, CC-BY-SA 4.0); body outline taken as its courtyard rectangle',
   }),
 });
+
+add({ name: 'SparkFun_RP-SMA_Edge', family: 'connector', description: 'RP-SMA edge-mount jack (SparkFun RP-SMA_Edge), centre pad 1, ground pad 2 on both sides', aliases: ['SMA-EDGE', 'RP-SMA-EDGE', 'SMA-EDGE-RP'], build: rpSmaEdgeSparkFun });

@@ -233,3 +233,28 @@ export function usbAMolex67643(): Footprint {
     source: 'Molex 67643 sales drawing; land sizes and positions read from KiCad footprint Connector_USB:USB_A_Molex_67643_Horizontal: contacts Ø0.95 mm at 2.5/2.0/2.5 mm, shell Ø2.3 mm',
   });
 }
+
+/**
+ * Reverse-polarity SMA jack for the board edge: centre contact (pad 1) between two ground legs (pad 2)
+ * that straddle the board, so each ground leg has a land on both copper sides. Land sizes and
+ * positions read from footprint SparkFun-Connector:RP-SMA_Edge of the SparkFun KiCad library
+ * (CC-BY 4.0); the body sits off the board edge, beyond y = -2.38 mm.
+ */
+export function rpSmaEdgeSparkFun(): Footprint {
+  const bottom = (p: Pad): Pad => ({ ...p, side: 'bottom', paste: false });
+  return landTable({
+    name: 'SparkFun_RP-SMA_Edge',
+    family: 'connector',
+    description: 'RP-SMA edge-mount jack: centre pad 1, ground legs pad 2 on both copper sides',
+    pads: [
+      smdPad('1', 0, 0, 1.5, 4, { shape: 'rect' }),
+      smdPad('2', -2.54, 0, 1.5, 4, { shape: 'rect' }),
+      smdPad('2', 2.54, 0, 1.5, 4, { shape: 'rect' }),
+      bottom(smdPad('2', -2.54, 0, 1.5, 4, { shape: 'rect' })),
+      bottom(smdPad('2', 2.54, 0, 1.5, 4, { shape: 'rect' })),
+    ],
+    body: [-3.965, -9.881, 3.965, -2.381],
+    courtyardExcessMm: 0.25,
+    source: 'land sizes and positions read from footprint SparkFun-Connector:RP-SMA_Edge of the SparkFun KiCad library (github.com/sparkfun/SparkFun-KiCad-Libraries, CC-BY 4.0), ground legs on both copper sides as there; body outline from its fabrication layer',
+  });
+}

@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library|SparkFun KiCad library/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -163,5 +163,11 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     const fp = resolveFootprint('Grove-2mm')!;
     expect(fp.pads.map((p) => p.at[0])).toEqual([-3, -1, 1, 3]);
     expect(fp.pads.every((p) => p.kind === 'thru_hole')).toBe(true);
+  });
+
+  it('RP-SMA edge jack: SparkFun centre pad 1 and ground legs 2 on both copper sides', () => {
+    expect(padsOf('sma-edge')).toMatchObject({ SIGNAL: ['1'], GND: ['2'] });
+    const fp = resolveFootprint('SMA-EDGE')!;
+    expect(fp.pads.filter((p) => p.number === '2').map((p) => p.side).sort()).toEqual(['bottom', 'bottom', 'top', 'top']);
   });
 });
