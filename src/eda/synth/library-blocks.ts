@@ -90,7 +90,8 @@ function pinRoles(part: LibraryPart, bus: 'i2c' | 'spi' | 'can'): { pin: Library
     const role: Role | null =
       pin.type === 'no_connect' ? null
       : GROUND.test(n) ? 'gnd'
-      : SUPPLY.test(n) && pin.type !== 'output' ? 'rail'
+      // Named supplies, and any other supply input but a backup-cell one (VBAT, V_BCKP: the engineer's choice).
+      : (SUPPLY.test(n) && pin.type !== 'output') || (pin.type === 'power_in' && !/BAT|BCKP|BACKUP/.test(n)) ? 'rail'
       : bus === 'i2c' && n === 'SDA' ? 'sda'
       : bus === 'i2c' && n === 'SCL' ? 'scl'
       // I2C mode: chip select high selects I2C on parts that also speak SPI (ST, Bosch data sheets).
@@ -178,7 +179,7 @@ export function addLibraryPart(b: Build, req: Requirements, part: LibraryPart): 
   const netOf: Record<Role, string> = { gnd: 'GND', rail: logic.rail, sda, scl, sck: spi?.sck ?? '', mosi: spi?.mosi ?? '', miso: spi?.miso ?? '', cs: spi?.cs ?? '' };
   for (const { pin, role } of roles) connect(b, netOf[role], [[id, pin.name]]);
   const csPins = roles.filter((r) => r.role === 'cs').map((r) => r.pin.name);
-  const supplies = new Set(roles.filter((r) => r.role === 'rail' && SUPPLY.test(r.pin.name.toUpperCase())).map((r) => r.pin.name));
+  const supplies = new Set(roles.filter((r) => r.role === 'rail' && r.pin.type === 'power_in').map((r) => r.pin.name));
   decouple(b, logic.rail, Math.max(1, Math.min(2, supplies.size)), id, 0);
   if (spi && csPins.length) resistor(b, 10_000, logic.rail, spi.cs, 'library-part', `Chip-select pull-up 10 kΩ keeps ${part.name} deselected while the controller resets.`);
   const open = part.pins.filter((p) => !used.some((x) => x.name === p.name) && p.type !== 'no_connect' && !/^(NC|DNC)\d*$/i.test(p.name)).map((p) => p.name);
