@@ -176,6 +176,17 @@ describe('inputs held above their supply', () => {
     expect(hits[0]!.message).toContain('4.55 V');
     expect(hits[0]!.pins).toEqual(['U1.PA0']);
   });
+  it('lets a five-volt-tolerant STM32F103 pin take a 5 V pull-up, but not its analog-capable pins', () => {
+    const stm = (pin: string) => {
+      const d = sense('4.7k', null);
+      d.components['U1']!.type = 'STM32F103C8T6';
+      d.components['U1']!.pins = { VDD: { name: 'VDD', type: 'power_in', number: null, description: '' }, GND: { name: 'GND', type: 'power_in', number: null, description: '' }, [pin]: { name: pin, type: 'bidirectional', number: null, description: '' } };
+      d.nets['ADC_VIN']!.nodes = d.nets['ADC_VIN']!.nodes.map((n) => (n.component === 'U1' ? { component: 'U1', pin } : n));
+      return d;
+    };
+    expect(ids(stm('PB10'))).not.toContain('signal.over-voltage');
+    expect(ids(stm('PA0'))).toContain('signal.over-voltage');
+  });
   it('judges open-drain and bidirectional pins, leaves pins described as tolerant and nets with a push-pull driver alone', () => {
     expect(ids(sense('4.7k', null, 'open_collector'))).toContain('signal.over-voltage');
     expect(ids(sense('4.7k', null, 'bidirectional'))).toContain('signal.over-voltage');

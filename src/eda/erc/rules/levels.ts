@@ -3,6 +3,7 @@ import { livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from
 import { pinDescription } from '../pin-roles.js';
 import { netVolts, partSupplyVolts, voltsAcross } from '../levels.js';
 import { isSupplyName } from '../classify.js';
+import { tolerantCeiling } from '../tolerance.js';
 import { hit, list } from './hit.js';
 
 /**
@@ -72,6 +73,9 @@ function signalOverVoltage(nl: Netlist): RuleHit[] {
       if ((c.role !== 'ic' && c.role !== 'oscillator') || !JUDGED_TYPES.has(pin.type) || tolerant(pin)) continue;
       const supply = partSupplyVolts(nl, c);
       if (supply === null || held.volts <= supply + CLAMP_MARGIN_V) continue;
+      // A five-volt-tolerant pin (its family's data sheet, tolerance.ts) is judged against its own ceiling.
+      const ft = tolerantCeiling(pin);
+      if (ft && held.volts <= ft.volts) continue;
       const via = held.resistors.map((r) => `${r.comp.ref} ${r.comp.component.value ?? ''} to ${r.far.name}`.replace(/\s+/g, ' '));
       hits.push(
         hit(
