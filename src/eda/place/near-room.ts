@@ -36,14 +36,43 @@ export function pendingPartners(st: PlaceState, i: number): number[] {
  */
 export function partnersToLeaveRoomFor(st: PlaceState, i: number): number[] {
   const out = new Set(pendingPartners(st, i));
+  const at = (j: number) => st.pos[j] ?? null;
   for (const k of st.consOf[i]!) {
     const rc = st.cons[k]!;
     if (!rc.hard || rc.problem || rc.item !== i || !rc.near || rc.near.item === null || rc.near.item === i) continue;
     if (st.pos[rc.near.item] === null) continue;
-    for (const s of pendingPartners(st, rc.near.item)) if (st.cons[s]!.item !== i) out.add(s);
+    const mine = nearTarget(st.model, rc, at) ?? [];
+    const myReach = reachOf(st, i, rc.near.maxMm);
+    const siblings: number[] = [];
+    for (const s of pendingPartners(st, rc.near.item)) {
+      const o = st.cons[s]!;
+      if (o.item === i) continue;
+      // Only capacitors whose room this one can take: their reach and ours overlap (an IC with
+      // dozens of supply pins would otherwise test every capacitor against every other).
+      const theirs = nearTarget(st.model, o, at) ?? [];
+      const span = myReach + reachOf(st, o.item!, o.near!.maxMm);
+      if (mine.some((a) => theirs.some((b) => Math.hypot(a[0] - b[0], a[1] - b[1]) <= span + st.gap))) siblings.push(s);
+    }
+    // Siblings that have no room even with this part left off gain nothing from its restraint.
+    if (siblings.length > 0 && roomWithout(st, siblings)) for (const s of siblings) out.add(s);
   }
   return [...out].sort((a, b) => a - b);
 }
+
+/** How far from its target pad part c's courtyard can reach: the distance allowed, the centroid offset and the courtyard's half diagonal. */
+function reachOf(st: PlaceState, c: number, maxMm: number): number {
+  const it = st.model.items[c]!;
+  const off = padCentroid(it, { x_mm: 0, y_mm: 0, rotation_deg: 0, side: 'top' });
+  const [x0, y0, x1, y1] = it.courtyard;
+  return maxMm + Math.hypot(off[0], off[1]) + Math.hypot(Math.max(-x0, x1), Math.max(-y0, y1));
+}
+
+/** Whether the partners fit with the parts as they stand now. */
+function roomWithout(st: PlaceState, partners: readonly number[]): boolean {
+  const lists = spotLists(st, partners, STEP_FOR_BASELINE);
+  return lists !== null && packsAny(st, lists);
+}
+const STEP_FOR_BASELINE = 0.25;
 
 /** Origin offsets on the position grid within `reach` mm, nearest first (ties in a fixed order); memoised per reach and step. */
 const offsetMemo = new Map<string, [number, number][]>();
@@ -79,8 +108,14 @@ export function roomForPartners(st: PlaceState, i: number, p: Placement, partner
   if (partners.length === 0) return true;
   const prev = st.pos[i] ?? null;
   st.set(i, p);
+  const lists = spotLists(st, partners, step);
+  st.set(i, prev);
+  return lists !== null && packsAny(st, lists);
+}
+
+/** Each partner's legal spots (against the parts placed now), or null when one has none. */
+function spotLists(st: PlaceState, partners: readonly number[], step: number): { item: number; spots: Spot[] }[] | null {
   const lists: { item: number; spots: Spot[] }[] = [];
-  let ok = true;
   for (const k of partners) {
     const rc = st.cons[k]!;
     const c = rc.item!;
@@ -88,14 +123,14 @@ export function roomForPartners(st: PlaceState, i: number, p: Placement, partner
     const targets = nearTarget(st.model, rc, (j) => st.pos[j] ?? null);
     if (!targets || targets.length === 0) continue;
     const spots = spotsFor(st, c, targets, rc.near!.maxMm, step);
-    if (spots.length === 0) {
-      ok = false;
-      break;
-    }
+    if (spots.length === 0) return null;
     lists.push({ item: c, spots });
   }
-  st.set(i, prev);
-  if (!ok) return false;
+  return lists;
+}
+
+/** Whether some greedy packing order fits every partner in the lists. */
+function packsAny(st: PlaceState, lists: readonly { item: number; spots: Spot[] }[]): boolean {
   if (lists.length <= 1) return true;
   const centre = (s: Spot, axis: 0 | 1) => (s.court[axis] + s.court[axis + 2]!) / 2;
   const orders: ((a: Spot, b: Spot) => number)[] = [
