@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cap, comp, doc, ercFindings, out, res, ruleHits } from './erc-review-boards.js';
 
 /**
- * Defect: signal.over-voltage (src/eda/erc/rules/levels.ts) knows a pin is 5 V tolerant only from
+ * Was a defect until aa7fd8d (kept as its guard): signal.over-voltage (src/eda/erc/rules/levels.ts) knows a pin is 5 V tolerant only from
  * its NAME or a description saying "tolerant", and the shipped library carries no such mark: the
  * checked STM32F103C8T6 record describes PB10/PB11 as "GPIOB10 / I2C2_SCL", "GPIOB11 / I2C2_SDA".
  * ST's STM32F103x8/xB data sheet (Features: "Up to 80 fast I/O ports ... all 5 V-tolerant except
@@ -34,8 +34,8 @@ describe('review: 5 V I2C pull-ups on five-volt-tolerant STM32 pins', () => {
     const [fs] = await ercFindings(board(true));
     expect(ruleHits(fs!, 'signal.over-voltage')).toEqual([]);
   });
-  // Defect: PB10/PB11 of the library STM32F103C8T6 (FT pins) pulled up to 5 V are reported as over-voltage errors (levels.ts tolerant(); no FT data in the library).
-  it.fails('passes a 5 V I2C bus on the FT pins PB10/PB11 of the library STM32F103C8T6', async () => {
+  // Guards the defect fixed in aa7fd8d: PB10/PB11 of the library STM32F103C8T6 (FT pins) pulled up to 5 V are reported as over-voltage errors (levels.ts tolerant(); no FT data in the library).
+  it('passes a 5 V I2C bus on the FT pins PB10/PB11 of the library STM32F103C8T6', async () => {
     const [fs] = await ercFindings(board(false));
     expect(ruleHits(fs!, 'signal.over-voltage')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cap, comp, doc, ercFindings, ruleHits } from './erc-review-boards.js';
 
 /**
- * Defect: diode.across-rail (src/eda/erc/rules/hookup.ts diodeAcrossRail) reports a CORRECTLY fitted
+ * Was a defect until 47a07c2 (kept as its guard): diode.across-rail (src/eda/erc/rules/hookup.ts diodeAcrossRail) reports a CORRECTLY fitted
  * flyback diode as reversed when the coil is an inductor-role part (a solenoid or valve coil drawn
  * with the inductor symbol, ref L1). rails.ts passes a rail's voltage unchanged through inductors,
  * so the switched end of the coil (SOL_DRV) gets +12V's 12 V; the diode's anode on SOL_DRV then
@@ -30,8 +30,8 @@ describe('review: flyback diode across a coil drawn as an inductor', () => {
     expect(ruleHits(relayBad!, 'diode.across-rail')).toHaveLength(1);
     expect(ruleHits(inductorBad!, 'diode.across-rail')).toHaveLength(1);
   });
-  // Defect: correct flyback diode (cathode on +12V) across an inductor-role coil reported as reversed (hookup.ts diodeAcrossRail + rails.ts inductor propagation).
-  it.fails('passes the correctly fitted flyback diode across an inductor-role solenoid coil', async () => {
+  // Guards the defect fixed in 47a07c2: correct flyback diode (cathode on +12V) across an inductor-role coil reported as reversed (hookup.ts diodeAcrossRail + rails.ts inductor propagation).
+  it('passes the correctly fitted flyback diode across an inductor-role solenoid coil', async () => {
     const [ok] = await ercFindings(solenoid('L1', false));
     expect(ruleHits(ok!, 'diode.across-rail')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cap, comp, doc, ercFindings, ruleHits } from './erc-review-boards.js';
 
 /**
- * Defect: rail voltages from names drop the sign (src/eda/erc/classify.ts voltageFromName: "-5V"
+ * Was a defect until 47a07c2 (kept as its guard): rail voltages from names drop the sign (src/eda/erc/classify.ts voltageFromName: "-5V"
  * gives 5), and levels.ts voltsAcross then sees 0 V across a capacitor between +5V and -5V, so
  * cap.voltage-rating misses a 6.3 V capacitor across a ±5 V split supply (10 V). A 6.3 V capacitor
  * from +12V to GND is caught, so the rule itself works; only the negative rail is misread.
@@ -22,8 +22,8 @@ describe('review: negative rails in the level rules', () => {
     const [fs] = await ercFindings(split('6.3V', '+12V', 'GND'));
     expect(ruleHits(fs!, 'cap.voltage-rating').map((f) => f.components)).toEqual([['C1']]);
   });
-  // Defect: a 6.3 V capacitor across +5V/-5V (10 V) is not reported: "-5V" is read as +5 V (classify.ts voltageFromName).
-  it.fails('reports a 6.3 V capacitor across a +5V/-5V split supply (10 V)', async () => {
+  // Guards the defect fixed in 47a07c2: a 6.3 V capacitor across +5V/-5V (10 V) is not reported: "-5V" is read as +5 V (classify.ts voltageFromName).
+  it('reports a 6.3 V capacitor across a +5V/-5V split supply (10 V)', async () => {
     const [fs] = await ercFindings(split('6.3V', '+5V', '-5V'));
     expect(ruleHits(fs!, 'cap.voltage-rating').map((f) => f.components)).toEqual([['C1']]);
   });
