@@ -2,6 +2,7 @@ import type { ErcRule, RuleHit } from '../types.js';
 import { bridges, libraryPin, livePins, netsOf, otherNets, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { powerSources } from '../power.js';
 import { railVoltages } from '../rails.js';
+import { tolerantCeiling } from '../tolerance.js';
 import { diodeSide, pinDescription } from '../pin-roles.js';
 import { formatSiValue } from '../../../kernel/units.js';
 import { hit, list } from './hit.js';
@@ -125,6 +126,9 @@ function i2cPullupRail(nl: Netlist): RuleHit[] {
       if (supplies.length === 0 || /5 ?v[- ]tolerant|ft pin/i.test(p.comp.text)) continue;
       const vdd = Math.max(...supplies.map((m) => volts.get(m)!.volts));
       if (high <= vdd + 0.5) continue;
+      // Five-volt-tolerant pins of a family whose data sheet says so (tolerance.ts).
+      const ft = tolerantCeiling(p);
+      if (ft && high <= ft.volts) continue;
       const up = ups.find((u) => u.v === high)!;
       hits.push(
         hit(`I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), above the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin sees more than VDD + 0.5 V.`, `Pull ${n.name} up to the lowest supply of the devices on the bus, or add a level shifter.`, {
