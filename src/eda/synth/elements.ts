@@ -94,7 +94,7 @@ const RECOGNISERS: Recogniser[] = [
   { id: 'sensor:temperature', kind: 'sensor', re: /\btemperature\b|\bthermometer\b/, label: 'temperature sensor' },
   { id: 'sensor:weather', kind: 'sensor', re: /\bweather\b|\benvironmental\b/, label: 'environmental sensor' },
   { id: 'indicator:power-led', kind: 'indicator', re: /\bpower(?:[- ]on)? (?:led|indicator|light)\b|\bpower-good led\b/, label: 'power LED' },
-  { id: 'indicator:led', kind: 'indicator', re: /\b(?:status |indicator )?leds?\b|\bblink\w*\b/, label: 'LED' },
+  { id: 'indicator:led', kind: 'indicator', re: /\b(?:status |indicator )?leds?\b|\bblink\w*\b|\bflasher\b/, label: 'LED' },
   { id: 'mechanics:button', kind: 'mechanics', re: /\b(?:push )?buttons?\b|\btactile switch\b/, label: 'button' },
 ];
 

@@ -1,6 +1,6 @@
 import type { Component } from '../model/design.js';
 import type { LibraryPart } from '../model/part.js';
-import { addPart, connect, resistor, type Build, type PinSpec } from './builder.js';
+import { addPart, capacitor, connect, resistor, type Build, type PinSpec } from './builder.js';
 import { decouple, i2cPullups, led, usbCSink, regulator } from './blocks.js';
 import { isDescriptor, isPartElement, type IntentElement } from './elements.js';
 import { busOf, looksLikePartNumber, SPI_PIN, supplyRange } from './library-parts.js';
@@ -112,8 +112,9 @@ function pinRoles(part: LibraryPart, bus: 'i2c' | 'spi' | 'can'): { pin: Library
 }
 
 /** Wires a library part the intent names onto the board; returns the reason when it cannot. */
-export function addLibraryPart(b: Build, req: Requirements, part: LibraryPart): string | null {
+export function addLibraryPart(b: Build, req: Requirements, part: LibraryPart, els: IntentElement[] = []): string | null {
   const bus = busOf(part);
+  if (!bus && isTimer555(part)) return timer555(b, req, part, els);
   if (!bus) {
     return part.category === 'mcu'
       ? `${part.name} is in the library (${part.id}), but synthesis has no core block for it (cores: ESP32, ESP32-S3, RP2040, STM32F103, nRF52840, ATtiny85)`
@@ -195,7 +196,7 @@ export function addNamedParts(b: Build, req: Requirements, els: IntentElement[])
     if (Object.values(b.components).some((c) => c.part_id === e.partId)) continue;
     const part = b.lib.get(e.partId);
     if (!part) continue;
-    const why = addLibraryPart(b, req, part);
+    const why = addLibraryPart(b, req, part, els);
     if (why) req.notes[e.id] = why;
   }
   for (const e of els) {
@@ -270,6 +271,45 @@ function canTransceiver(b: Build, part: LibraryPart, logic: { rail: string; volt
   b.assumptions.push(`CAN on ${u.ref} ${can[0]} (TX) / ${can[1]} (RX); the board terminates the bus with 120 Ω (remove it for a node in the middle of the line).`);
   b.nets['CANH']!.type = 'differential';
   b.nets['CANL']!.type = 'differential';
+  return null;
+}
+
+const isTimer555 = (p: LibraryPart) => ['TRIG', 'THRES', 'DISCH', 'OUT', 'VCC', 'GND'].every((n) => p.pins.some((x) => x.name.toUpperCase() === n));
+
+/**
+ * 555 timer as an astable LED flasher (the intent names a 555 and an LED): RA from VCC to DISCH, RB
+ * from DISCH to the timing node, C from there to GND, TRIG and THRES on the timing node, RESET high,
+ * CONT to GND through 10 nF. Astable frequency f = 1.44 / ((RA + 2·RB)·C) and high time share
+ * (RA + RB)/(RA + 2·RB) (TI NE555 data sheet SLFS022, astable operation): 10 kΩ, 68 kΩ, 10 µF → ≈ 1 Hz, 53 %.
+ */
+function timer555(b: Build, req: Requirements, part: LibraryPart, els: IntentElement[]): string | null {
+  if (!els.some((e) => e.id === 'indicator:led')) return `${part.name} is a timer; synthesis builds it as an astable LED flasher, and the intent names no LED for it to drive`;
+  const supply = Object.values(b.nets).find((n) => n.type === 'power' && n.name !== R3) ?? Object.values(b.nets).find((n) => n.type === 'power');
+  if (!supply) return `no supply rail on the board for ${part.name}`;
+  const v = Number(/(\d+)V(\d*)/.exec(supply.name)?.slice(1).join('.') ?? NaN);
+  const range = supplyRange(part);
+  if (!Number.isFinite(v) || (range && (v < range.min || v > range.max))) return `${part.name} takes ${range?.said ?? 'an unknown supply'}; the board's ${supply.name} does not fit`;
+  const pin = (n: string) => part.pins.find((x) => x.name.toUpperCase() === n)!;
+  const roles: [string, string][] = [['VCC', supply.name], ['GND', 'GND'], ['DISCH', 'TMR_DIS'], ['TRIG', 'TMR_TH'], ['THRES', 'TMR_TH'], ['OUT', 'TMR_OUT']];
+  if (part.pins.some((x) => x.name.toUpperCase() === 'RESET')) roles.push(['RESET', supply.name]);
+  if (part.pins.some((x) => x.name.toUpperCase() === 'CONT')) roles.push(['CONT', 'TMR_CV']);
+  if (roles.some(([n]) => !pin(n).number)) return `${part.name}'s record lacks pad numbers`;
+  const u = addPart(b, {
+    prefix: 'U',
+    partId: part.id,
+    pins: roles.map(([n]) => ({ name: pin(n).name, type: pin(n).type === 'unspecified' ? 'passive' : pin(n).type, number: pin(n).number!.trim().split(/[\s,]+/).join(',') })),
+    block: 'library-part',
+    why: `${part.name} (${part.manufacturer} ${part.mpn}): ${part.description}. Named in the intent; astable LED flasher on ${supply.name}, pads from its library record.`,
+  });
+  for (const [n, net] of roles) connect(b, net, [[u, pin(n).name]]);
+  decouple(b, supply.name, 1, u, 0);
+  resistor(b, 10_000, supply.name, 'TMR_DIS', 'timer', 'RA 10 kΩ (VCC to DISCH): with RB and C sets f = 1.44/((RA + 2·RB)·C) ≈ 0.99 Hz (TI NE555 data sheet, astable operation).');
+  resistor(b, 68_000, 'TMR_DIS', 'TMR_TH', 'timer', 'RB 68 kΩ (DISCH to TRIG/THRES): high time 0.693·(RA + RB)·C ≈ 0.54 s, low time 0.693·RB·C ≈ 0.47 s.');
+  capacitor(b, 10e-6, 'TMR_TH', 'GND', 'timer', 'Timing capacitor 10 µF: about one flash per second with 10 kΩ and 68 kΩ.');
+  if (roles.some(([n]) => n === 'CONT')) capacitor(b, 10e-9, 'TMR_CV', 'GND', 'timer', 'CONT 10 nF to GND keeps noise off the comparator threshold (NE555 data sheet application circuits).');
+  // Output high sits about 1.7 V below VCC under load (NE555 data sheet, high-level output voltage).
+  led(b, 'TMR_OUT', Math.round((v - 1.7) * 10) / 10, req.ledColor, 'FLASH', 0.01);
+  b.assumptions.push(`${u} (${part.name}) flashes the LED at ≈ 1 Hz (10 kΩ, 68 kΩ, 10 µF); change RB or C for another rate.`);
   return null;
 }
 

@@ -106,9 +106,33 @@ describe('library parts named by number', () => {
     expect(bmp.elements.find((e) => e.element === 'BMP390')!.status).toBe('unmet');
     expect(byPart(bmp.design, 'bmp390')).toBeUndefined();
     expect(Object.values(bmp.design.components).some((c) => /bme280/.test(c.part_id ?? ''))).toBe(false);
-    // Parts without an I2C, SPI or CAN block are named with the reason, never silently dropped.
-    const timer = synthesizeDesign('9 V battery LED flasher with NE555', { library });
-    expect(timer.elements.find((e) => e.element === 'NE555P')).toMatchObject({ status: 'unmet', note: expect.stringMatching(/no I2C or SPI pins/) });
+    // Parts without a block are named with the reason, never silently dropped.
+    const usb = synthesizeDesign('CH340 USB-serial adapter with TX/RX LEDs', { library });
+    expect(usb.elements.find((e) => e.element === 'CH340G')).toMatchObject({ status: 'unmet', note: expect.stringMatching(/no I2C or SPI pins/) });
+    expect(byPart(usb.design, 'ch340g')).toBeUndefined();
+  });
+
+  it('"9 V battery LED flasher with NE555" is a 555 astable at about 1 Hz driving the LED from the 9 V rail', () => {
+    const r = synthesizeDesign('9 V battery LED flasher with NE555', { library });
+    expect(r.unmet).toEqual([]);
+    const d = r.design;
+    const t = byPart(d, 'ne555p')!;
+    expect([netOf(d, t, 'VCC'), netOf(d, t, 'RESET'), netOf(d, t, 'GND')]).toEqual(['+9V', '+9V', 'GND']);
+    expect(netOf(d, t, 'TRIG')).toBe(netOf(d, t, 'THRES'));
+    const ra = others(d, netOf(d, t, 'DISCH')!, t).find((c) => c.ref.startsWith('R') && c.value === '10k')!;
+    expect(netOf(d, ra, 'P1')).toBe('+9V');
+    const rb = others(d, netOf(d, t, 'DISCH')!, t).find((c) => c.ref.startsWith('R') && c.value === '68k')!;
+    expect(netOf(d, rb, 'P2')).toBe(netOf(d, t, 'TRIG'));
+    const c = others(d, netOf(d, t, 'TRIG')!, t).find((x) => x.ref.startsWith('C'))!;
+    expect(c.value).toBe('10uF');
+    // f = 1.44 / ((RA + 2 RB) C) with the values on the board.
+    expect(1.44 / ((10e3 + 2 * 68e3) * 10e-6)).toBeCloseTo(0.99, 2);
+    const led = Object.values(d.components).find((x) => x.properties['synth_block'] === 'led' && x.ref.startsWith('D'))!;
+    const series = others(d, netOf(d, t, 'OUT')!, t).find((x) => x.ref.startsWith('R'))!;
+    expect(netOf(d, series, 'P2')).toBe(netOf(d, led, 'ANODE'));
+    expect(runErc(d, ctx).counts.error).toBe(0);
+    const bare = synthesizeDesign('9 V battery board with an NE555', { library });
+    expect(bare.elements.find((e) => e.element === 'NE555P')).toMatchObject({ status: 'unmet', note: expect.stringMatching(/names no LED/) });
   });
 });
 
