@@ -64,10 +64,12 @@ function settingFor(c: NlComponent, fb: NlPin): FeedbackSetting | null {
   const ref = referenceVoltage(c, fb);
   if (!ref) return null;
   const base = { regulator: c, fbPin: fb, fbNet, vref: ref.volts, vrefFrom: ref.from };
-  // FB straight on a rail (named like one, no resistor on it): the regulator holds that rail at Vref,
-  // the wiring of a fixed-output sibling. A divider node named FB_3V3 is not a rail.
-  const hasResistor = livePins(fbNet).some((p) => p.comp.role === 'resistor');
-  if (ref.kind === 'fb' && isSupplyName(fbNet.name) && !hasResistor) return { ...base, rail: fbNet, top: [], bottom: [], rTop: 0, rBottom: Infinity, volts: ref.volts };
+  // FB straight on a rail (named like one, and no bare divider node: something besides resistors and
+  // capacitors is on it, or no resistor at all): the regulator holds that rail at Vref, the wiring of
+  // a fixed-output sibling. A divider node named FB_3V3 is not supply-named, so not a rail.
+  const others = livePins(fbNet).filter((p) => p.comp !== c);
+  const bareDividerNode = others.some((p) => p.comp.role === 'resistor') && others.every((p) => p.comp.role === 'resistor' || p.comp.role === 'capacitor');
+  if (ref.kind === 'fb' && isSupplyName(fbNet.name) && !bareDividerNode) return { ...base, rail: fbNet, top: [], bottom: [], rTop: 0, rBottom: Infinity, volts: ref.volts };
   const top: NlComponent[] = [];
   const bottom: NlComponent[] = [];
   const rails = new Set<NlNet>();

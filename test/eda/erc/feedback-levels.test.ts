@@ -147,6 +147,23 @@ describe('names that state a voltage without being rails', () => {
     expect(ids(sol(false))).not.toContain('diode.across-rail');
     expect(ids(sol(true))).toContain('diode.across-rail');
   });
+  it('catches a reversed flyback across a coil fed from a rail known only by propagation (after a series diode)', () => {
+    const relay = (reversed: boolean) =>
+      withSupply(
+        [part('D2', 'Schottky diode', { A: 'passive', K: 'passive' }), part('K1', 'Relay 5V coil', { '1': 'passive', '2': 'passive' }), part('D1', 'Diode 1N4148', { A: 'passive', K: 'passive' }), part('Q1', 'N-MOSFET', { G: 'passive', D: 'passive', S: 'passive' })],
+        [net('VIN_PROT', 'D2.K', 'K1.1', reversed ? 'D1.A' : 'D1.K'), net('RLY_DRV', 'K1.2', 'Q1.D', reversed ? 'D1.K' : 'D1.A')],
+        { VIN_5V: ['D2.A'], GND: ['Q1.S'] },
+      );
+    expect(ids(relay(true))).toContain('diode.across-rail');
+    expect(ids(relay(false))).not.toContain('diode.across-rail');
+  });
+  it('reads FB wired to its output rail even when the rail carries pull-ups and loads', () => {
+    const d = feedbackBoard('26.1k');
+    // FB moved from the divider onto the rail; the rail keeps an I2C pull-up and the divider parts.
+    d.nets['BUCK_FB']!.nodes = d.nets['BUCK_FB']!.nodes.filter((n) => n.component !== 'U5');
+    d.nets['VDD_3V3']!.nodes.push({ component: 'U5', pin: 'FB' });
+    expect(findings(d).filter((f) => f.rule_id === 'power.feedback-voltage').map((f) => f.message)).toEqual([expect.stringContaining('straight on the rail')]);
+  });
 });
 
 describe('the cited reference-voltage table', () => {

@@ -3,6 +3,7 @@ import { isGroundName, isSupplyName } from '../classify.js';
 import { livePins, netsOf, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
 import { diodeSide, pinDescription } from '../pin-roles.js';
 import { netVolts } from '../levels.js';
+import { railVoltages } from '../rails.js';
 import { OUTPUT_PIN_NAME } from '../power.js';
 import { hit, list } from './hit.js';
 
@@ -154,11 +155,24 @@ function diodeAcrossRail(nl: Netlist): RuleHit[] {
       continue;
     }
     // A flyback diode across a coil fed from the rail: anode on the rail means it conducts whenever the switch closes.
-    // The rail must be one by name (voltages pass through an inductor-role coil unchanged, so its
-    // switched end would look like a rail too), and the cathode's net must not be one.
-    if (!isSupplyName(rail.name) && rail.nameVoltage === null) continue;
-    const low = cathode.nets.find((n) => !n.ground && !isSupplyName(n.name) && n.nameVoltage === null);
-    const coil = low ? nl.components.find((o) => o !== c && !o.dnp && isCoil(o) && o.pins.size === 2 && [...o.pins.values()].every((p) => p.nets.includes(rail) || p.nets.includes(low))) : undefined;
+    // Voltages pass through an inductor-role coil unchanged (rails.ts), so the coil's switched end
+    // looks like a rail too: the anode's rail must not owe its voltage to the coil itself, and the
+    // cathode's net must be the switched end (no voltage of its own, one it owes to the coil, or lower).
+    const volts = railVoltages(nl);
+    const viaCoil = (n: NlNet, coil: NlComponent) => volts.get(n)?.what.startsWith(`via ${coil.ref} `) ?? false;
+    let low: NlNet | undefined;
+    let coil: NlComponent | undefined;
+    for (const n of cathode.nets) {
+      if (n.ground || n === rail) continue;
+      const k = nl.components.find((o) => o !== c && !o.dnp && isCoil(o) && o.pins.size === 2 && [...o.pins.values()].every((p) => p.nets.includes(rail) || p.nets.includes(n)));
+      if (!k || viaCoil(rail, k)) continue;
+      const vLow = netVolts(nl, n);
+      if (vLow === null || viaCoil(n, k) || (!Number.isNaN(v) && vLow < v - 0.5)) {
+        low = n;
+        coil = k;
+        break;
+      }
+    }
     if (!coil || !low) continue;
     hits.push(
       hit(`Flyback diode ${c.ref} across ${coil.ref} is reversed: its anode ${anode.key} is on ${at} and its cathode ${cathode.key} on ${low.name}, so it conducts whenever ${low.name} is pulled low.`, `Turn ${c.ref} round: cathode to ${rail.name}, anode to ${low.name}.`, {
