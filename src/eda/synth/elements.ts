@@ -207,6 +207,7 @@ const SPELLED_OUT: [RegExp, string][] = [
   [/\bimu\b/, 'inertial motion'],
   [/\btof\b/, 'time-of-flight distance'],
   [/\bspo2\b|\bpulse oximet/, 'heart-rate pulse'],
+  [/\busb[- ]to[- ](?:serial|uart)\b/, 'usb-serial usb serial'],
 ];
 
 /** Lower-case text of a library part (name, description, properties) for descriptor words. */

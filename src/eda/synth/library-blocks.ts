@@ -1,7 +1,7 @@
 import type { Component } from '../model/design.js';
 import type { LibraryPart } from '../model/part.js';
 import { addPart, capacitor, connect, resistor, type Build, type PinSpec } from './builder.js';
-import { decouple, i2cPullups, led, usbCSink, regulator } from './blocks.js';
+import { crystal, decouple, i2cPullups, led, usbCSink, regulator } from './blocks.js';
 import { isDescriptor, isPartElement, type IntentElement } from './elements.js';
 import { busOf, looksLikePartNumber, SPI_PIN, supplyRange } from './library-parts.js';
 import { esp32Core, esp32s3Core, nrfModuleCore, rp2040Core, stm32Core, type Requirements } from './mcu.js';
@@ -82,7 +82,7 @@ const HOLD_HIGH = /^(NRESET|XSHUT|RST#|RESET#|NRST)$/;
 type Role = 'gnd' | 'rail' | 'sda' | 'scl' | 'sck' | 'mosi' | 'miso' | 'cs';
 
 /** Which net each pin of a bus part goes to; pins without a role stay open. */
-function pinRoles(part: LibraryPart, bus: 'i2c' | 'spi' | 'can'): { pin: LibraryPart['pins'][number]; role: Role }[] {
+function pinRoles(part: LibraryPart, bus: 'i2c' | 'spi' | 'can' | 'usb-uart'): { pin: LibraryPart['pins'][number]; role: Role }[] {
   const out: { pin: LibraryPart['pins'][number]; role: Role }[] = [];
   const hasCs = part.pins.some((x) => SPI_PIN.CS.test(x.name.toUpperCase()));
   for (const pin of part.pins) {
@@ -123,6 +123,7 @@ export function addLibraryPart(b: Build, req: Requirements, part: LibraryPart, e
   const logic = logicRail(b);
   if (!logic) return `no supply rail on the board for ${part.name}`;
   if (bus === 'can') return canTransceiver(b, part, logic);
+  if (bus === 'usb-uart') return usbUart(b, part, logic);
   const range = supplyRange(part);
   if (range && (logic.volts < range.min - 1e-9 || logic.volts > range.max + 1e-9)) {
     return `${part.name} takes ${range.said}; the board logic runs at ${logic.volts} V and synthesis has no level-shifted rail for it`;
@@ -271,6 +272,56 @@ function canTransceiver(b: Build, part: LibraryPart, logic: { rail: string; volt
   b.assumptions.push(`CAN on ${u.ref} ${can[0]} (TX) / ${can[1]} (RX); the board terminates the bus with 120 Ω (remove it for a node in the middle of the line).`);
   b.nets['CANH']!.type = 'differential';
   b.nets['CANL']!.type = 'differential';
+  return null;
+}
+
+/**
+ * USB-UART bridge (CH340 class: UD+, UD-, TXD, RXD, VCC, V3, optional XI/XO) on the board's USB-C data
+ * pair. With a microcontroller it runs from the 3.3 V logic rail (V3 tied to VCC) so TXD/RXD match the
+ * MCU and cross onto its UART nets; on its own it runs from 5 V with V3 decoupled by 100 nF (WCH CH340
+ * data sheet, pin V3) and brings TXD/RXD out on a 1×4 header. A part with XI/XO gets its 12 MHz crystal.
+ */
+function usbUart(b: Build, part: LibraryPart, logic: { rail: string; volts: number }): string | null {
+  const usb = Object.values(b.components).find((c) => c.part_id === 'usb-c-16p');
+  if (!usb) return `${part.name} needs the board's USB-C connector for its data pair; name USB-C as the supply`;
+  if (Object.keys(usb.pins).some((p) => /^D[+-]$/.test(p))) return `the USB-C data pair is already in use on this board`;
+  const u = mcuOf(b);
+  const uartTx = u ? Object.keys(b.nets).find((n) => /^UART_TX$/.test(n)) : undefined;
+  const uartRx = u ? Object.keys(b.nets).find((n) => /^UART_RX$/.test(n)) : undefined;
+  if (u && (!uartTx || !uartRx)) return `the ${u.type} board has no UART header nets for ${part.name} to cross onto`;
+  const five = Object.values(b.nets).find((n) => n.type === 'power' && /^\+5V$/.test(n.name));
+  const vcc = u ? logic.rail : five?.name;
+  if (!vcc) return `${part.name} needs a 5 V or 3.3 V rail`;
+  const pin = (n: string) => part.pins.find((x) => x.name.toUpperCase() === n);
+  const roles: [string, string][] = [['VCC', vcc], ['GND', 'GND'], ['UD+', 'USB_DP'], ['UD-', 'USB_DM'], ['TXD', u ? uartRx! : 'UART_TXD'], ['RXD', u ? uartTx! : 'UART_RXD']];
+  if (pin('V3')) roles.push(['V3', u ? vcc : 'CH_V3']);
+  if (pin('XI') && pin('XO')) roles.push(['XI', 'CH_XI'], ['XO', 'CH_XO']);
+  if (roles.some(([n]) => !pin(n)?.number)) return `${part.name}'s record lacks pad numbers for ${roles.filter(([n]) => !pin(n)?.number).map(([n]) => n).join(', ')}`;
+  const x = addPart(b, {
+    prefix: 'U',
+    partId: part.id,
+    pins: roles.map(([n]) => ({ name: pin(n)!.name, type: pin(n)!.type === 'unspecified' ? 'passive' : pin(n)!.type, number: pin(n)!.number!.trim().split(/[\s,]+/).join(',') })),
+    block: 'library-part',
+    why: `${part.name} (${part.manufacturer} ${part.mpn}): ${part.description}. Named in the intent; USB data from the USB-C connector, ${u ? `TXD/RXD crossed onto ${u.ref}'s UART at ${logic.volts} V` : 'TXD/RXD on a 1×4 header at 5 V'}, pads from its library record.`,
+  });
+  for (const [n, net] of roles) connect(b, net, [[x, pin(n)!.name]]);
+  // At 5 V, V3 is the output of the part's internal 3.3 V regulator (WCH CH340 data sheet, pin V3).
+  if (!u && pin('V3')) b.components[x]!.pins[pin('V3')!.name]!.type = 'power_out';
+  usb.pins['D+'] = { name: 'D+', type: 'bidirectional', number: null, description: '' };
+  usb.pins['D-'] = { name: 'D-', type: 'bidirectional', number: null, description: '' };
+  connect(b, 'USB_DP', [[usb.id, 'D+']], 'differential');
+  connect(b, 'USB_DM', [[usb.id, 'D-']], 'differential');
+  decouple(b, vcc, 1, x, 0);
+  if (!u && pin('V3')) capacitor(b, 100e-9, 'CH_V3', 'GND', 'library-part', `V3 decoupling 100 nF: at 5 V the ${part.name}'s internal 3.3 V regulator output needs it (WCH CH340 data sheet, pin V3).`);
+  if (pin('XI') && pin('XO')) crystal(b, 'crystal-12mhz', 'CH_XI', 'CH_XO', 18);
+  if (!u) {
+    const j = addPart(b, { prefix: 'J', partId: 'header-1x4', pins: ['P1', 'P2', 'P3', 'P4'].map((name) => ({ name, type: 'passive' as const })), block: 'uart-header', why: 'Serial header 1×4 (2.54 mm): 1 +5V, 2 TXD (out), 3 RXD (in), 4 GND.' });
+    connect(b, vcc, [[j, 'P1']]);
+    connect(b, 'UART_TXD', [[j, 'P2']]);
+    connect(b, 'UART_RXD', [[j, 'P3']]);
+    connect(b, 'GND', [[j, 'P4']]);
+    b.assumptions.push(`${x} (${part.name}) runs at 5 V: its TXD/RXD swing 0–5 V on the header.`);
+  }
   return null;
 }
 

@@ -40,8 +40,9 @@ const MISO = /^(MISO|SDO|DOUT|SO|DO)$/;
 const CS = /^(CS|CSB|NCS|CSN|NSS|SEL|SCS#|CS#|SS)$/;
 
 /** The bus a part is wired on: I2C (SDA and SCL), SPI (clock, data in, chip select), CAN (a transceiver), else none. */
-export function busOf(p: LibraryPart): 'i2c' | 'spi' | 'can' | null {
+export function busOf(p: LibraryPart): 'i2c' | 'spi' | 'can' | 'usb-uart' | null {
   const n = up(p);
+  if (['UD+', 'UD-', 'TXD', 'RXD'].every((x) => n.includes(x))) return 'usb-uart';
   if (['CANH', 'CANL', 'TXD', 'RXD'].every((x) => n.includes(x))) return 'can';
   if (n.includes('SDA') && n.includes('SCL')) return 'i2c';
   if (n.some((x) => SCK.test(x)) && n.some((x) => MOSI.test(x)) && n.some((x) => CS.test(x))) return 'spi';

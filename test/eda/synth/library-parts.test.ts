@@ -107,9 +107,32 @@ describe('library parts named by number', () => {
     expect(byPart(bmp.design, 'bmp390')).toBeUndefined();
     expect(Object.values(bmp.design.components).some((c) => /bme280/.test(c.part_id ?? ''))).toBe(false);
     // Parts without a block are named with the reason, never silently dropped.
-    const usb = synthesizeDesign('CH340 USB-serial adapter with TX/RX LEDs', { library });
-    expect(usb.elements.find((e) => e.element === 'CH340G')).toMatchObject({ status: 'unmet', note: expect.stringMatching(/no I2C or SPI pins/) });
-    expect(byPart(usb.design, 'ch340g')).toBeUndefined();
+    const avr = synthesizeDesign('ATmega328 Nano clone', { library });
+    expect(avr.elements.find((e) => e.element === 'ATmega328P-AU')).toMatchObject({ status: 'unmet', note: expect.stringMatching(/no core block/) });
+    expect(byPart(avr.design, 'atmega328p-au')).toBeUndefined();
+  });
+
+  it('a USB-UART bridge takes the USB-C data pair: on its own at 5 V with a header, beside an ESP32 at 3.3 V crossed onto its UART', () => {
+    const a = synthesizeDesign('CH340 USB-serial adapter with TX/RX LEDs', { library });
+    const ch = byPart(a.design, 'ch340g')!;
+    const usb = byPart(a.design, 'usb-c-16p')!;
+    expect(a.elements.find((e) => e.element === 'CH340G')!.status).toBe('placed');
+    expect(a.elements.find((e) => e.element === 'usb-serial')!.status).toBe('placed');
+    expect(a.elements.find((e) => e.element === 'tx/rx')!.status).toBe('unmet');
+    expect([netOf(a.design, ch, 'UD+'), netOf(a.design, ch, 'UD-')]).toEqual([netOf(a.design, usb, 'D+'), netOf(a.design, usb, 'D-')]);
+    expect([netOf(a.design, ch, 'VCC'), netOf(a.design, ch, 'GND')]).toEqual(['+5V', 'GND']);
+    expect(others(a.design, netOf(a.design, ch, 'V3')!, ch).some((c) => c.value === '100nF')).toBe(true);
+    const y = others(a.design, netOf(a.design, ch, 'XI')!, ch).find((c) => c.ref.startsWith('Y'))!;
+    expect(y.part_id).toBe('crystal-12mhz');
+    expect(netOf(a.design, y, 'XO')).toBe(netOf(a.design, ch, 'XO'));
+    const hdr = others(a.design, netOf(a.design, ch, 'TXD')!, ch).find((c) => c.ref.startsWith('J'))!;
+    expect(netOf(a.design, hdr, 'P3')).toBe(netOf(a.design, ch, 'RXD'));
+    expect(runErc(a.design, ctx).counts.error).toBe(0);
+
+    const e = synthesizeDesign('ESP32 board with a CH340', { library });
+    const ch2 = byPart(e.design, 'ch340g')!;
+    expect([netOf(e.design, ch2, 'TXD'), netOf(e.design, ch2, 'RXD'), netOf(e.design, ch2, 'VCC'), netOf(e.design, ch2, 'V3')]).toEqual(['UART_RX', 'UART_TX', '+3V3', '+3V3']);
+    expect(runErc(e.design, ctx).counts.error).toBe(0);
   });
 
   it('"9 V battery LED flasher with NE555" is a 555 astable at about 1 Hz driving the LED from the 9 V rail', () => {
