@@ -139,5 +139,7 @@ describe.runIf(hasKicad)('every library footprint, each pad on a net of its own'
       edge: kc('copper_edge_clearance'),
       courtyard: kc('courtyards_overlap'),
     });
-  });
+    // Every catalog footprint on one board (about 360 parts) through our DRC and kicad-cli: ~25 s alone,
+    // several times that beside the rest of the suite on two cores.
+  }, 180_000);
 });
