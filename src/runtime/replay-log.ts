@@ -12,6 +12,11 @@ export interface LogReplay {
   chain: ChainVerdict;
   /** The first line that is not JSON; reading stops there. */
   badLine?: number;
+  /**
+   * A final line without its newline that is not JSON: the tail of a write a crash cut short
+   * (docs/log-integrity.md, "Crash tail"). It was never acknowledged, so it is left out, and said.
+   */
+  tornTail?: { line: number; bytes: number };
 }
 
 const NEWLINE = 0x0a;
@@ -36,6 +41,7 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
   let prev = GENESIS_HASH;
   let broken: ChainVerdict['first_broken'] | undefined;
   let badLine: number | undefined;
+  let tornTail: LogReplay['tornTail'];
   let start = 0;
   for (let lineNo = 1; start < bytes.length; lineNo++) {
     let end = bytes.indexOf(NEWLINE, start);
@@ -47,7 +53,8 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
       try {
         value = JSON.parse(text !== null ? text.slice(start, end) : bytes.toString('utf8', start, end));
       } catch {
-        badLine = lineNo;
+        if (next === bytes.length && bytes[bytes.length - 1] !== NEWLINE) tornTail = { line: lineNo, bytes: bytes.length - start };
+        else badLine = lineNo;
         break;
       }
       const isHead = typeof value === 'object' && value !== null && 'head' in value && Object.keys(value).length === 1;
@@ -69,7 +76,7 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
   }
   const state = folder?.state() ?? emptySessionState('');
   const chain: ChainVerdict = broken ? { ok: false, events: count, head_hash: prev, first_broken: broken } : { ok: true, events: count, head_hash: prev };
-  return badLine !== undefined ? { state, chain, badLine } : { state, chain };
+  return { state, chain, ...(badLine !== undefined ? { badLine } : {}), ...(tornTail ? { tornTail } : {}) };
 }
 
 /** Why event number `n` does not continue the chain at `prev` (the checks and reasons of events/chain.ts `verifyChain`). */

@@ -56,5 +56,11 @@ describe('replaying a log file line by line (zaptrace replay FILE)', () => {
     const read = replayLogBytes(Buffer.from(junk.join('\n')));
     expect(read.badLine).toBe(10);
     expect(read.state.seq).toBe(9);
+
+    // A final line cut short by a crash (no newline) is left out and reported, not an error.
+    const torn = replayLogBytes(Buffer.from(`${lines.join('\n')}\n${lines[3]!.slice(0, 25)}`));
+    expect(torn.badLine).toBeUndefined();
+    expect(torn.tornTail).toEqual({ line: lines.length + 1, bytes: 25 });
+    expect(torn.state).toEqual(replay(events));
   });
 });

@@ -176,6 +176,7 @@ export function buildProgram(deps: CliDeps): Command {
       let state;
       let verdict: { ok: boolean };
       let fromSnapshot: number | undefined;
+      let tornTail: { line: number; bytes: number } | undefined;
       if (opts.store !== undefined || file === undefined) {
         if (opts.store === undefined || opts.session === undefined) throw new Error('give a log file, or --store DIR --session ID');
         ({ state, fromSnapshot } = await replayFromStore(opts.store, opts.session, opts.to));
@@ -188,9 +189,10 @@ export function buildProgram(deps: CliDeps): Command {
         if (replayed.badLine !== undefined) throw new Error(`${basename(file)}: line ${replayed.badLine} is not JSON`);
         state = replayed.state;
         verdict = replayed.chain;
+        tornTail = replayed.tornTail;
       }
       const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
-      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), designs }, null, 2));
+      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), ...(tornTail ? { torn_tail: tornTail } : {}), designs }, null, 2));
     });
 
   const audit = program.command('audit').description('Audit trail tools');
