@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cap, comp, doc, ercFindings, res, ruleHits } from './erc-review-boards.js';
 
 /**
- * Regressions from the fix for the FB_3V3 and inductor-flyback false alarms (47a07c2):
+ * Were defects until a30a7b1 (kept as their guard). Regressions from the fix for the FB_3V3 and inductor-flyback false alarms (47a07c2):
  * 1. power.feedback-voltage now reads "FB straight on the rail" only when the FB net is supply-named
  *    AND has no resistor on it (src/eda/erc/feedback.ts settingFor). A real 3.3 V rail nearly always
  *    carries resistors (I2C pull-ups, an LED's resistor), so the fault 6576f32 added (an MP2307's FB
@@ -47,13 +47,13 @@ describe('review: regressions of the ERC fixes', () => {
     expect(ruleHits(fb!, 'power.feedback-voltage')).toHaveLength(1);
     expect(ruleHits(rly!, 'diode.across-rail')).toHaveLength(1);
   });
-  // Defect: FB on the output rail is missed as soon as the rail carries a resistor (feedback.ts settingFor, `!hasResistor`).
-  it.fails('reports FB wired to its output rail when the rail also has an I2C pull-up and a sensor', async () => {
+  // Guards the defect fixed in a30a7b1: FB on the output rail is missed as soon as the rail carries a resistor (feedback.ts settingFor, `!hasResistor`).
+  it('reports FB wired to its output rail when the rail also has an I2C pull-up and a sensor', async () => {
     const [fb] = await ercFindings(fbOnRail(true));
     expect(ruleHits(fb!, 'power.feedback-voltage')).toHaveLength(1);
   });
-  // Defect: a reversed flyback across a relay on VIN_PROT is missed (hookup.ts diodeAcrossRail: rail must be supply-named or state a voltage).
-  it.fails('reports a reversed flyback diode across a relay fed from VIN_PROT', async () => {
+  // Guards the defect fixed in a30a7b1: a reversed flyback across a relay on VIN_PROT is missed (hookup.ts diodeAcrossRail: rail must be supply-named or state a voltage).
+  it('reports a reversed flyback diode across a relay fed from VIN_PROT', async () => {
     const [rly] = await ercFindings(relay('VIN_PROT'));
     expect(ruleHits(rly!, 'diode.across-rail')).toHaveLength(1);
   });
