@@ -38,7 +38,8 @@ export interface ResolvedConstraint {
   /** The footprint-local side that must face out of the edge. */
   facing: LocalDir | null;
   corner: boolean;
-  near: { item: number | null; pin: string | null; maxMm: number } | null;
+  /** `pad`: one pad of the pin (index in footprint order), null for its nearest pad. */
+  near: { item: number | null; pin: string | null; pad: number | null; maxMm: number } | null;
   apart: { item: number; minMm: number } | null;
   problem: string | null;
 }
@@ -79,10 +80,12 @@ export function impliedConstraints(design: Design, model: PlaceModel): ResolvedC
     const target = model.index.get(d.target)!;
     const maxMm = d.bulk ? BULK_NEAR_MM : DECOUPLING_NEAR_MM;
     const ref = design.components[d.target]!.ref;
-    const source = implied(d.cap, d.bulk ? `bulk capacitor near ${ref}.${d.pin}` : `decoupling capacitor near ${ref}.${d.pin}`, { near: `${ref}.${d.pin}`, max_distance_mm: maxMm });
+    const padNo = d.pad === null ? null : (model.items[target]!.pinPadNumbers.get(d.pin)?.[d.pad] ?? null);
+    const at = padNo === null ? '' : ` pad ${padNo}`;
+    const source = implied(d.cap, d.bulk ? `bulk capacitor near ${ref}.${d.pin}` : `decoupling capacitor near ${ref}.${d.pin}${at}`, { near: `${ref}.${d.pin}`, max_distance_mm: maxMm });
     const problem = model.items[target]!.pinPads.has(d.pin) ? null : `near target pin ${ref}.${d.pin} has no pad`;
     // hard: every local bypass capacitor (a second one on a pin is as useless 6 mm away as the first)
-    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk, item: i, near: { item: target, pin: d.pin, maxMm }, problem });
+    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk, item: i, near: { item: target, pin: d.pin, pad: d.pad, maxMm }, problem });
   }
   const hot = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'hot' ? i : -1)).filter((i) => i >= 0);
   const sensors = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'sensor' ? i : -1)).filter((i) => i >= 0);
@@ -111,7 +114,7 @@ function statedConstraints(design: Design, model: PlaceModel): ResolvedConstrain
       const target = itemOf(design, model, ref);
       if (target === null) problem ??= `near target ${ref} is not on the board`;
       else if (pin !== null && !model.items[target]!.pinPads.has(pin)) problem ??= `near target pin ${c.near} has no pad`;
-      near = { item: target, pin, maxMm: c.max_distance_mm ?? DEFAULT_NEAR_MM };
+      near = { item: target, pin, pad: null, maxMm: c.max_distance_mm ?? DEFAULT_NEAR_MM };
     }
     return { ...blank, source: c, kind: 'design' as const, hard: true, item, edge: c.edge, near, problem };
   });
@@ -124,7 +127,9 @@ export function nearTarget(model: PlaceModel, rc: ResolvedConstraint, at: (item:
   if (!p) return null;
   const it = model.items[rc.near.item]!;
   if (rc.near.pin === null) return [padCentroid(it, p)];
-  return (it.pinPads.get(rc.near.pin) ?? []).map((q) => footprintToWorld(q, p));
+  const pads = it.pinPads.get(rc.near.pin) ?? [];
+  const own = rc.near.pad !== null && rc.near.pad < pads.length ? [pads[rc.near.pad]!] : pads;
+  return own.map((q) => footprintToWorld(q, p));
 }
 
 export function nearDistance(model: PlaceModel, rc: ResolvedConstraint, at: (item: number) => Placement | null): number | null {
@@ -218,7 +223,9 @@ export function evaluateConstraint(
     const d = nearDistance(model, rc, at);
     const good = d !== null && d <= rc.near.maxMm + TOL;
     ok &&= good;
-    parts.push(d === null ? `${rc.source.near} is not placed` : `pad centroid ${d.toFixed(3)} mm from ${rc.source.near} (max ${rc.near.maxMm} mm)`);
+    const padNo = rc.near.pad !== null && rc.near.item !== null && rc.near.pin !== null ? model.items[rc.near.item]!.pinPadNumbers.get(rc.near.pin)?.[rc.near.pad] : undefined;
+    const what = `${rc.source.near}${padNo !== undefined ? ` pad ${padNo}` : ''}`;
+    parts.push(d === null ? `${rc.source.near} is not placed` : `pad centroid ${d.toFixed(3)} mm from ${what} (max ${rc.near.maxMm} mm)`);
   }
   if (rc.apart) {
     const q = at(rc.apart.item);

@@ -37,7 +37,7 @@ export function constructiveOrder(model: PlaceModel, cons: ResolvedConstraint[])
     if (c.near?.item !== null && c.near?.item !== undefined && c.near.item !== c.item) {
       waitsFor.set(c.item, c.near.item);
       // the tightest first: a hard bound to a single pad, then a pin with several pads, then soft ones
-      const pads = c.near.pin === null ? 2 : (model.items[c.near.item]!.pinPads.get(c.near.pin)?.length ?? 2);
+      const pads = c.near.pin === null ? 2 : c.near.pad !== null ? 1 : (model.items[c.near.item]!.pinPads.get(c.near.pin)?.length ?? 2);
       const loose = c.kind === 'decoupling' && c.near.maxMm > DECOUPLING_NEAR_MM;
       nearRank.set(c.item, Math.max(nearRank.get(c.item) ?? 0, loose ? 1 : pads === 1 ? 3 : 2));
     }

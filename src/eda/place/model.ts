@@ -32,6 +32,8 @@ export interface PlaceItem {
   allPads: Point[];
   /** Pin name → local positions of its pads (for "near REF.PIN" constraints). */
   pinPads: Map<string, Point[]>;
+  /** Pin name → the numbers of those pads, in the same order. */
+  pinPadNumbers: Map<string, string[]>;
   courtyard: Rect;
   /**
    * What the part keeps others out of: its courtyard plus, above it in footprint coordinates,
@@ -75,8 +77,11 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
     const { map } = mapPins(fp, componentPins(design, id), { type: comp.type, ref: comp.ref });
     const pads: { local: Point; net: number }[] = [];
     const pinPads = new Map<string, Point[]>();
+    const pinPadNumbers = new Map<string, string[]>();
     for (const [pin, numbers] of Object.entries(map)) {
-      pinPads.set(pin, fp.pads.filter((p) => numbers.includes(p.number)).map((p) => p.at));
+      const own = fp.pads.filter((p) => numbers.includes(p.number));
+      pinPads.set(pin, own.map((p) => p.at));
+      pinPadNumbers.set(pin, own.map((p) => p.number));
       const net = netOf.get(id + '\u0000' + pin);
       if (net === undefined) continue;
       for (const num of numbers) {
@@ -94,6 +99,7 @@ export function buildPlaceModel(design: Design, resolve: FootprintResolver, mapP
       pads,
       allPads: fp.pads.map((p) => p.at),
       pinPads,
+      pinPadNumbers,
       courtyard: c,
       spacing: rim ? c : referenceBand(c, comp.ref),
       area: (c[2] - c[0]) * (c[3] - c[1]),

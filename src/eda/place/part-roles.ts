@@ -120,12 +120,28 @@ export interface Decoupler {
   bulk: boolean;
   /** How many local bypass capacitors the pin had before this one (the first sits closest). */
   rank: number;
+  /**
+   * Index into the pin's pads (footprint order) when the pin has several pads and several local
+   * capacitors: they are dealt out over the pads, so a supply pin on four sides of a package gets
+   * a capacitor at each rather than all at the roomiest. Null: any pad of the pin.
+   */
+  pad: number | null;
 }
 
-function capacitanceOf(value: string | null): number | null {
+/**
+ * Capacitance in farads: the whole value, else its first token that reads as one — values often
+ * carry the rating or size ("470uF 25V", "10uF/16V", "22uF 0805"), and such a capacitor is no
+ * less bulk for it (test/eda/place/place.test.ts).
+ */
+export function capacitanceOf(value: string | null): number | null {
   if (!value) return null;
-  const v = parseValue(value);
-  return v && (v.unit === 'F' || v.unit === null) ? v.value : null;
+  const whole = parseValue(value);
+  if (whole && (whole.unit === 'F' || whole.unit === null)) return whole.value;
+  for (const token of value.split(/[\s/,;]+/)) {
+    const v = token ? parseValue(token) : null;
+    if (v && v.unit === 'F') return v.value;
+  }
+  return null;
 }
 
 /** What decouplersOf reads of the placement model (place/model.ts builds it; named here so the two modules do not import each other). */
@@ -173,13 +189,20 @@ export function decouplersOf(design: Design, model: PlacedParts): Decoupler[] {
     let pick: { component: string; pin: string } | undefined;
     if (bulk) pick = regOut[0] ?? pool[0];
     else if (pool.length > 0) {
-      // the least served pin first, in node order
-      pick = [...pool].sort((a, b) => (used.get(`${a.component}.${a.pin}`) ?? 0) - (used.get(`${b.component}.${b.pin}`) ?? 0))[0];
+      // the least served pin first (capacitors per pad: a supply pin with pads on three sides of
+      // a package takes three before a one-pad pin takes its second), in node order
+      const load = (n: { component: string; pin: string }) => (used.get(`${n.component}.${n.pin}`) ?? 0) / Math.max(1, model.items[model.index.get(n.component)!]!.pinPads.get(n.pin)?.length ?? 1);
+      pick = [...pool].sort((a, b) => load(a) - load(b))[0];
     }
     if (!pick) continue;
     const rank = used.get(`${pick.component}.${pick.pin}`) ?? 0;
     if (!bulk) used.set(`${pick.component}.${pick.pin}`, rank + 1);
-    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk, rank: bulk ? 0 : rank });
+    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk, rank: bulk ? 0 : rank, pad: null });
+  }
+  for (const d of out) {
+    if (d.bulk) continue;
+    const pads = model.items[model.index.get(d.target)!]!.pinPads.get(d.pin)?.length ?? 0;
+    if (pads > 1 && (used.get(`${d.target}.${d.pin}`) ?? 0) > 1) d.pad = d.rank % pads;
   }
   return out;
 }

@@ -90,3 +90,22 @@ nets:
   GND: {id: GND, name: GND, type: ground, nodes: [U1.GND, ${refs.map((c) => `${c}.P2`).join(', ')}]}
 `;
 }
+
+/**
+ * STM32F103C8 named as such, so its supply pins come from the pin table (src/eda/footprints/
+ * pin-tables.ts: VDD on pads 24, 36 and 48, VDDA 9, VBAT 1), with six 100 nF capacitors on 3.3 V.
+ */
+export function stm32TableYaml(): string {
+  const refs = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
+  return `
+kind: zaptrace.design
+schema_version: 1
+meta: {name: Stm32Table}
+components:
+  U1: {ref: U1, type: STM32F103C8T6, footprint: LQFP-48, pins: {VBAT: {type: power, net: V3V3}, VDDA: {type: power, net: V3V3}, VDD: {type: power, net: V3V3}, VSS: {type: power, net: GND}, VSSA: {type: power, net: GND}}}
+${refs.map((c) => cap(c, '100nF', '0402')).join('\n')}
+nets:
+  V3V3: {id: V3V3, name: V3V3, type: power, nodes: [U1.VBAT, U1.VDDA, U1.VDD, ${refs.map((c) => `${c}.P1`).join(', ')}]}
+  GND: {id: GND, name: GND, type: ground, nodes: [U1.VSS, U1.VSSA, ${refs.map((c) => `${c}.P2`).join(', ')}]}
+`;
+}

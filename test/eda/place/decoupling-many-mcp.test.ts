@@ -3,7 +3,7 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../../helpers/h
 import { buildBoardGeometry } from '../../../src/eda/board/index.js';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
 import type { Design } from '../../../src/eda/model/design.js';
-import { crowdedPinYaml, mcuSixCapsYaml, sharedRailYaml } from './decoupling-designs.js';
+import { crowdedPinYaml, mcuSixCapsYaml, sharedRailYaml, stm32TableYaml } from './decoupling-designs.js';
 
 /**
  * Every decoupling capacitor within its distance of the pin it serves, through MCP
@@ -71,6 +71,27 @@ describe('many decoupling capacitors, through MCP', () => {
       }, 120_000);
     }
   }
+
+  it('a supply pin with pads on three sides (STM32F103 VDD: 24, 36, 48) gets a capacitor at each pad', async () => {
+    const { data, design } = await placed(stm32TableYaml(), 1);
+    expect(data.unplaced).toEqual([]);
+    expect(data.violations).toEqual([]);
+    const rows = (data.constraint_report as ReportRow[]).filter((r) => r.kind === 'decoupling' && r.constraint.near === 'U1.VDD');
+    expect(rows.length).toBe(3);
+    const g = buildBoardGeometry(design, resolveFootprint, mapPinsToPads);
+    const vdd = g.pads.filter((p) => p.ref === 'U1' && p.pin === 'VDD');
+    expect(vdd.map((p) => p.padNumber).sort()).toEqual(['24', '36', '48']);
+    // the VDD pad nearest each capacitor, measured here: one capacitor within 3 mm of every pad
+    const nearest = rows.map((r) => {
+      const pads = g.pads.filter((p) => p.ref === design.components[r.constraint.component]!.ref);
+      const cx = pads.reduce((s, p) => s + p.center[0], 0) / pads.length;
+      const cy = pads.reduce((s, p) => s + p.center[1], 0) / pads.length;
+      const d = vdd.map((p) => ({ pad: p.padNumber, mm: Math.hypot(p.center[0] - cx, p.center[1] - cy) })).sort((a, b) => a.mm - b.mm)[0]!;
+      expect(d.mm).toBeLessThanOrEqual(3 + 1e-6);
+      return d.pad;
+    });
+    expect(nearest.sort()).toEqual(['24', '36', '48']);
+  }, 120_000);
 
   it('ten capacitors on one SOIC-8 pad: the ones that cannot fit are reported unmet, and the report matches the geometry', async () => {
     const { data, design } = await placed(crowdedPinYaml(), 1);

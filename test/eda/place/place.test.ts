@@ -5,6 +5,7 @@ import type { Design } from '../../../src/eda/model/design.js';
 import { makeDesign, testResolve } from '../board/test-footprints.js';
 import { generateDesign } from './generate.js';
 import { corpusDesigns } from './corpus-designs.js';
+import { capacitanceOf } from '../../../src/eda/place/part-roles.js';
 
 /** Legality judged from the board geometry, not from the placer's own bookkeeping. */
 function legalityProblems(design: Design, g: BoardGeometry, clearance: number, edge: number): string[] {
@@ -143,5 +144,17 @@ describe('placement corpus acceptance cases', () => {
         }
       }
     }
+  });
+});
+
+describe('capacitor size for the decoupling roles', () => {
+  it('reads the capacitance from values that carry a rating or a size, so a bulk capacitor stays bulk', () => {
+    expect(capacitanceOf('470uF 25V')).toBeCloseTo(470e-6, 12);
+    expect(capacitanceOf('10uF/16V')).toBeCloseTo(10e-6, 12);
+    expect(capacitanceOf('22uF 0805')).toBeCloseTo(22e-6, 12);
+    expect(capacitanceOf('0.1uF X7R 50V')).toBeCloseTo(0.1e-6, 12);
+    expect(capacitanceOf('100nF')).toBeCloseTo(100e-9, 15);
+    expect(capacitanceOf('25V')).toBeNull();
+    expect(capacitanceOf(null)).toBeNull();
   });
 });
