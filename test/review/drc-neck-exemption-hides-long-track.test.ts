@@ -49,8 +49,8 @@ describe('review: the neck-down exemption of net-class widths', () => {
   it('control: the 22.4 mm, 0.2 mm bus is reported when only its end pads are on VCC_3V3', () => {
     expect(widthFindings(false).map((f) => f.measured_mm)).toEqual([0.2]);
   });
-  // Defect: the same 22.4 mm bus is exempt as a "neck" when it passes its own net's pads (class-widths.ts isNeck unions every own pad's grown box).
-  it.fails('reports the same bus when it passes a row of its own pads', () => {
+  // Was a defect: the bus was exempt as a "neck" when it passed its own net's pads; a neck must now enter the pads it is judged by.
+  it('reports the same bus when it passes a row of its own pads', () => {
     expect(widthFindings(true).map((f) => f.measured_mm)).toEqual([0.2]);
   });
 });
