@@ -42,6 +42,8 @@ export interface ResolvedConstraint {
   near: { item: number | null; pin: string | null; pad: number | null; maxMm: number } | null;
   apart: { item: number; minMm: number } | null;
   problem: string | null;
+  /** Local bypass capacitors on one rail share this key: any of them may serve any of their pins (`matchDecoupling`). */
+  group?: string;
 }
 
 function itemOf(design: Design, model: PlaceModel, name: string): number | null {
@@ -85,7 +87,7 @@ export function impliedConstraints(design: Design, model: PlaceModel): ResolvedC
     const source = implied(d.cap, d.bulk ? `bulk capacitor near ${ref}.${d.pin}` : `decoupling capacitor near ${ref}.${d.pin}${at}`, { near: `${ref}.${d.pin}`, max_distance_mm: maxMm });
     const problem = model.items[target]!.pinPads.has(d.pin) ? null : `near target pin ${ref}.${d.pin} has no pad`;
     // hard: every local bypass capacitor (a second one on a pin is as useless 6 mm away as the first)
-    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk, item: i, near: { item: target, pin: d.pin, pad: d.pad, maxMm }, problem });
+    out.push({ ...blank, source, kind: 'decoupling', hard: !d.bulk, item: i, near: { item: target, pin: d.pin, pad: d.pad, maxMm }, problem, ...(d.bulk ? {} : { group: d.rail }) });
   }
   const hot = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'hot' ? i : -1)).filter((i) => i >= 0);
   const sensors = model.items.map((it, i) => (thermalRoleOf(design, it.id) === 'sensor' ? i : -1)).filter((i) => i >= 0);
@@ -237,4 +239,62 @@ export function evaluateConstraint(
     }
   }
   return { satisfied: ok, detail: parts.join('; ') || 'no geometric requirement' };
+}
+
+/**
+ * The decoupling constraints with the capacitors of each rail matched to that rail's served pins
+ * by where they stand, not by reference order: the assignment (`decouplersOf`) deals capacitors out
+ * in reference order, and two identical 100 nF capacitors swapped on the board would otherwise turn
+ * a met pair unmet. A maximum matching of capacitors to pins they are within reach of (each
+ * capacitor trying its own pin first); the rest keep the pins left over, in order.
+ */
+export function matchDecoupling(model: PlaceModel, cons: readonly ResolvedConstraint[], at: (item: number) => Placement | null): ResolvedConstraint[] {
+  const groups = new Map<string, number[]>();
+  cons.forEach((rc, k) => {
+    if (rc.group !== undefined && rc.kind === 'decoupling' && rc.hard && !rc.problem && rc.item !== null) groups.set(rc.group, [...(groups.get(rc.group) ?? []), k]);
+  });
+  const out = [...cons];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const slots = members.map((k) => cons[k]!);
+    // fits[a][b]: capacitor of member a meets the pin of member b
+    const fits = members.map((a) =>
+      slots.map((slot) => {
+        const d = nearDistance(model, { ...slot, item: cons[a]!.item }, at);
+        return d !== null && d <= slot.near!.maxMm + TOL;
+      }),
+    );
+    const owner: number[] = slots.map(() => -1);
+    const tryCap = (a: number, seen: boolean[]): boolean => {
+      const order = [a, ...slots.map((_, b) => b).filter((b) => b !== a)];
+      for (const b of order) {
+        if (!fits[a]![b] || seen[b]) continue;
+        seen[b] = true;
+        if (owner[b] === -1 || tryCap(owner[b]!, seen)) {
+          owner[b] = a;
+          return true;
+        }
+      }
+      return false;
+    };
+    members.forEach((_, a) => tryCap(a, slots.map(() => false)));
+    const slotOf: number[] = members.map(() => -1);
+    owner.forEach((a, b) => {
+      if (a >= 0) slotOf[a] = b;
+    });
+    const free = slots.map((_, b) => b).filter((b) => owner[b] === -1);
+    // unmatched capacitors keep their own pin when it is free, else take the next free one
+    members.forEach((_, a) => {
+      if (slotOf[a] !== -1) return;
+      const own = free.indexOf(a);
+      slotOf[a] = own >= 0 ? free.splice(own, 1)[0]! : free.shift()!;
+    });
+    members.forEach((k, a) => {
+      const slot = slots[slotOf[a]!]!;
+      if (slotOf[a] === a) return;
+      const mine = cons[k]!;
+      out[k] = { ...slot, item: mine.item, source: { ...slot.source, component: mine.source.component } };
+    });
+  }
+  return out;
 }

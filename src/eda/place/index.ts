@@ -2,7 +2,7 @@ import { seededRng } from '../../kernel/rng.js';
 import { invalidInput } from '../../kernel/errors.js';
 import type { Design, Keepout, Placement, PlacementConstraint } from '../model/design.js';
 import { routingGridOf, type FootprintResolver, type PinPadMapper } from '../board/index.js';
-import { DEFAULT_NEAR_MM, evaluateConstraint, resolveConstraints, type ConstraintKind, type ResolvedConstraint } from './constraints.js';
+import { DEFAULT_NEAR_MM, evaluateConstraint, matchDecoupling, resolveConstraints, type ConstraintKind, type ResolvedConstraint } from './constraints.js';
 import { antennaKeepouts, placeMountingHoles } from './edge-parts.js';
 import { buildPlaceModel, type PlaceModel } from './model.js';
 import { alignToRoutingGrid } from './grid-align.js';
@@ -165,7 +165,7 @@ function placeOnce(design: Design, model: PlaceModel, cons: ResolvedConstraint[]
     algorithm: 'zt-place-1',
     seed,
     unplaced: unplaced.sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0)),
-    constraintReport: cons.map((rc) => ({ constraint: rc.source, kind: rc.kind, hard: rc.hard, ...evaluateConstraint(model, rc, at, edgeClr) })),
+    constraintReport: matchDecoupling(model, cons, at).map((rc) => ({ constraint: rc.source, kind: rc.kind, hard: rc.hard, ...evaluateConstraint(model, rc, at, edgeClr) })),
     keepouts: [],
     parameters: { clearanceMm: clearance, edgeClearanceMm: edgeClr, channelMm: channel, channelsTriedMm: [channel], anchor: o.anchor, stepMm: step, iterations, allowBottom },
   };

@@ -126,6 +126,8 @@ export interface Decoupler {
    * a capacitor at each rather than all at the roomiest. Null: any pad of the pin.
    */
   pad: number | null;
+  /** The supply net the capacitor decouples. */
+  rail: string;
 }
 
 /**
@@ -197,7 +199,7 @@ export function decouplersOf(design: Design, model: PlacedParts): Decoupler[] {
     if (!pick) continue;
     const rank = used.get(`${pick.component}.${pick.pin}`) ?? 0;
     if (!bulk) used.set(`${pick.component}.${pick.pin}`, rank + 1);
-    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk, rank: bulk ? 0 : rank, pad: null });
+    out.push({ cap: id, target: pick.component, pin: pick.pin, bulk, rank: bulk ? 0 : rank, pad: null, rail });
   }
   for (const d of out) {
     if (d.bulk) continue;

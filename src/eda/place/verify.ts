@@ -1,7 +1,7 @@
 import type { Design, Point } from '../model/design.js';
 import { pointInPolygon, type FootprintResolver, type PinPadMapper } from '../board/index.js';
 import { segmentClosest } from '../drc/geometry.js';
-import { evaluateConstraint, resolveConstraints } from './constraints.js';
+import { evaluateConstraint, matchDecoupling, resolveConstraints } from './constraints.js';
 import { buildPlaceModel } from './model.js';
 import { PLACER_KEEPOUT_PREFIX } from './edge-parts.js';
 import type { ConstraintReportEntry } from './index.js';
@@ -19,7 +19,7 @@ export function placementReport(design: Design, resolve: FootprintResolver, mapP
   const model = buildPlaceModel(design, resolve, mapPins);
   const cons = resolveConstraints(design, model);
   const at = (i: number) => design.placement[model.items[i]!.id] ?? null;
-  const out: ConstraintReportEntry[] = cons.map((rc) => ({ constraint: rc.source, kind: rc.kind, hard: rc.hard, ...evaluateConstraint(model, rc, at, edgeClearanceMm) }));
+  const out: ConstraintReportEntry[] = matchDecoupling(model, cons, at).map((rc) => ({ constraint: rc.source, kind: rc.kind, hard: rc.hard, ...evaluateConstraint(model, rc, at, edgeClearanceMm) }));
   for (const ko of design.keepouts) {
     if (!ko.id.startsWith(PLACER_KEEPOUT_PREFIX)) continue;
     const hits = copperIn(design, ko.polygon);

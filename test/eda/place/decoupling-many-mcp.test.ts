@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { callTool, localPrincipal, mcpClient, newRuntime } from '../../helpers/harness.js';
 import { buildBoardGeometry } from '../../../src/eda/board/index.js';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
-import type { Design } from '../../../src/eda/model/design.js';
+import { Design } from '../../../src/eda/model/design.js';
+import { hardViolations, placementReport } from '../../../src/eda/place/verify.js';
 import { crowdedPinYaml, mcuSixCapsYaml, sharedRailYaml, stm32TableYaml } from './decoupling-designs.js';
 
 /**
@@ -91,6 +92,19 @@ describe('many decoupling capacitors, through MCP', () => {
       return d.pad;
     });
     expect(nearest.sort()).toEqual(['24', '36', '48']);
+  }, 120_000);
+
+  it('the verdict on a placed board does not depend on which of two identical capacitors stands where', async () => {
+    const { design } = await placed(mcuSixCapsYaml(''), 1);
+    const report = (d: Design) => placementReport(d, resolveFootprint, mapPinsToPads);
+    const served = (d: Design, id: string) => report(d).find((r) => r.kind === 'decoupling' && r.constraint.component === id)!.constraint.near;
+    expect(hardViolations(report(design))).toEqual([]);
+    const before = { C1: served(design, 'C1'), C3: served(design, 'C3') };
+    expect(before.C1).not.toBe(before.C3);
+    // the two 100 nF 0402s trade places: same copper, same board
+    const swapped = Design.parse({ ...design, placement: { ...design.placement, C1: design.placement['C3'], C3: design.placement['C1'] } });
+    expect(hardViolations(report(swapped))).toEqual([]);
+    expect({ C1: served(swapped, 'C1'), C3: served(swapped, 'C3') }).toEqual({ C1: before.C3, C3: before.C1 });
   }, 120_000);
 
   it('ten capacitors on one SOIC-8 pad: the ones that cannot fit are reported unmet, and the report matches the geometry', async () => {
