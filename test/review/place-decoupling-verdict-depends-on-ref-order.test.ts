@@ -43,8 +43,8 @@ describe('review: the decoupling verdict of the release gate', () => {
     const near = (id: string) => placementReport(d, resolveFootprint, mapPinsToPads).find((r) => r.constraint.component === id)!.constraint.near;
     expect(near('C1')).not.toBe(near('C3'));
   });
-  // Defect: swapping two identical capacitors (same nets, same value, same footprint) changes the gate's verdict (part-roles.ts decouplersOf assigns by ref order).
-  it.fails('swapping the places of two identical 100 nF capacitors leaves the verdict unchanged', { timeout: 60_000 }, async () => {
+  // Was a defect: swapping two identical capacitors changed the gate's verdict (capacitors were paired with pins by ref order); a rail's capacitors now serve its pins by where they stand.
+  it('swapping the places of two identical 100 nF capacitors leaves the verdict unchanged', { timeout: 60_000 }, async () => {
     const d = await placedDesign();
     expect(unmet(swapped(d, 'C1', 'C3'))).toEqual([]);
   });
