@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
-import { cohnStripline, hammerstadJensen } from './impedance-models.js';
+import { cohnStripline, hammerstadJensen } from '../helpers/impedance-models.js';
 
 /**
  * The published figures of test/eda/calc/published-values.test.ts, asked of the calc_* tools over MCP

@@ -1,6 +1,8 @@
 /**
- * Independent published impedance models, written from the papers (the same two that
- * test/eda/calc/published-values.test.ts checks the calculator functions against):
+ * Independent published impedance models, written from the papers, against which
+ * test/eda/calc/published-values.test.ts checks the calculator functions and
+ * test/tools-parity/calc-published.test.ts the calc_impedance tool (the model KiCad's and wcalc's
+ * calculators use for microstrip):
  * Hammerstad & Jensen, "Accurate Models for Microstrip Computer-Aided Design", IEEE MTT-S Digest 1980
  * (zero-thickness strip, quoted to 0.2 %), and Cohn's exact conformal-mapping result for the centred
  * zero-thickness stripline, IRE Trans. MTT-2 (1954): Z0 = 30π/√εr · K(k)/K(k'), k = sech(πw/2b).
