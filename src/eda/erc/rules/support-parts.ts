@@ -112,32 +112,53 @@ function i2cPullupValues(nl: Netlist): RuleHit[] {
  * drive its SDA/SCL above its supply (NXP UM10204 §3.1.1: VIH max = VDD + 0.5 V unless the part is
  * 5 V tolerant). Rail voltages come from names, regulators and sources (rails.ts).
  */
-function i2cPullupRail(nl: Netlist): RuleHit[] {
+interface PulledBusPin {
+  net: NlNet;
+  pin: NlPin;
+  /** The highest pull-up rail of the net, its resistor and its voltage. */
+  up: { r: NlComponent; rail: NlNet; v: number };
+  /** The device's supply rails other than ground, and the voltage of those that have one. */
+  supplies: NlNet[];
+  volts: ReturnType<typeof railVoltages>;
+}
+
+/** Every IC pin on an I2C net whose pull-ups go to rails of known voltage, with the highest pull-up. */
+function pulledI2cPins(nl: Netlist): PulledBusPin[] {
   const toRail = pullupTarget(nl);
   const volts = railVoltages(nl);
-  const hits: RuleHit[] = [];
+  const out: PulledBusPin[] = [];
   for (const n of i2cNets(nl)) {
     const ups = bridges(n, 'resistor', toRail).flatMap((r) => otherNets(r, n).filter((o) => volts.has(o)).map((o) => ({ r, rail: o, v: volts.get(o)!.volts })));
     if (ups.length === 0) continue;
     const high = Math.max(...ups.map((u) => u.v));
+    const up = ups.find((u) => u.v === high)!;
     for (const p of livePins(n)) {
       if (!['ic', 'oscillator'].includes(p.comp.role)) continue;
-      const supplies = [...p.comp.pins.values()].filter((q) => q.type === 'power_in').flatMap((q) => q.nets).filter((m) => !m.ground && volts.has(m));
-      if (supplies.length === 0 || /5 ?v[- ]tolerant|ft pin/i.test(p.comp.text)) continue;
-      const vdd = Math.max(...supplies.map((m) => volts.get(m)!.volts));
-      if (high <= vdd + 0.5) continue;
-      // Five-volt-tolerant pins of a family whose data sheet says so (tolerance.ts).
-      const ft = tolerantCeiling(p);
-      if (ft && high <= ft.volts) continue;
-      const up = ups.find((u) => u.v === high)!;
-      hits.push(
-        hit(`I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), above the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin sees more than VDD + 0.5 V.`, `Pull ${n.name} up to the lowest supply of the devices on the bus, or add a level shifter.`, {
-          components: [up.r, p.comp],
-          nets: [n, up.rail],
-          pins: [p],
-        }),
-      );
+      const supplies = [...p.comp.pins.values()].filter((q) => q.type === 'power_in').flatMap((q) => q.nets).filter((m) => !m.ground);
+      out.push({ net: n, pin: p, up, supplies, volts });
     }
+  }
+  return out;
+}
+
+function i2cPullupRail(nl: Netlist): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const { net: n, pin: p, up, supplies: all, volts } of pulledI2cPins(nl)) {
+    const supplies = all.filter((m) => volts.has(m));
+    if (supplies.length === 0 || /5 ?v[- ]tolerant|ft pin/i.test(p.comp.text)) continue;
+    const vdd = Math.max(...supplies.map((m) => volts.get(m)!.volts));
+    const high = up.v;
+    if (high <= vdd + 0.5) continue;
+    // Five-volt-tolerant pins of a family whose data sheet says so (tolerance.ts).
+    const ft = tolerantCeiling(p);
+    if (ft && high <= ft.volts) continue;
+    hits.push(
+      hit(`I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), above the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin sees more than VDD + 0.5 V.`, `Pull ${n.name} up to the lowest supply of the devices on the bus, or add a level shifter.`, {
+        components: [up.r, p.comp],
+        nets: [n, up.rail],
+        pins: [p],
+      }),
+    );
   }
   return hits;
 }
@@ -256,28 +277,19 @@ function usbCcRd(nl: Netlist): RuleHit[] {
 const VIH_FRACTION = 0.7;
 
 function i2cPullupRailLow(nl: Netlist): RuleHit[] {
-  const toRail = pullupTarget(nl);
-  const volts = railVoltages(nl);
   const hits: RuleHit[] = [];
-  for (const n of i2cNets(nl)) {
-    const ups = bridges(n, 'resistor', toRail).flatMap((r) => otherNets(r, n).filter((o) => volts.has(o)).map((o) => ({ r, rail: o, v: volts.get(o)!.volts })));
-    if (ups.length === 0) continue;
-    const high = Math.max(...ups.map((u) => u.v));
-    for (const p of livePins(n)) {
-      if (!['ic', 'oscillator'].includes(p.comp.role)) continue;
-      const supplies = [...p.comp.pins.values()].filter((q) => q.type === 'power_in').flatMap((q) => q.nets).filter((m) => !m.ground);
-      if (supplies.length === 0 || supplies.some((m) => !volts.has(m))) continue;
-      const vdd = Math.min(...supplies.map((m) => volts.get(m)!.volts));
-      if (high >= VIH_FRACTION * vdd * 0.98) continue;
-      const up = ups.find((u) => u.v === high)!;
-      hits.push(
-        hit(
-          `I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), below 0.7 × the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin never sees a logic high (VIH ${Number((VIH_FRACTION * vdd).toFixed(2))} V).`,
-          `Pull ${n.name} up to the supply of the devices on the bus, or add a level translator between the two rails.`,
-          { components: [up.r, p.comp], nets: [n, up.rail], pins: [p] },
-        ),
-      );
-    }
+  for (const { net: n, pin: p, up, supplies, volts } of pulledI2cPins(nl)) {
+    if (supplies.length === 0 || supplies.some((m) => !volts.has(m))) continue;
+    const vdd = Math.min(...supplies.map((m) => volts.get(m)!.volts));
+    const high = up.v;
+    if (high >= VIH_FRACTION * vdd * 0.98) continue;
+    hits.push(
+      hit(
+        `I2C net ${n.name} is pulled up by ${up.r.ref} to ${up.rail.name} (${Number(high.toFixed(2))} V), below 0.7 × the ${Number(vdd.toFixed(2))} V supply of ${p.comp.ref}: its ${p.name} pin never sees a logic high (VIH ${Number((VIH_FRACTION * vdd).toFixed(2))} V).`,
+        `Pull ${n.name} up to the supply of the devices on the bus, or add a level translator between the two rails.`,
+        { components: [up.r, p.comp], nets: [n, up.rail], pins: [p] },
+      ),
+    );
   }
   return hits;
 }
