@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import { buildBoardGeometry, type BoardGeometry } from '../eda/board/index.js';
 import type { Design } from '../eda/model/design.js';
-import { writeKicadPcb, writeKicadPro } from '../eda/export/kicad/index.js';
+import { writeKicadDru, writeKicadPcb, writeKicadPro } from '../eda/export/kicad/index.js';
 import { writeKicadSch } from '../eda/export/kicad-sch/index.js';
 import { writeGerbers, writeGerberJob } from '../eda/export/gerber/index.js';
 import { writeExcellon } from '../eda/export/excellon/index.js';
@@ -40,10 +40,13 @@ function geometryOf(design: Design, services: BuildServices): BoardGeometry {
 
 export const kicadArtifacts: ArtifactBuilder = (design, services, stem) => {
   const geometry = geometryOf(design, services);
+  const dru = writeKicadDru(design, geometry);
   return [
     text(`${stem}.kicad_pcb`, writeKicadPcb(design, geometry, { lookupPart: services.library.lookup })),
     text(`${stem}.kicad_sch`, writeKicadSch(design, { project: stem, lookupPart: services.library.lookup, geometry })),
     text(`${stem}.kicad_pro`, writeKicadPro(design, { name: stem })),
+    // Custom rules KiCad needs to judge the board as our DRC does (fine-pitch land clearance, docs/drc.md).
+    ...(dru ? [text(`${stem}.kicad_dru`, dru)] : []),
   ];
 };
 

@@ -25,7 +25,11 @@ export interface CopperCheckResult {
   uf: UnionFind;
 }
 
-export function checkCopper(model: CopperModel, rules: DesignRules): CopperCheckResult {
+/**
+ * `landClearance`: component id → the clearance between that footprint's own pads
+ * (src/eda/drc/land-clearance.ts); every other pair keeps its net-class clearance.
+ */
+export function checkCopper(model: CopperModel, rules: DesignRules, landClearance: ReadonlyMap<string, number> = new Map()): CopperCheckResult {
   const { items, layers } = model;
   const findings: DrcFinding[] = [];
   const uf = new UnionFind(items.length);
@@ -52,7 +56,8 @@ export function checkCopper(model: CopperModel, rules: DesignRules): CopperCheck
       if (samePad) continue;
       const gap = gapBetween(a.shape, b.shape);
       const hole = a.npth || b.npth;
-      const required = hole ? rules.minClearanceMm : rules.clearanceBetween(a.net, b.net);
+      const ownLands = a.component !== undefined && a.component === b.component ? landClearance.get(a.component) : undefined;
+      const required = hole ? rules.minClearanceMm : (ownLands ?? rules.clearanceBetween(a.net, b.net));
       const layer = layersOfMask(shared, layers)[0];
       const at = mid(gap.a, gap.b);
       const nets = [...new Set([a.netName, b.netName])];

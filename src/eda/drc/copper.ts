@@ -24,6 +24,8 @@ export interface CopperItem {
   npth: boolean;
   /** For pads: "component id \0 pad number", so overlapping pads of one number are not reported. */
   padKey?: string;
+  /** For pads: the component (design id) whose footprint the pad belongs to. */
+  component?: string;
   /** For vias: the drill diameter. */
   viaDrillMm?: number;
 }
@@ -104,6 +106,7 @@ export function buildCopper(design: Design, geometry: BoardGeometry): CopperMode
         npth,
         // One logical pad: a pad number, or the land several stacked pad numbers share.
         padKey: `${pad.component}\u0000${pad.land ?? pad.padNumber}`,
+        component: pad.component,
       });
       if (pad.kind !== 'smd' && holeDia !== null) {
         let hole: RoundedBox = disc(pad.center, holeDia);

@@ -5,6 +5,7 @@ import { netResolver } from '../board/net-resolver.js';
 import { resolveDesignRules, type DrcOptions } from './design-rules.js';
 import { buildCopper } from './copper.js';
 import { checkConnectivity, checkCopper } from './copper-checks.js';
+import { landClearances } from './land-clearance.js';
 import { checkCourtyards, checkEdge, checkHoles, checkItems } from './board-checks.js';
 import { checkClassWidths } from './class-widths.js';
 import { polygonsOverlap } from './geometry.js';
@@ -13,6 +14,8 @@ import type { DrcFinding, DrcReport } from './types.js';
 
 export * from './types.js';
 export { DRC_RULES, DRC_RULESET_VERSION, listDrcRules, type DrcRuleId } from './rules.js';
+export { landClearances, FAB_FLOOR_CLEARANCE_MM } from './land-clearance.js';
+export { buildCopper } from './copper.js';
 export { resolveDesignRules, globMatch, type DesignRules, type DrcOptions, type ResolvedClass } from './design-rules.js';
 
 /**
@@ -64,7 +67,7 @@ export function runDrc(design: Design, geometry: BoardGeometry, options: DrcOpti
     );
   }
 
-  const copper = checkCopper(model, rules);
+  const copper = checkCopper(model, rules, landClearances(model, rules));
   findings.push(...copper.findings);
   findings.push(...checkConnectivity(model, copper.uf, netName));
   findings.push(...checkItems(model, rules));

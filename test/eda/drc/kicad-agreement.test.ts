@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runDrc, DRC_RULES } from '../../../src/eda/drc/index.js';
-import { writeKicadPcb, writeKicadPro } from '../../../src/eda/export/kicad/index.js';
+import { writeKicadDru, writeKicadPcb, writeKicadPro } from '../../../src/eda/export/kicad/index.js';
 import { requireKicadOrSkip, runKicadDrc } from '../../helpers/kicad-cli.js';
 import { twoResistors, geometryOf } from './fixtures.js';
 import type { Design } from '../../../src/eda/model/design.js';
+import type { BoardGeometry } from '../../../src/eda/board/index.js';
+
+/** The custom rules the KiCad export writes beside the project (land clearance, docs/drc.md), named for runKicadDrc's board. */
+const druFiles = (d: Design, g: BoardGeometry): Record<string, string> => {
+  const dru = writeKicadDru(d, g);
+  return dru ? { 'board.kicad_dru': dru } : {};
+};
 
 /**
  * Planted violations found by BOTH our DRC and kicad-cli on the exported board: a planted short or
@@ -81,7 +88,7 @@ describe.runIf(hasKicad)('a generated board (bench generator) is clean for both 
     const ours = runDrc(d, g);
     expect(ours.counts.error).toBe(0);
     expect(ours.stats.tracks).toBe(900);
-    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d));
+    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d), 120_000, druFiles(d, g));
     expect({ exit: k.exitCode, v: k.violations.length, u: k.unconnected.length }).toEqual({ exit: 0, v: 0, u: 0 });
   });
 });
@@ -123,7 +130,7 @@ describe.runIf(hasKicad)('every library footprint, each pad on a net of its own'
     const ours = runDrc(d, g);
     const count = (id: string) => ours.findings.filter((f) => f.rule_id === id).length;
     const islandsMinusOne = ours.findings.filter((f) => f.rule_id === 'DRC_UNCONNECTED').reduce((s, f) => s + f.items.length - 1, 0);
-    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d));
+    const k = await runKicadDrc(writeKicadPcb(d, g), writeKicadPro(d), 120_000, druFiles(d, g));
     expect(k.exitCode).not.toBe(3);
     const kc = (t: string) => k.violations.filter((v) => v.type === t).length;
     expect({
