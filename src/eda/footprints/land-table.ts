@@ -1,6 +1,6 @@
-import type { Footprint, PadShape } from '../model/footprint.js';
+import type { Footprint, Pad, PadShape } from '../model/footprint.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import { assemble, centredRect, pinOneMark, smdPad } from './build.js';
+import { assemble, centredRect, pinOneMark, smdPad, type Rect } from './build.js';
 
 /**
  * Land patterns given as a table of SMD lands rather than computed from lead dimensions: sensor
@@ -29,20 +29,38 @@ export interface LandTable {
 /** IPC-7351B courtyard excess for small no-lead and LGA packages, density N. */
 const COURTYARD_EXCESS_MM = 0.25;
 
-export function landTableFootprint(t: LandTable): Footprint {
-  const pads = t.lands.map(([number, x, y, w, h, shape]) => smdPad(number, x, y, w, h, { shape: shape ?? 'rect' }));
-  const [cx, cy] = t.bodyCentre ?? [0, 0];
-  const body = centredRect(t.body[0], t.body[1], cx, cy);
+/**
+ * A footprint from its pads as a table gives them (sensor lands here, modules in module-lands.ts,
+ * power and connector parts in power-connector-lands.ts): courtyard at the IPC-7351B excess unless
+ * stated, a pin-1 mark on the silkscreen, and the source of the lands.
+ */
+export interface PadTable {
+  name: string;
+  family: string;
+  description: string;
+  pads: Pad[];
+  body: Rect;
+  source: string;
+  courtyardExcessMm?: number;
+}
+
+export function padTableFootprint(t: PadTable): Footprint {
   return assemble({
     name: t.name,
     family: t.family,
     description: t.description,
-    pads,
-    body,
-    courtyardExcessMm: COURTYARD_EXCESS_MM,
-    extraSilk: pinOneMark(pads, body),
+    pads: t.pads,
+    body: t.body,
+    courtyardExcessMm: t.courtyardExcessMm ?? COURTYARD_EXCESS_MM,
+    extraSilk: pinOneMark(t.pads, t.body),
     source: t.source,
   });
+}
+
+export function landTableFootprint(t: LandTable): Footprint {
+  const pads = t.lands.map(([number, x, y, w, h, shape]) => smdPad(number, x, y, w, h, { shape: shape ?? 'rect' }));
+  const [cx, cy] = t.bodyCentre ?? [0, 0];
+  return padTableFootprint({ name: t.name, family: t.family, description: t.description, pads, body: centredRect(t.body[0], t.body[1], cx, cy), source: t.source });
 }
 
 export function landEntry(t: LandTable): CatalogEntry {

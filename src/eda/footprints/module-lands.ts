@@ -1,5 +1,6 @@
 import type { Footprint, Pad, PadShape } from '../model/footprint.js';
-import { assemble, pinOneMark, smdPad, thtPad, type Rect } from './build.js';
+import { smdPad, thtPad, type Rect } from './build.js';
+import { padTableFootprint } from './land-table.js';
 
 /**
  * Module footprints given as a table of lands read from a vendor's recommended land pattern (or
@@ -27,21 +28,9 @@ export interface ModuleLandSpec {
   source: string;
 }
 
-/** IPC-7351B courtyard excess, density N, as for the other modules in modules.ts. */
-const MODULE_COURTYARD_MM = 0.25;
-
 export function moduleFootprint(spec: ModuleLandSpec): Footprint {
   const pads: Pad[] = spec.lands.map(([num, x, y, w, h, shape, drill]) =>
     drill !== undefined ? thtPad(num, x, y, w, h, drill, { shape: shape ?? 'circle' }) : smdPad(num, x, y, w, h, { shape: shape ?? 'rect' }),
   );
-  return assemble({
-    name: spec.name,
-    family: spec.family ?? 'module',
-    description: spec.description,
-    pads,
-    body: spec.body,
-    courtyardExcessMm: MODULE_COURTYARD_MM,
-    extraSilk: pinOneMark(pads, spec.body),
-    source: spec.source,
-  });
+  return padTableFootprint({ name: spec.name, family: spec.family ?? 'module', description: spec.description, pads, body: spec.body, source: spec.source });
 }

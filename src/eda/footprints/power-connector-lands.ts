@@ -1,5 +1,6 @@
 import type { Footprint, Pad } from '../model/footprint.js';
-import { assemble, centredRect, npthHole, pinOneMark, smdPad, thtPad, type Rect } from './build.js';
+import { centredRect, npthHole, smdPad, thtPad } from './build.js';
+import { padTableFootprint } from './land-table.js';
 
 /**
  * Land patterns of the library's power, interface, timing and protection parts that no JEDEC
@@ -7,29 +8,6 @@ import { assemble, centredRect, npthHole, pinOneMark, smdPad, thtPad, type Rect 
  * come from; where that is a KiCad footprint (KiCad libraries 9.0, CC-BY-SA 4.0 with the design
  * exception), the land sizes and positions were read from it and its pad numbers kept.
  */
-
-export interface LandTable {
-  name: string;
-  family: string;
-  description: string;
-  pads: Pad[];
-  body: Rect;
-  source: string;
-  courtyardExcessMm?: number;
-}
-
-export function landTable(t: LandTable): Footprint {
-  return assemble({
-    name: t.name,
-    family: t.family,
-    description: t.description,
-    pads: t.pads,
-    body: t.body,
-    courtyardExcessMm: t.courtyardExcessMm ?? 0.25,
-    extraSilk: pinOneMark(t.pads, t.body),
-    source: t.source,
-  });
-}
 
 /** The same footprint with an exposed thermal pad added at the origin (it lies inside the body, so courtyard and silk are unchanged). */
 export function withExposedPad(fp: Footprint, number: string, widthMm: number, heightMm: number, note: string): Footprint {
@@ -41,7 +19,7 @@ export function withExposedPad(fp: Footprint, number: string, widthMm: number, h
  * Land sizes and positions read from KiCad footprint Package_TO_SOT_SMD:SOT-143 (after NXP SOT143B).
  */
 export function sot143(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'SOT-143',
     family: 'sot',
     description: 'SOT-143B 4-lead (lead 1 wide), 2.9x1.3 mm body',
@@ -66,7 +44,7 @@ export function dualRowLands(count: number, pitchMm: number, rowXMm: number, lan
  * 2.41x3.1 mm thermal land into four paste windows, here it is one land.
  */
 export function tiSoPowerPad8(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'TI_SO-PowerPAD-8_DDA',
     family: 'soic',
     description: 'SO PowerPAD-8 (TI DDA), 3.9x4.9 mm, 1.27 mm pitch, thermal pad 2.41x3.1 mm (pad 9)',
@@ -78,7 +56,7 @@ export function tiSoPowerPad8(): Footprint {
 
 /** TI DCT (SSOP-8 2.95x2.8 mm, 0.65 mm pitch). Land sizes and positions read from KiCad footprint Package_SO:SSOP-8_2.95x2.8mm_P0.65mm. */
 export function tiSsop8Dct(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'SSOP-8_2.95x2.8mm_P0.65mm',
     family: 'ssop',
     description: 'SSOP-8 (TI DCT / SM8), 2.95x2.8 mm body, 0.65 mm pitch',
@@ -90,7 +68,7 @@ export function tiSsop8Dct(): Footprint {
 
 /** SOT-583-8 (TI DRL, 1.6x2.1 mm over leads, 0.5 mm pitch). Land sizes and positions read from KiCad footprint Package_TO_SOT_SMD:SOT-583-8. */
 export function sot583x8(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'SOT-583-8',
     family: 'sot',
     description: 'SOT-583-8 (TI DRL), 1.2x2.1 mm body, 0.5 mm pitch',
@@ -104,7 +82,7 @@ export function sot583x8(): Footprint {
 export function to220x5Vertical(): Footprint {
   const pads: Pad[] = [];
   for (let i = 0; i < 5; i++) pads.push(thtPad(String(i + 1), 1.7 * i, 0, 1.275, 1.8, 1.1, { shape: i === 0 ? 'rect' : 'oval' }));
-  return landTable({
+  return padTableFootprint({
     name: 'TO-220-5_Vertical',
     family: 'to220',
     description: 'TO-220-5 (Pentawatt) vertical, 1.7 mm lead pitch, through-hole',
@@ -121,7 +99,7 @@ export function to220x5Vertical(): Footprint {
 function fourPadCeramic(name: string, description: string, body: [number, number], at: [number, number], land: [number, number], source: string, family = 'crystal'): Footprint {
   const [x, y] = at;
   const [w, h] = land;
-  return landTable({
+  return padTableFootprint({
     name,
     family,
     description,
@@ -142,7 +120,7 @@ export const epsonFa128 = (): Footprint =>
 /** ECS-2520MV oscillator: KiCad numbers this footprint 1 top-left, 2 bottom-left, 3 bottom-right, 4 top-right. */
 export function ecs2520mv(): Footprint {
   const pads = [smdPad('1', -0.725, -0.925, 0.8, 0.9), smdPad('2', -0.725, 0.925, 0.8, 0.9), smdPad('3', 0.725, 0.925, 0.8, 0.9), smdPad('4', 0.725, -0.925, 0.8, 0.9)];
-  return landTable({
+  return padTableFootprint({
     name: 'Oscillator_SMD_ECS_2520MV-xxx-xx-4Pin_2.5x2.0mm',
     family: 'oscillator',
     description: 'ECS-2520MV oscillator, 2.5x2.0 mm, 4 pads',
@@ -165,7 +143,7 @@ export function hanrunHr911105a(): Footprint {
   for (const [n, x] of [['9', -2.185], ['10', 0.355], ['11', 8.525], ['12', 11.065]] as const) pads.push(thtPad(n, x, 11.26, 1.5, 1.5, 1.02, { shape: 'circle' }));
   pads.push(thtPad('SH', -3.305, 3.31, 2.5, 2.5, 1.63, { shape: 'circle' }), thtPad('SH', 12.185, 3.31, 2.5, 2.5, 1.63, { shape: 'circle' }));
   pads.push(npthHole(-1.275, 6.36, 3.25), npthHole(10.155, 6.36, 3.25));
-  return landTable({
+  return padTableFootprint({
     name: 'RJ45_Hanrun_HR911105A_Horizontal',
     family: CONNECTOR,
     description: 'RJ45 8P8C magjack with 10/100 magnetics and two LEDs, Hanrun HR911105A, horizontal, through-hole; SH = shield',
@@ -177,7 +155,7 @@ export function hanrunHr911105a(): Footprint {
 
 /** JST PH S2B-PH-SM4-TB, 2 contacts at 2.0 mm, side entry, SMD with two mounting tabs (MP). Lands read from KiCad footprint Connector_JST:JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal. */
 export function jstPhS2bSm4(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'JST_PH_S2B-PH-SM4-TB_1x02-1MP_P2.00mm_Horizontal',
     family: CONNECTOR,
     description: 'JST PH 2-pin SMD side-entry header S2B-PH-SM4-TB, 2.0 mm pitch; MP = mounting tabs',
@@ -194,7 +172,7 @@ export function hiroseFh12(n: 10 | 20): Footprint {
   const mp = ((n - 1) / 2) * 0.5 + 1.9;
   pads.push(smdPad('MP', -mp, 1.4, 1.8, 2.2, { shape: 'rect' }), smdPad('MP', mp, 1.4, 1.8, 2.2, { shape: 'rect' }));
   const half = n === 10 ? 5.56 : 8.05;
-  return landTable({
+  return padTableFootprint({
     name: `Hirose_FH12-${n}S-0.5SH_1x${n}-1MP_P0.50mm_Horizontal`,
     family: CONNECTOR,
     description: `FFC/FPC connector ${n} contacts, 0.5 mm pitch, Hirose FH12-${n}S-0.5SH, SMD; MP = mounting tabs`,
@@ -209,7 +187,7 @@ export function hdmiAAmphenol10029449(): Footprint {
   const pads: Pad[] = [];
   for (let i = 0; i < 19; i++) pads.push(smdPad(String(i + 1), 4.75 - 0.5 * i, -5, 0.3, 1.9, { shape: 'rect' }));
   for (const [x, y] of [[-7.85, 0.9], [-7.25, -4], [7.25, -4], [7.85, 0.9]] as const) pads.push(thtPad('SH', x, y, 1.8, 1.8, 1.3, { shape: 'circle' }));
-  return landTable({
+  return padTableFootprint({
     name: 'HDMI_A_Amphenol_10029449-x01xLF_Horizontal',
     family: CONNECTOR,
     description: 'HDMI type A receptacle, Amphenol 10029449-x01xLF, right angle, 19 SMD contacts at 0.5 mm; SH = shell',
@@ -221,7 +199,7 @@ export function hdmiAAmphenol10029449(): Footprint {
 
 /** Molex 67643 USB 2.0 type A receptacle, horizontal, through-hole: 1 VBUS, 2 D−, 3 D+, 4 GND, 5 shell. Lands read from KiCad footprint Connector_USB:USB_A_Molex_67643_Horizontal. */
 export function usbAMolex67643(): Footprint {
-  return landTable({
+  return padTableFootprint({
     name: 'USB_A_Molex_67643_Horizontal',
     family: CONNECTOR,
     description: 'USB 2.0 type A receptacle, Molex 67643, horizontal, through-hole; pad 5 = shell',
@@ -242,7 +220,7 @@ export function usbAMolex67643(): Footprint {
  */
 export function rpSmaEdgeSparkFun(): Footprint {
   const bottom = (p: Pad): Pad => ({ ...p, side: 'bottom', paste: false });
-  return landTable({
+  return padTableFootprint({
     name: 'SparkFun_RP-SMA_Edge',
     family: 'connector',
     description: 'RP-SMA edge-mount jack: centre pad 1, ground legs pad 2 on both copper sides',
