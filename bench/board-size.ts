@@ -106,12 +106,8 @@ async function growth(library: ReturnType<typeof loadLibrary>, intents: string[]
   let grown = 0;
   let total = 0;
   for (const intent of intents) {
-    let d: Design;
-    try {
-      d = synthesizeDesign(intent, { library }).design;
-    } catch {
-      continue;
-    }
+    const d = synthesized(intent, library);
+    if (!d) continue;
     const { design, added } = withAddedParts(d);
     total++;
     const same = runLayout(design, { resolve: resolveFootprint, mapPins: mapPinsToPads, seed: 1 });
@@ -128,10 +124,21 @@ async function growth(library: ReturnType<typeof loadLibrary>, intents: string[]
   process.stdout.write(`all parts placed: board kept ${kept}/${total}, board re-derived ${grown}/${total}\n`);
 }
 
+/** One intent per board kind the synthesizer builds. */
+const KIND_INTENTS = ['ESP32 LoRa gateway', 'ESP32 BLE battery node', 'ESP32-S3 camera', 'RP2040 motor driver', 'STM32 RS-485 node', 'nRF52840 humidity tag from a coin cell'];
+
+/** The synthesized design, or null for an intent the synthesizer refuses. */
+function synthesized(intent: string, library: ReturnType<typeof loadLibrary>): Design | null {
+  try {
+    return synthesizeDesign(intent, { library }).design;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const library = loadLibrary();
-  const kindIntents = ['ESP32 LoRa gateway', 'ESP32 BLE battery node', 'ESP32-S3 camera', 'RP2040 motor driver', 'STM32 RS-485 node', 'nRF52840 humidity tag from a coin cell'];
-  if (args.includes('--growth-only')) return growth(library, kindIntents);
+  if (args.includes('--growth-only')) return growth(library, KIND_INTENTS);
   const corpus = loadLayoutCorpus();
   process.stdout.write('## corpus boards as their authors sized them\n');
   const shares: number[] = [];
@@ -150,18 +157,13 @@ async function main(): Promise<void> {
 
   process.stdout.write('\n## synthesized intents: previous rule → content rule\n');
   const fixture = (parse(readFileSync(path.join('fixtures', 'intents.yaml'), 'utf8')) as { intents: string[] }).intents;
-  const kinds = ['ESP32 LoRa gateway', 'ESP32 BLE battery node', 'ESP32-S3 camera', 'RP2040 motor driver', 'STM32 RS-485 node', 'nRF52840 humidity tag from a coin cell'];
-  const intents = [...new Set([...fixture, ...ELEMENT_INTENTS, ...kinds])];
+  const intents = [...new Set([...fixture, ...ELEMENT_INTENTS, ...KIND_INTENTS])];
   let before = 0;
   let after = 0;
   let rawSum = 0;
   for (const intent of intents) {
-    let d: Design;
-    try {
-      d = synthesizeDesign(intent, { library }).design;
-    } catch {
-      continue;
-    }
+    const d = synthesized(intent, library);
+    if (!d) continue;
     const p = previousRule(d);
     const a = areas(d);
     const A = d.board.width_mm * d.board.height_mm;
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     const d: Design = { ...c.design, board: { ...c.design.board, width_mm: r.width_mm, height_mm: r.height_mm } };
     process.stdout.write(`${c.name}: 100×80 → ${r.width_mm}×${r.height_mm} | ${await layout(d)}\n`);
   }
-  await growth(library, kindIntents);
+  await growth(library, KIND_INTENTS);
 }
 
 void main();
