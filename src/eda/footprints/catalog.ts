@@ -7,6 +7,7 @@ import { nordicAqfn73 } from './nordic-aqfn73.js';
 import { MCU_RF_PACKAGES } from './catalog-mcu-rf-packages.js';
 import { POWER_CONNECTOR_PACKAGES } from './catalog-power-connector-packages.js';
 import { SENSOR_PACKAGES } from './catalog-sensor-packages.js';
+import { CONNECTOR_RF_PACKAGES } from './catalog-connector-rf-packages.js';
 import { CHIP_SIZES, SO_FAMILIES, chipFootprint, dualLeads, dualRowFootprint, melfFootprint, moldedFootprint, soFootprint, type DualRowSpec } from './smd-two-row.js';
 import { AXIAL_DISC, axialTwoLead } from './axial-disc.js';
 import { barrelJackCuiPj102ah, coinHolderKeystone103, usbBOstB1hs, usbMicroBMolex105017 } from './power-connectors.js';
@@ -229,7 +230,7 @@ add({ name: 'USB_B_OST_USB-B1HSxx_Horizontal', family: 'connector', description:
 add({ name: 'BarrelJack_CUI_PJ-102AH_Horizontal', family: 'connector', description: 'DC barrel jack 5.5/2.1 mm THT (CUI PJ-102AH)', aliases: ['BARREL-5.5-2.1', 'DC-JACK-2.1MM', 'BARREL-JACK-2.1MM', 'PJ-102AH'], build: barrelJackCuiPj102ah });
 add({ name: 'BatteryHolder_Keystone_103_1x20mm', family: 'battery', description: 'CR2032 coin cell retainer THT (Keystone 103)', aliases: ['CR2032-HOLDER', 'KEYSTONE-103', 'BATTERY-HOLDER-20MM', 'COIN-CELL-HOLDER-20MM'], build: coinHolderKeystone103 });
 
-for (const e of [...SENSOR_PACKAGES, ...MCU_RF_PACKAGES, ...POWER_CONNECTOR_PACKAGES]) add(e);
+for (const e of [...SENSOR_PACKAGES, ...MCU_RF_PACKAGES, ...POWER_CONNECTOR_PACKAGES, ...CONNECTOR_RF_PACKAGES]) add(e);
 
 export type { CatalogEntry };
 export const CATALOG: readonly CatalogEntry[] = entries;
