@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../../src/eda/library/index.js';
+import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { LibraryPart } from '../../../src/eda/model/part.js';
+import { checkPart } from './pin-check.js';
+
+/**
+ * The checked connector, mechanical, crystal, discrete RF and memory records
+ * (data/library/checked-parts-connector-rf.json): each replaces an imported record whose pins were
+ * a family template or whose package the catalog lacked, lands every pin on its own pad of a known
+ * footprint, and names its source. The pads asserted below are the ones the cited pin tables give
+ * (each record's properties.pinout_source).
+ */
+const file = JSON.parse(readFileSync(new URL('../../../data/library/checked-parts-connector-rf.json', import.meta.url), 'utf8')) as { format: string; count: number; parts: { id: string }[] };
+const library = loadLibrary();
+
+const padsOf = (id: string): Record<string, string[]> => {
+  const part = library.get(id);
+  if (!part) throw new Error(`no part ${id}`);
+  const fp = resolveFootprint(part.footprint);
+  if (!fp) throw new Error(`no footprint ${part.footprint}`);
+  return mapPinsToPads(fp, part.pins.map((p) => ({ name: p.name, number: p.number })), { type: part.mpn }).map;
+};
+
+describe('checked connector/mechanical/crystal/RF/memory parts', () => {
+  it('the file is a library parts file whose count matches', () => {
+    expect(file.format).toBe('zaptrace-library-parts');
+    expect(file.count).toBe(file.parts.length);
+    expect(file.count).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every record replaces the imported one, passes the pin check and names its source', () => {
+    for (const { id } of file.parts) {
+      const part = library.get(id)!;
+      expect(part, id).toBeDefined();
+      expect(LibraryPart.safeParse(part).success, id).toBe(true);
+      expect(part.source, id).toContain('checked-parts-connector-rf.json');
+      expect(part.properties['review_status'], id).toBe('pinout-checked');
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|KiCad footprint|drawing/);
+      expect(checkPart(part).problems, id).toEqual([]);
+      for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
+    }
+  });
+
+  it('USB: the 6-pin Type-C has CC on A5/B5, VBUS on A9/B9, GND on A12/B12; USB 3.0 A keeps the SuperSpeed pairs on 5-9', () => {
+    const c = padsOf('usb-c-6p-mid-mount');
+    expect(c['CC1']).toEqual(['A5']);
+    expect(c['CC2']).toEqual(['B5']);
+    expect(c['VBUS']).toEqual(['A9', 'B9']);
+    expect(c['GND']).toEqual(['A12', 'B12']);
+    expect(c['SHIELD']).toEqual(['S1']);
+    const a = padsOf('usb-a-3.0-smd');
+    expect(a['VBUS']).toEqual(['1']);
+    expect(a['SSRX+']).toEqual(['6']);
+    expect(a['SSTX-']).toEqual(['8']);
+    expect(a['SHIELD']).toEqual(['10']);
+  });
+
+  it('cards, RJ45 and FPC: microSD DAT0 on 7 and detect on 9/10, SIM GND on C5, magjack pairs on R1-R6, FH12-40 tabs', () => {
+    const sd = padsOf('microsd-push-pull');
+    expect(sd['DAT0']).toEqual(['7']);
+    expect(sd['CLK']).toEqual(['5']);
+    expect(sd['DET_A']).toEqual(['10']);
+    expect(sd['SHIELD']).toEqual(['11']);
+    const sim = padsOf('sim-card-6p');
+    expect(sim['GND']).toEqual(['5']);
+    expect(sim['IO']).toEqual(['7']);
+    const rj = padsOf('rj45-8p');
+    expect(rj['TD+']).toEqual(['R1']);
+    expect(rj['RD-']).toEqual(['R6']);
+    expect(rj['SH']).toEqual(['SH']);
+    const fpc = padsOf('wr-mx-52610409100700aalf');
+    expect(fpc['P40']).toEqual(['40']);
+    expect(fpc['MP']).toEqual(['MP']);
+  });
+
+  it('BFP840ESD: base 1, collector 3, emitter on both 2 and 4', () => {
+    const q = padsOf('bfp840esd');
+    expect(q['B']).toEqual(['1']);
+    expect(q['C']).toEqual(['3']);
+    expect(q['E']).toEqual(['2', '4']);
+  });
+});
