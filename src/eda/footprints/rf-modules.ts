@@ -297,3 +297,23 @@ export function esp32S3Mini1(): Footprint {
     source: 'land sizes and positions read from footprint RF_Module:ESP32-S2-MINI-1 (KiCad footprint library 9.0, CC-BY-SA 4.0); the footprint KiCad symbol RF_Module:ESP32-S3-MINI-1 names; data sheet it links: https://www.espressif.com/sites/default/files/documentation/esp32-s3-mini-1_mini-1u_datasheet_en.pdf',
   });
 }
+
+/**
+ * Digi XBee through-hole module (XBee S1/S2C/XBee 3 "TH" form factor), 24.38 mm wide: two rows of
+ * ten pins at 2.0 mm pitch, rows 22 mm apart; pins 1-10 down the left row, 11-20 up the right row.
+ */
+const xbeePin = (n: number, x: number, y: number): ModuleLand => [String(n), x, y, 1.7, 1.7, 'circle', 0.7];
+const XBEE20THT_LANDS: ModuleLand[] = [
+  ...Array.from({ length: 10 }, (_, i) => xbeePin(1 + i, -11, -9 + 2 * i)),
+  ...Array.from({ length: 10 }, (_, i) => xbeePin(11 + i, 11, 9 - 2 * i)),
+];
+
+export function xbee20Tht(): Footprint {
+  return moduleFootprint({
+    name: 'XBEE-20_THT',
+    description: 'Digi XBee through-hole module, 20 pins in two rows of ten (2.0 mm pitch, rows 22 mm apart), 1.7 mm pads, 0.7 mm drill',
+    body: [-12.25, -17, 12.25, 10.6],
+    lands: XBEE20THT_LANDS,
+    source: 'pad sizes, drills and positions read from footprint digikey-footprints:XBEE-20_THT of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0); data sheet it links: https://www.digi.com/pdf/ds_xbeemultipointmodules.pdf',
+  });
+}

@@ -89,6 +89,18 @@ const EXPECTED: [string, string, string[]][] = [
   ['rfm69hcw', 'NSS', ['5']],
   ['rfm69hcw', 'GND', ['1', '8', '10']],
   ['mdbt50q-1mv2', 'GND', ['1', '2', '15', '33', '55']],
+  ['stm32h503kbt6', 'NRST', ['4']],
+  ['stm32h503kbt6', 'VSS', ['33']],
+  ['stm32h503kbt6', 'BOOT0', ['31']],
+  ['sx1280imltrt', 'BUSY', ['7']],
+  ['sx1280imltrt', 'RFIO', ['22']],
+  ['sx1280imltrt', 'GND', ['5', '13', '20', '21', '23', '24', '25']],
+  ['nrf54l15-qkaa-r7', 'ANT', ['31']],
+  ['nrf54l15-qkaa-r7', 'RESET', ['30']],
+  ['nrf54l15-qkaa-r7', 'VSS', ['44', '49']],
+  ['xbee3-zigbee', 'DOUT', ['2']],
+  ['xbee3-zigbee', 'GND', ['10']],
+  ['xbee3-zigbee', 'DIO0', ['20']],
 ];
 
 /** [footprint, distinct pad numbers, what its `source` must name]: the packages catalog-mcu-rf-packages.ts adds. */
@@ -107,6 +119,7 @@ const FOOTPRINTS: [string, number, RegExp][] = [
   ['Quectel_BG95', 102, /KiCad footprint library 9\.0/],
   ['SIMCom_SIM800C', 42, /KiCad footprint library 9\.0/],
   ['Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm', 127, /KiCad footprint library 9\.0/],
+  ['XBEE-20_THT', 20, /digikey-kicad-library/],
 ];
 
 describe('checked microcontroller and radio pinouts', () => {
