@@ -31,8 +31,11 @@ function snapshotWeight(state: SessionState): number {
 /** Events read and folded at a time on a cold load. */
 const COLD_LOAD_CHUNK = 5000;
 
+/** 2: design entries carry `sized_to_content`; a snapshot of another version is ignored and the log replayed. */
+const SNAPSHOT_VERSION = 2;
+
 interface SnapshotPayload {
-  v: 1;
+  v: typeof SNAPSHOT_VERSION;
   state: SessionState;
   extra: unknown;
 }
@@ -86,7 +89,7 @@ export function createStateCache(options: StateCacheOptions) {
     let state = emptySessionState(sessionId);
     if (snapshot) {
       const payload = JSON.parse(snapshot.payload, revive) as SnapshotPayload;
-      if (payload.v === 1 && payload.state.seq === snapshot.seq && payload.state.head_hash === snapshot.hash) {
+      if (payload.v === SNAPSHOT_VERSION && payload.state.seq === snapshot.seq && payload.state.head_hash === snapshot.hash) {
         state = payload.state;
         if (restoreExtra) {
           options.extra.restore(sessionId, payload.extra);
@@ -162,7 +165,7 @@ export function createStateCache(options: StateCacheOptions) {
       const last = snapshotSeq.get(sessionId) ?? 0;
       if (state.seq - last < Math.max(options.snapshotEvery, snapshotWeight(state))) return;
       snapshotSeq.set(sessionId, state.seq);
-      const payload: SnapshotPayload = { v: 1, state, extra: options.extra.save(sessionId, state.seq) };
+      const payload: SnapshotPayload = { v: SNAPSHOT_VERSION, state, extra: options.extra.save(sessionId, state.seq) };
       // Derived data, written after the events are durable: a lost snapshot only costs replay time.
       void store.saveSnapshot(sessionId, { seq: state.seq, hash: state.head_hash ?? '', payload: JSON.stringify(payload) }).catch(() => snapshotSeq.set(sessionId, last));
     },

@@ -35,7 +35,7 @@ export const layoutTools = [
         ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
       };
       // A board sized to its content grows with it; a stated one is kept and misfits are named (eda/place/board-growth.ts).
-      const origin = boardOrigin(entry.design, input.design_name, await ctx.runtime.readEvents(ctx.sessionId!, { from: entry.created_seq }), resolveFootprint);
+      const origin = boardOrigin(entry.design, entry.sized_to_content);
       const grown = origin === 'content' ? grownBoard(entry.design, resolveFootprint) : null;
       const design = grown ? { ...entry.design, board: { ...entry.design.board, width_mm: grown.width_mm, height_mm: grown.height_mm } } : entry.design;
       const result = await runHeavy(ctx, 'place', { design: designText(design), options }, { basis: { [input.design_name]: entry.hash } });

@@ -12,47 +12,50 @@ import type { ConstraintReportEntry } from './index.js';
  * reported by name with the size the content rule would give.
  */
 
-/** The log entries the origin is read from: the design's events, oldest first. */
-export interface BoardEvent {
-  type: string;
-  data: unknown;
-}
-
 /** Marker the placer puts on its own BoardUpdated, so a later placement knows the size is still derived. */
 export const SIZED_TO_CONTENT_KEY = 'sized_to_content';
 
 export type BoardOrigin = 'content' | 'stated';
 
+/** The board size the content rule last set, as the design's projection carries it; null once a stated size took over. */
+export type ContentSize = { width_mm: number; height_mm: number } | null;
+
 const NO_SIZE_WARNING = 'no board size given';
 
 /**
- * 'content' when the board's size was last set by the content rule (synthesis, a parse that found
- * no size, or an earlier placement that grew it) and nothing has changed it since; 'stated'
- * otherwise, and always for a board with an outline polygon.
+ * After a DesignParsed: the parsed board's size when the content rule gave it (synthesis, a parse
+ * that warned it found no size, or a pipeline copy whose board is exactly what the rule gives; a
+ * pipeline copy says nothing else of where its board came from), else null. Never for an outline.
  */
-export function boardOrigin(design: Design, designName: string, events: readonly BoardEvent[], resolve: FootprintResolver): BoardOrigin {
-  let content: { w: number; h: number } | null = null;
-  for (const e of events) {
-    const data = e.data as { design_name?: string } | null;
-    if (!data || data.design_name !== designName) continue;
-    if (e.type === 'DesignParsed') {
-      const d = e.data as { design: Design; source?: { kind?: string }; warnings?: unknown[] };
-      const kind = d.source?.kind;
-      const warned = (d.warnings ?? []).some((w) => {
-        const x = w as { path?: unknown; message?: unknown };
-        return x.path === 'board' && typeof x.message === 'string' && x.message.startsWith(NO_SIZE_WARNING);
-      });
-      // A pipeline copy says nothing of where its board came from: derived when it is exactly what the rule gives.
-      const derived = kind === 'synthesis' || warned || (kind === 'pipeline' && sameSize(d.design.board, contentBoardSize(d.design, resolve)));
-      content = derived && !d.design.board.outline_mm ? { w: d.design.board.width_mm, h: d.design.board.height_mm } : null;
-    } else if (e.type === 'BoardUpdated') {
-      const d = e.data as { board: Partial<Board> } & Record<string, unknown>;
-      if (d.board.width_mm === undefined && d.board.height_mm === undefined && d.board.outline_mm === undefined) continue;
-      content = d[SIZED_TO_CONTENT_KEY] && content ? { w: d.board.width_mm ?? content.w, h: d.board.height_mm ?? content.h } : null;
-    }
-  }
+export function contentSizeOfParsed(data: { design: Design; source?: { kind?: string } | null; warnings?: readonly unknown[] }, resolve: FootprintResolver): ContentSize {
+  const kind = data.source?.kind;
+  const warned = (data.warnings ?? []).some((w) => {
+    const x = w as { path?: unknown; message?: unknown };
+    return x.path === 'board' && typeof x.message === 'string' && x.message.startsWith(NO_SIZE_WARNING);
+  });
+  const board = data.design.board;
+  const derived = kind === 'synthesis' || warned || (kind === 'pipeline' && sameSize(board, contentBoardSize(data.design, resolve)));
+  return derived && !board.outline_mm ? { width_mm: board.width_mm, height_mm: board.height_mm } : null;
+}
+
+/**
+ * After a BoardUpdated: a resize by the placer's own rule (it carries SIZED_TO_CONTENT_KEY) keeps
+ * the board content-sized; any other change of size or outline makes it stated; other board
+ * fields change nothing.
+ */
+export function contentSizeAfterUpdate(before: ContentSize, data: { board: Partial<Board> } & Record<string, unknown>): ContentSize {
+  const b = data.board;
+  if (b.width_mm === undefined && b.height_mm === undefined && b.outline_mm === undefined) return before;
+  return data[SIZED_TO_CONTENT_KEY] && before ? { width_mm: b.width_mm ?? before.width_mm, height_mm: b.height_mm ?? before.height_mm } : null;
+}
+
+/**
+ * 'content' when the board's size was last set by the content rule and is still that size;
+ * 'stated' otherwise, and always for a board with an outline polygon.
+ */
+export function boardOrigin(design: Design, content: ContentSize | undefined): BoardOrigin {
   const b = design.board;
-  return content && !b.outline_mm && content.w === b.width_mm && content.h === b.height_mm ? 'content' : 'stated';
+  return content && !b.outline_mm && content.width_mm === b.width_mm && content.height_mm === b.height_mm ? 'content' : 'stated';
 }
 
 const sameSize = (b: Board, s: { width_mm: number; height_mm: number }) => b.width_mm === s.width_mm && b.height_mm === s.height_mm;

@@ -20,5 +20,6 @@ export function restoreDesign(d: Draft<SessionState>, data: EventDataByType['Des
     updated_seq: e.seq,
     revision: (entry?.revision ?? 0) + 1,
     component_count: Object.keys(data.design.components).length,
+    sized_to_content: entry?.sized_to_content ?? null,
   };
 }

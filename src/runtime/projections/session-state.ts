@@ -10,6 +10,8 @@ import type { DesignEntry, SessionState, ValidationResult } from './state-types.
 import { nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
 import { withPlacerKeepouts } from '../../eda/place/edge-parts.js';
+import { contentSizeAfterUpdate, contentSizeOfParsed } from '../../eda/place/board-growth.js';
+import { resolveFootprint } from '../../eda/footprints/index.js';
 import type { EventDataByType, PluginCheckData, ValidationData } from '../events/catalog.js';
 
 enablePatches();
@@ -35,6 +37,7 @@ function editDesign(draft: Draft<SessionState>, state: SessionState, name: strin
     updated_seq: seq,
     revision: entry.revision + 1,
     component_count: Object.keys(next.components).length,
+    sized_to_content: entry.sized_to_content,
   };
 }
 
@@ -48,6 +51,7 @@ function nextEntry(state: SessionState, name: string, seq: number, built: { desi
     updated_seq: seq,
     revision: entry.revision + 1,
     component_count: entry.component_count + componentDelta,
+    sized_to_content: entry.sized_to_content,
   });
 }
 
@@ -138,12 +142,16 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       updated_seq: e.seq,
       revision: 1,
       component_count: Object.keys(data.design.components).length,
+      sized_to_content: contentSizeOfParsed(data, resolveFootprint),
     };
   },
-  BoardUpdated: (d, data, e, s) =>
+  BoardUpdated: (d, data, e, s) => {
     editDesign(d, s, data.design_name, e.seq, (design) => {
       Object.assign(design.board, data.board);
-    }),
+    });
+    const entry = d.designs[data.design_name];
+    if (entry) entry.sized_to_content = contentSizeAfterUpdate(own(s.designs, data.design_name)?.sized_to_content ?? null, data);
+  },
   NetAdded: (d, data, e, s) =>
     editDesign(d, s, data.design_name, e.seq, (design) => {
       design.nets[data.net.id] = { id: data.net.id, name: data.net.name, type: data.net.type as Design['nets'][string]['type'], nodes: [], class: null, constraints: {} };
@@ -219,6 +227,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
       updated_seq: e.seq,
       revision: entry.revision + 1,
       component_count: Object.keys(tx.candidate.components).length,
+      sized_to_content: entry.sized_to_content,
     };
   },
   DesignRestored: restoreDesign,

@@ -1,10 +1,12 @@
 import type { Design } from '../../eda/model/design.js';
+import type { ContentSize } from '../../eda/place/board-growth.js';
 import type { PluginCheckData, ValidationData } from '../events/catalog.js';
 
 /**
  * The shape of a session's projection (architecture.md, "Projections"), apart from the reducers that
  * build it (session-state.ts), so the modules those reducers call can name it without importing them.
  */
+
 export interface DesignEntry {
   design: Design;
   /** Design-state hash (docs/design-hash.md), maintained incrementally. */
@@ -14,6 +16,11 @@ export interface DesignEntry {
   revision: number;
   /** Kept with the entry so summaries need not count a large record on every edit. */
   component_count: number;
+  /**
+   * The board size the content rule last gave this design, or null once a stated size took over
+   * (eda/place/board-growth.ts): placement grows a content-sized board and keeps a stated one.
+   */
+  sized_to_content: ContentSize;
 }
 
 export interface ValidationResult extends ValidationData {
