@@ -8,7 +8,7 @@ import { Component, Board, PinType } from '../eda/model/design.js';
 import { componentById, idsWithRef } from '../runtime/projections/component-table.js';
 import { DesignName, requireDesign, sessionTool, looseObject } from './define.js';
 import { designSummary } from './design-views.js';
-import { footprintFromLibrary } from './part-footprints.js';
+import { footprintFromLibrary, refuseWithdrawnPart } from './part-footprints.js';
 
 const Ref = notReserved(z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a reference designator such as R1, U3 or TP_1'));
 const PinSpec = z.object({ name: notReserved(z.string().min(1).max(64)), type: PinType.default('unspecified'), number: z.string().min(1).max(32).optional() }).strict();
@@ -56,7 +56,7 @@ export const editTools = [
         if (!own(pins, pin)) pins[pin] = { name: pin, type: 'unspecified', number: null };
         connections.push({ net: net.id, pin });
       }
-      const { component } = footprintFromLibrary(Component.parse({
+      const asked = Component.parse({
         id,
         ref: input.ref,
         type: input.type_name,
@@ -64,7 +64,9 @@ export const editTools = [
         footprint: input.footprint ?? null,
         part_id: input.part_id ?? null,
         pins,
-      }), ctx.services.library);
+      });
+      refuseWithdrawnPart(asked, ctx.services.library);
+      const { component } = footprintFromLibrary(asked, ctx.services.library);
       return {
         events: [{ type: 'ComponentAdded', data: { design_name: input.design_name, component, connections } }],
         after: (s) => designSummary(input.design_name, requireDesign(s, input.design_name)),

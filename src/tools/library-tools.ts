@@ -30,13 +30,18 @@ export const libraryTools = [
   globalTool({
     name: 'library_get',
     title: 'Get a library part',
-    description: 'Returns one library part by id (ZapTrace ids are kept).',
+    description: 'Returns one library part by id (ZapTrace ids are kept). A withdrawn part (pinout not verified, or not a solderable part) is NOT_FOUND with details.withdrawn and the reason.',
     level: 'read',
     input: { id: z.string().min(1).max(200) },
     output: z.object({ part: Part }),
     handler(input, ctx) {
       const part = ctx.services.library.get(input.id);
-      if (!part) throw new ZapTraceError('NOT_FOUND', `no part "${input.id}" in the library`, { path: 'id' });
+      if (!part) {
+        // A withdrawn part (docs/library.md, "Withdrawn parts") is not offered, and says why.
+        const w = ctx.services.library.withdrawn(input.id);
+        if (w) throw new ZapTraceError('NOT_FOUND', `part "${w.id}" is withdrawn from the library: ${w.reason}`, { path: 'id', withdrawn: true, id: w.id, reason: w.reason });
+        throw new ZapTraceError('NOT_FOUND', `no part "${input.id}" in the library`, { path: 'id' });
+      }
       return { result: { part } };
     },
   }),

@@ -1,3 +1,4 @@
+import { ZapTraceError } from '../kernel/errors.js';
 import type { Component, Design } from '../eda/model/design.js';
 import type { Library } from '../eda/library/index.js';
 import { parseDesignText, type ParseOptions, type ParseResult } from '../eda/parse/index.js';
@@ -39,10 +40,29 @@ export function footprintFromLibrary(component: Component, library: Library): { 
   return { component: { ...component, footprint: part.footprint, part_id: component.part_id ?? part.id }, filled: { ref: component.ref, footprint: part.footprint, part: part.id } };
 }
 
+/**
+ * The withdrawn library part (docs/library.md, "Withdrawn parts") a component names when no offered
+ * part answers it: its part_id, or an mpn or type that is a withdrawn part's id, mpn or name.
+ */
+export function withdrawnPartOf(component: Component, library: Library): { id: string; reason: string } | undefined {
+  if (partOf(component, library) !== undefined) return undefined;
+  return library.withdrawnNamed(component);
+}
+
+/** component_add refuses a withdrawn part: building with a pinout nobody verified is what withdrawal prevents. */
+export function refuseWithdrawnPart(component: Component, library: Library): void {
+  const w = withdrawnPartOf(component, library);
+  if (!w) return;
+  const path = component.part_id !== null && component.part_id.trim() !== '' ? 'part_id' : 'type_name';
+  throw new ZapTraceError('NOT_FOUND', `library part "${w.id}" is withdrawn: ${w.reason}. Choose a verified part (library_search), or load your own record of it from a user library`, { path, withdrawn: true, id: w.id, reason: w.reason });
+}
+
 export function designWithLibraryFootprints(design: Design, library: Library): { design: Design; warnings: { path: string; message: string }[] } {
   const warnings: { path: string; message: string }[] = [];
   let components: Design['components'] | null = null;
   for (const [id, c] of Object.entries(design.components)) {
+    const w = withdrawnPartOf(c, library);
+    if (w) warnings.push({ path: `components.${id}`, message: `${c.ref} names library part ${w.id}, which is withdrawn (${w.reason}); nothing (pins, pin types, footprint) is taken from it, so the component keeps only the pins and footprint the design gives` });
     const { component, filled } = footprintFromLibrary(c, library);
     if (!filled) continue;
     components ??= { ...design.components };

@@ -6,6 +6,7 @@ import type { LibraryPart } from '../model/part.js';
 import { createLibrary, type Library, type LibraryIssue } from './library.js';
 import { normaliseRecord } from './normalise.js';
 import { readLibraryYaml } from './yaml-text.js';
+import { readWithdrawnFile, shippedWithdrawnFile, type WithdrawnEntry } from './withdrawn.js';
 
 /**
  * Loads the shipped library (data/library/parts.json, imported from ZapTrace) plus any user
@@ -29,6 +30,9 @@ const MAX_FILE_BYTES = 2_000_000;
 const MAX_FILES_PER_DIR = 20_000;
 
 let shippedCache: readonly LibraryPart[] | null = null;
+/** Lower-case ids of the shipped records that come from a checked-parts file. */
+let checkedIds: ReadonlySet<string> = new Set();
+let withdrawnCache: readonly WithdrawnEntry[] | null = null;
 
 /**
  * The directory holding data/library/parts.json: walk up from this module, which sits at
@@ -62,6 +66,7 @@ export function loadShippedParts(): readonly LibraryPart[] {
   // A correction takes the imported record's place; new parts follow.
   const idOf = (p: unknown): string => String((p as { id?: unknown }).id).toLowerCase();
   const checkedById = new Map(checked.map((p) => [idOf(p), p]));
+  checkedIds = new Set(checkedById.keys());
   const imported = readList(file, 'data/library/parts.json');
   const importedIds = new Set(imported.map(idOf));
   const list = [...imported.map((p) => checkedById.get(idOf(p)) ?? p), ...checked.filter((p) => !importedIds.has(idOf(p)))];
@@ -76,10 +81,29 @@ export function loadShippedParts(): readonly LibraryPart[] {
   return shippedCache;
 }
 
+/** data/library/withdrawn-parts.json as shipped (docs/library.md, "Withdrawn parts"). */
+export function loadWithdrawnList(): readonly WithdrawnEntry[] {
+  if (withdrawnCache !== null) return withdrawnCache;
+  const file = findShippedPartsFile();
+  if (file === null) throw new ZapTraceError('INTERNAL_ERROR', 'the shipped component library (data/library/parts.json) is missing');
+  withdrawnCache = Object.freeze(readWithdrawnFile(shippedWithdrawnFile(file)).map((e) => Object.freeze(e)));
+  return withdrawnCache;
+}
+
 export function loadLibrary(options: LoadOptions = {}): Library {
   const issues: LibraryIssue[] = [];
   const byId = new Map<string, LibraryPart>();
-  for (const p of loadShippedParts()) byId.set(p.id.toLowerCase(), p);
+  const reasons = new Map(loadWithdrawnList().map((e) => [e.id.toLowerCase(), e.reason]));
+  // A listed shipped record is held back unless a checked-parts record (read from the data sheet)
+  // replaced it: that correction is what the withdrawal waits for, and it is offered at once, before
+  // the list is regenerated. A user part with its id (below) takes its place too, the user
+  // answering for its pins.
+  const held = new Map<string, { part: LibraryPart; reason: string }>();
+  for (const p of loadShippedParts()) {
+    const reason = reasons.get(p.id.toLowerCase());
+    if (reason !== undefined && !checkedIds.has(p.id.toLowerCase())) held.set(p.id.toLowerCase(), { part: p, reason });
+    else byId.set(p.id.toLowerCase(), p);
+  }
   for (const [d, dir] of (options.extraDirs ?? []).entries()) {
     for (const { part, issue } of readUserDir(dir, `user[${d}]`)) {
       if (issue) issues.push(issue);
@@ -89,10 +113,15 @@ export function loadLibrary(options: LoadOptions = {}): Library {
       if (earlier !== undefined) {
         issues.push({ source: part.source, id: part.id, severity: 'warning', message: `overrides the earlier part '${earlier.id}' (${earlier.source})` });
       }
+      const withdrawn = held.get(key);
+      if (withdrawn !== undefined) {
+        issues.push({ source: part.source, id: part.id, severity: 'warning', message: `replaces the withdrawn shipped part '${withdrawn.part.id}' (${withdrawn.reason}); its pins are this record's` });
+        held.delete(key);
+      }
       byId.set(key, part);
     }
   }
-  return createLibrary([...byId.values()], issues);
+  return createLibrary([...byId.values()], issues, [...held.values()]);
 }
 
 interface UserRecord {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { loadLibrary } from '../../../src/eda/library/index.js';
+import path from 'node:path';
+import { findShippedPartsFile, loadShippedParts, readWithdrawnFile, WITHDRAWN_FILE, WITHDRAWN_FORMAT, type WithdrawnEntry } from '../../../src/eda/library/index.js';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
 import type { LibraryPart } from '../../../src/eda/model/part.js';
 
@@ -10,7 +11,10 @@ import type { LibraryPart } from '../../../src/eda/model/part.js';
  * is every electrical pad claimed by some pin (a pin the record forgot, such as an NC or an
  * exposed pad)? Shared by pin-check.test.ts and by
  *   npx tsx test/eda/library/pin-check.ts [--detail]
- * which prints the failure counts quoted in docs/library.md.
+ * which prints the failure counts quoted in docs/library.md. The parts checked are every shipped
+ * record (data-sheet corrections in place), withdrawn ones included: the withdrawn list is exactly
+ * the failures, and `--withdrawn` rewrites data/library/withdrawn-parts.json from them
+ * (docs/library.md, "Withdrawn parts").
  */
 export type PinProblem = 'no-footprint' | 'unmapped-pin' | 'order-only' | 'shared-pad' | 'pad-without-pin';
 
@@ -43,7 +47,7 @@ export function checkPart(part: LibraryPart): PartCheck {
   return out;
 }
 
-export function checkLibrary(parts: readonly LibraryPart[] = loadLibrary().all()): PartCheck[] {
+export function checkLibrary(parts: readonly LibraryPart[] = loadShippedParts()): PartCheck[] {
   return parts.map(checkPart);
 }
 
@@ -71,7 +75,7 @@ export function failureReason(part: LibraryPart, check: PartCheck, signatureCoun
   return [...byKind].map(([k, d]) => `${k}: ${d.slice(0, 8).join(', ')}${d.length > 8 ? ` (+${d.length - 8})` : ''}`).join('; ');
 }
 
-export function failureReport(parts: readonly LibraryPart[] = loadLibrary().all()): { id: string; footprint: string; reason: string }[] {
+export function failureReport(parts: readonly LibraryPart[] = loadShippedParts()): { id: string; footprint: string; reason: string }[] {
   const signatureCount = new Map<string, number>();
   for (const p of parts) {
     const k = p.pins.map((x) => x.name).join(',');
@@ -81,6 +85,24 @@ export function failureReport(parts: readonly LibraryPart[] = loadLibrary().all(
     const c = checkPart(p);
     return c.problems.length === 0 ? [] : [{ id: p.id, footprint: p.footprint, reason: failureReason(p, c, signatureCount) }];
   });
+}
+
+/**
+ * The withdrawn list for the current failures: each failing part with the pin check's reason, or
+ * with the reason a person wrote (`hand_written`) while the part stays listed; a part that passes
+ * leaves the list.
+ */
+export function withdrawnList(previous: readonly WithdrawnEntry[], parts: readonly LibraryPart[] = loadShippedParts()): WithdrawnEntry[] {
+  const kept = new Map(previous.filter((e) => e.hand_written === true).map((e) => [e.id.toLowerCase(), e]));
+  return failureReport(parts)
+    .map((r) => kept.get(r.id.toLowerCase()) ?? { id: r.id, reason: r.reason })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function withdrawnFileText(parts: readonly WithdrawnEntry[]): string {
+  // One entry a line, so a regenerated list diffs by part.
+  const rows = parts.map((e) => `  ${JSON.stringify(e)}`).join(',\n');
+  return `{\n "format": ${JSON.stringify(WITHDRAWN_FORMAT)},\n "version": 1,\n "parts": [\n${rows}\n ]\n}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -106,5 +128,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       '',
     ];
     writeFileSync(process.argv[out + 1] ?? 'docs/reports/library-pin-check.md', lines.join('\n'));
+  }
+  if (process.argv.includes('--withdrawn')) {
+    const file = path.join(path.dirname(findShippedPartsFile()!), WITHDRAWN_FILE);
+    const list = withdrawnList(readWithdrawnFile(file));
+    writeFileSync(file, withdrawnFileText(list));
+    console.log(`data/library/${WITHDRAWN_FILE}: ${list.length} withdrawn parts`);
   }
 }
