@@ -340,7 +340,7 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
     ],
   }),
   landEntry({
-    name: 'Bosch_LGA-10_2x2mm_P0.5mm', family: 'lga', aliases: ['BMP388-LGA10', 'BMP384-LGA10'],
+    name: 'Bosch_LGA-10_2x2mm_P0.5mm', family: 'lga', aliases: ['BMP388-LGA10', 'BMP384-LGA10', 'BMP390-LGA10'],
     description: 'Bosch LGA-10 2x2 mm, 0.5 mm pitch (BMP388); pad 1 on the top edge right of centre, numbered anticlockwise',
     source: 'land sizes and positions read from package LGA-10(2X2) of SparkFun-Sensors.lbr in the SparkFun Eagle library (github.com/sparkfun/SparkFun-Eagle-Libraries, CC-BY-SA 4.0), y axis flipped to point down',
     body: [2, 2], pitchMm: 0.5,
@@ -383,6 +383,45 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['B4', 0, 0, 3.7, 1.2], ['B7', -2.65, 0, 0.5, 0.5], ['C1', 2.25, -1.05, 0.5, 0.5], ['C2', 1.5, -1.05, 0.5, 0.5],
       ['C3', 0.75, -1.05, 0.5, 0.5], ['C4', 0, -1.05, 0.5, 0.5], ['C5', -0.75, -1.05, 0.5, 0.5], ['C6', -1.5, -1.05, 0.5, 0.5],
       ['C7', -2.25, -1.05, 0.5, 0.5],
+    ],
+  }),
+  landEntry({
+    name: 'Aosong_AHT20_DFN-6_3x3mm_P1.0mm', family: 'son-no-ep', aliases: ['AHT20-DFN6'],
+    description: 'Aosong (ASAIR) AHT20 DFN-6 3x3 mm, 1.0 mm pitch, no centre land',
+    source: 'land sizes and positions read from package SNR6-1.0-3X3X1MM of the Adafruit AHT20 breakout board (github.com/adafruit/Adafruit-AHT20-PCB, CC-BY-SA 3.0), y axis flipped to point down',
+    body: [3, 3], pitchMm: 1,
+    lands: [
+      ['1', -1.3, -1, 0.95, 0.5, 'roundrect'], ['2', -1.3, 0, 0.95, 0.5, 'roundrect'], ['3', -1.3, 1, 0.95, 0.5, 'roundrect'],
+      ['4', 1.3, 1, 0.95, 0.5, 'roundrect'], ['5', 1.3, 0, 0.95, 0.5, 'roundrect'], ['6', 1.3, -1, 0.95, 0.5, 'roundrect'],
+    ],
+  }),
+  landEntry({
+    name: 'Bosch_LGA-14_3x2.5mm_P0.5mm', family: 'lga', aliases: ['BMI270-LGA14', 'BMI160-LGA14'],
+    description: 'Bosch LGA-14 3x2.5 mm, 0.5 mm pitch (BMI160, BMI270): 4 lands on each short side, 3 on each long side',
+    source: 'land sizes and positions read from KiCad footprint Package_LGA:Bosch_LGA-14_3x2.5mm_P0.5mm (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [3, 2.5], pitchMm: 0.5,
+    lands: [
+      ['1', -1.2625, -0.75, 0.675, 0.25], ['2', -1.2625, -0.25, 0.675, 0.25], ['3', -1.2625, 0.25, 0.675, 0.25], ['4', -1.2625, 0.75, 0.675, 0.25],
+      ['5', -0.5, 1.0125, 0.25, 0.675], ['6', 0, 1.0125, 0.25, 0.675], ['7', 0.5, 1.0125, 0.25, 0.675], ['8', 1.2625, 0.75, 0.675, 0.25],
+      ['9', 1.2625, 0.25, 0.675, 0.25], ['10', 1.2625, -0.25, 0.675, 0.25], ['11', 1.2625, -0.75, 0.675, 0.25], ['12', 0.5, -1.0125, 0.25, 0.675],
+      ['13', 0, -1.0125, 0.25, 0.675], ['14', -0.5, -1.0125, 0.25, 0.675],
+    ],
+  }),
+  landEntry({
+    name: 'LiteOn_LTR-329ALS-01_ChipLED-4_2x2mm', family: 'lga', aliases: ['LTR-329ALS-01'],
+    description: 'Lite-On LTR-329ALS-01 4-pin ChipLED 2.0x2.0 mm, lands on a 1.2x1.35 mm grid',
+    source: 'land sizes and positions read from package LTR-329 of the Adafruit LTR-329/LTR-303 board (github.com/adafruit/Adafruit-LTR-329-LTR-303-PCB, CC-BY-SA 3.0), y axis flipped to point down',
+    body: [2, 2],
+    lands: [['1', -0.6, -0.675, 0.7, 0.75], ['2', -0.6, 0.675, 0.7, 0.75], ['3', 0.6, 0.675, 0.7, 0.75], ['4', 0.6, -0.675, 0.7, 0.75]],
+  }),
+  landEntry({
+    name: 'AMS_TSL25911FN', family: 'son-no-ep', aliases: ['TCS34725-DFN6', 'AMS-FN-6'],
+    description: 'ams FN dual flat no-lead 2.0x2.4 mm, 6 pins at 0.65 mm (TSL2591, TCS3472)',
+    source: 'land sizes and positions read from KiCad footprint OptoDevice:AMS_TSL25911FN (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [2, 2.4], pitchMm: 0.65,
+    lands: [
+      ['1', -0.6375, -0.65, 0.875, 0.4, 'roundrect'], ['2', -0.6375, 0, 0.875, 0.4, 'roundrect'], ['3', -0.6375, 0.65, 0.875, 0.4, 'roundrect'],
+      ['4', 0.6375, 0.65, 0.875, 0.4, 'roundrect'], ['5', 0.6375, 0, 0.875, 0.4, 'roundrect'], ['6', 0.6375, -0.65, 0.875, 0.4, 'roundrect'],
     ],
   }),
 ];

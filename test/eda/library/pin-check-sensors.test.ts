@@ -11,7 +11,8 @@ import { checkPart } from './pin-check.js';
  * data/library/checked-parts-sensors.json (docs/reports/library-checked-sensors.md): each passes the
  * pin check against its footprint, and the pad numbers asserted below are the pin tables each
  * record cites in properties.pinout_source (a KiCad 9.0 symbol, a Digi-Key or SparkFun KiCad library
- * symbol, a SparkFun Eagle library device, or the maker's data sheet).
+ * symbol, a SparkFun Eagle library device, the device placed in a maker's published board files
+ * (Adafruit, SparkFun), or the maker's data sheet).
  */
 const library = loadLibrary();
 const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-sensors.json'), 'utf8')) as { count: number; parts: { id: string }[] };
@@ -35,7 +36,7 @@ describe('checked sensor records', () => {
     expect(checkPart(part).problems).toEqual([]);
     expect(LibraryPart.safeParse(part).success).toBe(true);
     expect(part.properties['review_status']).toBe('pinout-checked');
-    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0|Digi-Key KiCad symbol library|SparkFun (KiCad|Eagle) library/);
+    expect(String(part.properties['pinout_source'] ?? '')).toMatch(/data sheet|KiCad symbol library 9\.0|Digi-Key KiCad symbol library|SparkFun (KiCad|Eagle) library|board files \(github\.com\//);
     expect(resolveFootprint(part.footprint)!.source).not.toBe('');
   });
 
@@ -93,5 +94,24 @@ describe('checked sensor records', () => {
     expect(padsOf('isl29125iroz-t7a')).toMatchObject({ VDD: ['1'], NC: ['2'], GND: ['3'], SDA: ['4'], INT: ['5'], SCL: ['6'] });
     // VL53L5CX: ground on A2, A6, A7, B4 (centre land), C1, C6, C7; AVDD B1 and B7; SDA C3, SCL C4.
     expect(padsOf('vl53l5cx')).toMatchObject({ GND: ['A2', 'A6', 'A7', 'B4', 'C1', 'C6', 'C7'], AVDD: ['B1', 'B7'], SDA: ['C3'], SCL: ['C4'] });
+  });
+
+  it('puts the parts sourced from published board files and data sheet transcriptions on their pads', () => {
+    // Adafruit AHT20 board: 1 NC, 2 VDD, 3 SCL, 4 SDA, 5 GND, 6 NC; six lands, none in the centre.
+    expect(padsOf('aht20')).toMatchObject({ NC1: ['1'], VDD: ['2'], SCL: ['3'], SDA: ['4'], GND: ['5'], NC6: ['6'] });
+    expect(resolveFootprint('Aosong_AHT20_DFN-6_3x3mm_P1.0mm')!.pads).toHaveLength(6);
+    // SparkFun Qwiic BMI270 board: SDO 1, INT1 4, VDDIO 5, GND 6/7, VDD 8, INT2 9, CSB 12, SCX 13, SDX 14.
+    expect(padsOf('bmi270')).toMatchObject({ SDO: ['1'], INT1: ['4'], VDDIO: ['5'], GND: ['6', '7'], VDD: ['8'], INT2: ['9'], CSB: ['12'], SCX: ['13'], SDX: ['14'] });
+    // Adafruit BMP390 board: VDDIO 1, SCK 2, GND 3/8/9, SDI 4, SDO 5, CSB 6, INT 7, VDD 10.
+    expect(padsOf('bmp390')).toMatchObject({ VDDIO: ['1'], SCK: ['2'], GND: ['3', '8', '9'], SDI: ['4'], SDO: ['5'], CSB: ['6'], INT: ['7'], VDD: ['10'] });
+    // Adafruit LTR-329 board: 1 VDD, 2 GND, 3 SDA, 4 SCL, a four-land ChipLED (the import said OLGA-6).
+    expect(padsOf('ltr-329als-01')).toMatchObject({ VDD: ['1'], GND: ['2'], SDA: ['3'], SCL: ['4'] });
+    expect(resolveFootprint(library.get('ltr-329als-01')!.footprint)!.pads).toHaveLength(4);
+    // ICM-42688-P LGA-14: AP_SDO 1, INT1 4, VDDIO 5, GND 6, RESV 7 (to GND), VDD 8, INT2 9, AP_CS 12, AP_SCL 13, AP_SDA 14.
+    expect(padsOf('icm-42688-p')).toMatchObject({ AP_SDO: ['1'], INT1: ['4'], VDDIO: ['5'], GND: ['6'], RESV7: ['7'], VDD: ['8'], INT2: ['9'], AP_CS: ['12'], AP_SCL: ['13'], AP_SDA: ['14'] });
+    // RV-3032-C7 (C7 SON-8): 1 VBACKUP, 2 SDA, 3 INT, 4 EVI, 5 VSS, 6 VDD, 7 CLKOUT, 8 SCL, not the RV-3028-C7 order.
+    expect(padsOf('rv-3032-c7')).toMatchObject({ VBACKUP: ['1'], SDA: ['2'], INT: ['3'], EVI: ['4'], VSS: ['5'], VDD: ['6'], CLKOUT: ['7'], SCL: ['8'] });
+    // TCS3472 FN: VDD 1, SCL 2, GND 3, NC 4, INT 5 (open drain), SDA 6.
+    for (const id of ['tcs34725', 'tcs34725fnr']) expect(padsOf(id)).toMatchObject({ VDD: ['1'], SCL: ['2'], GND: ['3'], NC: ['4'], INT: ['5'], SDA: ['6'] });
   });
 });
