@@ -5,10 +5,11 @@ import { padTableFootprint } from './land-table.js';
 
 /**
  * Land patterns of the library's connectors, mechanical parts, crystals and discrete RF parts,
- * each read pad by pad from one footprint of KiCad's footprint library 9.0 (CC-BY-SA 4.0 with the
- * design exception; data/library/NOTICE.md) and keeping its pad numbers, so a part's pin numbers
- * are the ones its KiCad symbol and its maker's drawing use. Coordinates are KiCad's (mm, y down,
- * KiCad's origin); the body rectangle is that footprint's fabrication outline.
+ * each read pad by pad from one footprint of KiCad's footprint library 9.0 (or, where KiCad has
+ * none, of the Digi-Key KiCad library), both CC-BY-SA 4.0 with the design exception
+ * (data/library/NOTICE.md), keeping its pad numbers, so a part's pin numbers are the ones its
+ * symbol and its maker's drawing use. Coordinates are the source's (mm, y down, its origin); the
+ * body rectangle is that footprint's fabrication outline.
  */
 
 /** One land: [pad number, x, y, width, height, shape, hole?]. A hole (diameter, or [w, h] of a slot) makes it plated through; number '' with a hole is a non-plated hole. */
@@ -17,8 +18,10 @@ export type KicadLand = readonly [string, number, number, number, number, PadSha
 export interface KicadLandSpec {
   name: string;
   family: string;
-  /** The KiCad footprint the lands were read from, as Library:Footprint. */
-  kicad: string;
+  /** The KiCad footprint the lands were read from, as Library:Footprint ... */
+  kicad?: string;
+  /** ... or, for a footprint KiCad lacks, the published footprint they were read from: library, footprint, address, licence. */
+  from?: string;
   description: string;
   aliases: string[];
   body: Rect;
@@ -42,7 +45,7 @@ export function kicadLandFootprint(spec: KicadLandSpec): Footprint {
     description: spec.description,
     pads: spec.lands.map(landPad),
     body: spec.body,
-    source: `land sizes and positions read from KiCad footprint ${spec.kicad} (KiCad footprint library 9.0, CC-BY-SA 4.0), pad numbers kept${spec.note ? `; ${spec.note}` : ''}`,
+    source: `land sizes and positions read from ${spec.kicad ? `KiCad footprint ${spec.kicad} (KiCad footprint library 9.0, CC-BY-SA 4.0)` : spec.from}, pad numbers kept${spec.note ? `; ${spec.note}` : ''}`,
   });
 }
 
@@ -156,6 +159,51 @@ export const SOT343: KicadLandSpec = {
   aliases: ['SOT-343', 'SOT343', 'SC-70-4', 'SC70-4'], body: [-0.625, -1.0, 0.625, 1.0], pitchMm: 1.3,
   lands: [
     ['1', -0.875, -0.65, 1.35, 0.5, 'roundrect'], ['2', -0.875, 0.65, 1.35, 0.5, 'roundrect'], ['3', 0.875, 0.65, 1.35, 0.5, 'roundrect'], ['4', 0.875, -0.65, 1.35, 0.5, 'roundrect'],
+  ],
+};
+
+/** TE AMPLIMITE HD-20 5747840-3 D-sub 9 plug (male), right angle, through-hole: contacts 1-9 in two rows, shell and board locks 10. */
+export const TE_5747840_3: KicadLandSpec = {
+  name: 'DSUB-9_Plug_TE_5747840-3_Horizontal', family: 'connector', from: 'footprint digikey-footprints:DSUB-9_Jack_5747840-3 of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0), the footprint its 5747840-3 symbol names',
+  description: 'D-sub 9 plug (male pins), right angle, through-hole, board locks; pad 10 = shell (TE AMPLIMITE HD-20 5747840-3)',
+  aliases: ['5747840-3', 'TE-5747840-3'], body: [-15.405, -15.49, 15.405, 3.13],
+  lands: [
+    ['5', -5.48, 1.42, 2, 2, 'circle', 1.04], ['9', -4.11, -1.42, 2, 2, 'circle', 1.04], ['4', -2.74, 1.42, 2, 2, 'circle', 1.04], ['8', -1.37, -1.42, 2, 2, 'circle', 1.04],
+    ['3', 0, 1.42, 2, 2, 'circle', 1.04], ['7', 1.37, -1.42, 2, 2, 'circle', 1.04], ['2', 2.74, 1.42, 2, 2, 'circle', 1.04], ['6', 4.11, -1.42, 2, 2, 'circle', 1.04],
+    ['1', 5.48, 1.42, 2, 2, 'circle', 1.04], ['10', 12.495, 0, 3.5, 3.5, 'circle', 3.17], ['10', -12.495, 0, 3.5, 3.5, 'circle', 3.17],
+  ],
+};
+
+/** TE 2040210-1 DisplayPort receptacle, 20 contacts, right angle, through-hole in three staggered rows; shell SH on four plated slots and a plated peg. */
+export const TE_2040210_1: KicadLandSpec = {
+  name: 'DisplayPort_TE_2040210-1_Horizontal', family: 'connector', from: 'footprint digikey-footprints:DisplayPort_2040210-1 of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0), the footprint its 2040210-1 symbol names',
+  description: 'DisplayPort receptacle, 20 contacts, right angle, through-hole; SH = shell (TE 2040210-1)',
+  aliases: ['2040210-1', 'TE-2040210-1'], body: [-8.45, -10.68, 8.45, 4.3],
+  lands: [
+    ['SH', 0, 0, 2.4, 2.4, 'circle', 1.4], ['2', 5, -6.73, 1, 1, 'circle', 0.55], ['5', 3.5, -6.73, 1, 1, 'circle', 0.55], ['8', 2, -6.73, 1, 1, 'circle', 0.55],
+    ['11', 0.5, -6.73, 1, 1, 'circle', 0.55], ['14', -1, -6.73, 1, 1, 'circle', 0.55], ['17', -2.5, -6.73, 1, 1, 'circle', 0.55], ['20', -4, -6.73, 1, 1, 'circle', 0.55],
+    ['1', 5.5, -8.23, 1, 1, 'rect', 0.55], ['4', 4, -8.23, 1, 1, 'circle', 0.55], ['7', 2.5, -8.23, 1, 1, 'circle', 0.55], ['10', 1, -8.23, 1, 1, 'circle', 0.55],
+    ['13', -0.5, -8.23, 1, 1, 'circle', 0.55], ['16', -2, -8.23, 1, 1, 'circle', 0.55], ['19', -3.5, -8.23, 1, 1, 'circle', 0.55], ['3', 4.5, -9.73, 1, 1, 'circle', 0.55],
+    ['6', 3, -9.73, 1, 1, 'circle', 0.55], ['9', 1.5, -9.73, 1, 1, 'circle', 0.55], ['12', 0, -9.73, 1, 1, 'circle', 0.55], ['15', -1.5, -9.73, 1, 1, 'circle', 0.55],
+    ['18', -3, -9.73, 1, 1, 'circle', 0.55], ['SH', 8.25, -0.9, 1.2, 2.2, 'oval', [0.6, 1.6]], ['SH', -8.25, -0.9, 1.2, 2.2, 'oval', [0.6, 1.6]], ['SH', 8.25, -7.68, 1.2, 2.2, 'oval', [0.6, 1.6]],
+    ['SH', -8.25, -7.68, 1.2, 2.2, 'oval', [0.6, 1.6]],
+  ],
+};
+
+/** TE 2129320-3 Mini DisplayPort receptacle, 20 contacts, right angle, through-hole in four staggered rows; shell SH on four plated slots, two pegs (NPTH). */
+export const TE_2129320_3: KicadLandSpec = {
+  name: 'DisplayPort_Mini_TE_2129320-3_Horizontal', family: 'connector', from: 'footprint digikey-footprints:DisplayPort_Mini_2129320-3 of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0), the footprint its 2129320-3 symbol names',
+  description: 'Mini DisplayPort receptacle, 20 contacts, right angle, through-hole; SH = shell (TE 2129320-3)',
+  aliases: ['2129320-3', 'TE-2129320-3'], body: [-5.7, -0.5, 5.7, 12.15],
+  note: 'pad 1 drawn round like the others (the source squares it, which leaves 0.06 mm of copper to pad 3 at this 0.45 mm stagger); the pin-1 mark is on the silkscreen',
+  lands: [
+    ['19', 2.7, 4.15, 0.75, 0.75, 'circle', 0.55], ['13', 0.9, 4.15, 0.75, 0.75, 'circle', 0.55], ['7', -0.9, 4.15, 0.75, 0.75, 'circle', 0.55], ['1', -2.7, 4.15, 0.75, 0.75, 'circle', 0.55],
+    ['17', 2.25, 3.35, 0.75, 0.75, 'circle', 0.55], ['15', 1.35, 3.35, 0.75, 0.75, 'circle', 0.55], ['11', 0.45, 3.35, 0.75, 0.75, 'circle', 0.55], ['9', -0.45, 3.35, 0.75, 0.75, 'circle', 0.55],
+    ['5', -1.35, 3.35, 0.75, 0.75, 'circle', 0.55], ['3', -2.25, 3.35, 0.75, 0.75, 'circle', 0.55], ['', -4.75, 0, 1, 1, 'circle', 1], ['', 4.75, 0, 1, 1, 'circle', 1],
+    ['4', -2.25, 0, 0.75, 0.75, 'circle', 0.55], ['6', -1.35, 0, 0.75, 0.75, 'circle', 0.55], ['10', -0.45, 0, 0.75, 0.75, 'circle', 0.55], ['12', 0.45, 0, 0.75, 0.75, 'circle', 0.55],
+    ['16', 1.35, 0, 0.75, 0.75, 'circle', 0.55], ['18', 2.25, 0, 0.75, 0.75, 'circle', 0.55], ['2', -2.7, 0.8, 0.75, 0.75, 'circle', 0.55], ['8', -0.9, 0.8, 0.75, 0.75, 'circle', 0.55],
+    ['14', 0.9, 0.8, 0.75, 0.75, 'circle', 0.55], ['20', 2.7, 0.8, 0.75, 0.75, 'circle', 0.55], ['SH', -5.5, 3.35, 1.4, 2.85, 'oval', [0.9, 2.35]], ['SH', 5.5, 3.35, 1.4, 2.85, 'oval', [0.9, 2.35]],
+    ['SH', -5.2, 8.65, 1.2, 2.25, 'oval', [0.7, 1.4]], ['SH', 5.2, 8.65, 1.2, 2.25, 'oval', [0.7, 1.4]],
   ],
 };
 

@@ -11,6 +11,8 @@ const all = listFootprintPackages().map((p) => {
 
 /** Edge-to-edge distance between two pads' copper rectangles (circles use their bounding box, conservative). */
 function gap(a: Pad, b: Pad): number {
+  // Two round pads (staggered through-hole rows, a peg hole beside a shield leg): copper is the circles, not their boxes.
+  if (a.shape === 'circle' && b.shape === 'circle') return Math.max(0, Math.hypot(a.at[0] - b.at[0], a.at[1] - b.at[1]) - a.size[0] / 2 - b.size[0] / 2);
   const ra = padRect(a);
   const rb = padRect(b);
   const dx = Math.max(0, rb[0] - ra[2], ra[0] - rb[2]);

@@ -75,6 +75,16 @@ describe('checked connector/mechanical/crystal/RF/memory parts', () => {
     expect(fpc['MP']).toEqual(['MP']);
   });
 
+  it('D-sub 9, DisplayPort and Mini DisplayPort (Digi-Key library lands): every contact on its own pad, shell apart', () => {
+    const d = padsOf('rugged-d-sub-9-male');
+    expect(d['P1']).toEqual(['1']);
+    expect(d['P9']).toEqual(['9']);
+    expect(d['SHIELD']).toEqual(['10']);
+    expect(padsOf('dp-displayport-20p')['P20']).toEqual(['20']);
+    expect(padsOf('dp-mini-20p')['P1']).toEqual(['1']);
+    expect(padsOf('dp-mini-20p')['SH']).toEqual(['SH']);
+  });
+
   it('BFP840ESD: base 1, collector 3, emitter on both 2 and 4', () => {
     const q = padsOf('bfp840esd');
     expect(q['B']).toEqual(['1']);
