@@ -317,3 +317,47 @@ export function xbee20Tht(): Footprint {
     source: 'pad sizes, drills and positions read from footprint digikey-footprints:XBEE-20_THT of the Digi-Key KiCad library (github.com/Digi-Key/digikey-kicad-library, CC-BY-SA 4.0); data sheet it links: https://www.digi.com/pdf/ds_xbeemultipointmodules.pdf',
   });
 }
+
+/**
+ * u-blox NINA-W10 (NINA-W101/W102) module, 10x14 mm LGA: ten lands down each long side (1.0 mm
+ * pitch), five on the row under the antenna (11-15) and five at the far end (26-30), an inner row
+ * (31-36) and a 12-land ground grid (37-48). The antenna end is y > 3.2.
+ */
+const NINAW10_LANDS: ModuleLand[] = [
+  ...landRow(1, 10, -4.125, -6.2, 0, 1, 1.15, 0.7),
+  ...landRow(11, 5, -2, 2.725, 1, 0, 0.7, 1.15),
+  ...landRow(16, 10, 4.125, 2.8, 0, -1, 1.15, 0.7),
+  ...landRow(26, 5, 2, -6.125, -1, 0, 0.7, 1.15),
+  ...landRow(31, 6, -2.75, -4.75, 1.1, 0, 0.7, 0.7),
+  ['37', -0.575, -3.42, 0.7, 0.7], ['38', 0.575, -3.42, 0.7, 0.7],
+  ['39', -1.725, -2.27, 0.7, 0.7], ['40', -0.575, -2.27, 0.7, 0.7], ['41', 0.575, -2.27, 0.7, 0.7], ['42', 1.725, -2.27, 0.7, 0.7],
+  ['43', -0.575, -1.12, 0.7, 0.7], ['44', 0.575, -1.12, 0.7, 0.7],
+  ['45', -1.725, 0.03, 0.7, 0.7], ['46', -0.575, 0.03, 0.7, 0.7], ['47', 0.575, 0.03, 0.7, 0.7], ['48', 1.725, 0.03, 0.7, 0.7],
+];
+
+export function ubloxNinaW10(): Footprint {
+  return moduleFootprint({
+    name: 'ublox_NINA-W10',
+    description: 'u-blox NINA-W101/W102 module, 10x14 mm LGA, 48 lands (36 signal + 12 ground grid), antenna end at +y',
+    body: [-5, -7, 5, 7],
+    lands: NINAW10_LANDS,
+    source: 'land sizes and positions read from the SnapEDA footprint XCVR_NINA-W102 (CC-BY-SA 4.0 with design exception) as committed in github.com/Roboy/bldc_testbed, pcbs/kicad_db/custom_modules/NINA-W102.mod; data sheet: u-blox NINA-W10 data sheet UBX-17065507',
+  });
+}
+
+/** Microchip RN2483 / RN2483A LoRa module, 17.8x26.7 mm, 47 castellated pads (1.27 mm pitch): 20 down the left, 7 along the bottom, 20 up the right. */
+const RN2483_LANDS: ModuleLand[] = [
+  ...landRow(1, 20, -8.89, -12.065, 0, 1.27, 1.524, 1.016),
+  ...landRow(21, 7, -3.81, 13.335, 1.27, 0, 1.524, 1.016),
+  ...landRow(28, 20, 8.89, 12.065, 0, -1.27, 1.524, 1.016),
+];
+
+export function rn2483(): Footprint {
+  return moduleFootprint({
+    name: 'RN2483',
+    description: 'Microchip RN2483 / RN2483A LoRa module, 17.8x26.7 mm, 47 castellated pads (1.27 mm pitch)',
+    body: [-8.89, -13.335, 8.89, 13.335],
+    lands: RN2483_LANDS,
+    source: 'land sizes and positions read from footprint RF_Module:RN2483 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+  });
+}

@@ -101,6 +101,12 @@ const EXPECTED: [string, string, string[]][] = [
   ['xbee3-zigbee', 'DOUT', ['2']],
   ['xbee3-zigbee', 'GND', ['10']],
   ['xbee3-zigbee', 'DIO0', ['20']],
+  ['ublox-nina-w102', 'GPIO_22', ['22']],
+  ['ublox-nina-w102', 'ANT', ['13']],
+  ['ublox-nina-w102', 'VCC', ['10']],
+  ['rwg0050aa00000', 'UART_TX', ['6']],
+  ['rwg0050aa00000', 'VDD', ['12', '34']],
+  ['rwg0050aa00000', 'RFH', ['23']],
 ];
 
 /** [footprint, distinct pad numbers, what its `source` must name]: the packages catalog-mcu-rf-packages.ts adds. */
@@ -120,6 +126,8 @@ const FOOTPRINTS: [string, number, RegExp][] = [
   ['SIMCom_SIM800C', 42, /KiCad footprint library 9\.0/],
   ['Nordic_nRF9160-SIxx_LGA-102-59EP_16.0x10.5mm_P0.5mm', 127, /KiCad footprint library 9\.0/],
   ['XBEE-20_THT', 20, /digikey-kicad-library/],
+  ['ublox_NINA-W10', 48, /SnapEDA/],
+  ['RN2483', 47, /KiCad footprint library 9\.0/],
 ];
 
 describe('checked microcontroller and radio pinouts', () => {
