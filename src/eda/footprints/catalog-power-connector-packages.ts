@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
 import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
-import { rpSmaEdgeSparkFun, ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
+import { rpSmaEdgeSparkFun, ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot563, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 import { landEntry } from './land-table.js';
 import { moduleFootprint } from './module-lands.js';
@@ -122,3 +122,15 @@ add({
 });
 
 add({ name: 'SparkFun_RP-SMA_Edge', family: 'connector', description: 'RP-SMA edge-mount jack (SparkFun RP-SMA_Edge), centre pad 1, ground pad 2 on both sides', aliases: ['SMA-EDGE', 'RP-SMA-EDGE', 'SMA-EDGE-RP'], build: rpSmaEdgeSparkFun });
+
+add({ name: 'SOT-563', family: 'sot', description: 'SOT-563 6-lead (TI DRL), 0.5 mm pitch', aliases: ['SOT563', 'SOT-563-6', 'TI-DRL-6', 'DRL-6'], bodyMm: [1.2, 1.6], pitchMm: 0.5, build: sot563 });
+
+// ESOP-8: SOIC-8 leads plus an exposed pad (pad 9), as Injoinic's IP5306 is packaged.
+add({
+  name: 'ESOP-8_3.9x4.9mm_P1.27mm_EP2.4x3.3mm', family: 'soic', description: 'ESOP-8 (SOIC-8 with exposed pad), 3.9x4.9 mm, 1.27 mm pitch, exposed pad land 2.4x3.3 mm (pad 9)',
+  aliases: ['ESOP-8', 'ESOP8', 'IP5306-ESOP8', 'ESOP-8_L4.9-W3.9-P1.27-LS6.0-BL-EP', 'SOP-8_L4.9-W3.9-P1.27-LS6.0-BL-EP'], bodyMm: [3.9, 4.9], pitchMm: 1.27, epMm: [2.4, 3.3],
+  build: () => withExposedPad(
+    soFootprint(SO_FAMILIES.soic, 8, 4.9, 'ESOP-8_3.9x4.9mm_P1.27mm_EP2.4x3.3mm', 'ESOP-8 (SOIC-8 with exposed pad), 1.27 mm pitch, exposed pad 9'),
+    '9', 2.4, 3.3, 'exposed-pad land 3.3x2.4 mm of footprint JLCPCB:ESOP-8_L4.9-W3.9-P1.27-LS6.0-BL-EP in the JLCPCB KiCad library (github.com/CDFER/JLCPCB-Kicad-Library, MIT), the EasyEDA footprint name the IP5306 board of github.com/wagiminator/Power-Boards lists; drawn as one land, turned to this orientation',
+  ),
+});

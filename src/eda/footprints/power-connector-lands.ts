@@ -236,3 +236,18 @@ export function rpSmaEdgeSparkFun(): Footprint {
     source: 'land sizes and positions read from footprint SparkFun-Connector:RP-SMA_Edge of the SparkFun KiCad library (github.com/sparkfun/SparkFun-KiCad-Libraries, CC-BY 4.0), ground legs on both copper sides as there; body outline from its fabrication layer',
   });
 }
+
+/**
+ * SOT-563 (TI DRL-6, 1.2x1.6 mm body, 0.5 mm pitch): 1-3 down the left, 4-6 up the right. Land sizes and
+ * positions read from KiCad footprint Package_TO_SOT_SMD:SOT-563 (JEDEC MO-293B): lands 0.675x0.35 mm at x ±0.7125 mm.
+ */
+export function sot563(): Footprint {
+  return padTableFootprint({
+    name: 'SOT-563',
+    family: 'sot',
+    description: 'SOT-563 6-lead (TI DRL), 1.2x1.6 mm body, 0.5 mm pitch',
+    pads: dualRowLands(6, 0.5, 0.7125, [0.675, 0.35]),
+    body: centredRect(1.2, 1.6),
+    source: 'JEDEC MO-293B SOT-563; land sizes and positions read from KiCad footprint Package_TO_SOT_SMD:SOT-563: lands 0.675x0.35 mm at x ±0.7125 mm, 0.5 mm pitch',
+  });
+}

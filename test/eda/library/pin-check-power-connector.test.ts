@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library|SparkFun KiCad library/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library|SparkFun KiCad library|Adafruit .* board \(github\.com\/adafruit|wagiminator Power-Boards/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -169,5 +169,15 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(padsOf('sma-edge')).toMatchObject({ SIGNAL: ['1'], GND: ['2'] });
     const fp = resolveFootprint('SMA-EDGE')!;
     expect(fp.pads.filter((p) => p.number === '2').map((p) => p.side).sort()).toEqual(['bottom', 'bottom', 'top', 'top']);
+  });
+
+  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8', () => {
+    expect(padsOf('tps61023dsgr')).toMatchObject({ FB: ['1'], EN: ['2'], VIN: ['3'], GND: ['4'], SW: ['5'], VOUT: ['6'] });
+    expect(padsOf('ip5306')).toMatchObject({ VIN: ['1'], KEY: ['5'], BAT: ['6'], SW: ['7'], VOUT: ['8'], GND: ['9'] });
+    expect(padsOf('cn3058e')).toMatchObject({ TEMP: ['1'], ISET: ['2'], GND: ['3'], VIN: ['4'], BAT: ['5'], FB: ['8'] });
+    expect(padsOf('max17048')).toMatchObject({ CTG: ['1'], CELL: ['2'], GND: ['4', '9'], SDA: ['8'] });
+    const esop = resolveFootprint('ESOP-8')!;
+    expect(esop.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
+    expect(resolveFootprint('SOT-563')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });
