@@ -424,4 +424,14 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['4', 0.6375, 0.65, 0.875, 0.4, 'roundrect'], ['5', 0.6375, 0, 0.875, 0.4, 'roundrect'], ['6', 0.6375, -0.65, 0.875, 0.4, 'roundrect'],
     ],
   }),
+  {
+    name: 'LED_D5.0mm-4_RGB', family: 'led_tht', description: '5 mm round LED with 4 leads in one row at 1.27 mm (addressable RGB LEDs such as the APA-106-F5); pad 1 rectangular', aliases: ['APA106-F5-THT'],
+    bodyMm: [6, 6], pitchMm: 1.27,
+    build: () => moduleFootprint({
+      name: 'LED_D5.0mm-4_RGB', family: 'led_tht', description: '5 mm round LED, 4 leads in one row at 1.27 mm; body drawn as the 6 mm flange square around the lens centre (x = 1.905)',
+      body: [-1.095, -3, 4.905, 3],
+      lands: [['1', 0, 0, 1.07, 1.8, 'rect', 0.9], ['2', 1.27, 0, 1.07, 1.8, 'oval', 0.9], ['3', 2.54, 0, 1.07, 1.8, 'oval', 0.9], ['4', 3.81, 0, 1.07, 1.8, 'oval', 0.9]],
+      source: 'land sizes and positions read from KiCad footprint LED_THT:LED_D5.0mm-4_RGB (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    }),
+  },
 ];

@@ -113,5 +113,10 @@ describe('checked sensor records', () => {
     expect(padsOf('rv-3032-c7')).toMatchObject({ VBACKUP: ['1'], SDA: ['2'], INT: ['3'], EVI: ['4'], VSS: ['5'], VDD: ['6'], CLKOUT: ['7'], SCL: ['8'] });
     // TCS3472 FN: VDD 1, SCL 2, GND 3, NC 4, INT 5 (open drain), SDA 6.
     for (const id of ['tcs34725', 'tcs34725fnr']) expect(padsOf(id)).toMatchObject({ VDD: ['1'], SCL: ['2'], GND: ['3'], NC: ['4'], INT: ['5'], SDA: ['6'] });
+    // LED:APA-106-F5 on LED_THT:LED_D5.0mm-4_RGB: 1 DO, 2 GND, 3 VDD, 4 DI, four through-hole leads in a row.
+    expect(padsOf('apa106-f5')).toMatchObject({ DO: ['1'], GND: ['2'], VDD: ['3'], DI: ['4'] });
+    expect(resolveFootprint('LED_D5.0mm-4_RGB')!.pads.every((p) => p.kind === 'thru_hole' && p.at[1] === 0)).toBe(true);
+    // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
+    expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
 });
