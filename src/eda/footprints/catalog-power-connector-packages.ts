@@ -134,3 +134,12 @@ add({
     '9', 2.4, 3.3, 'exposed-pad land 3.3x2.4 mm of footprint JLCPCB:ESOP-8_L4.9-W3.9-P1.27-LS6.0-BL-EP in the JLCPCB KiCad library (github.com/CDFER/JLCPCB-Kicad-Library, MIT), the EasyEDA footprint name the IP5306 board of github.com/wagiminator/Power-Boards lists; drawn as one land, turned to this orientation',
   ),
 });
+
+// TI DSJ (VSON-14 3x4 mm, 0.5 mm pitch) with the exposed thermal pad as pad 15 (TI leaves it unnumbered).
+add({
+  name: 'Texas_DSJ_VSON-14-1EP_3x4mm_P0.5mm_EP1.58x2.85mm', family: 'son', description: 'VSON-14 3x4 mm (TI DSJ), 0.5 mm pitch, EP 1.58x2.85 mm (pad 15)',
+  aliases: ['TPS63020-VQFN14', 'TI-DSJ-14', 'VSON-14-DSJ', 'R-PVSON-N14', 'VSON-14_L4.0-W3.0-P0.50-BL-EP_TI_DSJ'], bodyMm: [3, 4], pitchMm: 0.5, epMm: [1.58, 2.85],
+  build: () => son({ name: 'Texas_DSJ_VSON-14-1EP_3x4mm_P0.5mm_EP1.58x2.85mm', description: 'VSON-14 3x4 mm (TI DSJ), 0.5 mm pitch', pins: 14, bodyMm: [3, 4], pitchMm: 0.5, ep: [1.58, 2.85],
+    footMm: range(0.3, 0.5), leadWidthMm: range(0.18, 0.3),
+    outline: 'TI DSJ (R-PVSON-N14) drawing 4208212: body 3x4 mm, leads 0.18-0.30 x 0.30-0.50 mm, exposed pad 2.85x1.58 mm, as transcribed in Delta-Robotics-Inc/OpenUHD library/parts/ti-tps63020dsjr.ts' }),
+});
