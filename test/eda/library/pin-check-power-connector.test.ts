@@ -171,12 +171,14 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(fp.pads.filter((p) => p.number === '2').map((p) => p.side).sort()).toEqual(['bottom', 'bottom', 'top', 'top']);
   });
 
-  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ', () => {
+  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ, ISO7742 on SOIC-16W', () => {
     expect(padsOf('tps61023dsgr')).toMatchObject({ FB: ['1'], EN: ['2'], VIN: ['3'], GND: ['4'], SW: ['5'], VOUT: ['6'] });
     expect(padsOf('ip5306')).toMatchObject({ VIN: ['1'], KEY: ['5'], BAT: ['6'], SW: ['7'], VOUT: ['8'], GND: ['9'] });
     expect(padsOf('cn3058e')).toMatchObject({ TEMP: ['1'], ISET: ['2'], GND: ['3'], VIN: ['4'], BAT: ['5'], FB: ['8'] });
     expect(padsOf('max17048')).toMatchObject({ CTG: ['1'], CELL: ['2'], GND: ['4', '9'], SDA: ['8'] });
     expect(padsOf('tps63020')).toMatchObject({ VINA: ['1'], FB: ['3'], VOUT: ['4', '5'], L1: ['8', '9'], VIN: ['10', '11'], PG: ['14'], PGND: ['15'] });
+    expect(padsOf('iso7742dwr')).toMatchObject({ VCC1: ['1'], GND1: ['2', '8'], OUTC: ['5'], EN1: ['7'], GND2: ['9', '15'], INC: ['12'], OUTA: ['14'], VCC2: ['16'] });
+    expect(resolveFootprint(library.get('iso7742dwr')!.footprint)!.name).toBe('SOIC-16W');
     const esop = resolveFootprint('ESOP-8')!;
     expect(esop.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     expect(resolveFootprint('SOT-563')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6']);
