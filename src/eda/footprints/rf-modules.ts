@@ -348,7 +348,7 @@ export function ubloxNinaW10(): Footprint {
 /** Microchip RN2483 / RN2483A LoRa module, 17.8x26.7 mm, 47 castellated pads (1.27 mm pitch): 20 down the left, 7 along the bottom, 20 up the right. */
 const RN2483_LANDS: ModuleLand[] = [
   ...landRow(1, 20, -8.89, -12.065, 0, 1.27, 1.524, 1.016),
-  ...landRow(21, 7, -3.81, 13.335, 1.27, 0, 1.524, 1.016),
+  ...landRow(21, 7, -3.81, 13.335, 1.27, 0, 1.016, 1.524), // KiCad rotates these 90 degrees
   ...landRow(28, 20, 8.89, 12.065, 0, -1.27, 1.524, 1.016),
 ];
 
