@@ -434,4 +434,18 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       source: 'land sizes and positions read from KiCad footprint LED_THT:LED_D5.0mm-4_RGB (KiCad footprint library 9.0, CC-BY-SA 4.0)',
     }),
   },
+  landEntry({
+    name: 'UQFN-20-1EP_3x3mm_P0.4mm_EP1.85x1.85mm', family: 'qfn', aliases: ['SE050-HX2QFN20'],
+    description: 'UQFN-20 3x3 mm, 0.4 mm pitch, exposed pad 1.85x1.85 mm (pad 21); the land the Nitrokey 3A NFC board gives the NXP SE050 (HX2QFN20)',
+    source: 'land sizes and positions read from KiCad footprint Package_DFN_QFN:UQFN-20-1EP_3x3mm_P0.4mm_EP1.85x1.85mm (KiCad footprint library 9.0, CC-BY-SA 4.0); the exposed pad drawn whole (KiCad adds four paste windows)',
+    body: [3, 3], pitchMm: 0.4,
+    lands: [
+      ['1', -1.4875, -0.8, 0.725, 0.2, 'roundrect'], ['2', -1.4875, -0.4, 0.725, 0.2, 'roundrect'], ['3', -1.4875, 0, 0.725, 0.2, 'roundrect'], ['4', -1.4875, 0.4, 0.725, 0.2, 'roundrect'],
+      ['5', -1.4875, 0.8, 0.725, 0.2, 'roundrect'], ['6', -0.8, 1.4875, 0.2, 0.725, 'roundrect'], ['7', -0.4, 1.4875, 0.2, 0.725, 'roundrect'], ['8', 0, 1.4875, 0.2, 0.725, 'roundrect'],
+      ['9', 0.4, 1.4875, 0.2, 0.725, 'roundrect'], ['10', 0.8, 1.4875, 0.2, 0.725, 'roundrect'], ['11', 1.4875, 0.8, 0.725, 0.2, 'roundrect'], ['12', 1.4875, 0.4, 0.725, 0.2, 'roundrect'],
+      ['13', 1.4875, 0, 0.725, 0.2, 'roundrect'], ['14', 1.4875, -0.4, 0.725, 0.2, 'roundrect'], ['15', 1.4875, -0.8, 0.725, 0.2, 'roundrect'], ['16', 0.8, -1.4875, 0.2, 0.725, 'roundrect'],
+      ['17', 0.4, -1.4875, 0.2, 0.725, 'roundrect'], ['18', 0, -1.4875, 0.2, 0.725, 'roundrect'], ['19', -0.4, -1.4875, 0.2, 0.725, 'roundrect'], ['20', -0.8, -1.4875, 0.2, 0.725, 'roundrect'],
+      ['21', 0, 0, 1.85, 1.85],
+    ],
+  }),
 ];

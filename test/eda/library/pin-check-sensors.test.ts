@@ -116,6 +116,8 @@ describe('checked sensor records', () => {
     // LED:APA-106-F5 on LED_THT:LED_D5.0mm-4_RGB: 1 DO, 2 GND, 3 VDD, 4 DI, four through-hole leads in a row.
     expect(padsOf('apa106-f5')).toMatchObject({ DO: ['1'], GND: ['2'], VDD: ['3'], DI: ['4'] });
     expect(resolveFootprint('LED_D5.0mm-4_RGB')!.pads.every((p) => p.kind === 'thru_hole' && p.at[1] === 0)).toBe(true);
+    // NXP SE050 (HX2QFN20) as the Nitrokey 3A NFC board wires it: SDA 9, SCL 10, ENA 11, VIN 12, VOUT 15, VCC 18, VSS 19 and the exposed pad 21.
+    expect(padsOf('se050c2-t1a-1021')).toMatchObject({ SDA: ['9'], SCL: ['10'], ENA: ['11'], VIN: ['12'], VOUT: ['15'], VCC: ['18'], VSS: ['19', '21'] });
     // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
     expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
