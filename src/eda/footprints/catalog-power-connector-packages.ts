@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { range } from './ipc7351.js';
 import { qfn, quadFootprint, defaultLeadWidth, son } from './quad.js';
 import { SO_FAMILIES, soFootprint } from './smd-two-row.js';
-import { rpSmaEdgeSparkFun, ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot563, sot583x8, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
+import { rpSmaEdgeSparkFun, ecs2520mv, epsonFa128, hanrunHr911105a, hdmiAAmphenol10029449, hiroseFh12, jstPhS2bSm4, usbAMolex67643, sg8002ca, sot143, sot563, sot583x8, tiDgn0008g, tiSoPowerPad8, tiSsop8Dct, to220x5Vertical, withExposedPad } from './power-connector-lands.js';
 import { tol } from './ipc7351.js';
 import { landEntry } from './land-table.js';
 import { moduleFootprint } from './module-lands.js';
@@ -143,3 +143,4 @@ add({
     footMm: range(0.3, 0.5), leadWidthMm: range(0.18, 0.3),
     outline: 'TI DSJ (R-PVSON-N14) drawing 4208212: body 3x4 mm, leads 0.18-0.30 x 0.30-0.50 mm, exposed pad 2.85x1.58 mm, as transcribed in Delta-Robotics-Inc/OpenUHD library/parts/ti-tps63020dsjr.ts' }),
 });
+add({ name: 'Texas_DGN0008G_VSSOP-8-1EP_3x3mm_P0.65mm_EP2x2.94mm', family: 'msop', description: 'HVSSOP-8 PowerPAD (TI DGN0008G), thermal pad 9', aliases: ['TI-DGN0008G', 'HVSSOP-8-DGN0008G', 'TPS7A49-DGN'], bodyMm: [3, 3], pitchMm: 0.65, epMm: [2, 2.94], build: tiDgn0008g });

@@ -251,3 +251,19 @@ export function sot563(): Footprint {
     source: 'JEDEC MO-293B SOT-563; land sizes and positions read from KiCad footprint Package_TO_SOT_SMD:SOT-563: lands 0.675x0.35 mm at x ±0.7125 mm, 0.5 mm pitch',
   });
 }
+
+/**
+ * TI DGN0008G (HVSSOP-8 PowerPAD, 3x3 mm, 0.65 mm pitch) with the thermal pad as pad 9. Land sizes and
+ * positions read from KiCad footprint Package_SO:Texas_DGN0008G_VSSOP-8-1EP_3x3mm_P0.65mm_EP2x2.94mm_Mask1.846x2.15mm:
+ * leads 1.45x0.5 mm at x ±2.2 mm, thermal land 2x2.94 mm (KiCad's separate paste window is left out).
+ */
+export function tiDgn0008g(): Footprint {
+  return padTableFootprint({
+    name: 'Texas_DGN0008G_VSSOP-8-1EP_3x3mm_P0.65mm_EP2x2.94mm',
+    family: 'msop',
+    description: 'HVSSOP-8 PowerPAD (TI DGN0008G), 3x3 mm, 0.65 mm pitch, thermal pad 2x2.94 mm (pad 9)',
+    pads: [...dualRowLands(8, 0.65, 2.2, [1.45, 0.5]), smdPad('9', 0, 0, 2, 2.94, { shape: 'rect' })],
+    body: centredRect(3, 3),
+    source: 'TI DGN0008G outline; land sizes and positions read from KiCad footprint Package_SO:Texas_DGN0008G_VSSOP-8-1EP_3x3mm_P0.65mm_EP2x2.94mm_Mask1.846x2.15mm: leads 1.45x0.5 mm at x ±2.2 mm, thermal land 2x2.94 mm',
+  });
+}

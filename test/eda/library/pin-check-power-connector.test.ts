@@ -37,7 +37,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
       expect(LibraryPart.safeParse(part).success, id).toBe(true);
       expect(part.source, id).toContain('checked-parts-power-connector.json');
       expect(part.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library|SparkFun KiCad library|Adafruit .* board \(github\.com\/adafruit|wagiminator Power-Boards/);
+      expect(String(part.properties['pinout_source']), id).toMatch(/data sheet|KiCad symbol library|catalogue|drawing|SparkFun Eagle library|Seeed Studio OPL KiCad library|SparkFun KiCad library|Adafruit .* board \(github\.com\/adafruit|wagiminator Power-Boards|KiCad schematic/);
       expect(checkPart(part).problems, id).toEqual([]);
       for (const pin of part.pins) expect(pin.number, `${id} ${pin.name}`).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/i);
     }
@@ -171,7 +171,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(fp.pads.filter((p) => p.number === '2').map((p) => p.side).sort()).toEqual(['bottom', 'bottom', 'top', 'top']);
   });
 
-  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ, ISO7742 on SOIC-16W', () => {
+  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ, ISO7742 on SOIC-16W, MAX16054 on SOT-23-6, TPS7A4901 on DGN', () => {
     expect(padsOf('tps61023dsgr')).toMatchObject({ FB: ['1'], EN: ['2'], VIN: ['3'], GND: ['4'], SW: ['5'], VOUT: ['6'] });
     expect(padsOf('ip5306')).toMatchObject({ VIN: ['1'], KEY: ['5'], BAT: ['6'], SW: ['7'], VOUT: ['8'], GND: ['9'] });
     expect(padsOf('cn3058e')).toMatchObject({ TEMP: ['1'], ISET: ['2'], GND: ['3'], VIN: ['4'], BAT: ['5'], FB: ['8'] });
@@ -179,6 +179,9 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(padsOf('tps63020')).toMatchObject({ VINA: ['1'], FB: ['3'], VOUT: ['4', '5'], L1: ['8', '9'], VIN: ['10', '11'], PG: ['14'], PGND: ['15'] });
     expect(padsOf('iso7742dwr')).toMatchObject({ VCC1: ['1'], GND1: ['2', '8'], OUTC: ['5'], EN1: ['7'], GND2: ['9', '15'], INC: ['12'], OUTA: ['14'], VCC2: ['16'] });
     expect(resolveFootprint(library.get('iso7742dwr')!.footprint)!.name).toBe('SOIC-16W');
+    expect(padsOf('max16054ata')).toMatchObject({ IN: ['1'], GND: ['2'], CLEAR: ['3'], 'OUT#': ['4'], OUT: ['5'], VCC: ['6'] });
+    expect(padsOf('tps7a4901dgnr')).toMatchObject({ OUT: ['1'], FB: ['2'], GND: ['4'], EN: ['5'], 'NR/SS': ['6'], IN: ['8'], PAD: ['9'] });
+    expect(resolveFootprint('TI-DGN0008G')!.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     const esop = resolveFootprint('ESOP-8')!;
     expect(esop.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     expect(resolveFootprint('SOT-563')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6']);
