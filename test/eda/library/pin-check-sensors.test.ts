@@ -118,6 +118,8 @@ describe('checked sensor records', () => {
     expect(resolveFootprint('LED_D5.0mm-4_RGB')!.pads.every((p) => p.kind === 'thru_hole' && p.at[1] === 0)).toBe(true);
     // NXP SE050 (HX2QFN20) as the Nitrokey 3A NFC board wires it: SDA 9, SCL 10, ENA 11, VIN 12, VOUT 15, VCC 18, VSS 19 and the exposed pad 21.
     expect(padsOf('se050c2-t1a-1021')).toMatchObject({ SDA: ['9'], SCL: ['10'], ENA: ['11'], VIN: ['12'], VOUT: ['15'], VCC: ['18'], VSS: ['19', '21'] });
+    // MLX90393 QFN-16 (Adafruit and SparkFun devices agree): INT 1, CS 2, SCL 3, SDA 5, MISO 6, INT/TRIG 7, VDDIO 8, A1 11, A0 12, VSS 13, VDD 15.
+    expect(padsOf('mlx90393etq-aab-001-re')).toMatchObject({ INT: ['1'], CS: ['2'], SCL: ['3'], SDA: ['5'], MISO: ['6'], TRIG: ['7'], VDDIO: ['8'], A1: ['11'], A0: ['12'], VSS: ['13'], VDD: ['15'] });
     // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
     expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
