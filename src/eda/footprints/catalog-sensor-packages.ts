@@ -448,4 +448,14 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['21', 0, 0, 1.85, 1.85],
     ],
   }),
+  landEntry({
+    name: 'Bosch_LGA-8_3x3mm_P0.8mm_ClockwisePinNumbering', family: 'lga', aliases: ['BME688-LGA8', 'BME680-LGA8'],
+    description: 'Bosch LGA-8 3x3 mm, 0.8 mm pitch, pins numbered clockwise (BME680, BME688)',
+    source: 'land sizes and positions read from KiCad footprint Package_LGA:Bosch_LGA-8_3x3mm_P0.8mm_ClockwisePinNumbering (KiCad footprint library 9.0, CC-BY-SA 4.0)',
+    body: [3, 3], pitchMm: 0.8,
+    lands: [
+      ['1', -1.2, -1.1875, 0.5, 0.525, 'roundrect'], ['2', -0.4, -1.1875, 0.5, 0.525, 'roundrect'], ['3', 0.4, -1.1875, 0.5, 0.525, 'roundrect'], ['4', 1.2, -1.1875, 0.5, 0.525, 'roundrect'],
+      ['5', 1.2, 1.1875, 0.5, 0.525, 'roundrect'], ['6', 0.4, 1.1875, 0.5, 0.525, 'roundrect'], ['7', -0.4, 1.1875, 0.5, 0.525, 'roundrect'], ['8', -1.2, 1.1875, 0.5, 0.525, 'roundrect'],
+    ],
+  }),
 ];

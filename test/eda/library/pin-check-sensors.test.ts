@@ -120,6 +120,8 @@ describe('checked sensor records', () => {
     expect(padsOf('se050c2-t1a-1021')).toMatchObject({ SDA: ['9'], SCL: ['10'], ENA: ['11'], VIN: ['12'], VOUT: ['15'], VCC: ['18'], VSS: ['19', '21'] });
     // MLX90393 QFN-16 (Adafruit and SparkFun devices agree): INT 1, CS 2, SCL 3, SDA 5, MISO 6, INT/TRIG 7, VDDIO 8, A1 11, A0 12, VSS 13, VDD 15.
     expect(padsOf('mlx90393etq-aab-001-re')).toMatchObject({ INT: ['1'], CS: ['2'], SCL: ['3'], SDA: ['5'], MISO: ['6'], TRIG: ['7'], VDDIO: ['8'], A1: ['11'], A0: ['12'], VSS: ['13'], VDD: ['15'] });
+    // SparkFun Qwiic BME688 board: GND 1 and 7, CSB 2, SDI 3, SCK 4, SDO 5, VDDIO 6, VDD 8, clockwise on the Bosch LGA-8 3x3.
+    expect(padsOf('bme688')).toMatchObject({ GND: ['1', '7'], CSB: ['2'], SDI: ['3'], SCK: ['4'], SDO: ['5'], VDDIO: ['6'], VDD: ['8'] });
     // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
     expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
