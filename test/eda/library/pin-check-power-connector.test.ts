@@ -171,7 +171,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(fp.pads.filter((p) => p.number === '2').map((p) => p.side).sort()).toEqual(['bottom', 'bottom', 'top', 'top']);
   });
 
-  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ, ISO7742 on SOIC-16W, MAX16054 on SOT-23-6, TPS7A4901 on DGN', () => {
+  it('power ICs from open-hardware boards: TPS61023 on SOT-563, IP5306 on ESOP-8 with pad 9, CN3058E on SOIC-8, MAX17048 on TDFN-8, TPS63020 on VSON-14 DSJ, ISO7742 on SOIC-16W, MAX16054 on SOT-23-6, TPS7A4901 on DGN, TPS2553 on WSON-6 DRV, MAX890L on SO-8', () => {
     expect(padsOf('tps61023dsgr')).toMatchObject({ FB: ['1'], EN: ['2'], VIN: ['3'], GND: ['4'], SW: ['5'], VOUT: ['6'] });
     expect(padsOf('ip5306')).toMatchObject({ VIN: ['1'], KEY: ['5'], BAT: ['6'], SW: ['7'], VOUT: ['8'], GND: ['9'] });
     expect(padsOf('cn3058e')).toMatchObject({ TEMP: ['1'], ISET: ['2'], GND: ['3'], VIN: ['4'], BAT: ['5'], FB: ['8'] });
@@ -182,6 +182,8 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(padsOf('max16054ata')).toMatchObject({ IN: ['1'], GND: ['2'], CLEAR: ['3'], 'OUT#': ['4'], OUT: ['5'], VCC: ['6'] });
     expect(padsOf('tps7a4901dgnr')).toMatchObject({ OUT: ['1'], FB: ['2'], GND: ['4'], EN: ['5'], 'NR/SS': ['6'], IN: ['8'], PAD: ['9'] });
     expect(resolveFootprint('TI-DGN0008G')!.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
+    expect(padsOf('tps2553drvr')).toMatchObject({ OUT: ['1'], ILIM: ['2'], 'FAULT#': ['3'], EN: ['4'], GND: ['5', '7'], IN: ['6'] });
+    expect(padsOf('max890leuk')).toMatchObject({ IN: ['1', '2'], 'ON#': ['3'], GND: ['4'], SET: ['5'], OUT: ['6', '7'], 'FAULT#': ['8'] });
     const esop = resolveFootprint('ESOP-8')!;
     expect(esop.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     expect(resolveFootprint('SOT-563')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6']);
