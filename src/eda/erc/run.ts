@@ -5,7 +5,7 @@ import { buildNetlist, cmp, type Netlist } from './netlist.js';
 import { ERC_RULES } from './rules/index.js';
 
 /** Version of the rule set; bump when a rule is added, removed or changes what it reports. */
-export const ERC_RULESET_VERSION = 'zt-erc-1.4.0';
+export const ERC_RULESET_VERSION = 'zt-erc-1.5.0';
 
 /** The id of the finding a failing rule (or a failing netlist build) turns into. */
 export const ERC_INTERNAL = 'ERC_INTERNAL';

@@ -363,6 +363,13 @@ export const RULE_CASES: RuleCase[] = [
     bad: () => board([mcu({ PA0: 'unspecified' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),
     good: () => board([mcu({ PA0: 'output' }), dev({ IN: 'input' })], [], [net('S', 'U1.PA0', 'U2.IN')]),
   },
+  {
+    rule: 'led.current-over-rating',
+    // 3.3 V through 10 ohm into a red LED: at least (3.3 - 2.5) / 10 = 80 mA; 330 ohm gives 2.4 mA.
+    bad: () => board([], [two('R1', 'RES', '10'), part('D1', 'LED red 0603', { A: 'passive', K: 'passive' })], [net('LED_A', 'R1.P2', 'D1.A')], { VCC_3V3: ['R1.P1'], GND: ['D1.K'] }),
+    good: () => board([], [two('R1', 'RES', '330'), part('D1', 'LED red 0603', { A: 'passive', K: 'passive' })], [net('LED_A', 'R1.P2', 'D1.A')], { VCC_3V3: ['R1.P1'], GND: ['D1.K'] }),
+  },
+  { rule: 'coil.flyback-missing', bad: relayBoard(false), good: relayBoard(true) },
 ];
 
 /**
@@ -421,4 +428,16 @@ function batteryBoard(protectedCell: boolean) {
     extra['GND']!.push('U4.GND');
   }
   return board([], parts, [net('VBAT', 'BT1.+', 'C1.P1', ...(protectedCell ? ['U4.VDD'] : []))], extra);
+}
+
+/** A 3 V relay coil switched low by an NPN from an MCU pin, with or without its flyback diode (cathode to the rail). */
+function relayBoard(diode: boolean): () => ReturnType<typeof design> {
+  return () => {
+    const parts = [two('R1', 'RES', '1k'), part('Q1', 'NPN transistor MMBT3904', { B: 'passive', C: 'passive', E: 'passive' }), part('K1', 'Relay 3V coil', { P1: 'passive', P2: 'passive' })];
+    if (diode) parts.push(part('D1', 'Diode 1N4148', { A: 'passive', K: 'passive' }));
+    return board([mcu({ PB0: 'output' })], parts, [net('RELAY_DRV', 'U1.PB0', 'R1.P1'), net('Q_BASE', 'R1.P2', 'Q1.B'), net('COIL_N', 'Q1.C', 'K1.P2', ...(diode ? ['D1.A'] : []))], {
+      VCC_3V3: ['K1.P1', ...(diode ? ['D1.K'] : [])],
+      GND: ['Q1.E'],
+    });
+  };
 }

@@ -3,6 +3,7 @@ import { CONNECTIVITY_RULES } from './connectivity.js';
 import { HOOKUP_RULES } from './hookup.js';
 import { INTERFACE_RULES } from './interfaces.js';
 import { LEVEL_RULES } from './levels.js';
+import { LOAD_RULES } from './loads.js';
 import { OPEN_DRAIN_RULES } from './open-drain.js';
 import { PART_RULES } from './parts.js';
 import { PIN_CONFLICT_RULES, UNDRIVEN_INPUT_RULE } from './pin-conflicts.js';
@@ -21,4 +22,5 @@ export const ERC_RULES: readonly ErcRule[] = [
   ...OPEN_DRAIN_RULES,
   ...LEVEL_RULES,
   ...HOOKUP_RULES,
+  ...LOAD_RULES,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
