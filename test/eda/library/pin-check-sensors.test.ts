@@ -84,8 +84,8 @@ describe('checked sensor records', () => {
   it('puts the parts sourced from the SparkFun Eagle library on their pads', () => {
     // SGP40: 1 VDD, 2/4/die pad VSS, 3 SDA, 5 VDDH, 6 SCL.
     expect(padsOf('sgp40-d-r4')).toMatchObject({ VDD: ['1'], VSS: ['2', '4', '7'], SDA: ['3'], VDDH: ['5'], SCL: ['6'] });
-    // BMP388 LGA-10: VDD 1 and 10, SCK 2, GND 3/8/9, SDI 4, SDO 5, CSB 6, INT 7.
-    expect(padsOf('bmp388')).toMatchObject({ VDD: ['1', '10'], SCK: ['2'], GND: ['3', '8', '9'], SDI: ['4'], CSB: ['6'], INT: ['7'] });
+    // BMP388 LGA-10 (Adafruit's board; SparkFun's device joins 1 and 10): VDDIO 1, SCK 2, GND 3/8/9, SDI 4, SDO 5, CSB 6, INT 7, VDD 10.
+    expect(padsOf('bmp388')).toMatchObject({ VDDIO: ['1'], SCK: ['2'], GND: ['3', '8', '9'], SDI: ['4'], CSB: ['6'], INT: ['7'], VDD: ['10'] });
     // LSM6DSO LGA-14L: VDDIO 5, GND 6/7, VDD 8, CS 12, SCL 13, SDA 14.
     expect(padsOf('lsm6dso')).toMatchObject({ VDDIO: ['5'], GND: ['6', '7'], VDD: ['8'], CS: ['12'], SCL: ['13'], SDA: ['14'] });
     // HMC5883L LPCC-16: SCL 1, VDD 2, GND 9/11, VDDIO 13, DRDY 15, SDA 16.
