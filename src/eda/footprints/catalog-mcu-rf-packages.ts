@@ -1,7 +1,7 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { landEntry } from './land-table.js';
 import { qfn } from './quad.js';
-import { esp32H2Mini1, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, nordicNrf9160Lga, quectelBg95, rak3172, raytacMdbt50q, rn2483, simcomSim800c, ubloxNinaW10, xbee20Tht } from './rf-modules.js';
+import { esp32H2Mini1, microchipLdb36, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, nordicNrf9160Lga, quectelBg95, rak3172, raytacMdbt50q, rn2483, simcomSim800c, ubloxNinaW10, xbee20Tht } from './rf-modules.js';
 
 /**
  * Packages of the library's microcontrollers, radios and RF modules (docs/footprints.md):
@@ -46,6 +46,7 @@ export const MCU_RF_PACKAGES: CatalogEntry[] = [
   { name: 'XBEE-20_THT', family: 'module', description: 'Digi XBee through-hole module (S1/S2C/XBee 3 TH), 20 pins at 2.0 mm pitch (pads read from Digi-Key KiCad library footprint XBEE-20_THT)', aliases: ['XBEE-TH', 'XBEE-THT-20', 'XBEE3-TH', 'XB3-24Z8PT'], build: xbee20Tht },
   { name: 'ublox_NINA-W10', family: 'module', description: 'u-blox NINA-W101/W102 10x14 mm LGA module, 48 lands (read from the SnapEDA footprint XCVR_NINA-W102)', aliases: ['NINA-W102', 'NINA-W101', 'NINA-W10', 'NINA-W102-00B'], build: ubloxNinaW10 },
   { name: 'RN2483', family: 'module', description: 'Microchip RN2483/RN2483A LoRa module, 47 castellated pads (lands read from KiCad footprint RF_Module:RN2483)', aliases: ['RN2483A', 'RN2483A-I/RM103', 'RN2483A-I/RM104', 'LORA_Module_RM103'], build: rn2483 },
+  { name: 'Microchip_LDB-36_22.4x14.7mm', family: 'module', description: 'Microchip 36-lead PCB module (LDB) 22.4x14.7 mm of the ATWINC3400-MR210CA / ATWILC3000-MR110CA (lands from Microchip drawing C04-21306-CA-LDB)', aliases: ['ATWINC3400-MR210CA', 'ATWINC3400-MR210UA', 'ATWILC3000-MR110CA', 'LDB-36'], build: microchipLdb36 },
   landEntry({
     name: 'QFN-20-1EP_4x4mm_P0.5mm_EP2.5x2.5mm', family: 'qfn', aliases: ['NRF24L01-QFN20', 'NRF24L01P-QFN20'],
     description: 'QFN-20 4x4 mm, 0.5 mm pitch, exposed pad 2.5x2.5 mm (pad 21); the footprint KiCad symbol RF:nRF24L01P names',

@@ -361,3 +361,25 @@ export function rn2483(): Footprint {
     source: 'land sizes and positions read from footprint RF_Module:RN2483 (KiCad footprint library 9.0, CC-BY-SA 4.0)',
   });
 }
+
+/**
+ * Microchip 36-lead PCB module (LDB) 22.4x14.7 mm of the ATWINC3400-MR210CA and ATWILC3000-MR110CA:
+ * 13 pads down the pin-1 side, 11 across the end, 12 up the other side (1.204 mm pitch, 1.88x0.813 mm),
+ * and the 4.4 mm ground paddle (pad 37). The antenna end is y < -8.5.
+ */
+const MICROCHIP_LDB36_LANDS: ModuleLand[] = [
+  ...landRow(1, 13, -7.366, -7.826, 0, 1.204, 1.88, 0.813),
+  ...landRow(14, 11, -6.02, 8.607, 1.204, 0, 0.813, 1.88),
+  ...landRow(25, 12, 7.366, 6.622, 0, -1.204, 1.88, 0.813),
+  ['37', -0.048, -1.698, 4.4, 4.4],
+];
+
+export function microchipLdb36(): Footprint {
+  return moduleFootprint({
+    name: 'Microchip_LDB-36_22.4x14.7mm',
+    description: 'Microchip 36-lead PCB module (LDB) 22.4x14.7 mm, 1.204 mm pitch castellated pads and 4.4 mm ground paddle 37 (ATWINC3400-MR210CA, ATWILC3000-MR110CA)',
+    body: [-7.366, -13.821, 7.366, 8.607],
+    lands: MICROCHIP_LDB36_LANDS,
+    source: 'recommended land pattern of Microchip drawing C04-21306-CA-LDB Rev D (36-Lead PCB Module, 22.4x14.7 mm, for ATWILC3000-MR110CA and ATWINC3400-MR210CA): 1.204 mm pitch, 1.880x0.813 mm pads, side rows 14.732 mm apart, end row 1.985 mm past pad 13, paddle 4.400 mm with edges 5.118/5.214 mm from the side rows and centre 6.128 mm from pad 1 along the pin-1 row (the paddle position along the row also agrees within 0.01 mm with a public Eagle package PACKAGE_ATWINC3400-MR210XA)',
+  });
+}

@@ -107,6 +107,9 @@ const EXPECTED: [string, string, string[]][] = [
   ['rwg0050aa00000', 'UART_TX', ['6']],
   ['rwg0050aa00000', 'VDD', ['12', '34']],
   ['rwg0050aa00000', 'RFH', ['23']],
+  ['at-winc3400-mr210ca', 'RESETN', ['7']],
+  ['at-winc3400-mr210ca', 'IRQN', ['33']],
+  ['at-winc3400-mr210ca', 'GND', ['1', '13', '21', '28', '36', '37']],
 ];
 
 /** [footprint, distinct pad numbers, what its `source` must name]: the packages catalog-mcu-rf-packages.ts adds. */
@@ -128,6 +131,7 @@ const FOOTPRINTS: [string, number, RegExp][] = [
   ['XBEE-20_THT', 20, /digikey-kicad-library/],
   ['ublox_NINA-W10', 48, /SnapEDA/],
   ['RN2483', 47, /KiCad footprint library 9\.0/],
+  ['Microchip_LDB-36_22.4x14.7mm', 37, /C04-21306-CA-LDB/],
 ];
 
 describe('checked microcontroller and radio pinouts', () => {
