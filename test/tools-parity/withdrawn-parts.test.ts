@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/eda/library/index.js';
 import { ESP32_YAML, callTool } from '../helpers/harness.js';
 import { mcpSession } from '../helpers/mcp-session.js';
+import { restSession } from '../helpers/rest-session.js';
 
 /**
  * Withdrawn parts through MCP (docs/library.md, "Withdrawn parts"): the evaluation kit
@@ -71,5 +72,17 @@ describe('withdrawn parts over MCP', () => {
     const d = (await callTool(client, 'design_inspect', { session_id: sid, design_name: 'kit' })).data.design;
     expect(d.components.U2.footprint).toBeNull();
     expect(Object.keys(d.components.U2.pins)).toContain('VDD');
+  });
+
+  it('REST answers the same: library_get 404 with the withdrawn details, component_add refused with no design event', async () => {
+    const { runtime, sid, call } = await restSession('withdrawn parts test');
+    const got = await call('library_get', 'read', { id: KIT }).expect(404);
+    expect(got.body.error).toMatchObject({ code: 'NOT_FOUND', details: { withdrawn: true, id: KIT, reason: expect.stringMatching(/evaluation kit/) } });
+    await call('design_parse_str', 'preview-write', { yaml_content: ESP32_YAML(), design_name: 'node' }).expect(200);
+    const n = (await runtime.readEvents(sid)).length;
+    const add = await call('component_add', 'sandbox-write', { design_name: 'node', ref: 'U9', type_name: 'boost', part_id: KIT, connections: {} }).expect(404);
+    expect(add.body.error.details).toMatchObject({ path: 'part_id', withdrawn: true, id: KIT });
+    // Only the authorization audit follows: no design change.
+    expect((await runtime.readEvents(sid)).slice(n).map((e) => e.type)).toEqual(['ToolAuthorized']);
   });
 });
