@@ -25,6 +25,8 @@ vendorQfn('SiliconLabs_QFN-28-1EP_5x5mm_P0.5mm_EP3.35mm', ['CP2102N-QFN28', 'CP2
   'Silicon Labs CP2102N QFN28 5x5 mm; EP size from KiCad footprint Package_DFN_QFN:QFN-28-1EP_5x5mm_P0.5mm_EP3.35x3.35mm named by KiCad symbol Interface_USB:CP2102N-Axx-xQFN28; terminals JEDEC MO-220');
 vendorQfn('WCH_QFN-16-1EP_3x3mm_P0.5mm_EP1.8mm', ['CH343P-QFN16', 'WCH-QFN-16-3X3'], 16, 3, 0.5, 1.8,
   'WCH QFN16 3x3 mm; EP size from KiCad footprint Package_DFN_QFN:WCH_QFN-16-1EP_3x3mm_P0.5mm_EP1.8x1.8mm; terminals JEDEC MO-220');
+vendorQfn('Semtech_QFN-16-1EP_3x3mm_P0.5mm_EP1.8mm', ['TS3004X-QFN16', 'SEMTECH-QFN-16-3X3'], 16, 3, 0.5, 1.8,
+  'Semtech TS30041/TS30042 16-lead QFN 3x3 mm; EP 1.8x1.8 mm as in the land (KiCad Package_DFN_QFN:QFN-16-1EP_3x3mm_P0.5mm_EP1.8x1.8mm) used for the TS30042 on the Duet3D Mainboard 6HC design (CERN-OHL-W 2.0); terminals JEDEC MO-220');
 vendorQfn('Microchip_QFN-36-1EP_6x6mm_P0.5mm_EP3.7mm', ['USB2514B-QFN36', 'USB2514B-AEZG'], 36, 6, 0.5, 3.7,
   'Microchip 36L QFN 6x6 mm with 3.7x3.7 mm EP (drawing C04-0241A as cited by KiCad footprint Package_DFN_QFN:QFN-36-1EP_6x6mm_P0.5mm_EP3.7x3.7mm); terminals JEDEC MO-220');
 vendorQfn('Microchip_QFN-20-1EP_4x4mm_P0.5mm_EP2.5mm', ['MCP73871-QFN20'], 20, 4, 0.5, 2.5,

@@ -184,6 +184,7 @@ describe('checked power/connector/timing/interface/memory/protection parts', () 
     expect(resolveFootprint('TI-DGN0008G')!.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     expect(padsOf('tps2553drvr')).toMatchObject({ OUT: ['1'], ILIM: ['2'], 'FAULT#': ['3'], EN: ['4'], GND: ['5', '7'], IN: ['6'] });
     expect(padsOf('max890leuk')).toMatchObject({ IN: ['1', '2'], 'ON#': ['3'], GND: ['4'], SET: ['5'], OUT: ['6', '7'], 'FAULT#': ['8'] });
+    expect(padsOf('ts30042-m033qnit')).toMatchObject({ VSW: ['1', '12', '13', '16'], VCC: ['2', '3', '11'], GND: ['4'], FB: ['5'], PG: ['8'], EN_SYNC: ['9'], BST: ['10'], PGND: ['14', '15'], PAD: ['17'] });
     const esop = resolveFootprint('ESOP-8')!;
     expect(esop.pads.find((p) => p.number === '9')!.at).toEqual([0, 0]);
     expect(resolveFootprint('SOT-563')!.pads.map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6']);
