@@ -458,4 +458,14 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['5', 1.2, 1.1875, 0.5, 0.525, 'roundrect'], ['6', 0.4, 1.1875, 0.5, 0.525, 'roundrect'], ['7', -0.4, 1.1875, 0.5, 0.525, 'roundrect'], ['8', -1.2, 1.1875, 0.5, 0.525, 'roundrect'],
     ],
   }),
+  landEntry({
+    name: 'TE_HTU21D_DFN-6-1EP_3x3mm_P1.0mm', family: 'son', aliases: ['HTU21D-DFN6'],
+    description: 'TE (MEAS) HTU21D(F) DFN-6 3x3 mm, 1.0 mm pitch, centre pad 1.6x2.5 mm (pad 7)',
+    source: 'land sizes and positions read from package HTU21DF of the Adafruit HTU21D-F board (github.com/adafruit/Adafruit-HTU21D-Breakout-PCB, CC-BY-SA 3.0), y axis flipped to point down; its centre land PAD numbered 7 here',
+    body: [3, 3], pitchMm: 1,
+    lands: [
+      ['1', -1.5, -1, 0.8, 0.4], ['2', -1.5, 0, 0.8, 0.4], ['3', -1.5, 1, 0.8, 0.4],
+      ['4', 1.5, 1, 0.8, 0.4], ['5', 1.5, 0, 0.8, 0.4], ['6', 1.5, -1, 0.8, 0.4], ['7', 0, 0, 1.6, 2.5],
+    ],
+  }),
 ];

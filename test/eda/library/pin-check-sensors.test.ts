@@ -122,6 +122,8 @@ describe('checked sensor records', () => {
     expect(padsOf('mlx90393etq-aab-001-re')).toMatchObject({ INT: ['1'], CS: ['2'], SCL: ['3'], SDA: ['5'], MISO: ['6'], TRIG: ['7'], VDDIO: ['8'], A1: ['11'], A0: ['12'], VSS: ['13'], VDD: ['15'] });
     // SparkFun Qwiic BME688 board: GND 1 and 7, CSB 2, SDI 3, SCK 4, SDO 5, VDDIO 6, VDD 8, clockwise on the Bosch LGA-8 3x3.
     expect(padsOf('bme688')).toMatchObject({ GND: ['1', '7'], CSB: ['2'], SDI: ['3'], SCK: ['4'], SDO: ['5'], VDDIO: ['6'], VDD: ['8'] });
+    // HTU21D(F) as Adafruit's and SparkFun's boards place it: 1 NC, 2 VDD, 3 SCK, 4 DATA, 5 GND, 6 NC, centre pad 7.
+    expect(padsOf('htu21d-f')).toMatchObject({ NC1: ['1'], VDD: ['2'], SCK: ['3'], DATA: ['4'], GND: ['5'], NC6: ['6'], EP: ['7'] });
     // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
     expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
