@@ -468,4 +468,15 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
       ['4', 1.5, 1, 0.8, 0.4], ['5', 1.5, 0, 0.8, 0.4], ['6', 1.5, -1, 0.8, 0.4], ['7', 0, 0, 1.6, 2.5],
     ],
   }),
+  landEntry({
+    name: 'Infineon_PG-USON-10-2_3x3mm_P0.5mm', family: 'son', aliases: ['OPTIGA-TRUST-USON10', 'PG-USON-10-2'],
+    description: 'Infineon PG-USON-10-2 3x3 mm, 0.5 mm pitch, exposed pad 1.5x2.4 mm (pad 11) (OPTIGA Trust X / Trust M)',
+    source: 'land sizes and positions read from package PG-USON10-10-2 of the Adafruit Infineon Trust M board (github.com/adafruit/Adafruit-Infineon-Trust-M-PCB, CC-BY-SA 3.0), y axis flipped to point down; its THERM land numbered 11 here',
+    body: [3, 3], pitchMm: 0.5,
+    lands: [
+      ['1', -1.4, -1, 0.7, 0.25], ['2', -1.4, -0.5, 0.7, 0.25], ['3', -1.4, 0, 0.7, 0.25], ['4', -1.4, 0.5, 0.7, 0.25], ['5', -1.4, 1, 0.7, 0.25],
+      ['6', 1.4, 1, 0.7, 0.25], ['7', 1.4, 0.5, 0.7, 0.25], ['8', 1.4, 0, 0.7, 0.25], ['9', 1.4, -0.5, 0.7, 0.25], ['10', 1.4, -1, 0.7, 0.25],
+      ['11', 0, 0, 1.5, 2.4],
+    ],
+  }),
 ];

@@ -124,6 +124,8 @@ describe('checked sensor records', () => {
     expect(padsOf('bme688')).toMatchObject({ GND: ['1', '7'], CSB: ['2'], SDI: ['3'], SCK: ['4'], SDO: ['5'], VDDIO: ['6'], VDD: ['8'] });
     // HTU21D(F) as Adafruit's and SparkFun's boards place it: 1 NC, 2 VDD, 3 SCK, 4 DATA, 5 GND, 6 NC, centre pad 7.
     expect(padsOf('htu21d-f')).toMatchObject({ NC1: ['1'], VDD: ['2'], SCK: ['3'], DATA: ['4'], GND: ['5'], NC6: ['6'], EP: ['7'] });
+    // OPTIGA Trust M (PG-USON-10-2) as Adafruit's board wires it: SDA 3, SCL 8, RST 9, VCC 10, GND on 1, 2, 4-7 and the exposed pad 11.
+    expect(padsOf('optiga-trust-m-sle95250')).toMatchObject({ GND: ['1', '2', '4', '5', '6', '7', '11'], SDA: ['3'], SCL: ['8'], RST: ['9'], VCC: ['10'] });
     // HC-SR04 module header: Vcc, Trig, Echo, GND in a 2.54 mm row.
     expect(padsOf('hcsr04')).toMatchObject({ VCC: ['1'], TRIG: ['2'], ECHO: ['3'], GND: ['4'] });
   });
