@@ -131,8 +131,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (process.argv.includes('--withdrawn')) {
     const file = path.join(path.dirname(findShippedPartsFile()!), WITHDRAWN_FILE);
-    const list = withdrawnList(readWithdrawnFile(file));
+    const previous = readWithdrawnFile(file);
+    const list = withdrawnList(previous);
     writeFileSync(file, withdrawnFileText(list));
+    const was = new Set(previous.map((e) => e.id));
+    const now = new Set(list.map((e) => e.id));
     console.log(`data/library/${WITHDRAWN_FILE}: ${list.length} withdrawn parts`);
+    console.log(`left the list (pass now): ${[...was].filter((id) => !now.has(id)).join(' ') || 'none'}`);
+    console.log(`joined the list (fail now): ${[...now].filter((id) => !was.has(id)).join(' ') || 'none'}`);
   }
 }
