@@ -6,6 +6,8 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  * elements": nothing the intent names is dropped without a word). "six mounting holes" gives H1..H6,
  * but "three LEDs" gives one LED, and "four push buttons" on an RP2040 gives none: the element is
  * reported placed by SW1 (RESET) and SW2 (BOOTSEL), the switches every RP2040 board has anyway.
+ * Counted elements now need as many carriers as asked for, reset and boot switches are not user
+ * buttons, and a shortfall is reported unmet with what the board has (src/eda/synth/elements.ts).
  */
 interface Element { element: string; status: string; by: string[]; note?: string }
 interface Comp { ref: string; type: string; value?: string | null; part_id?: string | null; footprint?: string | null }
@@ -31,13 +33,13 @@ describe('review: counted elements of an intent', () => {
     const { comps } = await synth('six mounting holes on an STM32 board');
     expect(comps.filter((c) => /^H\d/.test(c.ref)).length).toBe(6);
   });
-  it.fails('three LEDs are three LEDs on the board, or the LED element is reported unmet', async () => {
+  it('three LEDs are three LEDs on the board, or the LED element is reported unmet', async () => {
     const { elements, comps } = await synth('ATtiny85 board with three LEDs');
     const led = elements.find((e) => /led/i.test(e.element));
     expect(led).toBeDefined();
     if (led!.status === 'placed') expect(comps.filter(isLed).length).toBeGreaterThanOrEqual(3);
   });
-  it.fails('four push buttons are four user switches, not the RESET and BOOTSEL switches, or the element is unmet', async () => {
+  it('four push buttons are four user switches, not the RESET and BOOTSEL switches, or the element is unmet', async () => {
     const { elements, comps } = await synth('RP2040 board with four push buttons');
     const button = elements.find((e) => /button/i.test(e.element));
     expect(button).toBeDefined();

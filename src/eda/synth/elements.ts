@@ -120,6 +120,19 @@ const PLAIN = new Set(
   ).split(/\s+/),
 );
 
+/** Elements an intent may ask for several of ("three LEDs", "4 push buttons"); the others count once. */
+const COUNTED = new Set(['indicator:led', 'mechanics:button']);
+
+/**
+ * The count written just before a match: a number or number word, perhaps with one describing word
+ * between ("three status LEDs", "4 user buttons"); 1 when there is none.
+ */
+function countBefore(text: string, at: number): number {
+  // The describing word is never a unit: "5 V LEDs" asks for LEDs on 5 V, not five of them.
+  const m = /\b(\d+|one|two|three|four|five|six|seven|eight)\s+(?:(?!(?:v|ma|mm|w)\s)[a-z-]+\s+)?$/.exec(text.slice(Math.max(0, at - 40), at));
+  return Math.min(16, countOf(m?.[1]) ?? 1) || 1;
+}
+
 function countOf(word: string | undefined): number | null {
   if (!word) return null;
   const w = word.trim().replace(/^a pair of$|^pair of$/, 'pair');
@@ -150,7 +163,8 @@ export function readElements(intent: string, lib?: Library): IntentElement[] {
   for (const r of RECOGNISERS) {
     const m = r.re.exec(text);
     if (!m) continue;
-    out.push({ id: r.id, kind: r.kind, label: r.label, count: 1 });
+    const n = COUNTED.has(r.id) ? countBefore(text, m.index) : 1;
+    out.push({ id: r.id, kind: r.kind, label: n > 1 ? `${n} ${r.label}s` : r.label, count: n });
     consume(new RegExp(r.re.source, 'g'));
   }
   if (to) {
@@ -308,9 +322,10 @@ export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
     case 'indicator:power-led':
       return find((c) => block(c) === 'led' && /led/.test(t(c)) && ledOnRail(d, c));
     case 'indicator:led':
-      return find((c) => block(c) === 'led' && /led/.test(t(c)));
+      return atLeast(e.count, find((c) => block(c) === 'led' && /led/.test(t(c))));
     case 'mechanics:button':
-      return find((c) => block(c) === 'buttons');
+      // A user button: the reset and boot-mode switches every MCU core carries are not what the intent asks for.
+      return atLeast(e.count, find((c) => block(c) === 'buttons' && !/reset|boot/i.test(`${c.value ?? ''}`)));
     case 'mechanics:holes': {
       const h = find((c) => /mountinghole/i.test(c.footprint ?? ''));
       return h.length === e.count ? h : [];
@@ -323,6 +338,9 @@ export function carriers(e: IntentElement, d: Design, lib: Library): string[] {
   if (e.kind === 'voltage' && e.volts !== undefined) return netsLike(new RegExp(`^\\+?${String(e.volts).replace('.', '[V.]')}V?$|^\\+${String(e.volts).replace('.', 'V')}$`, 'i'));
   return [];
 }
+
+/** The carriers when there are as many as the intent asked for, else none (the element is unmet). */
+const atLeast = (count: number, found: string[]): string[] => (found.length >= count ? found : []);
 
 /** Is an LED's series resistor fed straight from a supply rail (a power-on indicator)? */
 function ledOnRail(d: Design, led: Component): boolean {
@@ -340,7 +358,9 @@ function ledOnRail(d: Design, led: Component): boolean {
 export function elementStatus(elements: IntentElement[], d: Design, lib: Library, notes: Record<string, string> = {}): ElementStatus[] {
   return elements.map((e) => {
     const by = e.kind === 'unknown' ? [] : carriers(e, d, lib);
-    const note = notes[e.id] ?? (e.kind === 'unknown' ? `"${e.label}" names nothing the library or the blocks can build` : by.length === 0 ? `no ${e.label} on the board` : undefined);
+    const fewer = by.length === 0 && e.count > 1 && COUNTED.has(e.id) ? carriers({ ...e, count: 1 }, d, lib) : [];
+    const short = fewer.length > 0 ? `asked for ${e.count}, the board has ${fewer.length} (${fewer.join(', ')})` : undefined;
+    const note = notes[e.id] ?? (e.kind === 'unknown' ? `"${e.label}" names nothing the library or the blocks can build` : by.length === 0 ? (short ?? `no ${e.label} on the board`) : undefined);
     return { element: e.label, kind: e.kind, status: by.length > 0 ? 'placed' : 'unmet', by, ...(note && by.length === 0 ? { note } : notes[e.id] ? { note: notes[e.id] } : {}) };
   });
 }
