@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/eda/library/index.js';
-import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
-import { LibraryPart } from '../../../src/eda/model/part.js';
-import { checkPart } from './pin-check.js';
+import { resolveFootprint } from '../../../src/eda/footprints/index.js';
+import { expectCheckedRecord, padsOf, readCheckedFile } from './checked-file.js';
 
 /**
  * The microcontroller and radio records of data/library/checked-parts-mcu-rf.json (docs/library.md,
@@ -13,19 +10,7 @@ import { checkPart } from './pin-check.js';
  * asserted below are the vendors' pin tables as each record's `pinout_source` cites them.
  */
 const library = loadLibrary();
-const file = JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/library/checked-parts-mcu-rf.json'), 'utf8')) as {
-  format: string;
-  count: number;
-  parts: { id: string }[];
-};
-
-/** Pin name → pad numbers, as the footprint mapper places them. */
-const padsOf = (id: string): Record<string, string[]> => {
-  const part = library.get(id)!;
-  const fp = resolveFootprint(part.footprint);
-  if (!fp) throw new Error(`${id}: footprint ${part.footprint} does not resolve`);
-  return mapPinsToPads(fp, part.pins.map((p) => ({ name: p.name, number: p.number })), { type: part.mpn }).map;
-};
+const file = readCheckedFile('checked-parts-mcu-rf.json');
 
 /** [part id, pin name, pad numbers] from the pin tables. */
 const EXPECTED: [string, string, string[]][] = [
@@ -151,12 +136,8 @@ describe('checked microcontroller and radio pinouts', () => {
   it('every record is the one the library serves, fits the model, passes the pin check and names its source', () => {
     for (const { id } of file.parts) {
       const part = library.get(id);
-      expect(part, id).toBeDefined();
-      expect(LibraryPart.safeParse(part).success, id).toBe(true);
-      expect(part!.properties['review_status'], id).toBe('pinout-checked');
-      expect(String(part!.properties['pinout_source'] ?? ''), id).not.toBe('');
+      expectCheckedRecord(library, id, 'checked-parts-mcu-rf.json', /\S/, true);
       expect(part!.pins.every((p) => p.number !== null && p.number !== ''), id).toBe(true);
-      expect(checkPart(part!).problems, id).toEqual([]);
     }
   });
 
@@ -165,19 +146,19 @@ describe('checked microcontroller and radio pinouts', () => {
     expect(part.category).toBe('rf');
     const fp = resolveFootprint(part.footprint)!;
     expect(new Set(fp.pads.map((p) => p.number)).size).toBe(61);
-    const pads = padsOf('mdbt50q-1mv2');
+    const pads = padsOf(library, 'mdbt50q-1mv2');
     for (const pin of ['VDD', 'VDDH', 'DCCH', 'D-', 'D+', 'SWDIO', 'SWDCLK']) expect(pads[pin], pin).toHaveLength(1);
   });
 
   it.each(EXPECTED)('%s: pin %s sits on pads %j', (id, pin, pads) => {
-    expect(padsOf(id)[pin]).toEqual(pads);
+    expect(padsOf(library, id)[pin]).toEqual(pads);
   });
 
   it('CC1101 and nRF24L01+ take the Digi-Key KiCad library pin tables, exposed pads included', () => {
     // Digi-Key CC1101RGPR: SCLK 1, SO 2, CSn 7, AVDD 9/11/14/15, GND 16/19 and exposed pad 21, SI 20.
-    expect(padsOf('cc1101')).toMatchObject({ SCLK: ['1'], SO: ['2'], CS: ['7'], AVDD: ['9', '11', '14', '15'], GND: ['16', '19', '21'], SI: ['20'] });
+    expect(padsOf(library, 'cc1101')).toMatchObject({ SCLK: ['1'], SO: ['2'], CS: ['7'], AVDD: ['9', '11', '14', '15'], GND: ['16', '19', '21'], SI: ['20'] });
     // Digi-Key NRF24L01P-R7: CE 1, CSN 2, VDD 7/15/18, VSS 8/14/17/20, ANT1 12, ANT2 13, exposed pad 21 not connected.
-    expect(padsOf('nrf24l01')).toMatchObject({ CE: ['1'], CSN: ['2'], VDD: ['7', '15', '18'], VSS: ['8', '14', '17', '20'], ANT1: ['12'], ANT2: ['13'], EP: ['21'] });
+    expect(padsOf(library, 'nrf24l01')).toMatchObject({ CE: ['1'], CSN: ['2'], VDD: ['7', '15', '18'], VSS: ['8', '14', '17', '20'], ANT1: ['12'], ANT2: ['13'], EP: ['21'] });
     expect(library.get('nrf24l01')!.pins.find((p) => p.name === 'EP')!.type).toBe('no_connect');
   });
 });
