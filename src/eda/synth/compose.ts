@@ -1,5 +1,6 @@
 import { addPart, connect, type Build } from './builder.js';
-import { i2cPullups, led, mountingHoles, regulator } from './blocks.js';
+import { button, i2cPullups, led, mountingHoles, regulator } from './blocks.js';
+import { spareMcuPins } from './spare-pins.js';
 import { isDescriptor, isPartElement, type IntentElement } from './elements.js';
 import { busOf } from './library-parts.js';
 import type { Requirements } from './mcu.js';
@@ -66,11 +67,15 @@ export function composeBoard(b: Build, req: Requirements, els: IntentElement[]):
   return { title, description: `Composed from blocks: ${src.rail} source${rail !== src.rail ? `, 3.3 V regulator` : ''}${sensor ? ', I2C sensor breakout' : ''}.` };
 }
 
-/** Adds what a block can add by itself and the board still lacks: a power LED, mounting holes. */
+/**
+ * Adds what a block can add by itself and the board still lacks: a power LED, mounting holes, and
+ * the LEDs and push buttons an intent counts ("three LEDs") on spare pins of the board's MCU.
+ */
 export function addMissing(b: Build, req: Requirements, els: IntentElement[], present: (e: IntentElement) => boolean): void {
   const rail = b.nets[R3] ? R3 : Object.values(b.nets).find((n) => n.type === 'power')?.name;
   for (const e of els) {
     if (present(e)) continue;
+    if ((e.id === 'indicator:led' || e.id === 'mechanics:button') && e.count > 1 && userIoOnMcu(b, req, e)) continue;
     if ((e.id === 'indicator:power-led' || e.id === 'indicator:led') && rail) {
       const v = rail === R3 ? 3.3 : Number(/(\d+)V(\d*)/.exec(rail)?.slice(1).join('.') ?? '3') || 3;
       led(b, rail, v, req.ledColor, 'PWR', 0.002);
@@ -80,4 +85,38 @@ export function addMissing(b: Build, req: Requirements, els: IntentElement[], pr
       if (have < e.count) mountingHoles(b, e.count - have);
     }
   }
+}
+
+/**
+ * LEDs or buttons up to the count the intent asks for, each on a spare pin of the MCU: an LED through
+ * its series resistor to ground, a button to ground (the pin's internal pull-up is enabled in
+ * firmware). False when the board has no MCU to drive them; a shortfall of pins is noted.
+ */
+function userIoOnMcu(b: Build, req: Requirements, e: IntentElement): boolean {
+  const mcu = Object.values(b.components).find((c) => c.properties['synth_block'] === 'mcu' && c.part_id);
+  if (!mcu) return false;
+  const isLed = e.id === 'indicator:led';
+  const have = Object.values(b.components).filter((c) =>
+    isLed ? c.properties['synth_block'] === 'led' && /^D\d/.test(c.ref) : c.properties['synth_block'] === 'buttons' && !/reset|boot/i.test(c.value ?? ''),
+  ).length;
+  const spare = spareMcuPins(b, mcu);
+  const need = Math.max(0, e.count - have);
+  for (let k = 0; k < need && k < spare.length; k++) {
+    const pin = spare[k]!;
+    mcu.pins[pin.name] = { name: pin.name, type: 'bidirectional', number: pin.number ?? null, description: '' };
+    const n = have + k + 1;
+    const net = isLed ? `LED${n}_DRV` : `BTN${n}`;
+    connect(b, net, [[mcu.id, pin.name]]);
+    if (isLed) led(b, net, mcuVolts(b, mcu.id), req.ledColor, `USER${n}`);
+    else button(b, net, `USER${n}`, `User button ${n} on ${mcu.ref} ${pin.name} to GND (internal pull-up enabled in firmware)`);
+  }
+  if (spare.length < need) req.notes[e.id] = `${mcu.ref} has ${spare.length} spare pin${spare.length === 1 ? '' : 's'} for the ${need} more ${isLed ? 'LEDs' : 'buttons'} asked for`;
+  return true;
+}
+
+/** The MCU's supply in volts, read from the rail its supply pins sit on (3.3 V when the name does not say). */
+function mcuVolts(b: Build, id: string): number {
+  const supply = Object.values(b.nets).find((n) => n.type === 'power' && n.nodes.some((x) => x.component === id));
+  const m = supply ? /(\d+)V(\d*)/.exec(supply.name) : null;
+  return m ? Number(`${m[1]}.${m[2] || '0'}`) : 3.3;
 }
