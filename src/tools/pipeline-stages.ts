@@ -1,4 +1,5 @@
 import { placeComponents } from '../eda/place/index.js';
+import { hardViolations } from '../eda/place/verify.js';
 import { routeNets } from '../eda/route/index.js';
 import { runDrc } from '../eda/drc/index.js';
 import { runErc } from '../eda/erc/index.js';
@@ -90,9 +91,12 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   stage('erc', ercStage);
   const placed = stage('place', () => {
     const r = placeComponents(current().design, env.resolveFootprint, { seed: args.seed, mapPins: env.mapPins });
+    // An unmet hard constraint is what the release gate refuses (docs/placement.md, "Violations"):
+    // the stage names it and is not ok, so the agent hears of it here rather than at export.
+    const violations = hardViolations(r.constraintReport);
     return {
-      ok: r.unplaced.length === 0,
-      detail: { placed: Object.keys(r.placement).length, unplaced: r.unplaced },
+      ok: r.unplaced.length === 0 && violations.length === 0,
+      detail: { placed: Object.keys(r.placement).length, unplaced: r.unplaced, violations },
       events: [{ type: 'ComponentsPlaced', data: { design_name: name, placement: r.placement, algorithm: r.algorithm, seed: r.seed, score: r.score, unplaced: r.unplaced, constraint_report: r.constraintReport, keepouts: r.keepouts } }],
     };
   });

@@ -8,6 +8,8 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  * ok: true and a detail of only {placed, unplaced}, and pipeline_status says "done": the agent first
  * hears of the unmet hard constraint when export_kicad is refused.
  * The board: a small USB-C LiPo charger with a boost, C4 stated within 0.3 mm of U2.IN (cannot be met).
+ * Fixed: the pipeline's place stage lists the unmet hard constraints as `detail.violations` and is
+ * not ok with any (src/tools/pipeline-stages.ts), so pipeline_run's ok is false.
  */
 const pin = (net: string, type = 'passive', number?: string) => ({ type, net, ...(number ? { number } : {}) });
 const two = (ref: string, type: string, value: string, footprint: string, a: string, b: string) => ({ ref, type, value, footprint, pins: { '1': pin(a), '2': pin(b) } });
@@ -29,14 +31,16 @@ const DESIGN = JSON.stringify({
 });
 
 describe('review: pipeline_run and an unmet hard placement constraint', () => {
-  it.fails('pipeline_run reports the unmet near constraint of C4 (not ok, or named in the place stage)', { timeout: 60_000 }, async () => {
+  it('pipeline_run reports the unmet near constraint of C4 (not ok, or named in the place stage)', { timeout: 60_000 }, async () => {
     const { runtime } = await newRuntime();
     try {
       const client = await mcpClient(runtime, localPrincipal('release-export'));
       const run = (await callTool(client, 'pipeline_run', { design_name: 'b', source: DESIGN, seed: 1 })).data;
       expect(run.error, JSON.stringify(run.error)).toBeUndefined();
       const place = (run.stages as { stage: string; ok: boolean; detail: unknown }[]).find((s) => s.stage === 'place')!;
-      expect(run.ok === false || place.ok === false || JSON.stringify(place.detail).includes('C4')).toBe(true);
+      expect(run.ok).toBe(false);
+      expect(place.ok).toBe(false);
+      expect(JSON.stringify((place.detail as { violations: unknown }).violations)).toContain('C4');
     } finally {
       await runtime.close();
     }
