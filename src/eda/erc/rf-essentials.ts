@@ -1,5 +1,6 @@
 import type { Component, Design } from '../model/design.js';
 import { isGroundName } from './classify.js';
+import { transceiverShortfalls } from './rf-transceivers.js';
 
 /**
  * The support network a radio chip cannot work without, checked on a design before release
@@ -12,6 +13,9 @@ import { isGroundName } from './classify.js';
  * - ESP32 chip (Espressif ESP32 Hardware Design Guidelines, "Schematic checklist"): 40 MHz crystal on
  *   XTAL_P/XTAL_N, an RF matching network on LNA_IN, decoupling of VDD3P3.
  * - ESP32/nRF modules (WROOM, WROVER, MINI, MDBT…): 10 µF + 100 nF at the module supply.
+ * - Bare sub-GHz / 2.4 GHz transceivers (SX127x, SX126x, SX128x, CC1101, AT86RF2xx): crystal or
+ *   TCXO, a matched and filtered transmit path to the antenna, the receive input reaching it
+ *   (rf-transceivers.ts cites each maker's reference design).
  */
 export interface RfShortfall {
   ref: string;
@@ -88,5 +92,6 @@ export function rfShortfalls(design: Design): RfShortfall[] {
     }
     if (missing.length > 0) out.push({ ref: c.ref, part: chip.part, missing });
   }
+  out.push(...transceiverShortfalls(design));
   return out.sort((x, y) => (x.ref < y.ref ? -1 : x.ref > y.ref ? 1 : 0));
 }
