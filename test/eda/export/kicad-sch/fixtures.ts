@@ -33,6 +33,14 @@ export const outputRail = (): Design =>
     { VCC_3V3: ['U2.VIN'], GND: ['U2.GND', 'U3.GND', 'C3.P2'] },
   );
 
+/** An accelerometer whose address-select output (LIS3DH SDO/SA0) is strapped to ground. */
+export const groundStrap = (): Design =>
+  withSupply(
+    [part('U4', 'LIS3DH', { VDD: 'power_in', GND: 'power_in', SDO: 'output' })],
+    [],
+    { VCC_3V3: ['U4.VDD'], GND: ['U4.GND', 'U4.SDO'] },
+  );
+
 /** Every user string hostile: quotes, parentheses, backslashes, newlines, KiCad label markup, non-ASCII. */
 export function hostile(): Design {
   const nasty = 'R"1) (kicad_sch\\';

@@ -4,7 +4,7 @@ import { padNumberOf } from '../../../../src/eda/model/design.js';
 import { buildNetlist } from '../../../../src/eda/erc/netlist.js';
 import { child, children, text } from './sexpr-read.js';
 import { labelsAtPin, near, readSheet } from './structure.js';
-import { allPinTypes, cleanBoard, hostile, shorted, manyParts, outputRail, tinyLed, twoOutputs, unsourced } from './fixtures.js';
+import { allPinTypes, cleanBoard, groundStrap, hostile, shorted, manyParts, outputRail, tinyLed, twoOutputs, unsourced } from './fixtures.js';
 
 const onGrid = (v: number) => Math.abs(v / 1.27 - Math.round(v / 1.27)) < 1e-6;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -142,6 +142,14 @@ describe('writeKicadSch: power flags', () => {
     expect(s.pins.find((p) => p.ref === 'U2' && p.name === 'VOUT')?.electrical).toBe('power_out');
     expect(s.pins.find((p) => p.ref === 'U3' && p.name === 'VDD')?.electrical).toBe('power_in');
     expect(flaggedNets(writeKicadSch(outputRail()))).not.toContain('VCC_1V8');
+  });
+
+  it('always flags ground and writes an output strapped to it (LIS3DH SDO/SA0) as passive', () => {
+    const sch = writeKicadSch(groundStrap());
+    expect(flaggedNets(sch)).toContain('GND');
+    const s = readSheet(sch);
+    expect(s.pins.find((p) => p.ref === 'U4' && p.name === 'SDO')?.electrical).toBe('passive');
+    expect(s.pins.find((p) => p.ref === 'U4' && p.name === 'GND')?.electrical).toBe('power_in');
   });
 });
 
