@@ -10,6 +10,8 @@ import { cap, comp, doc, ercFindings, out, res } from './erc-review-boards.js';
  *   Application": the COM pin ties the internal clamp diodes to the load supply) is the textbook
  *   right circuit, yet draws net.open-drain-pullup-missing (the coil is the load, no pull-up is
  *   wanted) and power.ic-without-supply (the ULN2003A has no supply pin: COM and GND only).
+ * Fixed: coil.flyback-missing also judges high-side switches; a coil to a rail is the open-drain
+ * net's load (open-drain.ts), and transistor arrays need no supply pin (power-rules.ts).
  */
 const core = [
   comp('J1', 'Screw terminal 2P', ['P1:passive:+12V', 'P2:passive:GND'], { footprint: 'TERMINAL-2P-5MM' }),
@@ -40,11 +42,11 @@ describe('review: coils switched other ways than a low-side discrete transistor'
     const [fs] = await ercFindings(highSide(true));
     expect(fs!.filter((f) => f.components.includes('K1')).map((f) => f.rule_id)).toEqual([]);
   });
-  it.fails('reports the coil K1 switched high by a PNP with no flyback diode', async () => {
+  it('reports the coil K1 switched high by a PNP with no flyback diode', async () => {
     const [fs] = await ercFindings(highSide(false));
     expect(fs!.filter((f) => f.components.includes('K1')).length).toBeGreaterThan(0);
   });
-  it.fails('a ULN2003A driving the coil with COM on its rail draws no pull-up or supply warning', async () => {
+  it('a ULN2003A driving the coil with COM on its rail draws no pull-up or supply warning', async () => {
     const [fs] = await ercFindings(darlington);
     expect(fs!.filter((f) => f.components.includes('U3') || f.components.includes('K1')).map((f) => f.rule_id)).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { cap, comp, doc, ercFindings, out, res } from './erc-review-boards.js';
  * "between nets of known voltage": an LED driven from an MCU push-pull output has no rail on its
  * drive net, so a red LED through 10 ohm from a 3.3 V GPIO ((3.3 - 2.0) / 10 = 130 mA, beyond the LED
  * and beyond any MCU pin: STM32F103 data sheet, 25 mA per I/O) is not reported, while the same LED
- * and resistor from +5V are.
+ * and resistor from +5V are. Fixed: a net without a rail voltage takes the supply of the one push-pull
+ * pin driving it (loads.ts, drivenVolts).
  */
 function gpioLed(ohms: string) {
   return doc(`gpio-led-${ohms}`, [
@@ -26,7 +27,7 @@ describe('review: LED current from an MCU pin', () => {
     const [fs] = await ercFindings(gpioLed('330'));
     expect(fs!.filter((f) => f.components.includes('D1'))).toEqual([]);
   });
-  it.fails('reports a red LED through 10 ohm from a 3.3 V GPIO (130 mA)', async () => {
+  it('reports a red LED through 10 ohm from a 3.3 V GPIO (130 mA)', async () => {
     const [fs] = await ercFindings(gpioLed('10'));
     expect(fs!.filter((f) => f.components.includes('D1') || f.components.includes('R1')).length).toBeGreaterThan(0);
   });

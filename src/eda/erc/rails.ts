@@ -1,4 +1,4 @@
-import { livePins, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
+import { livePins, netsOf, type NlComponent, type NlNet, type NlPin, type Netlist } from './netlist.js';
 import { diodeSide, pinDescription } from './pin-roles.js';
 import { parseVolts } from './classify.js';
 import { strongVoltages } from './power.js';
@@ -64,8 +64,25 @@ function seed(net: NlNet): RailVoltage | null {
     }
     const out = statedOutputVolts(pin);
     if (out !== null) return { volts: out, what: `${pin.key} (${out} V output)` };
+    const jack = powerInputVolts(c);
+    if (jack !== null) return { volts: jack, what: `${c.ref} (${jack} V input)` };
   }
   return null;
+}
+
+/**
+ * A power input connector (barrel jack, DC jack, power terminal) whose value or type states one
+ * voltage ("12V"), on its only non-ground net: the board's input rail whatever the net is called.
+ * A connector carrying several non-ground nets is left alone (which of them has the voltage is unsaid).
+ */
+function powerInputVolts(c: NlComponent): number | null {
+  if (c.role !== 'connector' || !/barrel|dc jack|power jack|dc power|power input|power terminal/.test(c.text)) return null;
+  const live = new Set(netsOf(c).filter((n) => !n.ground));
+  if (live.size !== 1) return null;
+  const text = `${c.component.value ?? ''} ${c.component.type}`;
+  if (/\d\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s*v/i.test(text)) return null; // a range ("5-15V") says what it accepts, not what it carries
+  const volts = [...new Set([...text.matchAll(/(?:^|[^\w.])(\d+(?:\.\d+)?)\s*V(?![A-Za-z0-9])/gi)].map((m) => Number(m[1])))];
+  return volts.length === 1 && volts[0]! > 0 && volts[0]! <= 60 ? volts[0]! : null;
 }
 
 function passesUnchanged(c: NlComponent): boolean {

@@ -1,6 +1,6 @@
 import type { ErcRule, RuleHit } from '../types.js';
 import { livePins, netsOf, type NlComponent, type NlNet, type NlPin, type Netlist } from '../netlist.js';
-import { netVolts } from '../levels.js';
+import { netVolts, partSupplyVolts } from '../levels.js';
 import { diodeSide, pinDescription } from '../pin-roles.js';
 import { formatSiValue } from '../../../kernel/units.js';
 import { hit } from './hit.js';
@@ -66,8 +66,8 @@ function ledOverCurrent(nl: Netlist): RuleHit[] {
     // Exactly one resistor: with none, led.series-resistor-missing speaks; with two the sum would be needed.
     const series = viaAnode && !viaCathode ? { ...viaAnode, top: viaAnode.beyond, bottom: low } : viaCathode && !viaAnode ? { ...viaCathode, top: high, bottom: viaCathode.beyond } : null;
     if (!series) continue;
-    const vTop = netVolts(nl, series.top);
-    const vBottom = netVolts(nl, series.bottom);
+    const vTop = netVolts(nl, series.top) ?? drivenVolts(nl, series.top, 'high');
+    const vBottom = netVolts(nl, series.bottom) ?? drivenVolts(nl, series.bottom, 'low');
     if (vTop === null || vBottom === null || Number.isNaN(vTop) || Number.isNaN(vBottom)) continue;
     const vf = forwardVoltsHigh(text);
     const ohms = series.r.valueSi!;
@@ -87,6 +87,18 @@ function ledOverCurrent(nl: Netlist): RuleHit[] {
 }
 
 const round2 = (v: number): number => Number(v.toFixed(2));
+
+/**
+ * The level a push-pull pin sets on a net without a rail voltage of its own: its part's supply when
+ * it drives high (an LED from a GPIO), 0 V when it sinks. Null unless exactly one such pin drives the
+ * net and its part's supply is known.
+ */
+function drivenVolts(nl: Netlist, net: NlNet, level: 'high' | 'low'): number | null {
+  const drivers = livePins(net).filter((p) => p.type === 'output' || p.type === 'bidirectional');
+  if (drivers.length !== 1 || drivers[0]!.comp.role === 'resistor' || drivers[0]!.comp.role === 'led') return null;
+  if (level === 'low') return 0;
+  return partSupplyVolts(nl, drivers[0]!.comp);
+}
 
 /** Relay, solenoid, motor and contactor coils: loads whose stored energy must go somewhere at turn-off. */
 const COIL_LOAD = /relay|solenoid|\bcoil\b|motor|contactor/;
@@ -112,6 +124,17 @@ function lowSideSwitch(net: NlNet): NlComponent | null {
   return null;
 }
 
+/** A discrete transistor's collector or drain on `net` whose emitter or source is on a positive rail: a high-side switch. */
+function highSideSwitch(nl: Netlist, net: NlNet): NlComponent | null {
+  for (const p of livePins(net)) {
+    const t = p.comp;
+    if (t.dnp || t.role !== 'transistor' || !/^(C|D|COLLECTOR|DRAIN)$/i.test(p.name)) continue;
+    const fed = [...t.pins.values()].some((q) => /^(E|S|EMITTER|SOURCE)$/i.test(q.name) && q.nets.some((n) => !n.ground && (netVolts(nl, n) ?? 0) > 0));
+    if (fed) return t;
+  }
+  return null;
+}
+
 /** A diode, TVS or varistor with a pin on `net` and another on a rail or ground: somewhere for the coil current to go. */
 function clamped(net: NlNet, coil: NlComponent): boolean {
   return livePins(net).some((p) => {
@@ -123,9 +146,10 @@ function clamped(net: NlNet, coil: NlComponent): boolean {
 }
 
 /**
- * A coil fed from a positive rail and switched to ground by a discrete transistor with no diode (or
- * TVS) across it or across the switch: at turn-off the coil drives the collector far above the rail
- * and breaks the transistor down (ON Semiconductor AND8091; any relay data sheet's drive circuit).
+ * A coil fed from a positive rail and switched to ground by a discrete transistor (or fed from a rail
+ * through a high-side transistor, its other end on ground) with no diode (or TVS) across it or across
+ * the switch: at turn-off the coil drives the switched end far beyond the rails and breaks the
+ * transistor down (ON Semiconductor AND8091; any relay data sheet's drive circuit).
  */
 function flybackMissing(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -149,6 +173,21 @@ function flybackMissing(nl: Netlist): RuleHit[] {
       );
       break;
     }
+    // Switched high: the coil's other end on ground, a PNP or P-MOSFET feeding it from a rail; at
+    // turn-off the switched end swings below ground.
+    for (const [top, bottom] of [[a, b], [b, a]] as const) {
+      if (!bottom.ground || top.ground || top.supply) continue;
+      const sw = highSideSwitch(nl, top);
+      if (!sw || clamped(top, c)) continue;
+      hits.push(
+        hit(
+          `${c.ref} is a coil switched high by ${sw.ref} on ${top.name} with its other end on ground and no flyback diode: at turn-off the coil drives ${top.name} far below ground and breaks ${sw.ref} down.`,
+          `Fit a diode across ${c.ref}: cathode to ${top.name}, anode to ground (e.g. 1N4148 or 1N4007, rated for the coil current).`,
+          { components: [c, sw], nets: [top, bottom] },
+        ),
+      );
+      break;
+    }
   }
   return hits;
 }
@@ -159,7 +198,7 @@ export const LOAD_RULES: readonly ErcRule[] = [
     severity: 'error',
     category: 'component',
     title: 'LED current above its rating',
-    description: 'Checks that an LED with one series resistor between nets of known voltage draws no more than a small LED is rated for (30 mA; 100 mA infrared), at the highest forward voltage its colour may have.',
+    description: 'Checks that an LED with one series resistor between nets of known voltage (a rail, or the supply of the one push-pull pin driving it) draws no more than a small LED is rated for (30 mA; 100 mA infrared), at the highest forward voltage its colour may have.',
     zaptrace: ['ERC008'],
     check: ledOverCurrent,
   },
@@ -168,7 +207,7 @@ export const LOAD_RULES: readonly ErcRule[] = [
     severity: 'error',
     category: 'component',
     title: 'Switched coil without flyback diode',
-    description: 'Checks that a relay, solenoid or motor coil fed from a rail and switched to ground by a discrete transistor has a diode (or TVS) to take its current at turn-off.',
+    description: 'Checks that a relay, solenoid or motor coil switched by a discrete transistor (low side to ground, or high side from a rail) has a diode (or TVS) to take its current at turn-off.',
     zaptrace: [],
     check: flybackMissing,
   },

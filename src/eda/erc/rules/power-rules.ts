@@ -301,6 +301,9 @@ function groundSplit(nl: Netlist): RuleHit[] {
  * An IC whose design declares a ground pin but no supply pin at all (as opposed to an unconnected
  * one, which pin.power-unconnected reports): the part has no way to be powered.
  */
+/** Darlington and transistor arrays: parts with ground but, by design, no supply pin. */
+const TRANSISTOR_ARRAY = /darlington|transistor array|\buln2\d{3}|\btbd62\d{3}/;
+
 function icWithoutSupply(nl: Netlist): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const c of nl.components) {
@@ -310,6 +313,9 @@ function icWithoutSupply(nl: Netlist): RuleHit[] {
     const supplies = pins.filter((p) => (p.type === 'power_in' || p.type === 'power_out') && !grounds.includes(p));
     if (grounds.length === 0 || supplies.length > 0) continue;
     const lib = c.part?.pins.filter((p) => p.type === 'power_in' && !/gnd|vss|ground/i.test(`${p.name} ${p.description}`)).map((p) => p.name) ?? [];
+    // Transistor arrays (ULN2003A: inputs, open-collector outputs, COM clamp and GND; TI data sheet,
+    // "Pin Functions") need no supply; neither does a part whose library record declares none.
+    if (TRANSISTOR_ARRAY.test(c.text) || (c.part && lib.length === 0)) continue;
     hits.push(
       hit(
         `${c.ref} connects ground (${list(grounds.map((p) => p.name))}) but declares no supply pin${lib.length > 0 ? ` (its library part has ${list(lib)})` : ''}: nothing powers it.`,
