@@ -1,5 +1,6 @@
 import { addPart, capacitor, connect, resistor, twoPins, type Build } from './builder.js';
 import { button, debugHeader, decouple, i2cPullups, led, mountingHoles, regulator, terminalInput, usbCSink } from './blocks.js';
+import { sx1276FrontEnd } from './lora-front-end.js';
 import { esp32Core, esp32s3Core, rp2040Core, stm32Core, type Requirements } from './mcu.js';
 import { powerSource } from './sources.js';
 import { formatOhms, shuntResistor } from './values.js';
@@ -158,9 +159,12 @@ const esp32Lora: Template = {
         { name: 'MOSI', type: 'input' },
         { name: 'NSS', type: 'input' },
         { name: 'PA_BOOST', type: 'output' },
+        { name: 'VR_PA', type: 'power_out' },
+        { name: 'RFI_HF', type: 'input' },
+        { name: 'RXTX', type: 'output' },
       ],
       block: 'radio',
-      why: 'SX1276: 137–1020 MHz LoRa transceiver with +20 dBm PA_BOOST output, SPI controlled.',
+      why: 'SX1276: 137–1020 MHz LoRa transceiver with +20 dBm PA_BOOST output, SPI controlled; RFI_HF is its 862–1020 MHz receive input, RXTX drives the antenna switch.',
     });
     connect(b, rail, [[r, 'VDD']]);
     connect(b, 'GND', [[r, 'GND']]);
@@ -172,9 +176,9 @@ const esp32Lora: Template = {
     connect(b, 'LORA_XTA', [[y, 'X1'], [r, 'XTA']], 'clock');
     connect(b, 'LORA_XTB', [[y, 'X2'], [r, 'XTB']], 'clock');
     connect(b, 'GND', [[y, 'GND']]);
-    const a = addPart(b, { prefix: 'AE', partId: null, type: 'Antenna feed pad', footprint: 'TestPoint_Pad_D2.0mm', pins: [{ name: '1', type: 'passive' }], block: 'antenna', why: `Solder pad for a quarter-wave wire antenna (≈ ${Math.round(300 / 868 / 4 * 1000 * 0.95)} mm at 868 MHz); our footprint set has no SMA/u.FL yet.` });
-    connect(b, 'LORA_ANT', [[a, '1'], [r, 'PA_BOOST']], 'analog');
-    b.assumptions.push('868 MHz band; the PA_BOOST output feeds the antenna directly (add a matching network for certification).');
+    // Transmit filter, receive match and antenna switch (lora-front-end.ts cites the Semtech design).
+    sx1276FrontEnd(b, r, rail, 868);
+    b.assumptions.push('868 MHz band; PA_BOOST filter, RFI_HF match and PA_BOOST choke are computed or starting values in the Semtech reference topology: tune them on the built board with a network analyser before certification.');
     led(b, 'STATUS', 3.3, req.ledColor, 'STATUS');
     connect(b, 'STATUS', [[u, 'GPIO2']]);
     mountingHoles(b, req.mountingHoles);
