@@ -1,4 +1,4 @@
-import type { Design, Point } from '../../model/design.js';
+import type { Design, Keepout, Point } from '../../model/design.js';
 import { boardOutline } from '../../model/design.js';
 import type { BoardGeometry, BoardPad } from '../../board/index.js';
 import { list, serialize, sym, yesNo, type SExpr, type SList } from '../../sexpr/index.js';
@@ -42,6 +42,32 @@ function isAxisRect(poly: readonly Point[]): boolean {
     const q = poly[(i + 1) % 4]!;
     return p[0] === q[0] || p[1] === q[1];
   });
+}
+
+/**
+ * A design keep-out (antenna clearance, mounting hole, board cut-out) as a KiCad rule area, so a
+ * pour added in KiCad leaves it empty and KiCad's DRC flags a track or via moved into it (KiCad
+ * "Board File Format", zone `keepout` token). A keep-out that bars tracks bars pours too: both
+ * are copper. Pads and footprints stay allowed there: the module that owns an antenna keep-out
+ * overhangs it, and placement is checked by ZapTrace's placer, not by this rule.
+ */
+function keepoutZone(k: Keepout, copper: readonly string[]): SList {
+  const allowed = (ok: boolean) => sym(ok ? 'allowed' : 'not_allowed');
+  const layers = k.layers.length > 0 ? copper.filter((l) => k.layers.includes(l as Keepout['layers'][number])) : copper;
+  return list(
+    'zone',
+    list('net', 0),
+    list('net_name', ''),
+    list('layers', ...layers),
+    list('name', k.id),
+    list('hatch', sym('edge'), 0.5),
+    list('connect_pads', list('clearance', 0)),
+    list('min_thickness', 0.25),
+    list('filled_areas_thickness', yesNo(false)),
+    list('keepout', list('tracks', allowed(!k.no_tracks)), list('vias', allowed(!k.no_vias)), list('pads', allowed(true)), list('copperpour', allowed(!k.no_tracks)), list('footprints', allowed(true))),
+    list('fill', list('thermal_gap', 0.5), list('thermal_bridge_width', 0.5)),
+    list('polygon', pts(k.polygon)),
+  );
 }
 
 export function writeKicadPcb(design: Design, geometry: BoardGeometry, options: KicadPcbOptions = {}): string {
@@ -138,5 +164,6 @@ export function writeKicadPcb(design: Design, geometry: BoardGeometry, options: 
       );
     }
   }
+  for (const k of design.keepouts) items.push(keepoutZone(k, copper));
   return serialize(list('kicad_pcb', ...items)) + '\n';
 }

@@ -166,4 +166,20 @@ describe.runIf(hasKicad)('kicad-cli reads what we write', () => {
     expect({ exit: k.exitCode, v: k.violations.length, u: k.unconnected.length }).toEqual({ exit: 0, v: 0, u: 0 });
     expect(runDrc(d, geometryOf(d)).findings.map((f) => f.rule_id)).toEqual(['DRC_ZONE_NOT_FILLED']);
   });
+
+  it('a design keep-out is a KiCad rule area: a track through it is a KiCad error, one beside it is clean', async () => {
+    const ko = (polygon: [number, number][]) => ({ id: 'placer_antenna_U1', polygon, layers: [], no_tracks: true, no_vias: true, no_footprints: true });
+    const d = twoResistors();
+    // Beside the track (y 10): clean for KiCad, and the rule area says no tracks, vias or pours.
+    d.keepouts = [ko([[12, 13], [18, 13], [18, 17], [12, 17]])];
+    const pcb = writeKicadPcb(d, geometryOf(d));
+    expect(pcb).toMatch(/\(keepout \(tracks not_allowed\) \(vias not_allowed\) \(pads allowed\) \(copperpour not_allowed\) \(footprints allowed\)\)/);
+    const clean = await runKicadDrc(pcb, writeKicadPro(d));
+    expect({ exit: clean.exitCode, v: clean.violations.map((v) => v.type) }).toEqual({ exit: 0, v: [] });
+    // Across the track: KiCad loads the rule area and flags the track in it.
+    d.keepouts = [ko([[12, 9], [18, 9], [18, 11], [12, 11]])];
+    const hit = await runKicadDrc(writeKicadPcb(d, geometryOf(d)), writeKicadPro(d));
+    expect(hit.exitCode).toBe(5);
+    expect(hit.violations.map((v) => v.type)).toContain('items_not_allowed');
+  });
 });
