@@ -15,6 +15,10 @@ import type { Design } from '../../src/eda/model/design.js';
  * - wire-to-board connectors (the JST-PH battery lead, the RS-485 screw terminal) stand mid-board,
  *   where no wire can reach them without crossing parts.
  * Synthesized with synthesize_design and placed with place_components (seed 1) over MCP.
+ * Fixed (src/eda/place/part-roles.ts): a module whose library description or type names a 2.4 GHz
+ * radio (or "chip antenna", or `properties.antenna: "integrated"`) gets the antenna rule, its
+ * antenna end read as the land-free end of its body; wire-to-board connectors (terminal blocks,
+ * JST housings, battery leads) get the edge-connector rule.
  */
 async function placed(intent: string): Promise<{ design: Design; edgeGap: (ref: string) => number }> {
   const { runtime } = await newRuntime();
@@ -44,17 +48,17 @@ describe('review: edge parts the placer does not know', () => {
     expect(edgeGap(refOf(design, /ESP32-WROOM-32/))).toBeLessThanOrEqual(1);
     expect(edgeGap(refOf(design, /usb-c/i))).toBeLessThanOrEqual(1);
   });
-  it.fails('the MDBT50Q module of the nRF52840 BLE sensor is at a board edge with an antenna keep-out', async () => {
+  it('the MDBT50Q module of the nRF52840 BLE sensor is at a board edge with an antenna keep-out', async () => {
     const { design, edgeGap } = await placed('nRF52840 BLE temperature sensor');
     const ref = refOf(design, /mdbt50q/i);
     expect(edgeGap(ref)).toBeLessThanOrEqual(1);
     expect(JSON.stringify(design.keepouts ?? [])).toContain(ref);
   });
-  it.fails('the JST-PH battery connector of the nRF52840 BLE sensor is at a board edge', async () => {
+  it('the JST-PH battery connector of the nRF52840 BLE sensor is at a board edge', async () => {
     const { design, edgeGap } = await placed('nRF52840 BLE temperature sensor');
     expect(edgeGap(refOf(design, /jst-ph|JST_PH/i))).toBeLessThanOrEqual(1);
   });
-  it.fails('the RS-485 screw terminal of the STM32 RS-485 node is at a board edge', async () => {
+  it('the RS-485 screw terminal of the STM32 RS-485 node is at a board edge', async () => {
     const { design, edgeGap } = await placed('STM32 RS-485 node');
     expect(edgeGap(refOf(design, /terminal/i))).toBeLessThanOrEqual(1);
   });

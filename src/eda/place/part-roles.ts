@@ -41,7 +41,7 @@ const KNOWN: Record<string, EdgePart> = {
 
 /** The courtyard side a connector's contacts are farthest from: where the plug goes in. */
 function facingAwayFromLands(fp: Footprint): LocalDir | null {
-  const lands = fp.pads.filter((p) => p.kind === 'smd' && p.number !== '');
+  const lands = fp.pads.filter((p) => p.kind === 'smd' && p.number !== '' && !/^MP/i.test(p.number));
   const pads = lands.length > 0 ? lands : fp.pads.filter((p) => p.kind === 'thru_hole');
   if (pads.length === 0) return null;
   const cx = pads.reduce((a, p) => a + p.at[0], 0) / pads.length;
@@ -59,7 +59,19 @@ function facingAwayFromLands(fp: Footprint): LocalDir | null {
 }
 
 const EDGE_CONNECTOR_TEXT = /usb|type-?c|micro-?b|mini-?b|barrel|dc[ _-]?jack|\bjack\b|rj45|\bsma\b|u\.fl|ipex/i;
+/**
+ * Wire-to-board connectors: a wire or battery lead has to reach them without crossing parts, so
+ * they go to an edge like a plug (JST PH/XH/SH/ZH/GH/EH housings, Molex PicoBlade/Micro-Fit,
+ * screw and spring terminal blocks, battery leads).
+ */
+const WIRE_TO_BOARD_TEXT = /terminal|screw|\bjst\b|\b(?:ph|xh|sh|zh|gh|eh)[-_ ]?\d+p?\b|picoblade|micro-?fit|wire[- ]to[- ]board|battery|\bbatt\b/i;
 const ANTENNA_TEXT = /antenna|\bant\d|chip[ _-]?ant/i;
+/** 2.4 GHz radios sold as modules with the antenna on board (Wi-Fi, Bluetooth, 802.15.4). */
+const ON_BOARD_RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|thread/i;
+/** Variants that bring the antenna out to a connector or pad instead (ESP32-WROOM-32U, -1U, IPEX). */
+const EXTERNAL_ANTENNA_TEXT = /[-\s]\d*U(?:[-\s]|$)|ipex|u\.fl|external antenna|antenna (?:pad|connector)/i;
+/** Radios that dissipate: Wi-Fi, Bluetooth, 802.15.4, cellular, LoRa. */
+const RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|lte|nb-?iot|cat[- ]?m1?\b|gsm|gprs|cellular|\blora\b/i;
 const SENSOR_TEXT = /bme\d|bmp\d|sht\d|shtc|hdc\d|tmp\d|lm75|ds18b20|mcp9808|si70\d\d|aht\d|hts221|ntc|thermistor|temperature|humidity|\bsensor\b/i;
 
 /** Where a board-edge part goes, or null for parts that may stand anywhere. */
@@ -69,6 +81,8 @@ export function edgePartOf(design: Design, componentId: string, fp: Footprint): 
   const known = KNOWN[fp.name];
   if (known) return known;
   const text = `${comp.type} ${comp.value ?? ''} ${fp.name}`;
+  const module = onBoardAntennaModule(comp, fp);
+  if (module) return module;
   if (ANTENNA_TEXT.test(text)) {
     const [x0, y0, x1, y1] = fp.body;
     // A feed pad for an off-board antenna (wire, whip) is all pad: keeping copper off it would cut the
@@ -77,8 +91,48 @@ export function edgePartOf(design: Design, componentId: string, fp: Footprint): 
   }
   // A header (or any part) marked as an edge connector by the design.
   if (props['edge_connector'] === true) return { kind: 'connector', facing: fp.family === 'header' ? null : facingAwayFromLands(fp), keepout: null };
-  if ((fp.family === 'connector' || fp.family === 'terminal') && EDGE_CONNECTOR_TEXT.test(text)) return { kind: 'connector', facing: facingAwayFromLands(fp), keepout: null };
+  if (fp.family !== 'connector' && fp.family !== 'terminal') return null;
+  if (EDGE_CONNECTOR_TEXT.test(text)) return { kind: 'connector', facing: facingAwayFromLands(fp), keepout: null };
+  if (fp.family === 'terminal' || WIRE_TO_BOARD_TEXT.test(`${text} ${comp.description}`)) return { kind: 'connector', facing: facingAwayFromLands(fp) ?? acrossPadRow(fp), keepout: null };
   return null;
+}
+
+/**
+ * A radio module with its antenna on the module, read from the design's own text (type, value and
+ * the library description it carries, or `properties.antenna`: "integrated"/"external"): the
+ * module's antenna end is the end of its body with no lands (at least 2 mm of it: Raytac MDBT50Q
+ * spec, chip antenna beyond the land field; u-blox NINA-W10 data sheet, antenna end at +y;
+ * Espressif ESP-WROOM-02D / MINI modules, PCB antenna beyond the pads), which is kept free of
+ * copper from the lands' edge (less 0.5 mm) to the body's end, and faces out of the board.
+ */
+function onBoardAntennaModule(comp: Design['components'][string], fp: Footprint): EdgePart | null {
+  const stated = comp.properties['antenna'];
+  const text = `${comp.type} ${comp.value ?? ''} ${comp.part_id ?? ''} ${comp.description}`;
+  if (stated === 'external' || stated === false) return null;
+  const integrated = stated === 'integrated' || stated === true || /chip antenna|pcb antenna|integrated antenna|on-?board antenna/i.test(text);
+  if (!integrated && !(fp.family === 'module' && ON_BOARD_RADIO_TEXT.test(text) && !EXTERNAL_ANTENNA_TEXT.test(`${comp.type} ${comp.part_id ?? ''} ${fp.name}`))) return null;
+  const lands = fp.pads.filter((p) => p.kind !== 'np_thru_hole');
+  if (lands.length === 0) return null;
+  const [lx0, ly0, lx1, ly1] = boundsOf(lands.flatMap((p) => rotatedRectCorners(p.at, p.size, p.rotation_deg)));
+  const [x0, y0, x1, y1] = fp.body;
+  const ends: [LocalDir, number, Rect][] = [
+    ['-y', ly0 - y0, [x0, y0, x1, ly0 - 0.5]],
+    ['+y', y1 - ly1, [x0, ly1 + 0.5, x1, y1]],
+    ['-x', lx0 - x0, [x0, y0, lx0 - 0.5, y1]],
+    ['+x', x1 - lx1, [lx1 + 0.5, y0, x1, y1]],
+  ];
+  ends.sort((a, b) => b[1] - a[1]);
+  const [facing, room, keepout] = ends[0]!;
+  if (room < 2) return null;
+  return { kind: 'antenna', facing, keepout };
+}
+
+/** A terminal block drawn symmetric about its pad row opens on one side of the row: the row then runs along the edge. */
+function acrossPadRow(fp: Footprint): LocalDir | null {
+  if (fp.pads.length < 2) return null;
+  const xs = fp.pads.map((p) => p.at[0]);
+  const ys = fp.pads.map((p) => p.at[1]);
+  return Math.max(...xs) - Math.min(...xs) >= Math.max(...ys) - Math.min(...ys) ? '+y' : '+x';
 }
 
 /** Whether the footprint's pads span its whole body (within 0.05 mm). */
@@ -98,7 +152,8 @@ export type ThermalRole = 'hot' | 'sensor' | null;
 
 /**
  * Heat sources are regulators (a linear regulator dissipates (Vin − Vout)·I, 0.85 W for 5 → 3.3 V
- * at 0.5 A; a stated `dissipation_w` property of 0.25 W or more marks any part hot); sensors are
+ * at 0.5 A; a stated `dissipation_w` property of 0.25 W or more marks any part hot) and radio
+ * modules (Wi-Fi, Bluetooth, 802.15.4, cellular, LoRa by type or description); sensors are
  * temperature/humidity/pressure parts by type or value text.
  */
 export function thermalRoleOf(design: Design, componentId: string): ThermalRole {
@@ -108,6 +163,9 @@ export function thermalRoleOf(design: Design, componentId: string): ThermalRole 
   const text = `${comp.type} ${comp.value ?? ''} ${comp.description}`;
   if (SENSOR_TEXT.test(text)) return 'sensor';
   if (classifyComponent(comp, undefined, true).role === 'regulator') return 'hot';
+  // A radio module: an ESP32-WROOM-32 draws about 240 mA at 3.3 V while transmitting (0.8 W;
+  // Espressif ESP32-WROOM-32 data sheet, "RF power consumption"), more than a small LDO.
+  if (/\bmodule\b/i.test(text) && RADIO_TEXT.test(text)) return 'hot';
   return null;
 }
 
