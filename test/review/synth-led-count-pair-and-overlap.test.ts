@@ -7,6 +7,7 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  * - "a pair of LEDs" gives one LED, reported placed.
  * - "two status LEDs and a power LED" gives two LEDs: D2 is counted both as the power LED and as one
  *   of the two status LEDs, and both elements are reported placed.
+ * Fixed: "pair of" counts two, and a part carries one element only (elements.ts, carriersAmong).
  */
 interface Element { element: string; status: string; by: string[] }
 interface Comp { ref: string; type: string; part_id?: string | null; footprint?: string | null }
@@ -30,11 +31,11 @@ describe('review: LED counts synthesis still loses', () => {
   it('control: "3 LEDs" gives three LEDs', async () => {
     expect((await synth('RP2040 board with 3 LEDs')).leds).toBeGreaterThanOrEqual(3);
   });
-  it.fails('"a pair of LEDs" gives two LEDs, or the element is reported unmet', async () => {
+  it('"a pair of LEDs" gives two LEDs, or the element is reported unmet', async () => {
     const { elements, leds } = await synth('ESP32 board with a pair of LEDs');
     if (ledElements(elements).every((e) => e.status === 'placed')) expect(leds).toBeGreaterThanOrEqual(2);
   });
-  it.fails('"two status LEDs and a power LED" gives three LEDs, or an LED element is reported unmet', async () => {
+  it('"two status LEDs and a power LED" gives three LEDs, or an LED element is reported unmet', async () => {
     const { elements, leds } = await synth('STM32 board with two status LEDs and a power LED');
     if (ledElements(elements).every((e) => e.status === 'placed')) expect(leds).toBeGreaterThanOrEqual(3);
   });

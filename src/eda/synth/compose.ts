@@ -71,11 +71,11 @@ export function composeBoard(b: Build, req: Requirements, els: IntentElement[]):
  * Adds what a block can add by itself and the board still lacks: a power LED, mounting holes, and
  * the LEDs and push buttons an intent counts ("three LEDs") on spare pins of the board's MCU.
  */
-export function addMissing(b: Build, req: Requirements, els: IntentElement[], present: (e: IntentElement) => boolean): void {
+export function addMissing(b: Build, req: Requirements, els: IntentElement[], carried: (e: IntentElement) => string[]): void {
   const rail = b.nets[R3] ? R3 : Object.values(b.nets).find((n) => n.type === 'power')?.name;
   for (const e of els) {
-    if (present(e)) continue;
-    if ((e.id === 'indicator:led' || e.id === 'mechanics:button') && e.count > 1 && userIoOnMcu(b, req, e)) continue;
+    if (carried(e).length > 0) continue;
+    if ((e.id === 'indicator:led' || e.id === 'mechanics:button') && e.count > 1 && userIoOnMcu(b, req, e, carried({ ...e, count: 1 }).length)) continue;
     if ((e.id === 'indicator:power-led' || e.id === 'indicator:led') && rail) {
       const v = rail === R3 ? 3.3 : Number(/(\d+)V(\d*)/.exec(rail)?.slice(1).join('.') ?? '3') || 3;
       led(b, rail, v, req.ledColor, 'PWR', 0.002);
@@ -88,17 +88,14 @@ export function addMissing(b: Build, req: Requirements, els: IntentElement[], pr
 }
 
 /**
- * LEDs or buttons up to the count the intent asks for, each on a spare pin of the MCU: an LED through
+ * LEDs or buttons up to the count the intent asks for (`have` of them already carry it), each on a spare pin of the MCU: an LED through
  * its series resistor to ground, a button to ground (the pin's internal pull-up is enabled in
  * firmware). False when the board has no MCU to drive them; a shortfall of pins is noted.
  */
-function userIoOnMcu(b: Build, req: Requirements, e: IntentElement): boolean {
+function userIoOnMcu(b: Build, req: Requirements, e: IntentElement, have: number): boolean {
   const mcu = Object.values(b.components).find((c) => c.properties['synth_block'] === 'mcu' && c.part_id);
   if (!mcu) return false;
   const isLed = e.id === 'indicator:led';
-  const have = Object.values(b.components).filter((c) =>
-    isLed ? c.properties['synth_block'] === 'led' && /^D\d/.test(c.ref) : c.properties['synth_block'] === 'buttons' && !/reset|boot/i.test(c.value ?? ''),
-  ).length;
   const spare = spareMcuPins(b, mcu);
   const need = Math.max(0, e.count - have);
   for (let k = 0; k < need && k < spare.length; k++) {

@@ -128,6 +128,7 @@ const COUNTED = new Set(['indicator:led', 'mechanics:button']);
  * between ("three status LEDs", "4 user buttons"); 1 when there is none.
  */
 function countBefore(text: string, at: number): number {
+  if (/\bpair\s+of\s+(?:[a-z-]+\s+)?$/.test(text.slice(Math.max(0, at - 40), at))) return 2;
   // The describing word is never a unit: "5 V LEDs" asks for LEDs on 5 V, not five of them.
   const m = /\b(\d+|one|two|three|four|five|six|seven|eight)\s+(?:(?!(?:v|ma|mm|w)\s)[a-z-]+\s+)?$/.exec(text.slice(Math.max(0, at - 40), at));
   return Math.min(16, countOf(m?.[1]) ?? 1) || 1;
@@ -354,11 +355,22 @@ function ledOnRail(d: Design, led: Component): boolean {
   );
 }
 
+/**
+ * The carriers of `e` among all the intent's elements: a part carries one element only, so when the
+ * intent asks for a power LED as well as LEDs, the power LED is not one of the LEDs counted.
+ */
+export function carriersAmong(e: IntentElement, all: readonly IntentElement[], d: Design, lib: Library): string[] {
+  if (e.id !== 'indicator:led') return carriers(e, d, lib);
+  const power = all.find((x) => x.id === 'indicator:power-led');
+  const taken = new Set(power ? carriers(power, d, lib).slice(0, 1) : []);
+  return atLeast(e.count, carriers({ ...e, count: 1 }, d, lib).filter((r) => !taken.has(r)));
+}
+
 /** Status of every element on a finished design. */
 export function elementStatus(elements: IntentElement[], d: Design, lib: Library, notes: Record<string, string> = {}): ElementStatus[] {
   return elements.map((e) => {
-    const by = e.kind === 'unknown' ? [] : carriers(e, d, lib);
-    const fewer = by.length === 0 && e.count > 1 && COUNTED.has(e.id) ? carriers({ ...e, count: 1 }, d, lib) : [];
+    const by = e.kind === 'unknown' ? [] : carriersAmong(e, elements, d, lib);
+    const fewer = by.length === 0 && e.count > 1 && COUNTED.has(e.id) ? carriersAmong({ ...e, count: 1 }, elements, d, lib) : [];
     const short = fewer.length > 0 ? `asked for ${e.count}, the board has ${fewer.length} (${fewer.join(', ')})` : undefined;
     const note = notes[e.id] ?? (e.kind === 'unknown' ? `"${e.label}" names nothing the library or the blocks can build` : by.length === 0 ? (short ?? `no ${e.label} on the board`) : undefined);
     return { element: e.label, kind: e.kind, status: by.length > 0 ? 'placed' : 'unmet', by, ...(note && by.length === 0 ? { note } : notes[e.id] ? { note: notes[e.id] } : {}) };

@@ -8,7 +8,7 @@ import { newBuild, type Choice } from './builder.js';
 import type { Requirements } from './mcu.js';
 import { ESP_TEMPLATES, type Template } from './templates.js';
 import { MORE_TEMPLATES } from './templates-more.js';
-import { carriers, elementStatus, isPartElement, readElements, type ElementStatus, type IntentElement } from './elements.js';
+import { carriersAmong, elementStatus, isPartElement, readElements, type ElementStatus, type IntentElement } from './elements.js';
 import { addMissing, composeBoard } from './compose.js';
 import { addNamedParts, mcuBoard } from './library-blocks.js';
 
@@ -165,7 +165,7 @@ export function synthesizeDesign(intent: string, options: { library: Library; se
     else if (parsed.mcu) ({ title, description } = mcuBoard(b, parsed.req, parsed.mcu, parsed.elements));
     else ({ title, description } = composeBoard(b, parsed.req, parsed.elements));
     addNamedParts(b, parsed.req, parsed.elements);
-    addMissing(b, parsed.req, parsed.elements, (e) => carriers(e, draft(b), options.library).length > 0);
+    addMissing(b, parsed.req, parsed.elements, (e) => carriersAmong(e, parsed.elements, draft(b), options.library));
   } catch (err) {
     if (err instanceof ZapTraceError) throw err;
     const why = err instanceof Error ? err.message : 'unknown';
