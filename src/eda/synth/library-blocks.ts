@@ -209,6 +209,8 @@ export function addNamedParts(b: Build, req: Requirements, els: IntentElement[])
 
 /** Why an unknown word was not built: no such part, or a kind of part to be named. */
 function unknownNote(b: Build, word: string): string {
+  const withdrawn = b.lib.withdrawnNamed({ part_id: null, mpn: word, type: word });
+  if (withdrawn) return `"${word}" is a withdrawn library part (${withdrawn.id}, docs/library.md "Withdrawn parts"): ${withdrawn.reason}; nothing is invented`;
   if (looksLikePartNumber(word)) return `no part "${word}" in the library (nothing is invented; add its record or name a library part)`;
   if (word.length < 5) return `"${word}" names nothing the library or the blocks can build`;
   const re = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/s$/, '')}`, 'i');
