@@ -1,4 +1,5 @@
 import { parseValue } from '../../library/values.js';
+import { CRYSTAL_STOCK, LOW_OHM_STOCK, MLCC_STOCK, MURATA_C0G_STOCK, RF_INDUCTOR_STOCK, RC_SERIES, RT_STOCK, mlccCodes, type Dielectric } from './series.js';
 
 /**
  * Orderable part numbers for chip resistors and MLCCs, built from the manufacturers' published
@@ -15,6 +16,9 @@ import { parseValue } from '../../library/values.js';
  *   `A` 25, `B` 50, `C` 100 V), thickness, then `NNNC` (Ni/Sn, standard, 7-inch reel). The
  *   thickness codes and the capacitance a case and voltage can reach are the catalogue's, so only
  *   the combinations in `MLCC_STOCK` are offered: each is a standard catalogue part.
+ *
+ * The series tables and their ranges live in series.ts. A value, dielectric, tolerance, voltage or
+ * case that no series on record meets gets no part number, and the reason says what was asked.
  */
 export interface PassiveChoice {
   manufacturer: string;
@@ -23,7 +27,9 @@ export interface PassiveChoice {
   description: string;
 }
 
-const RC_SIZES = ['0201', '0402', '0603', '0805', '1206', '1210', '2010', '2512'];
+/** A part, or why none on record fits (the BOM line then says so). */
+export type Chosen = PassiveChoice | { reason: string };
+export const picked = (p: Chosen): PassiveChoice | null => ('reason' in p ? null : p);
 
 /** Yageo resistance code: 4700 → "4K7", 100 → "100R", 1e6 → "1M", 4.7 → "4R7", 0 → "0R". */
 export function yageoResistanceCode(ohms: number): string | null {
@@ -35,11 +41,28 @@ export function yageoResistanceCode(ohms: number): string | null {
   return frac === '' ? `${int}${letter}` : `${int}${letter}${frac}`;
 }
 
-/** Chip resistor: Yageo RC (1 % unless 5 % is asked; a 0 Ω jumper is always the J part). */
-export function chipResistor(ohms: number, size: string, tolerancePct = 1): PassiveChoice | null {
-  if (!RC_SIZES.includes(size)) return null;
+const ohmText = (o: number) => (o >= 1e6 ? `${o / 1e6} MΩ` : o >= 1e3 ? `${o / 1e3} kΩ` : `${o} Ω`);
+
+/**
+ * Chip resistor by value, tolerance and case: Yageo RC (1 %, or 5 % when asked; 0 Ω jumper is the
+ * J part) inside its 1 Ω–10 MΩ range; tighter than 1 % only from the Yageo RT parts on record.
+ */
+export function pickResistor(ohms: number, size: string, tolerancePct = 1): Chosen {
   const code = yageoResistanceCode(ohms);
-  if (code === null) return null;
+  if (code === null) return { reason: 'no orderable part known: resistance not understood' };
+  if (tolerancePct < RC_SERIES.bestTolerancePct) {
+    const hit = RT_STOCK.find(([o, s]) => same(o, ohms) && s === size);
+    if (hit) return { manufacturer: 'Yageo', mpn: hit[2], description: `Yageo RT series thin-film chip resistor ${size}, 0.1 %, 25 ppm/K` };
+    return { reason: `no orderable part known: no series on record gives ${ohmText(ohms)} ${tolerancePct} % in ${size} (Yageo RC is 1 %/5 %)` };
+  }
+  if (ohms > 0 && ohms < RC_SERIES.minOhms) {
+    const low = LOW_OHM_STOCK.find(([o, s]) => same(o, ohms) && s === size);
+    if (low) return { manufacturer: low[2], mpn: low[3], description: `${low[2]} WSL current-sense resistor ${size}, 1 %` };
+  }
+  if (!(RC_SERIES.sizes as readonly string[]).includes(size)) return { reason: `no orderable part known: no chip resistor series on record in ${size}` };
+  if (ohms !== 0 && (ohms < RC_SERIES.minOhms || ohms > RC_SERIES.maxOhms)) {
+    return { reason: `no orderable part known: ${ohmText(ohms)} is outside the Yageo RC range (1 Ω–10 MΩ); no low-ohmic part on record for it` };
+  }
   const tol = ohms === 0 || tolerancePct >= 5 ? 'J' : 'F';
   return {
     manufacturer: 'Yageo',
@@ -48,63 +71,77 @@ export function chipResistor(ohms: number, size: string, tolerancePct = 1): Pass
   };
 }
 
-/** Axial metal-film resistor, DIN 0207 (1/4 W): Yageo MFR-25, 1 %. */
+/** Chip resistor part, or null (pickResistor says why). */
+export function chipResistor(ohms: number, size: string, tolerancePct = 1): PassiveChoice | null {
+  return picked(pickResistor(ohms, size, tolerancePct));
+}
+
+/** Axial metal-film resistor, DIN 0207 (1/4 W): Yageo MFR-25, 1 % (1 Ω–10 MΩ, Yageo MFR data sheet). */
 export function axialResistor(ohms: number): PassiveChoice | null {
   const code = yageoResistanceCode(ohms);
-  if (code === null || ohms === 0) return null;
+  if (code === null || ohms < 1 || ohms > 10e6) return null;
   return { manufacturer: 'Yageo', mpn: `MFR-25FBF52-${code}`, description: 'Yageo MFR-25 metal-film axial resistor, 1/4 W, 1 %' };
 }
 
-/** [capacitance F, case, rated V, SEMCO part number] — standard CL-series catalogue parts. */
-const MLCC_STOCK: readonly [number, string, number, string][] = [
-  [10e-12, '0402', 50, 'CL05C100JB5NNNC'],
-  [22e-12, '0402', 50, 'CL05C220JB5NNNC'],
-  [1e-9, '0402', 50, 'CL05B102KB5NNNC'],
-  [10e-9, '0402', 50, 'CL05B103KB5NNNC'],
-  [100e-9, '0402', 16, 'CL05B104KO5NNNC'],
-  [1e-6, '0402', 25, 'CL05A105KA5NQNC'],
-  [10e-12, '0603', 50, 'CL10C100JB8NNNC'],
-  [12e-12, '0603', 50, 'CL10C120JB8NNNC'],
-  [15e-12, '0603', 50, 'CL10C150JB8NNNC'],
-  [18e-12, '0603', 50, 'CL10C180JB8NNNC'],
-  [20e-12, '0603', 50, 'CL10C200JB8NNNC'],
-  [22e-12, '0603', 50, 'CL10C220JB8NNNC'],
-  [27e-12, '0603', 50, 'CL10C270JB8NNNC'],
-  [30e-12, '0603', 50, 'CL10C300JB8NNNC'],
-  [33e-12, '0603', 50, 'CL10C330JB8NNNC'],
-  [100e-12, '0603', 50, 'CL10C101JB8NNNC'],
-  [1e-9, '0603', 50, 'CL10B102KB8NNNC'],
-  [3.3e-9, '0603', 50, 'CL10B332KB8NNNC'],
-  [10e-9, '0603', 50, 'CL10B103KB8NNNC'],
-  [100e-9, '0603', 50, 'CL10B104KB8NNNC'],
-  [1e-6, '0603', 50, 'CL10A105KB8NNNC'],
-  [2.2e-6, '0603', 16, 'CL10A225KO8NNNC'],
-  [4.7e-6, '0603', 16, 'CL10A475KO8NNNC'],
-  [10e-6, '0603', 10, 'CL10A106KP8NNNC'],
-  [10e-6, '0603', 16, 'CL10A106KO8NNNC'],
-  [22e-6, '0603', 6.3, 'CL10A226MQ8NRNC'],
-  [100e-9, '0805', 50, 'CL21B104KBCNNNC'],
-  [1e-6, '0805', 50, 'CL21B105KBFNNNE'],
-  [4.7e-6, '0805', 25, 'CL21A475KAQNNNE'],
-  [10e-6, '0805', 25, 'CL21A106KAYNNNE'],
-  [22e-6, '0805', 25, 'CL21A226MAQNNNE'],
-  [100e-9, '1206', 50, 'CL31B104KBCNNNC'],
-  [10e-6, '1206', 50, 'CL31A106KBHNNNE'],
-  [22e-6, '1206', 25, 'CL31A226KAHNNNE'],
-];
-
 const same = (a: number, b: number) => Math.abs(a - b) <= Math.max(a, b) * 1e-6;
 
+/** Class-1 C0G beats X7R beats X5R: a part of a better dielectric meets a request for a worse one. */
+const RANK: Record<Dielectric, number> = { C0G: 3, X7R: 2, X5R: 1 };
+
+/** The dielectric a value text asks for ("1nF C0G", "100n NP0", "10u X5R"), else null. */
+export function dielectricIn(text: string): Dielectric | null {
+  const m = /\b(C0G|COG|NP0|NPO|X7R|X5R)\b/i.exec(text);
+  if (!m) return null;
+  const d = m[1]!.toUpperCase();
+  return d === 'X7R' ? 'X7R' : d === 'X5R' ? 'X5R' : 'C0G';
+}
+
+const faradText = (f: number) => (f >= 1e-6 ? `${Number((f * 1e6).toPrecision(3))} µF` : f >= 1e-9 ? `${Number((f * 1e9).toPrecision(3))} nF` : `${Number((f * 1e12).toPrecision(3))} pF`);
+
 /**
- * The MLCC of that capacitance and case whose rating covers `needV` (the lowest such rating),
- * or null when the catalogue table has none: the BOM then says so instead of inventing one.
+ * The MLCC of that capacitance and case whose rating covers `needV` (the lowest such rating), of
+ * the dielectric and tolerance asked (when asked), or why the catalogue table has none.
  */
-export function mlcc(farads: number, size: string, needV: number): PassiveChoice | null {
-  const fits = MLCC_STOCK.filter(([c, s, v]) => same(c, farads) && s === size && v >= needV).sort((a, b) => a[2] - b[2]);
+export function pickMlcc(farads: number, size: string, needV: number, want: { dielectric?: Dielectric | null; tolerancePct?: number | null } = {}): Chosen {
+  const sized = MLCC_RECORDS.filter((r) => same(r.farads, farads) && r.size === size);
+  const fits = sized
+    .filter((r) => r.volts >= needV && (!want.dielectric || RANK[r.dielectric] >= RANK[want.dielectric]) && (want.tolerancePct == null || r.tolerancePct <= want.tolerancePct + 1e-9))
+    .sort((a, b) => a.volts - b.volts);
   const hit = fits[0];
-  if (!hit) return null;
-  const dielectric = hit[3][4] === 'C' ? 'C0G' : hit[3][4] === 'B' ? 'X7R' : 'X5R';
-  return { manufacturer: 'Samsung Electro-Mechanics', mpn: hit[3], description: `Samsung CL series MLCC ${size}, ${dielectric}, ${hit[2]} V` };
+  if (!hit) {
+    const asked = [faradText(farads), want.dielectric, want.tolerancePct != null ? `${want.tolerancePct} %` : null, size, `≥ ${Number(needV.toPrecision(3))} V`].filter(Boolean).join(' ');
+    const have = sized.map((r) => `${r.dielectric} ${r.volts} V`).join(', ');
+    return { reason: `no orderable part known: no MLCC on record for ${asked}${have ? ` (on record: ${have})` : ''}` };
+  }
+  const tol = hit.tolerancePct < 5 ? `±${Number((hit.tolerancePct * farads * 1e10).toPrecision(2))} pF` : `±${hit.tolerancePct} %`;
+  return { manufacturer: hit.maker, mpn: hit.mpn, description: `${hit.series} MLCC ${size}, ${hit.dielectric}, ${tol}, ${hit.volts} V` };
+}
+
+interface MlccRecord { farads: number; size: string; volts: number; mpn: string; maker: string; series: string; dielectric: Dielectric; tolerancePct: number }
+/** Samsung CL first (the table's order decides ties at one voltage), then the Murata C0G parts. */
+const MLCC_RECORDS: readonly MlccRecord[] = [
+  ...MLCC_STOCK.map(([farads, size, volts, mpn]) => ({ farads, size, volts, mpn, maker: 'Samsung Electro-Mechanics', series: 'Samsung CL series', ...mlccCodes(mpn) })),
+  ...MURATA_C0G_STOCK.map(([farads, size, volts, mpn, tolerancePct]) => ({ farads, size, volts, mpn, maker: 'Murata', series: 'Murata GRM155', dielectric: 'C0G' as const, tolerancePct })),
+];
+
+/** An RF chip inductor of that inductance and case on record, or why none. */
+export function pickInductor(henries: number, size: string | null): Chosen {
+  const hit = RF_INDUCTOR_STOCK.find(([h, s]) => same(h, henries) && s === size);
+  if (!hit) return { reason: `no orderable part known: no inductor on record for ${Number((henries * 1e9).toPrecision(3))} nH in ${size ?? 'this footprint'}` };
+  return { manufacturer: 'Murata', mpn: hit[2], description: `Murata LQG15HS multilayer RF inductor ${size}, ±5 %` };
+}
+
+/** MLCC part, or null (pickMlcc says why). */
+export function mlcc(farads: number, size: string, needV: number): PassiveChoice | null {
+  return picked(pickMlcc(farads, size, needV));
+}
+
+/** A quartz crystal of that frequency whose package the footprint names (3225 = 3.2 × 2.5 mm), or why none. */
+export function pickCrystal(hz: number, footprint: string): Chosen {
+  const pkg = /3225|3\.2\s*[xX×]\s*2\.5/.test(footprint) ? '3225' : null;
+  const hit = CRYSTAL_STOCK.find(([f, p]) => same(f, hz) && p === pkg);
+  if (!hit) return { reason: `no orderable part known: no crystal on record for ${hz / 1e6} MHz on ${footprint || 'this footprint'}` };
+  return { manufacturer: hit[2], mpn: hit[3], description: hit[4] };
 }
 
 /**
