@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rfShortfalls } from '../../../src/eda/erc/rf-essentials.js';
+import { loadLibrary } from '../../../src/eda/library/index.js';
+import { TEMPLATES, synthesizeDesign } from '../../../src/eda/synth/index.js';
 import { design, net, part, two } from './design-builder.js';
 
 const SX = { VDD: 'power_in', GND: 'power_in', XTA: 'passive', XTB: 'passive', PA_BOOST: 'output', RFI_HF: 'input', RXTX: 'output', VR_PA: 'power_out' } as const;
@@ -72,5 +74,20 @@ describe('RF essentials of a bare sub-GHz / 2.4 GHz transceiver', () => {
     expect(rfShortfalls(bare('AT86RF233', 'at86rf233-zu')).map((x) => [x.part, x.missing.length])).toEqual([['AT86RF2xx', 2]]);
     expect(rfShortfalls(bare('RFM95W', 'rfm95w-915s2'))).toEqual([]);
     expect(rfShortfalls(bare('RFM95W LoRa module (SX1276)', 'rfm95w-915s2'))).toEqual([]);
+  });
+  it('passes every synthesized template board, and the LoRa gateway only while its front end is fitted', () => {
+    const library = loadLibrary();
+    for (const t of TEMPLATES) expect([t.title, rfShortfalls(synthesizeDesign(t.title, { library }).design)]).toEqual([t.title, []]);
+    const d = synthesizeDesign('ESP32 LoRa gateway', { library }).design;
+    const fe = Object.values(d.components).filter((c) => c.properties['synth_block'] === 'rf-front-end');
+    expect(fe.length).toBeGreaterThanOrEqual(8);
+    // Without the filter inductors PA_BOOST no longer reaches the antenna through a filter.
+    const unfiltered = structuredClone(d);
+    for (const c of Object.values(unfiltered.components)) if (/^L\d/.test(c.ref) && c.properties['synth_block'] === 'rf-front-end') c.dnp = true;
+    expect(rfShortfalls(unfiltered).flatMap((x) => x.missing)).toContain('transmit matching network / harmonic filter between PA_BOOST (or RFO) and the antenna');
+    // Without the switch neither path reaches the antenna.
+    const unswitched = structuredClone(d);
+    for (const c of Object.values(unswitched.components)) if (/PE4259/.test(c.type)) c.dnp = true;
+    expect(rfShortfalls(unswitched)[0]!.missing).toHaveLength(2);
   });
 });
