@@ -51,7 +51,8 @@ export function pickResistor(ohms: number, size: string, tolerancePct = 1): Chos
   const code = yageoResistanceCode(ohms);
   if (code === null) return { reason: 'no orderable part known: resistance not understood' };
   if (tolerancePct < RC_SERIES.bestTolerancePct) {
-    const hit = RT_STOCK.find(([o, s]) => same(o, ohms) && s === size);
+    // The RT parts on record are tolerance B (0.1 %): they meet 0.1 % or looser, never tighter.
+    const hit = tolerancePct >= 0.1 ? RT_STOCK.find(([o, s]) => same(o, ohms) && s === size) : undefined;
     if (hit) return { manufacturer: 'Yageo', mpn: hit[2], description: `Yageo RT series thin-film chip resistor ${size}, 0.1 %, 25 ppm/K` };
     return { reason: `no orderable part known: no series on record gives ${ohmText(ohms)} ${tolerancePct} % in ${size} (Yageo RC is 1 %/5 %)` };
   }
