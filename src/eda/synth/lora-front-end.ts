@@ -6,7 +6,8 @@ import { addPart, capacitor, connect, twoPins, type Build } from './builder.js';
  * Overview"): PA_BOOST biased from VR_PA through an RF choke, DC-blocked, through a low-pass harmonic
  * filter to port RF1 of a PE4259 SPDT switch; RFI_HF (the 862–1020 MHz receive input) matched from
  * port RF2; the switch common port to the antenna; the switch driven by the radio's RXTX pin (high in
- * transmit, which selects RF1 in the PE4259's single-pin control mode).
+ * transmit per the SX1276 pin description; RF1 is taken as the port CTRL high selects in the PE4259's
+ * single-pin mode, which a reviewer confirms against the pSemi truth table).
  *
  * The values are not copied from Semtech's bill of materials: the filter is a 5th-order 50 Ω
  * Butterworth low-pass computed here (cut-off 1 GHz: 868 MHz passes, the 1.74 GHz second harmonic is
@@ -65,7 +66,7 @@ export function sx1276FrontEnd(b: Build, radio: string, rail: string, mhz: numbe
       { name: 'VDD', type: 'power_in', number: '6' },
     ],
     block: 'rf-front-end',
-    why: 'PE4259 SPDT antenna switch, the switch of Semtech\'s SX127x reference designs: RF1 = transmit (PA_BOOST filter), RF2 = receive (RFI_HF), RFC = antenna; single-pin control from the radio\'s RXTX pin, VDD on pin 6. Not in our library: pins from the pSemi data sheet.',
+    why: 'PE4259 SPDT antenna switch, the switch of Semtech\'s SX127x reference designs: RF1 = transmit (PA_BOOST filter), RF2 = receive (RFI_HF), RFC = antenna; single-pin control from the radio\'s RXTX pin (high in transmit; confirm RF1 is the CTRL-high port in the pSemi truth table), VDD on pin 6. Not in our library: pins from the pSemi data sheet.',
   });
   connect(b, 'LORA_TX_SW', [[sw, 'RF1']], 'analog');
   connect(b, 'GND', [[sw, 'GND']]);
