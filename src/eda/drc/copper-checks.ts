@@ -33,7 +33,7 @@ export function checkCopper(model: CopperModel, rules: DesignRules, landClearanc
   const { items, layers } = model;
   const findings: DrcFinding[] = [];
   const uf = new UnionFind(items.length);
-  const maxClass = Math.max(rules.minClearanceMm, rules.defaultClass.clearanceMm, ...rules.classes.map((c) => c.clearanceMm));
+  const maxClass = Math.max(rules.minClearanceMm, rules.holeClearanceMm, rules.defaultClass.clearanceMm, ...rules.classes.map((c) => c.clearanceMm));
   const index = boxIndex(items.map((it) => it.bounds));
   let pairsChecked = 0;
 
@@ -57,7 +57,10 @@ export function checkCopper(model: CopperModel, rules: DesignRules, landClearanc
       const gap = gapBetween(a.shape, b.shape);
       const hole = a.npth || b.npth;
       const ownLands = a.component !== undefined && a.component === b.component ? landClearance.get(a.component) : undefined;
-      const required = hole ? rules.minClearanceMm : (ownLands ?? rules.clearanceBetween(a.net, b.net));
+      // A non-plated hole keeps copper at the hole clearance; a footprint's own lands beside its
+      // own locating holes are the library's geometry, held to the board minimum.
+      const sameComponent = a.component !== undefined && a.component === b.component;
+      const required = hole ? (sameComponent ? rules.minClearanceMm : rules.holeClearanceMm) : (ownLands ?? rules.clearanceBetween(a.net, b.net));
       const layer = layersOfMask(shared, layers)[0];
       const at = mid(gap.a, gap.b);
       const nets = [...new Set([a.netName, b.netName])];

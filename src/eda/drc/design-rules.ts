@@ -19,7 +19,16 @@ export interface DrcOptions {
   holeToHoleMm?: number;
   /** Gap courtyards of footprints on the same side must keep; default 0 (touching is allowed). */
   courtyardClearanceMm?: number;
+  /**
+   * Copper to a hole's edge (KiCad `min_hole_clearance` / `hole_clearance`); default 0.25 mm,
+   * KiCad 9's default board setup, and never below the board's min clearance. Keeping to KiCad's
+   * default means the board passes KiCad's DRC even where our project file is not beside it.
+   */
+  holeClearanceMm?: number;
 }
+
+/** KiCad 9's default copper-to-hole clearance (Board Setup → Constraints, `min_hole_clearance`). */
+export const KICAD_DEFAULT_HOLE_CLEARANCE_MM = 0.25;
 
 export interface ResolvedClass {
   name: string;
@@ -39,6 +48,8 @@ export interface DesignRules {
   minAnnularRingMm: number;
   minHoleMm: number;
   holeToHoleMm: number;
+  /** Copper of another net (or any copper, for a non-plated hole) to a hole's edge. */
+  holeClearanceMm: number;
   copperEdgeClearanceMm: number;
   courtyardClearanceMm: number;
   defaultClass: ResolvedClass;
@@ -113,6 +124,7 @@ export function resolveDesignRules(design: Design, options: DrcOptions = {}): De
     minAnnularRingMm: options.minAnnularRingMm ?? 0.1,
     minHoleMm: options.minHoleMm ?? b.min_via_drill_mm,
     holeToHoleMm: options.holeToHoleMm ?? 0.25,
+    holeClearanceMm: Math.max(b.min_clearance_mm, options.holeClearanceMm ?? KICAD_DEFAULT_HOLE_CLEARANCE_MM),
     copperEdgeClearanceMm: options.copperEdgeClearanceMm ?? b.min_clearance_mm,
     courtyardClearanceMm: options.courtyardClearanceMm ?? 0,
     defaultClass,

@@ -100,7 +100,7 @@ function padObstacle(p: BoardPad): RouteObstacle {
         : p.shape === 'roundrect'
           ? { kind: 'rect', center, size, rotationDeg: p.rotationDeg, cornerRadiusMm: roundrectRadius(size, p.roundrectRatio) }
           : { kind: 'rect', center, size, rotationDeg: p.rotationDeg };
-  return { shape, layers: p.layers, net: p.kind === 'np_thru_hole' ? null : p.net, drillMm: p.drillMm };
+  return { shape, layers: p.layers, net: p.kind === 'np_thru_hole' ? null : p.net, drillMm: p.drillMm, npth: p.kind === 'np_thru_hole' };
 }
 
 export function routeNets(design: Design, resolve: FootprintResolver, options: RouteNetsOptions = {}): RouteNetsResult {

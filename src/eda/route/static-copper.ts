@@ -33,7 +33,9 @@ export function markStaticCopper(input: StaticCopperInput): { padShapes: Shape[]
       net,
       layers: layersOf(o.layers),
       shape: padShapes[k]!,
-      clearanceMm: net >= 0 ? classes[nets[net]!.cls]!.clearanceMm : problem.clearanceMm,
+      // A non-plated hole (no net) keeps tracks at KiCad's default hole clearance, so the board
+      // passes KiCad's DRC with or without our project file beside it.
+      clearanceMm: net >= 0 ? classes[nets[net]!.cls]!.clearanceMm : o.npth ? Math.max(problem.clearanceMm, problem.copperToHoleMm ?? 0.25) : problem.clearanceMm,
       blocksTracks: true,
       blocksVias: true,
       marginMm: MARGIN_OFFGRID,

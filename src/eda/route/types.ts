@@ -26,6 +26,8 @@ export interface RouteObstacle {
   net: string | null;
   /** Drill of a hole in it (through-hole pad, NPTH), for via hole-to-hole clearance. */
   drillMm?: number | null;
+  /** A non-plated hole: tracks keep `copperToHoleMm` from it. */
+  npth?: boolean;
 }
 
 export interface RoutePoint {
@@ -73,6 +75,8 @@ export interface RouteProblem {
   edgeClearanceMm?: number;
   /** Hole-to-hole clearance for vias against drilled holes; default 0.25 mm (KiCad's default rule). */
   holeClearanceMm?: number;
+  /** Copper to a non-plated hole's edge; default 0.25 mm (KiCad 9's default `hole_clearance`). */
+  copperToHoleMm?: number;
   /**
    * Neck-down width: near its own pads a net whose class track does not fit between fine-pitch
    * lands may narrow to this width (same clearance), as a board designer necks a power track

@@ -64,8 +64,9 @@ export function writeKicadPro(design: Design, options: KicadProOptions = {}): st
           min_clearance: rules.minClearanceMm,
           min_connection: 0,
           min_copper_edge_clearance: rules.copperEdgeClearanceMm,
-          // Copper-to-hole equals the copper clearance: every drill we emit sits inside its own copper.
-          min_hole_clearance: rules.minClearanceMm,
+          // Copper-to-hole: KiCad 9's default 0.25 mm (or the board minimum, if larger), which our DRC
+          // and router keep for non-plated holes, so the board passes KiCad's default rules too.
+          min_hole_clearance: rules.holeClearanceMm,
           min_hole_to_hole: rules.holeToHoleMm,
           min_microvia_diameter: 0.2,
           min_microvia_drill: 0.1,
