@@ -36,7 +36,7 @@ function board(module: Record<string, unknown>): Design {
   return { ...design, placement: r.placement, keepouts: r.keepouts };
 }
 
-const NINA = { type: 'NINA-W102', description: 'WiFi/BT 4.2 module 2.4GHz standalone', part_id: 'ublox-nina-w102' };
+const NINA = { type: 'NINA-W102 u-blox', description: 'WiFi/BT 4.2 module 2.4GHz standalone', part_id: 'ublox-nina-w102' };
 
 function edgeGap(d: Design, ref: string): number {
   const f = buildBoardGeometry(d, resolveFootprint, mapPinsToPads).footprints.find((x) => x.ref === ref)!;
@@ -55,14 +55,16 @@ describe('radio modules and wire-to-board connectors place themselves', () => {
     expect(antenna.map((r) => r.detail).join(' ')).toContain('facing out');
     expect(d.keepouts.map((k) => k.id)).toContain('placer_antenna_U1');
     // the same module moved to the middle of the board is refused (what the release gate reads)
-    const middle = { ...d, placement: { ...d.placement, U1: { x_mm: 25, y_mm: 20, rotation_deg: 0, side: 'top' as const } } };
+    const middle = { ...d, placement: { ...d.placement, U1: { x_mm: 25, y_mm: 20, rotation_deg: 0 as const, side: 'top' as const } } };
     expect(hardViolations(placementReport(middle, resolveFootprint, mapPinsToPads)).map((v) => `${v.kind} ${v.constraint.component}`)).toContain('antenna U1');
   });
 
-  it('the external-antenna variant (properties.antenna: external) is not bound to an edge', () => {
-    const d = board({ ...NINA, properties: { antenna: 'external' } });
-    expect(placementReport(d, resolveFootprint, mapPinsToPads).some((r) => r.kind === 'antenna')).toBe(false);
-    expect(d.keepouts).toEqual([]);
+  it('the external-antenna variant (properties.antenna: external, or a -U type) is not bound to an edge', () => {
+    for (const variant of [{ ...NINA, properties: { antenna: 'external' } }, { ...NINA, type: 'ESP32-C3-MINI-1U' }]) {
+      const d = board(variant);
+      expect(placementReport(d, resolveFootprint, mapPinsToPads).some((r) => r.kind === 'antenna')).toBe(false);
+      expect(d.keepouts).toEqual([]);
+    }
   });
 
   it('a JST XH battery connector and a screw terminal are hard edge connectors and placed at an edge', () => {
