@@ -163,6 +163,15 @@ export function rotationFacing(facing: LocalDir, edge: Edge): 0 | 90 | 180 | 270
 }
 
 /** The edge whose clearance the courtyard sits at (the nearest, when several). */
+/**
+ * The edge a part with a mating side (or antenna end) stands at: in a corner it touches two, and it
+ * faces out when its rotation faces either, so the one it faces is taken; else as edgeAt.
+ */
+export function facedEdge(box: Rect, rect: Rect, clearance: number, facing: LocalDir, p: Placement): Edge | null {
+  const touching = EDGES.filter((e) => Math.abs(edgeGap(box, rect, e) - clearance) <= 1e-3);
+  return touching.find((e) => p.side === 'top' && p.rotation_deg === rotationFacing(facing, e)) ?? edgeAt(box, rect, clearance);
+}
+
 export function edgeAt(box: Rect, rect: Rect, clearance: number): Edge | null {
   let best: Edge | null = null;
   let bestGap = Infinity;
@@ -197,7 +206,7 @@ export function evaluateConstraint(
   const box = model.outlineBox;
   const court = courtyardAt(model.items[rc.item!]!, p);
   if (rc.edge === 'any') {
-    const e = edgeAt(box, court, edgeClearanceMm);
+    const e = rc.facing ? facedEdge(box, court, edgeClearanceMm, rc.facing, p) : edgeAt(box, court, edgeClearanceMm);
     ok &&= e !== null;
     if (e === null) parts.push(`courtyard ${Math.min(...EDGES.map((x) => edgeGap(box, court, x))).toFixed(3)} mm from the nearest edge (edge clearance ${edgeClearanceMm} mm)`);
     else parts.push(`at the ${e} edge`);

@@ -1,6 +1,6 @@
 import type { Design, Keepout, Placement, Point } from '../model/design.js';
 import { rectToWorld, type Rect } from '../board/index.js';
-import { edgeAt, type ResolvedConstraint } from './constraints.js';
+import { edgeAt, facedEdge, type ResolvedConstraint } from './constraints.js';
 import { courtyardAt, type PlaceModel } from './model.js';
 import { edgePartOf } from './part-roles.js';
 import type { PlaceState } from './place-state.js';
@@ -67,7 +67,8 @@ export function antennaKeepouts(design: Design, model: PlaceModel, placement: Re
     const role = edgePartOf(design, it.id, it.footprint);
     if (!role || role.kind !== 'antenna' || !role.keepout) continue;
     const r: Rect = [...rectToWorld(role.keepout, p)];
-    const edge = edgeAt(box, courtyardAt(it, p), edgeClearanceMm);
+    const court = courtyardAt(it, p);
+    const edge = role.facing ? facedEdge(box, court, edgeClearanceMm, role.facing, p) : edgeAt(box, court, edgeClearanceMm);
     if (edge === 'left') r[0] = box[0];
     if (edge === 'right') r[2] = box[2];
     if (edge === 'top') r[1] = box[1];

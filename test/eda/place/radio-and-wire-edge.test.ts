@@ -76,6 +76,16 @@ describe('radio modules and wire-to-board connectors place themselves', () => {
     }
   });
 
+  it('a terminal block in a corner facing out of one of its two edges meets its constraint', () => {
+    const d = board(NINA);
+    // TERMINAL-2P-5MM courtyard ±5.25 x ±4.15 mm: at rotation 0 its +y side faces the bottom edge,
+    // and here its courtyard is 0.5 mm from the left edge as well.
+    const corner = { ...d, placement: { ...d.placement, J2: { x_mm: 5.75, y_mm: 35.35, rotation_deg: 0 as const, side: 'top' as const } } };
+    const j2 = placementReport(corner, resolveFootprint, mapPinsToPads).find((r) => r.kind === 'connector' && r.constraint.component === 'J2')!;
+    expect(j2.detail).toContain('bottom edge');
+    expect(j2.satisfied).toBe(true);
+  });
+
   it('the Wi-Fi/BT module is a heat source for the BME280', () => {
     const d = board(NINA);
     const thermal = placementReport(d, resolveFootprint, mapPinsToPads).filter((r) => r.kind === 'thermal' && r.constraint.component === 'U2');
