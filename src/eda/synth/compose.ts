@@ -75,7 +75,8 @@ export function addMissing(b: Build, req: Requirements, els: IntentElement[], ca
   const rail = b.nets[R3] ? R3 : Object.values(b.nets).find((n) => n.type === 'power')?.name;
   for (const e of els) {
     if (carried(e).length > 0) continue;
-    if ((e.id === 'indicator:led' || e.id === 'mechanics:button') && e.count > 1 && userIoOnMcu(b, req, e, carried({ ...e, count: 1 }).length)) continue;
+    // A user button (one or more) and counted LEDs go on spare MCU pins; one LED with no MCU pin to spare is a power LED below.
+    if ((e.id === 'mechanics:button' || (e.id === 'indicator:led' && e.count > 1)) && userIoOnMcu(b, req, e, carried({ ...e, count: 1 }).length)) continue;
     if ((e.id === 'indicator:power-led' || e.id === 'indicator:led') && rail) {
       const v = rail === R3 ? 3.3 : Number(/(\d+)V(\d*)/.exec(rail)?.slice(1).join('.') ?? '3') || 3;
       led(b, rail, v, req.ledColor, 'PWR', 0.002);
