@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { synthesizeOverMcp } from '../helpers/synth-mcp.js';
 
 /**
  * Counts and kinds the intent states must be honoured or reported (docs/synthesis.md, "Named
@@ -9,20 +9,11 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  * Counted elements now need as many carriers as asked for, reset and boot switches are not user
  * buttons, and a shortfall is reported unmet with what the board has (src/eda/synth/elements.ts).
  */
-interface Element { element: string; status: string; by: string[]; note?: string }
 interface Comp { ref: string; type: string; value?: string | null; part_id?: string | null; footprint?: string | null }
 
 async function synth(intent: string) {
-  const { runtime } = await newRuntime();
-  try {
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const r = (await callTool(client, 'synthesize_design', { design_name: 'b', intent })).data;
-    expect(r.error, JSON.stringify(r.error)).toBeUndefined();
-    const d = (await callTool(client, 'design_inspect', { design_name: 'b' })).data.design;
-    return { elements: r.elements as Element[], comps: Object.values(d.components as Record<string, Comp>) };
-  } finally {
-    await runtime.close();
-  }
+  const { elements, design } = await synthesizeOverMcp(intent);
+  return { elements, comps: Object.values(design['components'] as Record<string, Comp>) };
 }
 const isLed = (c: Comp) => /\bled\b/i.test(`${c.type} ${c.part_id ?? ''} ${c.footprint ?? ''}`);
 // A user button: a switch that is not the MCU's reset or boot-mode switch.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { synthesizeOverMcp, type SynthElement } from '../helpers/synth-mcp.js';
 
 /**
  * Follow-up on counted elements (8f14c7e: "three LEDs" needs three LEDs): two ways the count still
@@ -9,23 +9,14 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  *   of the two status LEDs, and both elements are reported placed.
  * Fixed: "pair of" counts two, and a part carries one element only (elements.ts, carriersAmong).
  */
-interface Element { element: string; status: string; by: string[] }
 interface Comp { ref: string; type: string; part_id?: string | null; footprint?: string | null }
 
 async function synth(intent: string) {
-  const { runtime } = await newRuntime();
-  try {
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const r = (await callTool(client, 'synthesize_design', { design_name: 'b', intent })).data;
-    expect(r.error, JSON.stringify(r.error)).toBeUndefined();
-    const d = (await callTool(client, 'design_inspect', { design_name: 'b' })).data.design;
-    const leds = Object.values(d.components as Record<string, Comp>).filter((c) => /\bled\b/i.test(`${c.type} ${c.part_id ?? ''} ${c.footprint ?? ''}`));
-    return { elements: r.elements as Element[], leds: leds.length };
-  } finally {
-    await runtime.close();
-  }
+  const { elements, design } = await synthesizeOverMcp(intent);
+  const leds = Object.values(design['components'] as Record<string, Comp>).filter((c) => /\bled\b/i.test(`${c.type} ${c.part_id ?? ''} ${c.footprint ?? ''}`));
+  return { elements, leds: leds.length };
 }
-const ledElements = (els: Element[]) => els.filter((e) => /led/i.test(e.element));
+const ledElements = (els: SynthElement[]) => els.filter((e) => /led/i.test(e.element));
 
 describe('review: LED counts synthesis still loses', () => {
   it('control: "3 LEDs" gives three LEDs', async () => {

@@ -1,31 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { callTool, localPrincipal, mcpClient, newRuntime } from '../../helpers/harness.js';
+import { callTool } from '../../helpers/harness.js';
+import { synthesizeOverMcp } from '../../helpers/synth-mcp.js';
 
 /**
  * Counted LEDs and buttons (src/eda/synth/compose.ts, `userIoOnMcu`), through MCP: each extra LED or
  * button goes on its own spare MCU pin (never SWD, USB, crystal, reset or boot pins), the board passes
  * ERC, and a count the MCU has no pins for is reported unmet with the reason.
  */
-interface Element { element: string; status: string; by: string[]; note?: string }
 interface Comp { ref: string; value?: string | null; properties: Record<string, unknown> }
 interface Net { name: string; nodes: { component: string; pin: string }[] }
+type Board = { components: Record<string, Comp>; nets: Record<string, Net> };
 
 async function synth(intent: string) {
-  const { runtime } = await newRuntime();
-  try {
-    const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
-    const r = (await callTool(client, 'synthesize_design', { design_name: 'b', intent })).data;
-    expect(r.error, JSON.stringify(r.error)).toBeUndefined();
-    const d = (await callTool(client, 'design_inspect', { design_name: 'b' })).data.design as { components: Record<string, Comp>; nets: Record<string, Net> };
-    const erc = (await callTool(client, 'erc_validate', { design_name: 'b' })).data as { passed: boolean; findings: { rule_id: string; severity: string }[] };
-    return { elements: r.elements as Element[], design: d, erc };
-  } finally {
-    await runtime.close();
-  }
+  const { elements, design, extra } = await synthesizeOverMcp(intent, async (client) => (await callTool(client, 'erc_validate', { design_name: 'b' })).data as { findings: { severity: string }[] });
+  return { elements, design: design as unknown as Board, erc: extra };
 }
 
 /** The MCU pin each net named like `prefix<n>` is driven from. */
-const mcuPins = (d: { components: Record<string, Comp>; nets: Record<string, Net> }, re: RegExp) => {
+const mcuPins = (d: Board, re: RegExp) => {
   const mcu = Object.values(d.components).find((c) => c.properties['synth_block'] === 'mcu')!;
   return Object.values(d.nets)
     .filter((n) => re.test(n.name))
