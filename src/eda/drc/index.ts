@@ -8,6 +8,7 @@ import { checkConnectivity, checkCopper } from './copper-checks.js';
 import { landClearances } from './land-clearance.js';
 import { checkCourtyards, checkEdge, checkHoles, checkItems } from './board-checks.js';
 import { checkClassWidths } from './class-widths.js';
+import { checkKeepouts } from './keepout-checks.js';
 import { polygonsOverlap } from './geometry.js';
 import { DRC_RULES, DRC_RULESET_VERSION } from './rules.js';
 import type { DrcFinding, DrcReport } from './types.js';
@@ -76,6 +77,7 @@ export function runDrc(design: Design, geometry: BoardGeometry, options: DrcOpti
   findings.push(...checkEdge(design, model, rules));
   findings.push(...checkCourtyards(design, geometry, rules));
   findings.push(...checkPours(design));
+  findings.push(...checkKeepouts(design, model));
 
   const order = new Map<string, number>(DRC_RULES.map((r, i) => [r.id, i]));
   findings.sort(

@@ -1,7 +1,7 @@
 import type { DrcRuleInfo } from './types.js';
 
 /** Bumped whenever a rule's meaning or default threshold changes (recorded with every result). */
-export const DRC_RULESET_VERSION = 'zaptrace-drc-2';
+export const DRC_RULESET_VERSION = 'zaptrace-drc-3';
 
 /** The rule catalogue (drc_list_rules). Order is the order findings are reported in. */
 export const DRC_RULES = [
@@ -21,6 +21,7 @@ export const DRC_RULES = [
   { id: 'DRC_EDGE_CLEARANCE', severity: 'error', title: 'Copper to board edge', description: 'Copper is closer to the board outline than the copper-to-edge clearance, or lies outside the board.', kicad: ['copper_edge_clearance'] },
   { id: 'DRC_COURTYARD_OVERLAP', severity: 'error', title: 'Courtyard overlap', description: 'The courtyards of two footprints on the same side overlap.', kicad: ['courtyards_overlap'] },
   { id: 'DRC_OUTSIDE_BOARD', severity: 'error', title: 'Component outside the board', description: 'A footprint\u2019s courtyard is not entirely inside the board outline.', kicad: [] },
+  { id: 'DRC_KEEPOUT', severity: 'error', title: 'Track or via in a keep-out', description: 'A track or via lies inside a design keep-out (antenna, mounting hole, cut-out) on a copper layer it covers.', kicad: ['items_not_allowed'] },
   { id: 'DRC_ZONE_OVERLAP', severity: 'error', title: 'Pours of different nets overlap', description: 'Two copper pours of different nets on the same layer overlap.', kicad: ['zones_intersect'] },
   { id: 'DRC_ZONE_NOT_FILLED', severity: 'info', title: 'Copper pour not filled', description: 'Copper pours are written as unfilled zones; they take no part in clearance or connectivity until filled in KiCad.', kicad: [] },
 ] as const satisfies readonly DrcRuleInfo[];

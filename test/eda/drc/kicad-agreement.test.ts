@@ -28,6 +28,12 @@ function withClass(d: Design): Design {
   return d;
 }
 
+/** A keep-out (no tracks, no vias) across the middle of the SIG track, on `layers` (empty: all). */
+function withKeepout(d: Design, layers: ('F.Cu' | 'B.Cu')[]): Design {
+  d.keepouts = [{ id: 'ant', polygon: [[14, 8], [16, 8], [16, 12], [14, 12]], layers, no_tracks: true, no_vias: true, no_footprints: false }];
+  return d;
+}
+
 const CASES: { name: string; design: Design; ours: string[] }[] = [
   { name: 'clearance: track 0.15 mm from a pad of another net', design: twoResistors({ tracks: [SIG, T('a', [9.2, 10], [9.2, 11.5]), T('a', [9.2, 11.5], [20.8, 11.5]), T('a', [20.8, 11.5], [20.8, 10.75])] }), ours: ['DRC_CLEARANCE'] },
   { name: 'short: two nets\u2019 tracks crossing', design: twoResistors({ tracks: [SIG, T('a', [9.2, 10], [9.2, 12]), T('a', [9.2, 12], [15, 12]), T('a', [15, 12], [15, 9])] }), ours: ['DRC_SHORT'] },
@@ -38,6 +44,7 @@ const CASES: { name: string; design: Design; ours: string[] }[] = [
   { name: 'track width 0.1 mm', design: twoResistors({ tracks: [T('sig', [10.8, 10], [19.2, 10], 0.1)] }), ours: ['DRC_TRACK_WIDTH'] },
   { name: 'via: small diameter, thin ring, small hole', design: twoResistors({ vias: [V([13, 10], 0.45, 0.3), V([16, 10], 0.6, 0.2)] }), ours: ['DRC_VIA_DIAMETER', 'DRC_ANNULAR_RING', 'DRC_HOLE_SIZE'] },
   { name: 'hole to hole 0.1 mm', design: twoResistors({ vias: [V([13, 10]), V([13.4, 10])] }), ours: ['DRC_HOLE_TO_HOLE'] },
+  { name: 'track through a keep-out on F.Cu', design: withKeepout(twoResistors(), []), ours: ['DRC_KEEPOUT'] },
   { name: 'courtyards overlapping', design: twoResistors({ placement: { r2: { x_mm: 12.9, y_mm: 10, rotation_deg: 0, side: 'top' } }, tracks: [T('sig', [10.8, 10], [12.1, 10])] }), ours: ['DRC_COURTYARD_OVERLAP'] },
 ];
 

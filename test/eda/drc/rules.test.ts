@@ -151,6 +151,26 @@ describe('each rule fires on its planted violation', () => {
     expect(ids(drc(twoResistors({ tracks: [T('SIG', [10.8, 10], [19.2, 10])] })))).toEqual([]);
   });
 
+  it('DRC_KEEPOUT: a track or via inside a keep-out on a layer it covers', () => {
+    const keepout = (layers: ('F.Cu' | 'B.Cu')[], poly: [number, number][] = [[14, 8], [16, 8], [16, 12], [14, 12]]): Design['keepouts'] => [{ id: 'ant', polygon: poly, layers, no_tracks: true, no_vias: true, no_footprints: false }];
+    const d = twoResistors({ tracks: [SIG] });
+    d.keepouts = keepout([]);
+    const f = drc(d).findings.filter((x) => x.rule_id === 'DRC_KEEPOUT');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.items).toContain('keep-out ant');
+    expect(f[0]!.location.layer).toBe('F.Cu');
+    d.keepouts = keepout(['B.Cu']);
+    expect(ids(drc(d))).toEqual([]);
+    // The track's edge (0.125 mm from its centre line at y = 10) reaches a keep-out starting 0.1 mm away: inside.
+    d.keepouts = keepout([], [[14, 10.1], [16, 10.1], [16, 12], [14, 12]]);
+    expect(ids(drc(d))).toEqual(['DRC_KEEPOUT']);
+    d.keepouts = keepout([], [[14, 10.2], [16, 10.2], [16, 12], [14, 12]]);
+    expect(ids(drc(d))).toEqual([]);
+    const v = twoResistors({ tracks: [SIG], vias: [{ net: 'sig', at: [15, 10], diameter_mm: 0.6, drill_mm: 0.3 }] });
+    v.keepouts = [{ ...keepout(['B.Cu'])[0]!, no_tracks: false }];
+    expect(ids(drc(v))).toEqual(['DRC_KEEPOUT']);
+  });
+
   it('DRC_ZONE_OVERLAP and the unfilled-zone note', () => {
     const pour = (net: string, x0: number): Design['copper_pours'][string] => ({ net, layer: 'B.Cu', polygon: [[x0, 1], [x0 + 10, 1], [x0 + 10, 5], [x0, 5]] });
     const r = drc(twoResistors({ tracks: [SIG] }));
