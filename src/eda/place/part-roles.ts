@@ -67,11 +67,11 @@ const EDGE_CONNECTOR_TEXT = /usb|type-?c|micro-?b|mini-?b|barrel|dc[ _-]?jack|\b
 const WIRE_TO_BOARD_TEXT = /terminal|screw|\bjst\b|\b(?:ph|xh|sh|zh|gh|eh)[-_ ]?\d+p?\b|picoblade|micro-?fit|wire[- ]to[- ]board|battery|\bbatt\b/i;
 const ANTENNA_TEXT = /antenna|\bant\d|chip[ _-]?ant/i;
 /** 2.4 GHz radios sold as modules with the antenna on board (Wi-Fi, Bluetooth, 802.15.4). */
-const ON_BOARD_RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|thread/i;
+const ON_BOARD_RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|\bthread\b/i;
 /** Variants that bring the antenna out to a connector or pad instead (ESP32-WROOM-32U, -1U, IPEX). */
 const EXTERNAL_ANTENNA_TEXT = /[-\s]\d*U(?!-?blox)(?:[-\s]|$)|ipex|u\.fl|external antenna|antenna (?:pad|connector)/i;
 /** Radios that dissipate: Wi-Fi, Bluetooth, 802.15.4, cellular, LoRa. */
-const RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|lte|nb-?iot|cat[- ]?m1?\b|gsm|gprs|cellular|\blora\b/i;
+const RADIO_TEXT = /wi-?fi|802\.11|bluetooth|\bble\b|\bbt\s?[245]|802\.15\.4|zigbee|\blte\b|nb-?iot|cat[- ]?m1?\b|gsm|gprs|cellular|\blora\b/i;
 const SENSOR_TEXT = /bme\d|bmp\d|sht\d|shtc|hdc\d|tmp\d|lm75|ds18b20|mcp9808|si70\d\d|aht\d|hts221|ntc|thermistor|temperature|humidity|\bsensor\b/i;
 
 /** Where a board-edge part goes, or null for parts that may stand anywhere. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesignText } from '../../../src/eda/parse/index.js';
 import { placeComponents } from '../../../src/eda/place/index.js';
 import { hardViolations, placementReport } from '../../../src/eda/place/verify.js';
+import { thermalRoleOf } from '../../../src/eda/place/part-roles.js';
 import { buildBoardGeometry } from '../../../src/eda/board/index.js';
 import { mapPinsToPads, resolveFootprint } from '../../../src/eda/footprints/index.js';
 import type { Design } from '../../../src/eda/model/design.js';
@@ -90,5 +91,12 @@ describe('radio modules and wire-to-board connectors place themselves', () => {
     const d = board(NINA);
     const thermal = placementReport(d, resolveFootprint, mapPinsToPads).filter((r) => r.kind === 'thermal' && r.constraint.component === 'U2');
     expect(thermal.map((r) => r.constraint.reason).join(' ')).toContain('heat source U1');
+  });
+
+  it('an EMI filter or threaded-insert module is no radio: not a heat source, no antenna rule', () => {
+    const d = board(NINA);
+    const plain = { ...d, components: { ...d.components, U1: { ...d.components['U1']!, type: 'EMI filter module', value: null, description: 'Threaded insert carrier module' } } };
+    expect(thermalRoleOf(plain, 'U1')).toBeNull();
+    expect(thermalRoleOf(d, 'U1')).toBe('hot');
   });
 });
