@@ -1,6 +1,6 @@
-import type { Footprint, Pad, PadShape } from '../model/footprint.js';
+import type { Footprint, PadShape } from '../model/footprint.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import { assemble, centredRect, pinOneMark, smdPad, type Rect } from './build.js';
+import { assemble, centredRect, pinOneMark, smdPad, type FootprintSpec } from './build.js';
 
 /**
  * Land patterns given as a table of SMD lands rather than computed from lead dimensions: sensor
@@ -34,27 +34,10 @@ const COURTYARD_EXCESS_MM = 0.25;
  * power and connector parts in power-connector-lands.ts): courtyard at the IPC-7351B excess unless
  * stated, a pin-1 mark on the silkscreen, and the source of the lands.
  */
-export interface PadTable {
-  name: string;
-  family: string;
-  description: string;
-  pads: Pad[];
-  body: Rect;
-  source: string;
-  courtyardExcessMm?: number;
-}
+export type PadTable = Omit<FootprintSpec, 'courtyardExcessMm' | 'extraSilk'> & { courtyardExcessMm?: number };
 
 export function padTableFootprint(t: PadTable): Footprint {
-  return assemble({
-    name: t.name,
-    family: t.family,
-    description: t.description,
-    pads: t.pads,
-    body: t.body,
-    courtyardExcessMm: t.courtyardExcessMm ?? COURTYARD_EXCESS_MM,
-    extraSilk: pinOneMark(t.pads, t.body),
-    source: t.source,
-  });
+  return assemble({ ...t, courtyardExcessMm: t.courtyardExcessMm ?? COURTYARD_EXCESS_MM, extraSilk: pinOneMark(t.pads, t.body) });
 }
 
 export function landTableFootprint(t: LandTable): Footprint {
