@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog-entry.js';
-import { landEntry } from './land-table.js';
+import { landEntry, quadLands } from './land-table.js';
 import { qfn } from './quad.js';
 import { esp32H2Mini1, microchipLdb36, esp32S3Mini1, espWroom02, hoperfRfm9xwSmd, nordicNrf9160Lga, quectelBg95, rak3172, raytacMdbt50q, rn2483, simcomSim800c, ubloxNinaW10, xbee20Tht } from './rf-modules.js';
 
@@ -52,13 +52,6 @@ export const MCU_RF_PACKAGES: CatalogEntry[] = [
     description: 'QFN-20 4x4 mm, 0.5 mm pitch, exposed pad 2.5x2.5 mm (pad 21); the footprint KiCad symbol RF:nRF24L01P names',
     source: 'land sizes and positions read from KiCad footprint Package_DFN_QFN:QFN-20-1EP_4x4mm_P0.5mm_EP2.5x2.5mm (KiCad footprint library 9.0, CC-BY-SA 4.0); the exposed pad drawn whole (KiCad adds four paste windows)',
     body: [4, 4], pitchMm: 0.5,
-    lands: [
-      ['1', -1.9375, -1, 0.825, 0.25, 'roundrect'], ['2', -1.9375, -0.5, 0.825, 0.25, 'roundrect'], ['3', -1.9375, 0, 0.825, 0.25, 'roundrect'], ['4', -1.9375, 0.5, 0.825, 0.25, 'roundrect'],
-      ['5', -1.9375, 1, 0.825, 0.25, 'roundrect'], ['6', -1, 1.9375, 0.25, 0.825, 'roundrect'], ['7', -0.5, 1.9375, 0.25, 0.825, 'roundrect'], ['8', 0, 1.9375, 0.25, 0.825, 'roundrect'],
-      ['9', 0.5, 1.9375, 0.25, 0.825, 'roundrect'], ['10', 1, 1.9375, 0.25, 0.825, 'roundrect'], ['11', 1.9375, 1, 0.825, 0.25, 'roundrect'], ['12', 1.9375, 0.5, 0.825, 0.25, 'roundrect'],
-      ['13', 1.9375, 0, 0.825, 0.25, 'roundrect'], ['14', 1.9375, -0.5, 0.825, 0.25, 'roundrect'], ['15', 1.9375, -1, 0.825, 0.25, 'roundrect'], ['16', 1, -1.9375, 0.25, 0.825, 'roundrect'],
-      ['17', 0.5, -1.9375, 0.25, 0.825, 'roundrect'], ['18', 0, -1.9375, 0.25, 0.825, 'roundrect'], ['19', -0.5, -1.9375, 0.25, 0.825, 'roundrect'], ['20', -1, -1.9375, 0.25, 0.825, 'roundrect'],
-      ['21', 0, 0, 2.5, 2.5],
-    ],
+    lands: quadLands(5, 0.5, 1.9375, 0.825, 0.25, [2.5, 2.5]),
   }),
 ];

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog-entry.js';
-import { landEntry } from './land-table.js';
+import { landEntry, quadLands } from './land-table.js';
 import { moduleFootprint } from './module-lands.js';
 
 /**
@@ -83,16 +83,7 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
     description: 'QFN-28 4x4 mm, 0.4 mm pitch, exposed pad 2.3x2.3 mm (pad 29)',
     source: 'land sizes and positions read from KiCad footprint Package_DFN_QFN:QFN-28-1EP_4x4mm_P0.4mm_EP2.3x2.3mm (KiCad footprint library 9.0, CC-BY-SA 4.0)',
     body: [4, 4], pitchMm: 0.4,
-    lands: [
-      ['1', -1.9375, -1.2, 0.825, 0.2, 'roundrect'], ['2', -1.9375, -0.8, 0.825, 0.2, 'roundrect'], ['3', -1.9375, -0.4, 0.825, 0.2, 'roundrect'], ['4', -1.9375, 0, 0.825, 0.2, 'roundrect'],
-      ['5', -1.9375, 0.4, 0.825, 0.2, 'roundrect'], ['6', -1.9375, 0.8, 0.825, 0.2, 'roundrect'], ['7', -1.9375, 1.2, 0.825, 0.2, 'roundrect'], ['8', -1.2, 1.9375, 0.2, 0.825, 'roundrect'],
-      ['9', -0.8, 1.9375, 0.2, 0.825, 'roundrect'], ['10', -0.4, 1.9375, 0.2, 0.825, 'roundrect'], ['11', 0, 1.9375, 0.2, 0.825, 'roundrect'], ['12', 0.4, 1.9375, 0.2, 0.825, 'roundrect'],
-      ['13', 0.8, 1.9375, 0.2, 0.825, 'roundrect'], ['14', 1.2, 1.9375, 0.2, 0.825, 'roundrect'], ['15', 1.9375, 1.2, 0.825, 0.2, 'roundrect'], ['16', 1.9375, 0.8, 0.825, 0.2, 'roundrect'],
-      ['17', 1.9375, 0.4, 0.825, 0.2, 'roundrect'], ['18', 1.9375, 0, 0.825, 0.2, 'roundrect'], ['19', 1.9375, -0.4, 0.825, 0.2, 'roundrect'], ['20', 1.9375, -0.8, 0.825, 0.2, 'roundrect'],
-      ['21', 1.9375, -1.2, 0.825, 0.2, 'roundrect'], ['22', 1.2, -1.9375, 0.2, 0.825, 'roundrect'], ['23', 0.8, -1.9375, 0.2, 0.825, 'roundrect'], ['24', 0.4, -1.9375, 0.2, 0.825, 'roundrect'],
-      ['25', 0, -1.9375, 0.2, 0.825, 'roundrect'], ['26', -0.4, -1.9375, 0.2, 0.825, 'roundrect'], ['27', -0.8, -1.9375, 0.2, 0.825, 'roundrect'], ['28', -1.2, -1.9375, 0.2, 0.825, 'roundrect'],
-      ['29', 0, 0, 2.3, 2.3],
-    ],
+    lands: quadLands(7, 0.4, 1.9375, 0.825, 0.2, [2.3, 2.3]),
   }),
   landEntry({
     name: 'LGA-14_3x2.5mm_P0.5mm_LayoutBorder3x4y', family: 'lga', aliases: ['ST-LGA-14L-2.5X3'],
@@ -439,14 +430,7 @@ export const SENSOR_PACKAGES: CatalogEntry[] = [
     description: 'UQFN-20 3x3 mm, 0.4 mm pitch, exposed pad 1.85x1.85 mm (pad 21); the land the Nitrokey 3A NFC board gives the NXP SE050 (HX2QFN20)',
     source: 'land sizes and positions read from KiCad footprint Package_DFN_QFN:UQFN-20-1EP_3x3mm_P0.4mm_EP1.85x1.85mm (KiCad footprint library 9.0, CC-BY-SA 4.0); the exposed pad drawn whole (KiCad adds four paste windows)',
     body: [3, 3], pitchMm: 0.4,
-    lands: [
-      ['1', -1.4875, -0.8, 0.725, 0.2, 'roundrect'], ['2', -1.4875, -0.4, 0.725, 0.2, 'roundrect'], ['3', -1.4875, 0, 0.725, 0.2, 'roundrect'], ['4', -1.4875, 0.4, 0.725, 0.2, 'roundrect'],
-      ['5', -1.4875, 0.8, 0.725, 0.2, 'roundrect'], ['6', -0.8, 1.4875, 0.2, 0.725, 'roundrect'], ['7', -0.4, 1.4875, 0.2, 0.725, 'roundrect'], ['8', 0, 1.4875, 0.2, 0.725, 'roundrect'],
-      ['9', 0.4, 1.4875, 0.2, 0.725, 'roundrect'], ['10', 0.8, 1.4875, 0.2, 0.725, 'roundrect'], ['11', 1.4875, 0.8, 0.725, 0.2, 'roundrect'], ['12', 1.4875, 0.4, 0.725, 0.2, 'roundrect'],
-      ['13', 1.4875, 0, 0.725, 0.2, 'roundrect'], ['14', 1.4875, -0.4, 0.725, 0.2, 'roundrect'], ['15', 1.4875, -0.8, 0.725, 0.2, 'roundrect'], ['16', 0.8, -1.4875, 0.2, 0.725, 'roundrect'],
-      ['17', 0.4, -1.4875, 0.2, 0.725, 'roundrect'], ['18', 0, -1.4875, 0.2, 0.725, 'roundrect'], ['19', -0.4, -1.4875, 0.2, 0.725, 'roundrect'], ['20', -0.8, -1.4875, 0.2, 0.725, 'roundrect'],
-      ['21', 0, 0, 1.85, 1.85],
-    ],
+    lands: quadLands(5, 0.4, 1.4875, 0.725, 0.2, [1.85, 1.85]),
   }),
   landEntry({
     name: 'Bosch_LGA-8_3x3mm_P0.8mm_ClockwisePinNumbering', family: 'lga', aliases: ['BME688-LGA8', 'BME680-LGA8'],

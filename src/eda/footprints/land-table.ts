@@ -40,6 +40,23 @@ export function padTableFootprint(t: PadTable): Footprint {
   return assemble({ ...t, courtyardExcessMm: t.courtyardExcessMm ?? COURTYARD_EXCESS_MM, extraSilk: pinOneMark(t.pads, t.body) });
 }
 
+/**
+ * The lands of a square QFN as KiCad's Package_DFN_QFN footprints place them: `perSide` rounded
+ * pads a side at `pitch`, numbered counter-clockwise from the top of the left side, centres `reach`
+ * from the middle, `length` × `width` (length across the side), then the exposed pad, drawn whole.
+ */
+export function quadLands(perSide: number, pitch: number, reach: number, length: number, width: number, exposed: [number, number]): Land[] {
+  const lands: Land[] = [];
+  const first = -((perSide - 1) / 2) * pitch;
+  const at = (i: number) => Number((first + i * pitch).toFixed(4));
+  for (let i = 0; i < perSide; i++) lands.push([String(1 + i), -reach, at(i), length, width, 'roundrect']);
+  for (let i = 0; i < perSide; i++) lands.push([String(1 + perSide + i), at(i), reach, width, length, 'roundrect']);
+  for (let i = 0; i < perSide; i++) lands.push([String(1 + 2 * perSide + i), reach, -at(i), length, width, 'roundrect']);
+  for (let i = 0; i < perSide; i++) lands.push([String(1 + 3 * perSide + i), -at(i), -reach, width, length, 'roundrect']);
+  lands.push([String(4 * perSide + 1), 0, 0, exposed[0], exposed[1]]);
+  return lands;
+}
+
 export function landTableFootprint(t: LandTable): Footprint {
   const pads = t.lands.map(([number, x, y, w, h, shape]) => smdPad(number, x, y, w, h, { shape: shape ?? 'rect' }));
   const [cx, cy] = t.bodyCentre ?? [0, 0];
