@@ -101,7 +101,7 @@ function drivenVolts(nl: Netlist, net: NlNet, level: 'high' | 'low'): number | n
 }
 
 /** Relay, solenoid, motor and contactor coils: loads whose stored energy must go somewhere at turn-off. */
-const COIL_LOAD = /relay|solenoid|\bcoil\b|motor|contactor/;
+export const COIL_LOAD = /relay|solenoid|\bcoil\b|motor|contactor/;
 /** Parts that carry their own clamp (relay modules, drivers with internal diodes). */
 const CLAMPED = /with (flyback |freewheel(ing)? )?diode|built-in diode|internal diode|integrated diode|uln2\d{3}|darlington|module/;
 

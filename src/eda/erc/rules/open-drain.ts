@@ -3,15 +3,13 @@ import { bridges, livePins, otherNets, type NlNet, type Netlist } from '../netli
 import { powerSources } from '../power.js';
 import { isI2cNet } from './support-parts.js';
 import { hit, list } from './hit.js';
+import { COIL_LOAD } from './loads.js';
 
 /**
  * An open-collector / open-drain output only pulls low: without a pull-up (or a load to a rail, such
  * as an LED and its resistor) the net floats high-impedance and its listeners read noise (TI SLVA485,
  * "Open-drain outputs need an external pull-up"). I2C nets have their own rule (i2c.pullup-missing).
  */
-/** Relay, solenoid and motor coils: a load that pulls the drain's net to its rail. */
-const COIL = /relay|solenoid|\bcoil\b|motor|contactor/;
-
 function openDrainPullups(nl: Netlist): RuleHit[] {
   const sources = powerSources(nl);
   const toRail = (n: NlNet) => !n.ground && (n.supply || sources.has(n));
@@ -28,7 +26,7 @@ function openDrainPullups(nl: Netlist): RuleHit[] {
     const ledLoad = pins.some((p) => p.comp.role === 'led' || (p.comp.role === 'resistor' && otherNets(p.comp, net).some((o) => livePins(o).some((q) => q.comp.role === 'led'))));
     if (ledLoad) continue;
     // So does a coil to a rail (a relay or solenoid sunk by a Darlington array or a MOSFET driver).
-    if (pins.some((p) => COIL.test(p.comp.text) && otherNets(p.comp, net).some(toRail))) continue;
+    if (pins.some((p) => COIL_LOAD.test(p.comp.text) && otherNets(p.comp, net).some(toRail))) continue;
     const listeners = pins.filter((p) => p.type !== 'open_collector' && p.comp.role !== 'testpoint');
     if (listeners.length === 0) continue;
     hits.push(
