@@ -223,7 +223,7 @@ export async function benchLogSpine(): Promise<Record<string, number | string>> 
 
   // The session as GET /api/v1/sessions/{id}/events exports it: its event lines, then the signed head
   // covering the last one. `zaptrace audit verify FILE --log-pubkey PEM` reads such a file this way.
-  const head = await runtime.store.signedHead(sid);
+  const head = await runtime.store.coveringHead(sid);
   const file = join(mkdtempSync(join(tmpdir(), 'zt-bench-log-')), 'session.jsonl');
   writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n${JSON.stringify({ head })}\n`);
   const parseAlone = () => {

@@ -85,6 +85,7 @@ export function createSessionCommit(deps: SessionCommitDeps) {
     for (const e of events) next = evolve(next, e);
     const extra = closing ? envelope(next, closing(next), actor, requestId) : [];
     for (const e of extra) next = evolve(next, e);
+    if (store.appendNow) return keptAtOnce(store.appendNow, state, next, events, extra);
     let done: (() => void) | null = null;
     const settle = () => {
       if (!done) return;
@@ -116,6 +117,25 @@ export function createSessionCommit(deps: SessionCommitDeps) {
     access.observe(sessionId, events);
     states.set(sessionId, next);
     settle();
+    return next;
+  }
+
+  /**
+   * A memory-only store keeps the events (and so acknowledges them) as it accepts them: nothing is ever
+   * in flight, so the state is set and no flush is waited for.
+   */
+  function keptAtOnce(appendNow: NonNullable<EventStore['appendNow']>, state: SessionState, next: SessionState, events: AnyEvent[], extra: AnyEvent[]): SessionState {
+    const sessionId = state.session_id;
+    try {
+      appendNow(sessionId, extra.length === 0 ? events : [...events, ...extra], state.seq);
+    } catch (err) {
+      states.forget(sessionId);
+      idempotency.forget(sessionId);
+      throw err;
+    }
+    idempotency.learn(extra);
+    access.observe(sessionId, events);
+    states.set(sessionId, next);
     return next;
   }
 

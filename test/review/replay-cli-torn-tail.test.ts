@@ -23,7 +23,7 @@ async function exported() {
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: ESP32_YAML(), design_name: 'esp' });
     await callTool(client, 'component_remove', { session_id: sid, design_name: 'esp', ref: 'TP1' });
     const events = await runtime.readEvents(sid);
-    const head = await runtime.store.signedHead(sid);
+    const head = await runtime.store.coveringHead(sid);
     return { lines: [...events.map(storedLineOf), JSON.stringify({ head })], last: events.at(-1)!.seq };
   } finally {
     await runtime.close();

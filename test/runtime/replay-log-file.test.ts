@@ -20,7 +20,7 @@ async function exportedSession(designName: string) {
   }
   await callTool(client, 'component_remove', { session_id: sid, design_name: designName, ref: 'R999' }); // refused: ends the log on an audit event
   const events = await runtime.readEvents(sid);
-  const head = await runtime.store.signedHead(sid);
+  const head = await runtime.store.coveringHead(sid);
   const lines = [...events.map(storedLineOf), JSON.stringify({ head })];
   return { events, lines };
 }

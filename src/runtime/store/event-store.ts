@@ -52,13 +52,27 @@ export interface EventStore {
    * with them). Adapters that cannot promise that order never call it.
    */
   append(sessionId: string, events: readonly AnyEvent[], expectedSeq: number, onAccepted?: () => void): Promise<SignedHead | null>;
+  /**
+   * Memory-only stores acknowledge an append the moment they keep it, so they offer it synchronously:
+   * the same checks and refusals as `append`, thrown, and the events kept when it returns.
+   */
+  appendNow?(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): void;
   read(sessionId: string, range?: { from?: number; to?: number }): Promise<AnyEvent[]>;
   /** Live events after subscription; all sessions when no id is given. */
   stream(sessionId?: string): Observable<AnyEvent>;
   sessions(): Promise<string[]>;
   head(sessionId: string): Promise<{ seq: number; hash: string } | null>;
-  /** The latest signed head of a session (null before its first flush). */
+  /**
+   * The latest signed head of a session (null before its first): the witness a write answer carries.
+   * Durable stores sign every flushed batch before acknowledging it, so it covers the write; memory-only
+   * mode signs in rounds a millisecond apart, so there it may trail the last writes by one round.
+   */
   signedHead(sessionId: string): Promise<SignedHead | null>;
+  /**
+   * A signed head covering every event the store holds of the session: what an export of the log ends
+   * with. Memory-only mode signs one at once when its last round has not covered the latest writes.
+   */
+  coveringHead(sessionId: string): Promise<SignedHead | null>;
   /** PEM of the key that verifies signed heads. */
   readonly publicKeyPem: string;
   /** The key that signs this store's heads; release manifests are signed with the same key. */

@@ -5,8 +5,8 @@ import type { AnyEvent } from '../events/types.js';
 import { storedLineOf } from '../events/stored-line.js';
 import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './event-store.js';
 import type { LogSigner } from './log-key.js';
-import type { SignedHead } from './signed-head.js';
 import { createFlushQueue, groupForFlush, type PendingAppend } from './group-commit.js';
+import { signBatch, type SignedHead } from './signed-head.js';
 
 /**
  * Where flushed batches go. `write` makes each session's text durable (written whole and synced) or
@@ -42,6 +42,11 @@ export interface LogStoreOptions {
 
 /** Seconds a client is told to wait after the store could not make a write durable. */
 const STORE_RETRY_SECONDS = 5;
+/**
+ * Memory-only mode signs heads in rounds at most this far apart (docs/log-integrity.md, "Memory-only
+ * mode"): its log never leaves the process unsigned, so a signature need not wait on every write.
+ */
+const MEMORY_SIGNING_ROUND_MS = 1;
 export const DEFAULT_MAX_MEMORY_EVENTS = 2_000_000;
 
 /**
@@ -109,9 +114,8 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     });
     let results: (Error | null)[];
     try {
-      results = backend
-        ? await backend.write(texts.map((t) => ({ sessionId: t.sessionId, events: t.events, text: `${t.lines.join('\n')}\n${JSON.stringify({ head: t.head })}\n` })))
-        : ids.map(() => null);
+      // Only a store with a backend flushes (memory-only mode keeps appends at once, keepInMemory).
+      results = await backend!.write(texts.map((t) => ({ sessionId: t.sessionId, events: t.events, text: `${t.lines.join('\n')}\n${JSON.stringify({ head: t.head })}\n` })));
     } catch (err) {
       results = ids.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
@@ -127,11 +131,6 @@ export function createLogStore(options: LogStoreOptions): EventStore {
         queue.dropSession(id, failure);
         continue;
       }
-      if (!backend) {
-        const kept = memoryLines.get(id);
-        if (kept) for (const line of lines) kept.push(line);
-        else memoryLines.set(id, lines);
-      }
       const last = events[events.length - 1]!;
       const before = durableTip(id);
       tips.set(id, { seq: last.seq, hash: last.hash, lastHead: head, first: before.first ?? events[0] ?? null });
@@ -144,45 +143,88 @@ export function createLogStore(options: LogStoreOptions): EventStore {
 
   const queue = createFlushQueue(flush);
 
+  /** Refuses an append that does not extend the session's accepted tip, or that memory-only mode has no room for; returns the hash it ends on. */
+  function checkedTip(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): string {
+    assertServed(sessionId);
+    const tip = accepted.get(sessionId) ?? durableTip(sessionId);
+    if (tip.seq !== expectedSeq) {
+      if (expectedSeq > tip.seq && lostTail.has(sessionId)) throw unavailable();
+      throw new ZapTraceError('STALE_STATE', 'the session log moved on; re-read and retry', { expected_seq: expectedSeq, actual_seq: tip.seq });
+    }
+    if (!backend && memoryEvents + events.length > maxMemoryEvents) {
+      throw new ZapTraceError('SERVER_BUSY', `the in-memory store holds its maximum of ${maxMemoryEvents} events; start the server with --store DIR to keep more`, {
+        max_memory_events: maxMemoryEvents,
+        retry_after_seconds: 60,
+      });
+    }
+    let prev = tip.hash;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.seq !== tip.seq + i + 1 || e.prev_hash !== prev || e.session_id !== sessionId) {
+        throw new ZapTraceError('STALE_STATE', 'events do not extend the session head', { seq: e.seq });
+      }
+      prev = e.hash;
+    }
+    return prev;
+  }
+
+  /**
+   * Memory-only mode: the process's memory is all the durability there is, so an append is kept, and
+   * acknowledged, the moment it passes the checks. Its sessions' heads are signed in rounds (one
+   * signature over every session written since the last round, as a flush signs its batch); whoever
+   * takes the log or its head out of the process (`signedHead`) gets one covering every event kept.
+   */
+  const unsigned = new Set<string>();
+  let round: ReturnType<typeof setTimeout> | null = null;
+
+  function keepInMemory(sessionId: string, events: readonly AnyEvent[]): void {
+    memoryEvents += events.length;
+    const lines = memoryLines.get(sessionId);
+    if (lines) for (const e of events) lines.push(storedLineOf(e));
+    else memoryLines.set(sessionId, events.map(storedLineOf));
+    const last = events[events.length - 1]!;
+    const before = durableTip(sessionId);
+    tips.set(sessionId, { seq: last.seq, hash: last.hash, lastHead: before.lastHead, first: before.first ?? events[0] ?? null });
+    for (const e of events) live.next(e);
+    unsigned.add(sessionId);
+    round ??= setTimeout(signRound, MEMORY_SIGNING_ROUND_MS).unref();
+  }
+
+  function signRound(): void {
+    if (round) clearTimeout(round);
+    round = null;
+    if (unsigned.size === 0) return;
+    const ids = [...unsigned];
+    unsigned.clear();
+    const heads = signBatch(
+      signer,
+      ids.map((id) => ({ session_id: id, seq: durableTip(id).seq, hash: durableTip(id).hash })),
+      now().toISOString(),
+    );
+    ids.forEach((id, i) => tips.set(id, { ...durableTip(id), lastHead: heads[i]! }));
+  }
+
   return {
     async append(sessionId, events, expectedSeq, onAccepted) {
-      assertServed(sessionId);
-      const tip = accepted.get(sessionId) ?? durableTip(sessionId);
-      if (tip.seq !== expectedSeq) {
-        if (expectedSeq > tip.seq && lostTail.has(sessionId)) throw unavailable();
-        throw new ZapTraceError('STALE_STATE', 'the session log moved on; re-read and retry', { expected_seq: expectedSeq, actual_seq: tip.seq });
-      }
+      const prev = checkedTip(sessionId, events, expectedSeq);
       if (events.length === 0) return durableTip(sessionId).lastHead;
-      if (!backend && memoryEvents + events.length > maxMemoryEvents) {
-        throw new ZapTraceError('SERVER_BUSY', `the in-memory store holds its maximum of ${maxMemoryEvents} events; start the server with --store DIR to keep more`, {
-          max_memory_events: maxMemoryEvents,
-          retry_after_seconds: 60,
-        });
+      if (!backend) {
+        keepInMemory(sessionId, events);
+        return durableTip(sessionId).lastHead;
       }
-      let prev = tip.hash;
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i]!;
-        if (e.seq !== tip.seq + i + 1 || e.prev_hash !== prev || e.session_id !== sessionId) {
-          throw new ZapTraceError('STALE_STATE', 'events do not extend the session head', { seq: e.seq });
-        }
-        prev = e.hash;
-      }
-      if (!backend) memoryEvents += events.length;
-      accepted.set(sessionId, { seq: tip.seq + events.length, hash: prev });
+      accepted.set(sessionId, { seq: expectedSeq + events.length, hash: prev });
       lostTail.delete(sessionId);
       onAccepted?.();
-      return new Promise<SignedHead>((resolve, reject) => {
-        queue.push({
-          sessionId,
-          events,
-          resolve,
-          reject: (err) => {
-            if (!backend) memoryEvents -= events.length;
-            reject(err);
-          },
-        });
-      });
+      return new Promise<SignedHead>((resolve, reject) => queue.push({ sessionId, events, resolve, reject }));
     },
+    ...(backend
+      ? {}
+      : {
+          appendNow(sessionId: string, events: readonly AnyEvent[], expectedSeq: number): void {
+            checkedTip(sessionId, events, expectedSeq);
+            if (events.length > 0) keepInMemory(sessionId, events);
+          },
+        }),
     async read(sessionId, range = {}) {
       assertServed(sessionId);
       const tip = durableTip(sessionId);
@@ -213,6 +255,11 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     },
     async signedHead(sessionId) {
       assertServed(sessionId);
+      return durableTip(sessionId).lastHead;
+    },
+    async coveringHead(sessionId) {
+      assertServed(sessionId);
+      if (unsigned.has(sessionId)) signRound();
       return durableTip(sessionId).lastHead;
     },
     async saveSnapshot(sessionId, snapshot) {

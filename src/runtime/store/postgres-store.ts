@@ -282,6 +282,9 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
     async signedHead(sessionId) {
       return (await tipOf(sessionId))?.lastHead ?? null;
     },
+    async coveringHead(sessionId) {
+      return (await tipOf(sessionId))?.lastHead ?? null;
+    },
     async saveSnapshot(sessionId, snapshot) {
       const sig = signer.sign(`zaptrace/snapshot/v1\n${sessionId}\n${snapshot.seq}\n${snapshot.hash}\n${sha256Hex(snapshot.payload)}`);
       await query('INSERT INTO zt_snapshots (session_id, seq, hash, payload, sig) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [sessionId, snapshot.seq, snapshot.hash, snapshot.payload, sig]);

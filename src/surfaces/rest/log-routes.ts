@@ -33,6 +33,6 @@ export function registerLogRoutes(router: Router, runtime: Runtime, assertOwner:
   router.get('/sessions/:id/head', async (ctx) => {
     const sessionId = ctx.params['id'] ?? '';
     await assertOwner(ctx, sessionId, 'sessions/head');
-    ctx.body = { session_id: sessionId, head: await runtime.store.signedHead(sessionId) };
+    ctx.body = { session_id: sessionId, head: await runtime.store.coveringHead(sessionId) };
   });
 }

@@ -119,7 +119,7 @@ export function restRouter(runtime: Runtime): Router {
     const from = Number(ctx.query['from'] ?? 1);
     // The signed head is read first and the events up to it, so the closing head line always covers
     // the last exported event and `zaptrace audit verify --log-pubkey` can check the signature.
-    const head = await runtime.store.signedHead(sessionId);
+    const head = await runtime.store.coveringHead(sessionId);
     const events = await runtime.readEvents(sessionId, { ...(Number.isInteger(from) && from > 0 ? { from } : {}), ...(head ? { to: head.seq } : {}) });
     const lines = events.map((e) => JSON.stringify(e));
     if (head && events.length > 0) lines.push(JSON.stringify({ head }));
