@@ -15,7 +15,7 @@ import {
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { AGENT_CAPABILITIES, asResourceRequest, registerAgentFeatures } from './agent-features.js';
 import { imageContent } from './board-image.js';
-import { createClientLog } from './client-log.js';
+import { createClientLog, type ClientLog } from './client-log.js';
 import type { Subscription } from 'rxjs';
 import { ZapTraceError, toErrorEnvelope } from '../../kernel/errors.js';
 import type { CallContext } from '../../runtime/principal.js';
@@ -48,51 +48,46 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolList }));
 
   const callTool = async (request: ToolCall, extra: Extra) => {
-    const args = (request.params.arguments ?? {}) as Record<string, unknown>;
+    const name = request.params.name;
+    const args = request.params.arguments ?? {};
     const meta = (args['_zaptrace'] ?? {}) as Record<string, unknown>;
     const requestId = typeof meta['request_id'] === 'string' ? meta['request_id'].slice(0, 100) : randomUUID();
+    // extra.sendNotification is the SDK's per-request arrow function: it can be handed on as it is.
+    const send = extra.sendNotification;
     try {
       const principal = conn.principalFor(extra.authInfo?.extra);
-      const progressToken = request.params._meta?.progressToken;
-      const send = (n: ServerNotification) => extra.sendNotification(n);
-      log.emit(send, 'debug', { event: 'tool_call', tool: request.params.name, request_id: requestId });
-      let lastProgress = -1;
+      // Log messages are built only when the client asked for their level (client-log.ts).
+      if (log.enabled('debug')) log.emit(send, 'debug', { event: 'tool_call', tool: name, request_id: requestId });
       const call: CallContext = {
         principal,
         surface: 'mcp',
         actor: typeof meta['actor'] === 'string' ? meta['actor'].slice(0, 200) : (extra.authInfo?.extra?.['actor'] as string | undefined) ?? 'mcp-client',
         reason: typeof meta['reason'] === 'string' ? meta['reason'].slice(0, 500) : (extra.authInfo?.extra?.['reason'] as string | undefined) ?? '',
         requestId,
-        ...idempotencyKeyOfMeta(request.params._meta),
-        signal: extra.signal,
-        ...(progressToken !== undefined
-          ? {
-              onProgress: (progress: number, total: number | undefined, message: string) => {
-                // MCP requires progress to increase with each notification; a task that restarts its count is not forwarded.
-                if (progress <= lastProgress) return;
-                lastProgress = progress;
-                log.emit(send, 'debug', { event: 'progress', tool: request.params.name, request_id: requestId, progress, ...(total !== undefined ? { total } : {}), message });
-                void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, ...(total !== undefined ? { total } : {}), message } });
-              },
-            }
-          : {}),
       };
+      const idempotencyKey = idempotencyKeyOfMeta(request.params._meta);
+      if (idempotencyKey !== undefined) call.idempotencyKey = idempotencyKey;
+      call.signal = extra.signal;
+      const progressToken = request.params._meta?.progressToken;
+      if (progressToken !== undefined) call.onProgress = progressForwarder(send, log, name, requestId, progressToken);
       const { _zaptrace: _meta, ...input } = args;
-      const tool = runtime.tool(request.params.name);
+      const tool = runtime.tool(name);
       let sessionId: string | null = null;
       if (tool && tool.session === 'required') {
         sessionId = typeof input['session_id'] === 'string' ? input['session_id'] : await conn.defaultSession(principal, requestId);
       }
       const startedAt = performance.now();
-      const result = await runtime.invoke({ tool: request.params.name, input, call, sessionId });
-      const head = await witnessOf(runtime, sessionId ?? sessionCreatedBy(request.params.name, result));
-      const image = await pictureOf(request.params.name, result);
-      log.emit(send, 'info', { event: 'tool_ok', tool: request.params.name, request_id: requestId, session_id: sessionId, ms: Math.round(performance.now() - startedAt), ...(head ? { seq: head.seq } : {}) });
-      return { content: [{ type: 'text', text: JSON.stringify(result) }, ...image], structuredContent: result as Record<string, unknown>, ...(head ? { _meta: { [LOG_HEAD_META]: head } } : {}) };
+      const result = await runtime.invoke({ tool: name, input, call, sessionId });
+      const head = await witnessOf(runtime, sessionId ?? sessionCreatedBy(name, result));
+      const text: TextContent = { type: 'text', text: JSON.stringify(result) };
+      const content = name === 'render_svg' ? [text, ...(await pictureOf(result))] : [text];
+      if (log.enabled('info')) log.emit(send, 'info', { event: 'tool_ok', tool: name, request_id: requestId, session_id: sessionId, ms: Math.round(performance.now() - startedAt), ...(head ? { seq: head.seq } : {}) });
+      // The CallToolResult shape, keys in the order they always had on the wire.
+      return head ? { content, structuredContent: result as Record<string, unknown>, _meta: { [LOG_HEAD_META]: head } } : { content, structuredContent: result as Record<string, unknown> };
     } catch (err) {
       const envelope = toErrorEnvelope(err, requestId);
       const level = envelope.error.code === 'INTERNAL_ERROR' ? 'error' : 'warning';
-      log.emit((n) => extra.sendNotification(n), level, { event: 'tool_error', tool: request.params.name, request_id: requestId, code: envelope.error.code, message: envelope.error.message });
+      log.emit(send, level, { event: 'tool_error', tool: name, request_id: requestId, code: envelope.error.code, message: envelope.error.message });
       await runtime.securityLog.flush(); // a denial is answered once its security record is durable
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
     }
@@ -164,15 +159,31 @@ function toolCallOf(params: unknown): ToolCall {
 export const LOG_HEAD_META = 'zaptrace/log-head';
 
 /** The request `_meta.idempotency_key` of a tool call (the MCP twin of REST's Idempotency-Key). */
-function idempotencyKeyOfMeta(meta: Record<string, unknown> | undefined): { idempotencyKey?: string } {
-  const key = parseIdempotencyKey(meta?.['idempotency_key'], '_meta.idempotency_key');
-  return key === undefined ? {} : { idempotencyKey: key };
+function idempotencyKeyOfMeta(meta: Record<string, unknown> | undefined): string | undefined {
+  return meta === undefined ? undefined : parseIdempotencyKey(meta['idempotency_key'], '_meta.idempotency_key');
 }
 
-/** Render tools also answer a PNG an agent with vision can look at (MCP spec, "Tools": image content). */
-async function pictureOf(tool: string, result: unknown) {
-  const svg = tool === 'render_svg' ? (result as { svg?: unknown } | null)?.svg : undefined;
+/** render_svg also answers a PNG an agent with vision can look at (MCP spec, "Tools": image content). */
+async function pictureOf(result: unknown) {
+  const svg = (result as { svg?: unknown } | null)?.svg;
   return typeof svg === 'string' ? [await imageContent(svg)] : [];
+}
+
+interface TextContent {
+  type: 'text';
+  text: string;
+}
+
+/** MCP progress notifications of one call, with a debug log message each when the client asked for them. */
+function progressForwarder(send: Extra['sendNotification'], log: ClientLog, tool: string, requestId: string, progressToken: string | number): NonNullable<CallContext['onProgress']> {
+  let lastProgress = -1;
+  return (progress, total, message) => {
+    // MCP requires progress to increase with each notification; a task that restarts its count is not forwarded.
+    if (progress <= lastProgress) return;
+    lastProgress = progress;
+    if (log.enabled('debug')) log.emit(send, 'debug', { event: 'progress', tool, request_id: requestId, progress, ...(total !== undefined ? { total } : {}), message });
+    void send({ method: 'notifications/progress', params: { progressToken, progress, ...(total !== undefined ? { total } : {}), message } });
+  };
 }
 
 function sessionCreatedBy(tool: string, result: unknown): string | null {
