@@ -36,6 +36,9 @@ interface ObjectEntry {
 const cache = new WeakMap<object, ObjectEntry>();
 const keyBucketCache = new Map<string, number>();
 const EMPTY_BUCKET = sha('e');
+/** The hashes of {} and []: a component's `pins` and `properties` are often empty, fresh objects each time. */
+const EMPTY_OBJECT = sha('o');
+const EMPTY_ARRAY = sha('a');
 
 /** One-shot SHA-256 (no Hash object per call): the same digest as createHash().update().digest(). */
 function sha(text: string): string {
@@ -91,24 +94,51 @@ function enc(value: unknown): string {
   return `#${merkleHash(value)}`;
 }
 
-function smallObjectHash(obj: Record<string, Json>, keys: string[], tag: string): string {
-  keys.sort(compareKeys);
-  let text = tag;
-  for (const k of keys) text += `${keyPrefix(k)}${enc(obj[k])},`;
+function smallObjectHash(obj: Record<string, Json>, sortedKeys: readonly string[]): string {
+  let text = 'o';
+  for (const k of sortedKeys) text += `${keyPrefix(k)}${enc(obj[k])},`;
   return sha(text);
 }
 
+/**
+ * `keys` in code-unit order. Objects of one shape (every component built by component_add, every
+ * pin) list their keys in one order, so the last few key lists and their sorted forms are kept and a
+ * repeated list is not sorted again (compared key by key: keys are short, interned strings).
+ */
+const SHAPES = 8;
+const shapeKeys: (readonly string[])[] = [];
+const shapeSorted: (readonly string[])[] = [];
+let shapeNext = 0;
+function sortedShape(keys: string[]): readonly string[] {
+  for (let s = 0; s < shapeKeys.length; s++) {
+    const known = shapeKeys[s]!;
+    if (known.length !== keys.length) continue;
+    let same = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (known[i] !== keys[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return shapeSorted[s]!;
+  }
+  const sorted = keys.slice().sort(compareKeys);
+  shapeKeys[shapeNext] = keys;
+  shapeSorted[shapeNext] = sorted;
+  shapeNext = (shapeNext + 1) % SHAPES;
+  return sorted;
+}
+
 function bucketHash(obj: Record<string, Json>, keys: string[]): string {
-  return keys.length === 0 ? EMPTY_BUCKET : smallObjectHash(obj, keys, 'o');
+  return keys.length === 0 ? EMPTY_BUCKET : smallObjectHash(obj, keys.sort(compareKeys));
 }
 
 function combineBuckets(buckets: string[]): string {
   return sha(`b${buckets.join('')}`);
 }
 
-function hashObject(obj: Record<string, Json>): ObjectEntry {
-  const keys = Object.keys(obj);
-  if (keys.length <= BUCKET_THRESHOLD) return { hash: smallObjectHash(obj, keys, 'o') };
+function hashObject(obj: Record<string, Json>, keys: string[]): ObjectEntry {
+  if (keys.length <= BUCKET_THRESHOLD) return { hash: smallObjectHash(obj, sortedShape(keys)) };
   const groups: string[][] = Array.from({ length: BUCKETS }, () => []);
   for (const k of keys) groups[bucketOf(k)]!.push(k);
   const buckets = groups.map((g) => bucketHash(obj, g.slice()));
@@ -124,11 +154,15 @@ export function merkleHash(value: unknown): string {
   if (hit) return hit.hash;
   let entry: ObjectEntry;
   if (Array.isArray(value)) {
+    // Empty containers have constant hashes: not worth a SHA-256 or a cache entry each.
+    if (value.length === 0) return EMPTY_ARRAY;
     let text = 'a';
     for (const item of value) text += `${enc(item)},`;
     entry = { hash: sha(text) };
   } else {
-    entry = hashObject(value as Record<string, Json>);
+    const keys = Object.keys(value);
+    if (keys.length === 0) return EMPTY_OBJECT;
+    entry = hashObject(value as Record<string, Json>, keys);
   }
   cache.set(value, entry);
   return entry.hash;
@@ -144,14 +178,17 @@ export function entryLine(key: string, value: unknown): string {
   return `${jcsString(key)}:${enc(value)},`;
 }
 
-/** The hash of an object given its entry lines in key order (an object of at most BUCKET_THRESHOLD keys, or one bucket). */
-export function linesHash(sortedLines: readonly string[]): string {
-  return sha(`o${sortedLines.join('')}`);
+/**
+ * The hash of an object given the concatenation of its entry lines in key order (an object of at
+ * most BUCKET_THRESHOLD keys, or one non-empty bucket).
+ */
+export function linesTextHash(sortedLinesText: string): string {
+  return sha(`o${sortedLinesText}`);
 }
 
 /** Bucket digest B_i from the bucket's entry lines in key order. */
 export function bucketDigestOfLines(sortedLines: readonly string[]): string {
-  return sortedLines.length === 0 ? EMPTY_BUCKET : linesHash(sortedLines);
+  return sortedLines.length === 0 ? EMPTY_BUCKET : linesTextHash(sortedLines.join(''));
 }
 
 export function combineBucketDigests(digests: readonly string[]): string {

@@ -1,11 +1,13 @@
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, combineBucketDigests, compareKeyOrder, entryLine, linesHash, objectHashWithKnown, rememberRecordHash } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, combineBucketDigests, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
  * The component record of a design as the live projection keeps it (docs/design-hash.md,
- * "Incremental"): the entries spread over the 256 buckets the Merkle hash already uses, so a
- * one-component edit copies one bucket (n/256 entries) and rehashes that bucket, never the n keys.
+ * "Incremental"). A record of at most BUCKET_THRESHOLD components, which the Merkle hash hashes
+ * whole, is one list sorted by id, so an edit copies that short list and hashes its lines; a larger
+ * one is spread over the 256 buckets the hash uses, held as 16 groups of 16, so an edit copies one
+ * bucket (n/256 entries) and two 16-slot arrays and rehashes that bucket, never the n keys.
  *
  * `design.components` stays an ordinary frozen record for every reader in `src/eda/`: designs built
  * here carry it as a getter that assembles it on first read and keeps it. The hot path of a session
@@ -14,24 +16,26 @@ import { nullRecord } from '../../kernel/own.js';
  * Tables are keyed by design identity (designs are frozen), never stored inside the design, so
  * snapshots and worker messages see only the plain record.
  */
-/** One bucket, its ids in code-unit order with parallel columns; copied (4 short array copies) per edit. */
+/** One component of the record with what the table needs of it. */
+interface Entry {
+  readonly id: string;
+  readonly component: Component;
+  /** Insertion position, so the assembled record keeps JavaScript's key order. */
+  readonly order: number;
+  /** Entry line of the Merkle hash text (merkle-hash.ts `entryLine`), so a digest is one pass and one SHA-256. */
+  readonly line: string;
+}
+
+/** One of the 256 buckets of a large record, its entries in code-unit order of id. */
 interface Bucket {
-  readonly ids: readonly string[];
-  readonly components: readonly Component[];
-  /** Insertion position per id, so the assembled record keeps JavaScript's key order. */
-  readonly orders: readonly number[];
-  /** Entry lines of the Merkle hash text (merkle-hash.ts `entryLine`), so a digest is one join and one SHA-256. */
-  readonly lines: readonly string[];
-  /**
-   * Bucket digest B_i, computed when first asked for: only a record of more than BUCKET_THRESHOLD
-   * components hashes by buckets, so a small design's edit does not pay a SHA-256 for it.
-   */
+  readonly entries: readonly Entry[];
+  /** Bucket digest B_i, computed when first asked for. */
   digest: string | null;
 }
 
-function digestOf(b: Bucket): string {
-  return (b.digest ??= bucketDigestOfLines(b.lines));
-}
+/** The 256 buckets as 16 groups of 16 (bucket b is groups[b >> 4][b & 15]): an edit copies two short arrays. */
+type Groups = readonly (readonly Bucket[])[];
+const GROUP = 16;
 
 interface RefIndex {
   /** The one table this index describes; any other table rebuilds its own on demand. */
@@ -39,39 +43,63 @@ interface RefIndex {
   ids: Map<string, string[]>;
 }
 
-/** All entries in code-unit order, kept while the record is small enough to be hashed whole (≤ BUCKET_THRESHOLD keys). */
-interface SortedLines {
-  readonly ids: readonly string[];
-  readonly lines: readonly string[];
-}
-
+/**
+ * Exactly one of `flat` and `groups` is set: a record of at most BUCKET_THRESHOLD components is
+ * hashed whole (docs/design-hash.md), so it is kept as one sorted list and never looks at buckets
+ * (no bucket index, no SHA-256 of the key); a larger one is kept in the hash's buckets.
+ */
 interface ComponentTable {
-  readonly buckets: readonly Bucket[];
+  readonly flat: readonly Entry[] | null;
+  readonly groups: Groups | null;
   readonly size: number;
   readonly nextOrder: number;
   refs: RefIndex | null;
   hash: string | null;
-  /** Built on first use and handed on by each edit (one splice), so a small record's hash never re-sorts. */
-  small: SortedLines | null;
   /** The plain record, assembled on first read of `design.components`. */
   record: Readonly<Record<string, Component>> | null;
 }
 
-const EMPTY: Bucket = Object.freeze({ ids: [], components: [], orders: [], lines: [], digest: bucketDigestOfLines([]) });
+const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]) });
+const EMPTY_GROUP: readonly Bucket[] = Object.freeze(Array.from({ length: GROUP }, () => EMPTY));
 const tables = new WeakMap<Design, ComponentTable>();
 
+function byId(x: Entry, y: Entry): number {
+  return compareKeyOrder(x.id, y.id);
+}
+
+function digestOf(b: Bucket): string {
+  if (b.digest === null) {
+    let text = '';
+    for (const e of b.entries) text += e.line;
+    b.digest = linesTextHash(text);
+  }
+  return b.digest;
+}
+
+/** Groups holding `entries` (any order), each bucket sorted by id. */
+function groupsOf(entries: readonly Entry[]): Groups {
+  const lists: Entry[][] = Array.from({ length: BUCKETS }, () => []);
+  for (const e of entries) lists[bucketOf(e.id)]!.push(e);
+  const groups: Bucket[][] = [];
+  for (let g = 0; g < BUCKETS; g += GROUP) {
+    groups.push(lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null })));
+  }
+  return groups;
+}
+
+function allEntries(t: ComponentTable): Entry[] {
+  if (t.flat) return t.flat.slice();
+  const out: Entry[] = [];
+  for (const group of t.groups!) for (const b of group) for (const e of b.entries) out.push(e);
+  return out;
+}
+
 function fromRecord(components: Readonly<Record<string, Component>>): ComponentTable {
-  const groups: [string, number][][] = Array.from({ length: BUCKETS }, () => []);
-  let n = 0;
-  for (const id of Object.keys(components)) groups[bucketOf(id)]!.push([id, n++]);
-  const buckets = groups.map((g): Bucket => {
-    if (g.length === 0) return EMPTY;
-    g.sort((x, y) => compareKeyOrder(x[0], y[0]));
-    const ids = g.map((e) => e[0]);
-    const lines = ids.map((id) => entryLine(id, components[id]));
-    return { ids, components: ids.map((id) => components[id]!), orders: g.map((e) => e[1]), lines, digest: null };
-  });
-  return { buckets, size: n, nextOrder: n, refs: null, hash: null, small: null, record: null };
+  const entries: Entry[] = [];
+  for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: entryLine(id, components[id]) });
+  const size = entries.length;
+  if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, refs: null, hash: null, record: null };
+  return { flat: null, groups: groupsOf(entries), size, nextOrder: size, refs: null, hash: null, record: null };
 }
 
 function tableOf(design: Design): ComponentTable {
@@ -83,30 +111,35 @@ function tableOf(design: Design): ComponentTable {
   return t;
 }
 
-/** Position of `id` in the sorted `ids`, or where it would go (binary search). */
-function position(ids: readonly string[], id: string): { at: number; found: boolean } {
+/** Index of `id` in the id-sorted `entries` if present, else -(insertion point) - 1 (binary search). */
+function position(entries: readonly Entry[], id: string): number {
   let lo = 0;
-  let hi = ids.length;
+  let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const c = compareKeyOrder(ids[mid]!, id);
-    if (c === 0) return { at: mid, found: true };
+    const c = compareKeyOrder(entries[mid]!.id, id);
+    if (c === 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
-  return { at: lo, found: false };
+  return -lo - 1;
+}
+
+/** The sorted list (flat record or bucket) `id` belongs in. */
+function listOf(t: ComponentTable, id: string): readonly Entry[] {
+  if (t.flat) return t.flat;
+  const b = bucketOf(id);
+  return t.groups![b >> 4]![b & 15]!.entries;
 }
 
 function refIds(t: ComponentTable): Map<string, string[]> {
   if (t.refs?.owner !== t) {
     const ids = new Map<string, string[]>();
-    for (const b of t.buckets) {
-      for (let i = 0; i < b.ids.length; i++) {
-        const ref = b.components[i]!.ref;
-        const list = ids.get(ref);
-        if (list) list.push(b.ids[i]!);
-        else ids.set(ref, [b.ids[i]!]);
-      }
+    for (const e of allEntries(t)) {
+      const ref = e.component.ref;
+      const list = ids.get(ref);
+      if (list) list.push(e.id);
+      else ids.set(ref, [e.id]);
     }
     t.refs = { owner: t, ids };
   }
@@ -115,9 +148,9 @@ function refIds(t: ComponentTable): Map<string, string[]> {
 
 /** The component stored under `id`, without assembling the record. */
 export function componentById(design: Design, id: string): Component | undefined {
-  const b = tableOf(design).buckets[bucketOf(id)]!;
-  const p = position(b.ids, id);
-  return p.found ? b.components[p.at] : undefined;
+  const list = listOf(tableOf(design), id);
+  const at = position(list, id);
+  return at >= 0 ? list[at]!.component : undefined;
 }
 
 /** Ids of the components whose reference designator is `ref` (normally zero or one). */
@@ -125,81 +158,99 @@ export function idsWithRef(design: Design, ref: string): readonly string[] {
   return refIds(tableOf(design)).get(ref) ?? [];
 }
 
-function spliced<T>(xs: readonly T[], at: number, remove: number, ...insert: T[]): T[] {
-  const out = xs.slice();
-  out.splice(at, remove, ...insert);
+/** `list` with `entry` put at `at` (from `position`: replacing when found), or the entry there removed when null. */
+function edited(list: readonly Entry[], at: number, entry: Entry | null): Entry[] {
+  if (at >= 0) {
+    const out = list.slice();
+    if (entry) out[at] = entry;
+    else out.splice(at, 1);
+    return out;
+  }
+  if (!entry) return list as Entry[];
+  const i = -at - 1;
+  const out = new Array<Entry>(list.length + 1);
+  for (let k = 0; k < i; k++) out[k] = list[k]!;
+  out[i] = entry;
+  for (let k = i; k < list.length; k++) out[k + 1] = list[k]!;
   return out;
 }
 
-/** The table with `id` set to `component` (or removed when undefined): one bucket copied. */
+/** The table with `id` set to `component` (or removed when undefined): one sorted list copied. */
 function derive(t: ComponentTable, id: string, component: Component | undefined): ComponentTable {
-  const b = bucketOf(id);
-  const old = t.buckets[b]!;
-  const { at, found } = position(old.ids, id);
-  const previous = found ? old.components[at] : undefined;
-  let bucket: Bucket = old;
-  const line = component !== undefined ? entryLine(id, component) : null;
-  if (component !== undefined) {
-    // A replaced entry keeps its position, as an assignment to an existing key does.
-    const order = found ? old.orders[at]! : t.nextOrder;
-    const del = found ? 1 : 0;
-    const lines = spliced(old.lines, at, del, line!);
-    bucket = { ids: spliced(old.ids, at, del, id), components: spliced(old.components, at, del, component), orders: spliced(old.orders, at, del, order), lines, digest: null };
-  } else if (found) {
-    const lines = spliced(old.lines, at, 1);
-    bucket = lines.length === 0 ? EMPTY : { ids: spliced(old.ids, at, 1), components: spliced(old.components, at, 1), orders: spliced(old.orders, at, 1), lines, digest: null };
+  const list = listOf(t, id);
+  const at = position(list, id);
+  const previous = at >= 0 ? list[at]! : undefined;
+  // A replaced entry keeps its position, as an assignment to an existing key does.
+  const entry = component !== undefined ? { id, component, order: previous ? previous.order : t.nextOrder, line: entryLine(id, component) } : null;
+  const size = t.size + (entry ? 1 : 0) - (previous ? 1 : 0);
+  let flat: readonly Entry[] | null = null;
+  let groups: Groups | null = null;
+  if (entry === null && previous === undefined) {
+    flat = t.flat;
+    groups = t.groups;
+  } else if (t.flat) {
+    const next = edited(list, at, entry);
+    // Crossing the threshold changes the definition in use: the record goes into buckets.
+    if (size <= BUCKET_THRESHOLD) flat = next;
+    else groups = groupsOf(next);
+  } else if (size <= BUCKET_THRESHOLD) {
+    const all = allEntries(t).filter((e) => e.id !== id);
+    if (entry) all.push(entry);
+    flat = all.sort(byId);
+  } else {
+    const b = bucketOf(id);
+    const next = edited(list, at, entry);
+    const group = t.groups![b >> 4]!.slice();
+    group[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null };
+    const top = t.groups!.slice();
+    top[b >> 4] = group;
+    groups = top;
   }
-  const buckets = t.buckets.slice();
-  buckets[b] = bucket;
-  const size = t.size + (component !== undefined ? 1 : 0) - (previous !== undefined ? 1 : 0);
-  let small: SortedLines | null = null;
-  if (t.small && size <= BUCKET_THRESHOLD) {
-    const p = position(t.small.ids, id);
-    const del = p.found ? 1 : 0;
-    small =
-      line !== null
-        ? { ids: spliced(t.small.ids, p.at, del, id), lines: spliced(t.small.lines, p.at, del, line) }
-        : { ids: spliced(t.small.ids, p.at, del), lines: spliced(t.small.lines, p.at, del) };
-  }
-  const next: ComponentTable = { buckets, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, small, record: null };
+  const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null };
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
     const ids = t.refs.ids;
     if (previous) {
-      const list = (ids.get(previous.ref) ?? []).filter((x) => x !== id);
-      if (list.length > 0) ids.set(previous.ref, list);
-      else ids.delete(previous.ref);
+      const kept = (ids.get(previous.component.ref) ?? []).filter((x) => x !== id);
+      if (kept.length > 0) ids.set(previous.component.ref, kept);
+      else ids.delete(previous.component.ref);
     }
-    if (component) ids.set(component.ref, [...(ids.get(component.ref) ?? []), id]);
-    t.refs.owner = next;
-    next.refs = t.refs;
+    if (component) {
+      const had = ids.get(component.ref);
+      ids.set(component.ref, had ? [...had, id] : [id]);
+    }
+    t.refs.owner = table;
+    table.refs = t.refs;
   }
-  return next;
+  return table;
+}
+
+function bucketDigests(groups: Groups): string[] {
+  const out: string[] = [];
+  for (const group of groups) for (const b of group) out.push(digestOf(b));
+  return out;
 }
 
 /** merkleHash of the record the table stands for, without building it. */
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
-  if (t.size > BUCKET_THRESHOLD) return (t.hash = combineBucketDigests(t.buckets.map(digestOf)));
-  if (!t.small) {
-    const all: [string, string][] = [];
-    for (const b of t.buckets) for (let i = 0; i < b.ids.length; i++) all.push([b.ids[i]!, b.lines[i]!]);
-    all.sort((x, y) => compareKeyOrder(x[0], y[0]));
-    t.small = { ids: all.map((e) => e[0]), lines: all.map((e) => e[1]) };
-  }
-  return (t.hash = linesHash(t.small.lines));
+  if (t.groups) return (t.hash = combineBucketDigests(bucketDigests(t.groups)));
+  let text = '';
+  for (const e of t.flat!) text += e.line;
+  return (t.hash = linesTextHash(text));
 }
 
 /** The plain record, in the key order the same edits on a plain object would give. */
 function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
-  const entries: [string, Component, number][] = [];
-  for (const b of t.buckets) for (let i = 0; i < b.ids.length; i++) entries.push([b.ids[i]!, b.components[i]!, b.orders[i]!]);
-  entries.sort((x, y) => x[2] - y[2]);
+  const entries = allEntries(t).sort((x, y) => x.order - y.order);
   const record = nullRecord<Component>();
-  for (const [id, c] of entries) record[id] = c;
+  for (const e of entries) record[e.id] = e.component;
   Object.freeze(record);
-  if (t.size > BUCKET_THRESHOLD) rememberRecordHash(record, tableHash(t), t.buckets.map(digestOf), t.buckets.map((b) => b.ids));
-  else rememberRecordHash(record, tableHash(t));
+  if (t.groups) {
+    const keys: string[][] = [];
+    for (const group of t.groups) for (const b of group) keys.push(b.entries.map((e) => e.id));
+    rememberRecordHash(record, tableHash(t), bucketDigests(t.groups), keys);
+  } else rememberRecordHash(record, tableHash(t));
   return record;
 }
 /**
