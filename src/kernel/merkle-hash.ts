@@ -28,9 +28,6 @@ interface ObjectEntry {
   /** For bucketed objects: each bucket's digest and keys, so one bucket can be redone. */
   buckets?: string[];
   bucketKeys?: string[][];
-  /** For objects hashed by objectHashWithKnown: sorted keys and each key's entry text. */
-  sorted?: readonly string[];
-  parts?: readonly string[];
 }
 
 const cache = new WeakMap<object, ObjectEntry>();
@@ -205,47 +202,71 @@ export function rememberRecordHash(record: object, hash: string, bucketDigests?:
 }
 
 /**
- * Hash of a small object (at most BUCKET_THRESHOLD keys) whose value at `override`'s key is known
- * only by its hash: lets a design be hashed without reading a lazily built member.
+ * The hash text of a small object (at most BUCKET_THRESHOLD keys) with one member known only by its
+ * hash, kept by the caller so the next object derived from it redoes only what changed.
  */
-export function objectHashWithKnown(obj: Readonly<Record<string, unknown>>, keys: readonly string[], overrideKey: string, overrideHash: string, prev?: Readonly<Record<string, unknown>>): string {
-  const sorted = sortedKeysOf(keys);
-  // With `prev` (the object this one was derived from, same keys), a member that is the very same
-  // value keeps its entry text: a component edit changes one or two members of a design's fifteen.
-  const before = prev === undefined ? undefined : cache.get(prev);
-  const reuse = before?.parts !== undefined && before.sorted === sorted ? before.parts : null;
-  const parts: string[] = new Array<string>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    const k = sorted[i]!;
-    if (k === overrideKey) parts[i] = `${keyPrefix(k)}#${overrideHash},`;
-    else if (reuse !== null && obj[k] === prev![k]) parts[i] = reuse[i]!;
-    else parts[i] = `${keyPrefix(k)}${enc(obj[k])},`;
-  }
-  const hash = sha(`o${parts.join('')}`);
-  cache.set(obj, { hash, sorted, parts });
-  return hash;
+export interface KnownObjectText {
+  /** The object's keys in its own order, and sorted. */
+  readonly keys: readonly string[];
+  readonly sorted: readonly string[];
+  /** Each key's entry text, in sorted order; the known member's slot is left empty. */
+  readonly parts: readonly string[];
+  /** "o" and the entries before the known member, and the entries after it. */
+  readonly pre: string;
+  readonly post: string;
 }
 
 /**
- * The last key list sorted and its order: a design's members come in one order from edit to edit,
- * so the sort is skipped when the list is the same as last time (compared key by key).
+ * Hash of a small object (at most BUCKET_THRESHOLD keys) whose value at `knownKey` is known only by
+ * its hash: lets a design be hashed without reading a lazily built member. With `prev` (the object
+ * this one was derived from, same keys, and its text), members that are the very same values keep
+ * their entry text; when only the known member changed (a component edit that touches no net), the
+ * text is the previous one and no entry is rebuilt.
  */
-let lastKeys: readonly string[] = [];
-let lastSorted: readonly string[] = [];
-function sortedKeysOf(keys: readonly string[]): readonly string[] {
-  if (keys.length === lastKeys.length) {
-    let same = true;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== lastKeys[i]) {
-        same = false;
+export function objectHashWithKnown(
+  obj: Readonly<Record<string, unknown>>,
+  knownKey: string,
+  knownHash: string,
+  prev?: { obj: Readonly<Record<string, unknown>>; text: KnownObjectText },
+): { hash: string; text: KnownObjectText } {
+  let text = prev?.text;
+  if (text !== undefined) {
+    for (const k of text.sorted) {
+      if (k !== knownKey && obj[k] !== prev!.obj[k]) {
+        text = withChangedMembers(obj, knownKey, prev!.obj, text);
         break;
       }
     }
-    if (same) return lastSorted;
+  } else {
+    const keys = Object.keys(obj);
+    text = textOf(obj, keys, [...keys].sort(compareKeys), knownKey, null, null);
   }
-  lastKeys = keys.slice();
-  lastSorted = [...keys].sort(compareKeys);
-  return lastSorted;
+  return { hash: sha(`${text.pre}${keyPrefix(knownKey)}#${knownHash},${text.post}`), text };
+}
+
+function withChangedMembers(obj: Readonly<Record<string, unknown>>, knownKey: string, prev: Readonly<Record<string, unknown>>, before: KnownObjectText): KnownObjectText {
+  return textOf(obj, before.keys, before.sorted, knownKey, prev, before.parts);
+}
+
+function textOf(obj: Readonly<Record<string, unknown>>, keys: readonly string[], sorted: readonly string[], knownKey: string, prev: Readonly<Record<string, unknown>> | null, reuse: readonly string[] | null): KnownObjectText {
+  const parts = new Array<string>(sorted.length);
+  let pre = 'o';
+  let post = '';
+  let seen = false;
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
+    if (k === knownKey) {
+      parts[i] = '';
+      seen = true;
+      continue;
+    }
+    const part = reuse !== null && obj[k] === prev![k] ? reuse[i]! : `${keyPrefix(k)}${enc(obj[k])},`;
+    parts[i] = part;
+    if (seen) post += part;
+    else pre += part;
+  }
+  if (!seen) throw new TypeError(`objectHashWithKnown: no member ${knownKey}`);
+  return { keys, sorted, parts, pre, post };
 }
 
 /** The subset of an immer patch that `advance` needs. */
@@ -291,8 +312,17 @@ function advanceNode(prev: unknown, next: unknown, trie: PathTrie): string {
   if (known) return known.hash;
   const prevEntry = prev !== null && typeof prev === 'object' ? cache.get(prev) : undefined;
   if (trie.whole || !prevEntry || Array.isArray(next) || Array.isArray(prev)) {
-    // Arrays are hashed in full (children stay cached); so is anything replaced wholesale.
-    if (!trie.whole && !Array.isArray(next)) return merkleHash(next);
+    // Arrays are hashed in full (children stay cached); so is anything replaced wholesale. An object
+    // whose own hash is not known (a design built by component-table.ts keeps its hash text itself)
+    // still has its changed children advanced first, so a large component record is not rehashed whole.
+    if (!trie.whole && !Array.isArray(next)) {
+      if (prev !== null && typeof prev === 'object' && !Array.isArray(prev)) {
+        for (const [k, sub] of trie.children) {
+          if (Object.prototype.hasOwnProperty.call(next, k)) advanceNode((prev as Record<string, Json>)[k], (next as Record<string, Json>)[k], sub);
+        }
+      }
+      return merkleHash(next);
+    }
     if (Array.isArray(next) && Array.isArray(prev) && !trie.whole) {
       for (const [k, sub] of trie.children) advanceNode((prev as unknown[])[Number(k)], (next as unknown[])[Number(k)], sub);
     }

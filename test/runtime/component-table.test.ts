@@ -97,4 +97,22 @@ describe('component table (docs/design-hash.md, "Incremental")', () => {
     expect(crossings.up).toBeGreaterThan(1);
     expect(crossings.down).toBeGreaterThan(1);
   });
+
+  it.each([5, BUCKET_THRESHOLD + 10])('an immer edit after component edits (%i parts) still equals a full recomputation', (n) => {
+    let state = parsed(n);
+    let seq = 1;
+    const next = (type: string, data: unknown) => {
+      seq++;
+      state = evolve(state, { type, data, seq, hash: `h${seq}`, actor: { principal: 'p' } } as unknown as AnyEvent);
+      const entry = state.designs['d']!;
+      expect(entry.hash).toBe(merkleHash(structuredClone(entry.design)));
+    };
+    next('ComponentAdded', { design_name: 'd', component: Component.parse({ id: 'N1', ref: 'N1', type: 'RES' }), connections: [{ net: 'A', pin: '1' }] });
+    next('ComponentRemoved', { design_name: 'd', component_id: 'C2' });
+    // Touches components.C1.pins (a new pin) and nets.B.nodes: the component record is advanced, not rebuilt.
+    next('NetNodesChanged', { design_name: 'd', net: 'B', connect: [{ component: 'C1', pin: '7' }], disconnect: [] });
+    next('BoardUpdated', { design_name: 'd', board: { width_mm: 60 } });
+    next('ComponentAdded', { design_name: 'd', component: Component.parse({ id: 'N2', ref: 'N2', type: 'RES' }), connections: [{ net: 'B', pin: '1' }] });
+    next('ComponentRemoved', { design_name: 'd', component_id: 'C1' });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, combineBucketDigests, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, combineBucketDigests, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
@@ -57,6 +57,14 @@ interface ComponentTable {
   hash: string | null;
   /** The plain record, assembled on first read of `design.components`. */
   record: Readonly<Record<string, Component>> | null;
+  /**
+   * The hash text of the design this table belongs to (merkle-hash.ts `objectHashWithKnown`), kept
+   * here rather than in the hash cache: the next edit reuses it, and one WeakMap entry per design
+   * (this table's) is all an edit adds.
+   */
+  designText: KnownObjectText | null;
+  /** Which nets each component sits on (net-membership.ts), handed along the line of edits. */
+  netIndex: unknown;
 }
 
 const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]) });
@@ -98,8 +106,8 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
   const entries: Entry[] = [];
   for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: entryLine(id, components[id]) });
   const size = entries.length;
-  if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, refs: null, hash: null, record: null };
-  return { flat: null, groups: groupsOf(entries), size, nextOrder: size, refs: null, hash: null, record: null };
+  if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
+  return { flat: null, groups: groupsOf(entries), size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
 }
 
 function tableOf(design: Design): ComponentTable {
@@ -206,7 +214,7 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
     top[b >> 4] = group;
     groups = top;
   }
-  const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null };
+  const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
     const ids = t.refs.ids;
@@ -270,10 +278,10 @@ const COMPONENTS_GETTER: PropertyDescriptor = Object.freeze({
  * applied to its other members, hashed: returns the frozen design and its design-state hash.
  */
 export function designWithComponent(base: Design, id: string, component: Component | undefined, changes: Partial<Omit<Design, 'components'>>): { design: Design; hash: string } {
-  const table = derive(tableOf(base), id, component);
+  const before = tableOf(base);
+  const table = derive(before, id, component);
   const out = {} as Record<string, unknown>;
-  const keys = Object.keys(base);
-  for (const k of keys) {
+  for (const k of before.designText?.keys ?? Object.keys(base)) {
     if (k === 'components') {
       Object.defineProperty(out, k, COMPONENTS_GETTER);
     } else {
@@ -283,5 +291,17 @@ export function designWithComponent(base: Design, id: string, component: Compone
   Object.freeze(out);
   const design = out as unknown as Design;
   tables.set(design, table);
-  return { design, hash: objectHashWithKnown(out, keys, 'components', tableHash(table), base as unknown as Record<string, unknown>) };
+  const prev = before.designText ? { obj: base as unknown as Record<string, unknown>, text: before.designText } : undefined;
+  const { hash, text } = objectHashWithKnown(out, 'components', tableHash(table), prev);
+  table.designText = text;
+  return { design, hash };
+}
+
+/** Side data another projection keeps per design along the line of component edits (net-membership.ts). */
+export function netIndexOf(design: Design): unknown {
+  return tableOf(design).netIndex;
+}
+
+export function setNetIndex(design: Design, index: unknown): void {
+  tableOf(design).netIndex = index;
 }

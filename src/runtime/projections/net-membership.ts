@@ -1,17 +1,17 @@
 import type { Design } from '../../eda/model/design.js';
+import { netIndexOf, setNetIndex } from './component-table.js';
 
 /**
  * Which nets each component sits on, so removing a component visits its own nets, not every node of
  * every net. Built from `design.nets` on first use and handed from design to design along the live
  * projection's line of component edits (each design is frozen, so the index of an older design can
- * only be stale if it was handed on: then it is rebuilt for that design).
+ * only be stale if it was handed on: then it is rebuilt for that design). Kept in the design's
+ * component table (component-table.ts), so an edit adds no WeakMap entry of its own.
  */
 interface Membership {
   owner: Design;
   nets: Map<string, Set<string>>;
 }
-
-const memberships = new WeakMap<Design, Membership>();
 
 function build(design: Design): Membership {
   const nets = new Map<string, Set<string>>();
@@ -26,10 +26,10 @@ function build(design: Design): Membership {
 }
 
 function membershipOf(design: Design): Membership {
-  let m = memberships.get(design);
+  let m = netIndexOf(design) as Membership | null;
   if (!m || m.owner !== design) {
     m = build(design);
-    memberships.set(design, m);
+    setNetIndex(design, m);
   }
   return m;
 }
@@ -41,9 +41,9 @@ export function netsOfComponent(design: Design, id: string): readonly string[] {
 
 /** `next` is `prev` after a component edit: pass the index on, updated by `change` (O(1) per connection). */
 export function handMembershipOn(prev: Design, next: Design, change: (nets: Map<string, Set<string>>) => void): void {
-  const m = memberships.get(prev);
+  const m = netIndexOf(prev) as Membership | null;
   if (!m || m.owner !== prev) return;
   change(m.nets);
   m.owner = next;
-  memberships.set(next, m);
+  setNetIndex(next, m);
 }
