@@ -9,12 +9,10 @@ import {
   ReadResourceRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
-  type ServerNotification,
-  type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { AGENT_CAPABILITIES, asResourceRequest, registerAgentFeatures } from './agent-features.js';
 import { imageContent } from './board-image.js';
+import { answerToolCallsDirectly, type ToolCallExtra } from './direct-tool-calls.js';
 import { createClientLog, type ClientLog } from './client-log.js';
 import type { Subscription } from 'rxjs';
 import { ZapTraceError, toErrorEnvelope } from '../../kernel/errors.js';
@@ -47,7 +45,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
   const toolList = mcpToolList(catalog);
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolList }));
 
-  const callTool = async (request: ToolCall, extra: Extra) => {
+  const callTool = async (request: ToolCall, extra: ToolCallExtra) => {
     const name = request.params.name;
     const args = request.params.arguments ?? {};
     const meta = (args['_zaptrace'] ?? {}) as Record<string, unknown>;
@@ -92,15 +90,18 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
       return { content: [{ type: 'text', text: JSON.stringify(envelope) }], structuredContent: envelope as unknown as Record<string, unknown>, isError: true };
     }
   };
-  // tools/call, the hot path, is answered by the fallback handler (a public hook of the SDK's Protocol)
+  // tools/call, the hot path, is answered straight from the transport for every well-formed call
+  // (direct-tool-calls.ts), and otherwise by the fallback handler (a public hook of the SDK's Protocol)
   // rather than setRequestHandler: that one makes the SDK parse every call's request twice and its
   // result once with zod, on top of the client's own parse. The request is checked here against the
   // same shape (MCP schema, CallToolRequest: params.name a string, params.arguments an object when
   // given; -32602 otherwise) and the result is built in the shape CallToolResult requires, so what goes
   // on the wire is unchanged. Any other method without a handler is still -32601.
+  const answerToolCall = (params: unknown, extra: ToolCallExtra) => callTool(toolCallOf(params), extra);
+  answerToolCallsDirectly(server, answerToolCall);
   server.fallbackRequestHandler = async (request, extra) => {
     if (request.method !== 'tools/call') throw new McpError(ErrorCode.MethodNotFound, 'Method not found');
-    return callTool(toolCallOf(request.params), extra);
+    return answerToolCall(request.params, extra);
   };
 
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({
@@ -138,7 +139,6 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
 
 export { ZapTraceError };
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 interface ToolCall {
   params: { name: string; arguments?: Record<string, unknown>; _meta?: { progressToken?: string | number; [k: string]: unknown } };
 }
@@ -175,7 +175,7 @@ interface TextContent {
 }
 
 /** MCP progress notifications of one call, with a debug log message each when the client asked for them. */
-function progressForwarder(send: Extra['sendNotification'], log: ClientLog, tool: string, requestId: string, progressToken: string | number): NonNullable<CallContext['onProgress']> {
+function progressForwarder(send: ToolCallExtra['sendNotification'], log: ClientLog, tool: string, requestId: string, progressToken: string | number): NonNullable<CallContext['onProgress']> {
   let lastProgress = -1;
   return (progress, total, message) => {
     // MCP requires progress to increase with each notification; a task that restarts its count is not forwarded.
