@@ -91,10 +91,47 @@ function enc(value: unknown): string {
   return `#${merkleHash(value)}`;
 }
 
+/**
+ * Entry texts `JCS(key):=JCS(value),` of leaf members, kept per key for the values that recur (a
+ * component's type, value, footprint, its nulls and falses), so building an object's hash text
+ * allocates no string for them. Bounded: at most LINE_KEYS keys and LINE_VALUES values per key; ids,
+ * which never recur, fill their key's quota once and are then only looked up.
+ */
+const LINE_KEYS = 1024;
+const LINE_VALUES = 512;
+const leafLines = new Map<string, Map<null | boolean | number | string, string>>();
+
+function entryText(key: string, value: unknown): string {
+  if (value !== null && typeof value === 'object') return `${keyPrefix(key)}#${merkleHash(value)},`;
+  let byValue = leafLines.get(key);
+  if (byValue === undefined) {
+    if (leafLines.size >= LINE_KEYS) return `${keyPrefix(key)}${enc(value)},`;
+    leafLines.set(key, (byValue = new Map()));
+  }
+  let line = byValue.get(value as null | boolean | number | string);
+  if (line === undefined) {
+    line = `${keyPrefix(key)}${enc(value)},`;
+    if (byValue.size < LINE_VALUES) byValue.set(value as null | boolean | number | string, line);
+  }
+  return line;
+}
+
+/** One array per nesting depth to gather an object's entry texts in, joined once (no string per `+=`). */
+const scratch: string[][] = [];
+let depth = 0;
+
 function smallObjectHash(obj: Record<string, Json>, sortedKeys: readonly string[]): string {
-  let text = 'o';
-  for (const k of sortedKeys) text += `${keyPrefix(k)}${enc(obj[k])},`;
-  return sha(text);
+  const parts = (scratch[depth] ??= []);
+  depth++;
+  try {
+    const n = sortedKeys.length;
+    parts.length = n + 1;
+    parts[0] = 'o';
+    for (let i = 0; i < n; i++) parts[i + 1] = entryText(sortedKeys[i]!, obj[sortedKeys[i]!]);
+    return sha(parts.join(''));
+  } finally {
+    depth--;
+  }
 }
 
 /**

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { checkIndependentApproval } from '../runtime/approval-policy.js';
 import { authorsOf } from '../runtime/projections/authorship.js';
 import { notReserved } from './text-fields.js';
-import { nullRecord, own } from '../kernel/own.js';
+import { own } from '../kernel/own.js';
 import { ZapTraceError } from '../kernel/errors.js';
-import { Component, Board, PinType } from '../eda/model/design.js';
+import { Board, PinType, type Component, type Pin } from '../eda/model/design.js';
 import { componentById, idsWithRef } from '../runtime/projections/component-table.js';
 import { DesignName, requireDesign, sessionTool, looseObject } from './define.js';
 import { designSummary } from './design-views.js';
@@ -14,6 +14,29 @@ const Ref = notReserved(z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$
 const PinSpec = z.object({ name: notReserved(z.string().min(1).max(64)), type: PinType.default('unspecified'), number: z.string().min(1).max(32).optional() }).strict();
 /** What the approver checked, in their own words; recorded in the approval and the release manifest. */
 export const Statement = z.string().trim().min(1, 'statement must not be empty: say what you reviewed').max(2000);
+/**
+ * The component component_add records, field for field what `Component.parse` gives for the same
+ * input (the schema's key order and defaults).
+ */
+export function newComponent(id: string, input: { ref: string; type_name: string; value?: string | undefined; footprint?: string | undefined; part_id?: string | undefined }, pins: Record<string, Pin>): Component {
+  return {
+    id,
+    ref: input.ref,
+    type: input.type_name,
+    value: input.value ?? null,
+    footprint: input.footprint ?? null,
+    part_id: input.part_id ?? null,
+    mpn: null,
+    manufacturer: null,
+    description: '',
+    dnp: false,
+    locked: false,
+    voltage_supply: '',
+    pins,
+    properties: {},
+  };
+}
+
 const EditResult = looseObject({ design_name: z.string(), design_hash: z.string(), revision: z.number() });
 
 export const editTools = [
@@ -43,28 +66,23 @@ export const editTools = [
       if (idsWithRef(design, input.ref).length > 0) {
         throw new ZapTraceError('INVALID_INPUT', `reference ${input.ref} is already used in this design`, { path: 'ref' });
       }
-      const pins = nullRecord<{ name: string; type: string; number: string | null }>();
+      // Built as Component.parse would build it (key order, defaults, a plain pins record): every field
+      // already passed this tool's input schema, which is stricter than Component's, so parsing again
+      // could only copy. test/runtime/component-add-build.test.ts holds the two equal.
+      const pins: Record<string, Pin> = {};
       for (const p of input.pins) {
-        if (own(pins, p.name)) throw new ZapTraceError('INVALID_INPUT', `pin ${p.name} is listed twice`, { path: 'pins' });
-        pins[p.name] = { name: p.name, type: p.type, number: p.number ?? null };
+        if (Object.hasOwn(pins, p.name)) throw new ZapTraceError('INVALID_INPUT', `pin ${p.name} is listed twice`, { path: 'pins' });
+        pins[p.name] = { name: p.name, type: p.type, number: p.number ?? null, description: '' };
       }
       const connections: { net: string; pin: string }[] = [];
       for (const [pin, netKey] of Object.entries(input.connections)) {
         const net = own(design.nets, netKey) ?? Object.values(design.nets).find((n) => n.name === netKey);
         if (!net) throw new ZapTraceError('INVALID_INPUT', `no net "${netKey}" in the design`, { path: `connections.${pin}` });
-        if (input.pins.length > 0 && !own(pins, pin)) throw new ZapTraceError('INVALID_INPUT', `pin ${pin} is not among the declared pins`, { path: `connections.${pin}` });
-        if (!own(pins, pin)) pins[pin] = { name: pin, type: 'unspecified', number: null };
+        if (input.pins.length > 0 && !Object.hasOwn(pins, pin)) throw new ZapTraceError('INVALID_INPUT', `pin ${pin} is not among the declared pins`, { path: `connections.${pin}` });
+        if (!Object.hasOwn(pins, pin)) pins[pin] = { name: pin, type: 'unspecified', number: null, description: '' };
         connections.push({ net: net.id, pin });
       }
-      const asked = Component.parse({
-        id,
-        ref: input.ref,
-        type: input.type_name,
-        value: input.value ?? null,
-        footprint: input.footprint ?? null,
-        part_id: input.part_id ?? null,
-        pins,
-      });
+      const asked = newComponent(id, input, pins);
       refuseWithdrawnPart(asked, ctx.services.library);
       const { component } = footprintFromLibrary(asked, ctx.services.library);
       return {

@@ -55,9 +55,11 @@ function nextEntry(state: SessionState, name: string, seq: number, built: { desi
   });
 }
 
+/** Freezes a JSON value and everything in it (own keys walked in place: no array of values per object). */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
+    const record = value as Record<string, unknown>;
+    for (const k in record) if (Object.hasOwn(record, k)) deepFreeze(record[k]);
     Object.freeze(value);
   }
   return value;
