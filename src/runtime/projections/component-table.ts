@@ -13,8 +13,8 @@ import { nullRecord } from '../../kernel/own.js';
  * here carry it as a getter that assembles it on first read and keeps it. The hot path of a session
  * (component_add/remove, their summaries, the design hash) never reads it; validation, layout and
  * exports read every component anyway, so assembling costs them no more than the read itself.
- * Tables are keyed by design identity (designs are frozen), never stored inside the design, so
- * snapshots and worker messages see only the plain record.
+ * A table belongs to one design (designs are frozen) and is never a property of it (see TableSlot),
+ * so snapshots and worker messages see only the plain record.
  */
 /** One component of the record with what the table needs of it. */
 interface Entry {
@@ -69,6 +69,32 @@ interface ComponentTable {
 
 const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]) });
 const EMPTY_GROUP: readonly Bucket[] = Object.freeze(Array.from({ length: GROUP }, () => EMPTY));
+/**
+ * Where a design's table is found. A design built here carries it in a class private field, stamped
+ * before the design is frozen: private names are not properties, so no reader, JSON, structuredClone,
+ * spread, immer copy or reflection sees them, and reading one is a property load where a WeakMap
+ * lookup hashes the key (an edit looks its design up half a dozen times). `Identity` returns the
+ * object it is given, so `new TableSlot(design, table)` adds the field to the design itself.
+ * A design built elsewhere (already frozen) is keyed in `tables` instead.
+ */
+class Identity {
+  constructor(target: object) {
+    return target as Identity;
+  }
+}
+class TableSlot extends Identity {
+  readonly #table: ComponentTable;
+  private constructor(design: Design, table: ComponentTable) {
+    super(design);
+    this.#table = table;
+  }
+  static stamp(design: Design, table: ComponentTable): void {
+    new TableSlot(design, table);
+  }
+  static read(design: object): ComponentTable | undefined {
+    return #table in design ? (design as TableSlot).#table : undefined;
+  }
+}
 const tables = new WeakMap<Design, ComponentTable>();
 
 function byId(x: Entry, y: Entry): number {
@@ -111,7 +137,7 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
 }
 
 function tableOf(design: Design): ComponentTable {
-  let t = tables.get(design);
+  let t = TableSlot.read(design) ?? tables.get(design);
   if (!t) {
     t = fromRecord(design.components);
     tables.set(design, t);
@@ -268,7 +294,7 @@ function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
 const COMPONENTS_GETTER: PropertyDescriptor = Object.freeze({
   enumerable: true,
   get(this: Design): Readonly<Record<string, Component>> {
-    const t = tables.get(this)!;
+    const t = TableSlot.read(this)!;
     return (t.record ??= assemble(t));
   },
 });
@@ -288,9 +314,9 @@ export function designWithComponent(base: Design, id: string, component: Compone
       out[k] = Object.hasOwn(changes, k) ? (changes as Record<string, unknown>)[k] : (base as unknown as Record<string, unknown>)[k];
     }
   }
-  Object.freeze(out);
   const design = out as unknown as Design;
-  tables.set(design, table);
+  TableSlot.stamp(design, table);
+  Object.freeze(out);
   const prev = before.designText ? { obj: base as unknown as Record<string, unknown>, text: before.designText } : undefined;
   const { hash, text } = objectHashWithKnown(out, 'components', tableHash(table), prev);
   table.designText = text;
