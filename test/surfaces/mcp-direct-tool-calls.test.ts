@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { CallToolResultSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { answerToolCallsDirectly, type ToolCallExtra } from '../../src/surfaces/mcp/direct-tool-calls.js';
 import { createMcpConnection } from '../../src/surfaces/mcp/connection.js';
 import { createMcpServer } from '../../src/surfaces/mcp/server.js';
 import { localPrincipal, newRuntime } from '../helpers/harness.js';
@@ -74,5 +76,63 @@ describe('MCP tools/call answered directly from the transport', () => {
     await answered;
     const log = received.filter((m) => m['method'] === 'notifications/message').map((m) => m['params']['data']['event']);
     expect(log).toEqual(['tool_call', 'tool_ok']);
+  });
+});
+
+describe('the per-call AbortSignal of a directly answered call', () => {
+  /** A bare SDK Server whose tools/call handler waits until released and notes what its signal said. */
+  async function serverWithWaitingTool() {
+    const server = new Server({ name: 't', version: '1' }, { capabilities: { tools: {} } });
+    const seen: { id: unknown; aborted: boolean; reason: unknown }[] = [];
+    let release = () => undefined as void;
+    const released = new Promise<void>((r) => (release = r));
+    answerToolCallsDirectly(server, async (params: unknown, extra: ToolCallExtra) => {
+      const id = (params as { name: string }).name;
+      if (id === 'late-reader') await released; // reads its signal only after the cancellation came
+      const signal = extra.signal;
+      if (id === 'early-reader') await released;
+      seen.push({ id, aborted: signal.aborted, reason: signal.reason });
+      return { content: [] };
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const received: Record<string, any>[] = [];
+    clientSide.onmessage = (m: JSONRPCMessage) => void received.push(m as Record<string, any>);
+    await clientSide.start();
+    const send = (m: Record<string, unknown>) => clientSide.send(m as JSONRPCMessage);
+    return { seen, release, send, received, clientSide };
+  }
+
+  it('is aborted with the reason of notifications/cancelled, whether read before or after it came; no response is sent', async () => {
+    const { seen, release, send, received } = await serverWithWaitingTool();
+    await send({ jsonrpc: '2.0', id: 'a', method: 'tools/call', params: { name: 'early-reader' } });
+    await send({ jsonrpc: '2.0', id: 'b', method: 'tools/call', params: { name: 'late-reader' } });
+    await new Promise((r) => setTimeout(r, 5));
+    await send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'a', reason: 'stop a' } });
+    await send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'b', reason: 'stop b' } });
+    release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual([
+      { id: 'early-reader', aborted: true, reason: 'stop a' },
+      { id: 'late-reader', aborted: true, reason: 'stop b' },
+    ]);
+    expect(received.filter((m) => m['id'] === 'a' || m['id'] === 'b')).toEqual([]);
+  });
+
+  it('is not aborted for a call that is not cancelled, and is aborted when the connection closes', async () => {
+    const first = await serverWithWaitingTool();
+    await first.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'early-reader' } });
+    first.release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(first.seen).toEqual([{ id: 'early-reader', aborted: false, reason: undefined }]);
+    expect(first.received).toEqual([{ result: { content: [] }, jsonrpc: '2.0', id: 1 }]);
+
+    const second = await serverWithWaitingTool();
+    await second.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'late-reader' } });
+    await new Promise((r) => setTimeout(r, 5));
+    await second.clientSide.close();
+    second.release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(second.seen).toMatchObject([{ id: 'late-reader', aborted: true }]);
   });
 });

@@ -6,7 +6,8 @@ import { ErrorCode, type JSONRPCMessage, type MessageExtraInfo, type RequestId, 
 /** What the tools/call handler uses of a request's context (a subset of the SDK's RequestHandlerExtra). */
 export interface ToolCallExtra {
   authInfo?: AuthInfo | undefined;
-  signal: AbortSignal;
+  /** Read only when needed: on the direct path it is made on first read (CallAbort). */
+  readonly signal: AbortSignal;
   sendNotification(notification: ServerNotification): Promise<void>;
 }
 
@@ -43,26 +44,19 @@ function interpose(server: Server, transport: Transport, handle: ToolCallHandler
   const sdkOnMessage = transport.onmessage;
   const sdkOnClose = transport.onclose;
   if (!sdkOnMessage) return;
-  const inFlight = new Map<RequestId, AbortController>();
+  const inFlight = new Map<RequestId, CallAbort>();
 
   const answer = (id: RequestId, params: Record<string, unknown>, authInfo: AuthInfo | undefined) => {
-    const controller = new AbortController();
-    inFlight.set(id, controller);
-    const extra: ToolCallExtra = {
-      authInfo,
-      signal: controller.signal,
-      sendNotification: async (notification) => {
-        if (controller.signal.aborted) return;
-        await server.notification(notification, { relatedRequestId: id });
-      },
-    };
+    const abort = new CallAbort();
+    inFlight.set(id, abort);
+    const extra = new DirectCallExtra(server, id, authInfo, abort);
     Promise.resolve()
       .then(startNextTurn)
       .then(() => handle(params, extra))
       .then(
-        (result) => (controller.signal.aborted ? undefined : transport.send({ result, jsonrpc: '2.0', id } as JSONRPCMessage)),
+        (result) => (abort.aborted ? undefined : transport.send({ result, jsonrpc: '2.0', id } as JSONRPCMessage)),
         (error: { code?: unknown; message?: string; data?: unknown }) => {
-          if (controller.signal.aborted) return undefined;
+          if (abort.aborted) return undefined;
           const code = Number.isSafeInteger(error.code) ? (error.code as number) : ErrorCode.InternalError;
           const body = error.data !== undefined ? { code, message: error.message ?? 'Internal error', data: error.data } : { code, message: error.message ?? 'Internal error' };
           return transport.send({ jsonrpc: '2.0', id, error: body });
@@ -70,7 +64,7 @@ function interpose(server: Server, transport: Transport, handle: ToolCallHandler
       )
       .catch((error: unknown) => server.onerror?.(new Error(`Failed to send response: ${String(error)}`)))
       .finally(() => {
-        if (inFlight.get(id) === controller) inFlight.delete(id);
+        if (inFlight.get(id) === abort) inFlight.delete(id);
       });
   };
 
@@ -83,8 +77,54 @@ function interpose(server: Server, transport: Transport, handle: ToolCallHandler
   };
   transport.onclose = () => {
     sdkOnClose?.call(transport);
-    for (const controller of inFlight.values()) controller.abort();
+    for (const abort of inFlight.values()) abort.abort();
     inFlight.clear();
+  };
+}
+
+/**
+ * A call's AbortSignal, made only when something asks for it: most tool calls never look at theirs (the
+ * runtime reads it for heavy work and plugin calls), and a Node AbortController is among the costlier
+ * objects a call would otherwise allocate. Aborted before it exists, it is made aborted, with the reason.
+ */
+class CallAbort {
+  aborted = false;
+  private controller: AbortController | undefined;
+  private reason: unknown;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason?: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+  }
+}
+
+/** The handler's view of one directly answered call; `signal` stays lazy (CallAbort). */
+class DirectCallExtra implements ToolCallExtra {
+  constructor(
+    private readonly server: Server,
+    private readonly id: RequestId,
+    readonly authInfo: AuthInfo | undefined,
+    private readonly abort: CallAbort,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** An own arrow function, so a caller may hand it on unbound. */
+  readonly sendNotification = async (notification: ServerNotification): Promise<void> => {
+    if (this.abort.aborted) return;
+    await this.server.notification(notification, { relatedRequestId: this.id });
   };
 }
 
@@ -101,7 +141,7 @@ function plainToolCall(message: unknown): { id: RequestId; params: Record<string
   const id = message['id'];
   const params = message['params'];
   if (!isRequestId(id) || !isPlainObject(params) || 'task' in params) return null;
-  for (const key in message) if (key !== 'jsonrpc' && key !== 'id' && key !== 'method' && key !== 'params') return null;
+  if (Object.keys(message).length !== 4) return null; // the schema is strict: jsonrpc, id, method, params and nothing else
   const meta = params['_meta'];
   if (meta !== undefined) {
     if (!isPlainObject(meta) || RELATED_TASK in meta) return null;

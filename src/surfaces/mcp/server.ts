@@ -50,7 +50,7 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
     const args = request.params.arguments ?? {};
     const meta = (args['_zaptrace'] ?? {}) as Record<string, unknown>;
     const requestId = typeof meta['request_id'] === 'string' ? meta['request_id'].slice(0, 100) : randomUUID();
-    // extra.sendNotification is the SDK's per-request arrow function: it can be handed on as it is.
+    // extra.sendNotification is a per-request arrow function on both paths (the SDK's, DirectCallExtra): it can be handed on as it is.
     const send = extra.sendNotification;
     try {
       const principal = conn.principalFor(extra.authInfo?.extra);
@@ -62,10 +62,13 @@ export function createMcpServer(runtime: Runtime, conn: McpConnection): Server {
         actor: typeof meta['actor'] === 'string' ? meta['actor'].slice(0, 200) : (extra.authInfo?.extra?.['actor'] as string | undefined) ?? 'mcp-client',
         reason: typeof meta['reason'] === 'string' ? meta['reason'].slice(0, 500) : (extra.authInfo?.extra?.['reason'] as string | undefined) ?? '',
         requestId,
+        // Read through, not copied: on the direct path the signal is made only when the runtime asks for it (direct-tool-calls.ts, CallAbort).
+        get signal() {
+          return extra.signal;
+        },
       };
       const idempotencyKey = idempotencyKeyOfMeta(request.params._meta);
       if (idempotencyKey !== undefined) call.idempotencyKey = idempotencyKey;
-      call.signal = extra.signal;
       const progressToken = request.params._meta?.progressToken;
       if (progressToken !== undefined) call.onProgress = progressForwarder(send, log, name, requestId, progressToken);
       const { _zaptrace: _meta, ...input } = args;
