@@ -163,6 +163,30 @@ function sortedShape(keys: string[]): readonly string[] {
   return sorted;
 }
 
+/**
+ * The sorted keys of `obj` when its keys are one of the remembered shapes, found by walking its keys
+ * in place (no key array): for an ordinary object whose prototype is Object.prototype or null, for-in
+ * visits exactly its own enumerable keys, in Object.keys order.
+ */
+function knownShape(obj: object): readonly string[] | null {
+  const proto = Object.getPrototypeOf(obj) as unknown;
+  if (proto !== Object.prototype && proto !== null) return null;
+  for (let s = 0; s < shapeKeys.length; s++) {
+    const known = shapeKeys[s]!;
+    let i = 0;
+    let same = true;
+    for (const k in obj) {
+      if (known[i] !== k) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same && i === known.length) return shapeSorted[s]!;
+  }
+  return null;
+}
+
 function bucketHash(obj: Record<string, Json>, keys: string[]): string {
   return keys.length === 0 ? EMPTY_BUCKET : smallObjectHash(obj, keys.sort(compareKeys));
 }
@@ -194,9 +218,14 @@ export function merkleHash(value: unknown): string {
     for (const item of value) text += `${enc(item)},`;
     entry = { hash: sha(text) };
   } else {
-    const keys = Object.keys(value);
-    if (keys.length === 0) return EMPTY_OBJECT;
-    entry = hashObject(value as Record<string, Json>, keys);
+    const known = knownShape(value);
+    if (known !== null) {
+      entry = { hash: smallObjectHash(value as Record<string, Json>, known) };
+    } else {
+      const keys = Object.keys(value);
+      if (keys.length === 0) return EMPTY_OBJECT;
+      entry = hashObject(value as Record<string, Json>, keys);
+    }
   }
   cache.set(value, entry);
   return entry.hash;

@@ -15,7 +15,17 @@ type LibraryPart = NonNullable<ReturnType<Library['lookup']>>;
  */
 const lookups = new WeakMap<Library, Map<string, LibraryPart | null>>();
 
+/** The last answer: component_add asks twice for the component it builds (withdrawn check, then footprint). */
+let last: { component: Component; library: Library; part: LibraryPart | undefined } | null = null;
+
 function partOf(component: Component, library: Library): LibraryPart | undefined {
+  if (last !== null && last.component === component && last.library === library) return last.part;
+  const part = memoPartOf(component, library);
+  last = { component, library, part };
+  return part;
+}
+
+function memoPartOf(component: Component, library: Library): LibraryPart | undefined {
   let memo = lookups.get(library);
   if (!memo) lookups.set(library, (memo = new Map()));
   const key = JSON.stringify([component.part_id, component.mpn, component.type, component.value]);

@@ -42,6 +42,10 @@ describe('component table (docs/design-hash.md, "Incremental")', () => {
     for (let i = 0; i < 3; i++) {
       expect(merkleHash({ z: i, a: 'x', m: null })).toBe(sha(`o"a":="x","m":=null,"z":=${i},`));
       expect(merkleHash({ a: 'x', m: null, z: i })).toBe(sha(`o"a":="x","m":=null,"z":=${i},`));
+      expect(merkleHash(Object.assign(Object.create(null), { z: i, a: 'x', m: null }))).toBe(sha(`o"a":="x","m":=null,"z":=${i},`));
+      // A remembered shape with one key more or less is another shape.
+      expect(merkleHash({ z: i, a: 'x' })).toBe(sha(`o"a":="x","z":=${i},`));
+      expect(merkleHash({ z: i, a: 'x', m: null, n: 1 })).toBe(sha(`o"a":="x","m":=null,"n":=1,"z":=${i},`));
     }
   });
 
