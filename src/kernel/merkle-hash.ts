@@ -254,8 +254,9 @@ export function bucketDigestOfLines(sortedLines: readonly string[]): string {
   return sortedLines.length === 0 ? EMPTY_BUCKET : linesTextHash(sortedLines.join(''));
 }
 
-export function combineBucketDigests(digests: readonly string[]): string {
-  return combineBuckets(digests as string[]);
+/** H("b" || B_0 || ... || B_255) from the 256 digests already concatenated in pieces, in bucket order. */
+export function bucketedRecordHash(digestTexts: readonly string[]): string {
+  return sha(['b', ...digestTexts].join(''));
 }
 
 export function compareKeyOrder(a: string, b: string): number {

@@ -1,5 +1,5 @@
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, combineBucketDigests, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, bucketedRecordHash, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
@@ -33,8 +33,16 @@ interface Bucket {
   digest: string | null;
 }
 
-/** The 256 buckets as 16 groups of 16 (bucket b is groups[b >> 4][b & 15]): an edit copies two short arrays. */
-type Groups = readonly (readonly Bucket[])[];
+/**
+ * The 256 buckets as 16 groups of 16 (bucket b is groups[b >> 4].buckets[b & 15]): an edit copies
+ * two short arrays, and the record's hash text reuses the digests of the 15 groups it did not touch.
+ */
+interface Group {
+  readonly buckets: readonly Bucket[];
+  /** The group's 16 bucket digests concatenated, computed when first asked for. */
+  digests: string | null;
+}
+type Groups = readonly Group[];
 const GROUP = 16;
 
 interface RefIndex {
@@ -68,7 +76,6 @@ interface ComponentTable {
 }
 
 const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]) });
-const EMPTY_GROUP: readonly Bucket[] = Object.freeze(Array.from({ length: GROUP }, () => EMPTY));
 /**
  * Where a design's table is found. A design built here carries it in a class private field, stamped
  * before the design is frozen: private names are not properties, so no reader, JSON, structuredClone,
@@ -114,9 +121,9 @@ function digestOf(b: Bucket): string {
 function groupsOf(entries: readonly Entry[]): Groups {
   const lists: Entry[][] = Array.from({ length: BUCKETS }, () => []);
   for (const e of entries) lists[bucketOf(e.id)]!.push(e);
-  const groups: Bucket[][] = [];
+  const groups: Group[] = [];
   for (let g = 0; g < BUCKETS; g += GROUP) {
-    groups.push(lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null })));
+    groups.push({ buckets: lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null })), digests: null });
   }
   return groups;
 }
@@ -124,7 +131,7 @@ function groupsOf(entries: readonly Entry[]): Groups {
 function allEntries(t: ComponentTable): Entry[] {
   if (t.flat) return t.flat.slice();
   const out: Entry[] = [];
-  for (const group of t.groups!) for (const b of group) for (const e of b.entries) out.push(e);
+  for (const group of t.groups!) for (const b of group.buckets) for (const e of b.entries) out.push(e);
   return out;
 }
 
@@ -163,7 +170,7 @@ function position(entries: readonly Entry[], id: string): number {
 function listOf(t: ComponentTable, id: string): readonly Entry[] {
   if (t.flat) return t.flat;
   const b = bucketOf(id);
-  return t.groups![b >> 4]![b & 15]!.entries;
+  return t.groups![b >> 4]!.buckets[b & 15]!.entries;
 }
 
 function refIds(t: ComponentTable): Map<string, string[]> {
@@ -234,10 +241,10 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   } else {
     const b = bucketOf(id);
     const next = edited(list, at, entry);
-    const group = t.groups![b >> 4]!.slice();
-    group[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null };
+    const buckets = t.groups![b >> 4]!.buckets.slice();
+    buckets[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null };
     const top = t.groups!.slice();
-    top[b >> 4] = group;
+    top[b >> 4] = { buckets, digests: null };
     groups = top;
   }
   const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
@@ -261,14 +268,14 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
 
 function bucketDigests(groups: Groups): string[] {
   const out: string[] = [];
-  for (const group of groups) for (const b of group) out.push(digestOf(b));
+  for (const group of groups) for (const b of group.buckets) out.push(digestOf(b));
   return out;
 }
 
 /** merkleHash of the record the table stands for, without building it. */
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
-  if (t.groups) return (t.hash = combineBucketDigests(bucketDigests(t.groups)));
+  if (t.groups) return (t.hash = bucketedRecordHash(t.groups.map((g) => (g.digests ??= g.buckets.map(digestOf).join('')))));
   let text = '';
   for (const e of t.flat!) text += e.line;
   return (t.hash = linesTextHash(text));
@@ -282,7 +289,7 @@ function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
   Object.freeze(record);
   if (t.groups) {
     const keys: string[][] = [];
-    for (const group of t.groups) for (const b of group) keys.push(b.entries.map((e) => e.id));
+    for (const group of t.groups) for (const b of group.buckets) keys.push(b.entries.map((e) => e.id));
     rememberRecordHash(record, tableHash(t), bucketDigests(t.groups), keys);
   } else rememberRecordHash(record, tableHash(t));
   return record;
