@@ -3,7 +3,7 @@ import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
-import type { EventActor } from './events/types.js';
+import type { CallAudit, EventActor, EventDraft } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
 import { emptySessionState, type SessionState } from './projections/session-state.js';
@@ -159,6 +159,17 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     return state;
   }
 
+  /**
+   * The caller's role in the session, from the cached owner and reviewer lists, or the refusal: the
+   * state is loaded once, in the call's turn (a quarantined log answers SESSION_QUARANTINED there).
+   */
+  async function roleOrDeny(call: CallContext, sessionId: string, tool: string): Promise<'owner' | 'reviewer'> {
+    const owner = typeof sessionId === 'string' && sessionId.length <= 200 ? await ownerOf(sessionId) : null;
+    if (owner !== null && owner === call.principal.id) return 'owner';
+    if (owner !== null && (await access.isReviewer(sessionId, call.principal.id))) return 'reviewer';
+    denyObject(call, tool, String(sessionId));
+  }
+
   function auditData(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, decision: 'allow' | 'deny', outcome: string): AuditData {
     return {
       surface: call.surface,
@@ -174,6 +185,26 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       outcome,
       ...(tool.subject !== undefined ? { subject: tool.subject } : {}),
     };
+  }
+
+  /**
+   * An allowed call's events: its first event carries the call's audit record (docs/event-log.md,
+   * "Audit records"), so the call appends one event, not two; a call that changed nothing appends
+   * its audit record as a ToolAuthorized event.
+   */
+  function auditedDrafts(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, events: readonly EventDraft[]): EventDraft[] {
+    if (events.length === 0) return [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }];
+    const audit: CallAudit = {
+      tool: tool.name,
+      capability: tool.level,
+      granted: impliedLevels(call.principal.grant),
+      decision: 'allow',
+      reason: call.reason,
+      outcome: 'ok',
+      ...(tool.subject !== undefined ? { subject: tool.subject } : {}),
+    };
+    const [first, ...rest] = events;
+    return [{ ...first!, audit }, ...rest];
   }
 
   const api: Runtime = {
@@ -251,7 +282,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       if (sessionId === null) {
         throw new ZapTraceError('SESSION_REQUIRED', `${tool.name} needs a session: create one with session_create and pass its id`, {});
       }
-      const role = (await assertOwner(call.principal, sessionId, tool.name, call, true)).owner === call.principal.id ? 'owner' : 'reviewer';
+      const role = await roleOrDeny(call, sessionId, tool.name);
 
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
       const turn = await takeTurn(turnDeps, sessionId, call);
@@ -261,7 +292,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         // So does a release export: it writes files outside the log on the strength of an approval and
         // evidence, which must not be ones a failed flush can still take back (contract.md, "The release gate").
         if (!audited || call.idempotencyKey !== undefined || tool.level === 'release-export') await settledTail(sessionId);
-        let state = (await loadState(sessionId))!;
+        const loaded = await loadState(sessionId);
+        if (!loaded) denyObject(call, tool.name, sessionId);
+        let state = loaded;
         const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
           audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
         if (keyed) {
@@ -319,7 +352,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         const first = await answeredMeanwhile();
         if (first) return replayOutcome(first);
         if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
-        const drafts = [...(audited ? [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }] : []), ...(outcome.events ?? [])];
+        const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
         let result: unknown;
         const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
           result = 'after' in outcome ? outcome.after(folded) : outcome.result;

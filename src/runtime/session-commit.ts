@@ -39,6 +39,7 @@ export function createSessionCommit(deps: SessionCommitDeps) {
         session_id: state.session_id,
         actor,
         request_id: requestId,
+        audit: d.audit,
         data: d.data,
         prev_hash: prev,
       });

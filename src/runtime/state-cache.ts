@@ -111,7 +111,9 @@ export function createStateCache(options: StateCacheOptions) {
   return {
     async get(sessionId: string): Promise<SessionState | null> {
       const cached = states.get(sessionId);
-      if (cached && ahead.get(sessionId)?.seq === cached.seq) {
+      // With one writer (this process), the cached state is the head unless the log was quarantined
+      // since (the store then answers SESSION_QUARANTINED below); a store other nodes append to is asked.
+      if (cached && ((!store.sharedByNodes && !store.quarantineOf(sessionId)) || ahead.get(sessionId)?.seq === cached.seq)) {
         remember(sessionId, cached);
         return cached;
       }

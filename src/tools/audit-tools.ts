@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_EVENT_TYPES } from '../runtime/events/catalog.js';
+import { auditRecordOf } from '../runtime/events/audit-record.js';
 import type { AnyEvent } from '../runtime/events/types.js';
 import { sessionTool, looseObject } from './define.js';
 
@@ -34,8 +34,8 @@ export async function queryAudit(read: (range: { from: number; to: number }) => 
   for (let from = q.after_seq + 1; next === null; from += AUDIT_CHUNK) {
     const events = await read({ from, to: from + AUDIT_CHUNK - 1 });
     for (const e of events) {
-      if (!AUDIT_EVENT_TYPES.includes(e.type as never)) continue;
-      const d = e.data as { tool: string; decision: string };
+      const d = auditRecordOf(e);
+      if (d === null) continue;
       if (q.tool !== undefined && d.tool !== q.tool) continue;
       if (q.decision !== undefined && d.decision !== q.decision) continue;
       if (since !== undefined && Date.parse(e.at) < since) continue;
@@ -43,7 +43,7 @@ export async function queryAudit(read: (range: { from: number; to: number }) => 
         next = (matches[matches.length - 1] as { seq: number }).seq;
         break;
       }
-      matches.push({ seq: e.seq, timestamp: e.at, event_type: e.type, hash: e.hash, ...(e.data as object) });
+      matches.push({ seq: e.seq, timestamp: e.at, event_type: e.type, hash: e.hash, ...d });
     }
     if (events.length < AUDIT_CHUNK) break;
   }

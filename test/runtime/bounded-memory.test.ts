@@ -95,7 +95,8 @@ describe('bounded memory: idle sessions leave memory, snapshots, caps', () => {
     const sid = (await callTool(client, 'session_create')).data.session_id as string;
     await callTool(client, 'design_parse_str', { session_id: sid, yaml_content: SMALL, design_name: 'demo' });
     let refused: Record<string, any> | null = null;
-    for (let i = 0; i < 10 && !refused; i++) {
+    // Bounded: one event per allowed call, so the cap of 12 is reached within 12 calls.
+    for (let i = 0; i < 20 && !refused; i++) {
       const r = await callTool(client, 'component_add', { session_id: sid, design_name: 'demo', ref: `R${i + 2}`, type_name: 'RES' });
       if (r.isError) refused = r.data;
     }

@@ -17,7 +17,7 @@ const keyed = (client: Client, name: string, args: Record<string, unknown>, key:
 
 describe('pipelined commits: a refusal beside a command in flight', () => {
   it('a keyed command accepted just before a refused one keeps its recorded outcome', async () => {
-    // Room for the setup and exactly one more keyed component_add (audit + component + key record).
+    // Room for the setup and exactly one more keyed component_add (the component with its audit record, and the key record).
     const probe = createMemoryEventStore();
     const probeRuntime = await composeRuntime({ workspaceDir: tempDir(), store: probe });
     const probeClient = await mcpClient(probeRuntime, localPrincipal('sandbox-write'));
@@ -27,7 +27,7 @@ describe('pipelined commits: a refusal beside a command in flight', () => {
     await probeClient.close();
     await probeRuntime.close();
 
-    const store = createMemoryEventStore({ maxEvents: setupEvents + 3 });
+    const store = createMemoryEventStore({ maxEvents: setupEvents + 2 });
     const runtime = await composeRuntime({ workspaceDir: tempDir(), store });
     const client = await mcpClient(runtime, localPrincipal('sandbox-write'));
     const sid = (await callTool(client, 'session_create')).data.session_id as string;

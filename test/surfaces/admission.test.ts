@@ -10,7 +10,8 @@ import { callRest, createSession, devHeaders, listenLoopback } from '../helpers/
 
 /** The memory store, except that appends wait while the test holds the gate (a slow disk, on demand). */
 function gatedStore() {
-  const inner = createMemoryEventStore();
+  // A slow disk answers appends later, so the store keeps only the asynchronous append (no appendNow).
+  const { appendNow: _keptAtOnce, ...inner } = createMemoryEventStore();
   let held: Promise<void> | null = null;
   let open: () => void = () => undefined;
   let waiting = 0;

@@ -9,6 +9,7 @@ import type { Runtime } from '../../src/runtime/runtime.js';
 import { callTool, httpApp, localPrincipal, mcpClient, newRuntime, tempDir } from '../helpers/harness.js';
 import { gridBoardJson, routingBoardJson } from '../helpers/generated-designs.js';
 import { callRest, createSession, devHeaders, listenLoopback, type Listening } from '../helpers/http-server.js';
+import { auditRecordOf } from '../../src/runtime/events/audit-record.js';
 
 /** Polls (bounded: 200 × 50 ms) until `check` holds. */
 async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
@@ -21,7 +22,10 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
 }
 
 const auditOf = (events: AnyEvent[], tool: string) =>
-  events.filter((e) => (e.type === 'ToolAuthorized' || e.type === 'ToolDenied') && (e.data as { tool: string }).tool === tool).map((e) => (e.data as { outcome: string }).outcome);
+  events
+    .map(auditRecordOf)
+    .filter((a) => a !== null && a.tool === tool)
+    .map((a) => a!.outcome);
 
 /** A route that would run for a minute (routingBoardJson needs well over that to finish). */
 const LONG_ROUTE = { design_name: 'r', time_limit_ms: 60_000 };

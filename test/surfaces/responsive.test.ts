@@ -6,6 +6,7 @@ import type { Runtime } from '../../src/runtime/runtime.js';
 import { httpApp, newRuntime } from '../helpers/harness.js';
 import { gridBoardJson, routingBoardJson, smallBoardJson } from '../helpers/generated-designs.js';
 import { callRest, createSession, devHeaders, listenLoopback, type Listening } from '../helpers/http-server.js';
+import { auditRecordOf } from '../../src/runtime/events/audit-record.js';
 
 const PARTS = 20_000;
 
@@ -82,6 +83,6 @@ describe('the server stays responsive during heavy work (REST on 127.0.0.1)', ()
     expect(state.designs['r']!.design.routing.tracks.length).toBeGreaterThan(0);
     const events = await runtime.readEvents(routed);
     expect(events.filter((e) => e.type === 'NetsRouted')).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'ToolAuthorized' && (e.data as { tool: string }).tool === 'route_nets').map((e) => (e.data as { outcome: string }).outcome)).toEqual(['ok']);
+    expect(events.map(auditRecordOf).filter((a) => a?.tool === 'route_nets').map((a) => a!.outcome)).toEqual(['ok']);
   });
 });

@@ -43,6 +43,9 @@ describe('REST surface (supertest on the koa app)', () => {
     const audit = await agent.get('/api/v1/audit/events').set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
     expect(audit.body.events).toHaveLength(2);
     expect(audit.body.events[1]).toMatchObject({ decision: 'allow', tool: 'design_parse_str', actor: 'test-agent', reason: 'unit test', request_id: 'req-123', principal: 'dev:test-agent', capability: 'preview-write', outcome: 'ok' });
+    // The allowed call's record (carried by its DesignParsed event) has every field the denied call's ToolDenied has (contract.md, "Audit evidence").
+    expect(audit.body.events[1]).toMatchObject({ event_type: 'DesignParsed', surface: 'rest', session_id: sid, granted: ['read', 'preview-write'] });
+    expect(Object.keys(audit.body.events[1]).sort()).toEqual(Object.keys(audit.body.events[0]).sort());
     expect(audit.body.events[0].timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
     const denies = await agent.get('/api/v1/audit/events?decision=deny&limit=1').set(dev('')).set('X-ZapTrace-Session-Id', sid).expect(200);
     expect(denies.body.events).toHaveLength(1);
@@ -65,8 +68,11 @@ describe('REST surface (supertest on the koa app)', () => {
     const lines = log.text.trim().split('\n').map((l) => JSON.parse(l));
     // The export ends with the signed head that covers its last event (docs/log-integrity.md).
     const head = lines.pop();
-    expect(head.head).toMatchObject({ session_id: sid, seq: 6 });
-    expect(lines.map((e) => e.type)).toEqual(['SessionCreated', 'ToolDenied', 'ToolAuthorized', 'DesignParsed', 'ToolAuthorized', 'ComponentRemoved']);
+    expect(head.head).toMatchObject({ session_id: sid, seq: 4 });
+    // An allowed call's one event carries its audit record (docs/event-log.md, "Audit records"); a denied call is a ToolDenied.
+    expect(lines.map((e) => e.type)).toEqual(['SessionCreated', 'ToolDenied', 'DesignParsed', 'ComponentRemoved']);
+    expect(lines.map((e) => e.audit?.tool ?? null)).toEqual([null, null, 'design_parse_str', 'component_remove']);
+    expect(lines[2].audit).toMatchObject({ capability: 'preview-write', decision: 'allow', outcome: 'ok', reason: 'unit test' });
   });
 
   it('without dev mode, capability headers grant nothing and anonymous callers stay read-only', async () => {
@@ -163,8 +169,8 @@ describe('live session stream (server-sent events)', () => {
       await readUntil('event: SessionCreated');
       await fetch(`${base}/api/v1/tools/design_parse_str`, { method: 'POST', headers: { ...h, 'x-zaptrace-session-id': sid }, body: JSON.stringify({ yaml_content: ESP32_YAML(), design_name: 'esp' }) });
       await readUntil('event: DesignParsed');
-      expect(text).toContain('event: ToolAuthorized');
       expect(text).toContain('event: DesignParsed');
+      expect(text).toContain('"audit":{"tool":"design_parse_str"');
       abort.abort();
       const keys = grantKeys();
       void keys;

@@ -128,7 +128,7 @@ describe.runIf(chromiumTool.requireOrSkip())('review app in Chromium', () => {
   });
 
   it('scrubs the timeline by keyboard and draws each position\'s parts, with denied calls in the log', async () => {
-    expect(built.head).toBeGreaterThanOrEqual(50);
+    expect(built.head).toBeGreaterThanOrEqual(30); // a long session: one event per allowed call, one per denied call
     expect(await boardRefs(page, built.head)).toEqual(expect.arrayContaining(['J1', 'R1', 'D1', 'R9']));
     await scrubTo(page, built.head, built.placedAt - 1, built.head);
     expect((await boardRefs(page, built.placedAt - 1)).sort()).toEqual(['D1', 'J1', 'R1']); // R9 added, not yet placed

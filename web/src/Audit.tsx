@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LogEvent } from './api.js';
+import { callRecordOf, type CallRecord } from './call-record.js';
 
 interface Row {
   seq: number;
@@ -16,9 +17,8 @@ interface Row {
 
 const COLUMNS: (keyof Row)[] = ['seq', 'at', 'principal', 'actor', 'tool', 'capability', 'decision', 'outcome', 'reason', 'hash'];
 
-function rowOf(e: LogEvent): Row {
-  const d = e.data;
-  return { seq: e.seq, at: e.at, principal: e.actor.principal, actor: e.actor.actor, tool: String(d['tool'] ?? ''), capability: String(d['capability'] ?? ''), decision: String(d['decision'] ?? ''), outcome: String(d['outcome'] ?? ''), reason: String(d['reason'] ?? ''), hash: e.hash };
+function rowOf(e: LogEvent, r: CallRecord): Row {
+  return { seq: e.seq, at: e.at, principal: e.actor.principal, actor: e.actor.actor, tool: r.tool, capability: r.capability, decision: r.decision, outcome: r.outcome, reason: r.reason, hash: e.hash };
 }
 
 /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe (OWASP CSV injection). */
@@ -37,9 +37,16 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Every call in the session, allowed or denied (ToolAuthorized/ToolDenied), filtered and exported as CSV or JSON lines. */
+/** Every call in the session, allowed or denied (its audit record, call-record.ts), filtered and exported as CSV or JSON lines. */
 export function AuditPanel({ sessionId, events, onPick }: { sessionId: string; events: LogEvent[]; onPick(seq: number): void }) {
-  const rows = useMemo(() => events.filter((e) => e.type === 'ToolAuthorized' || e.type === 'ToolDenied').map(rowOf), [events]);
+  const rows = useMemo(
+    () =>
+      events.flatMap((e) => {
+        const r = callRecordOf(e);
+        return r ? [rowOf(e, r)] : [];
+      }),
+    [events],
+  );
   const [actor, setActor] = useState('');
   const [tool, setTool] = useState('');
   const [decision, setDecision] = useState('');

@@ -1,6 +1,5 @@
 import type { LogEvent } from './api.js';
-
-const AUDIT = new Set(['ToolAuthorized', 'ToolDenied']);
+import { callRecordOf } from './call-record.js';
 
 /** The payload of an event, shortened for the page (full text: GET /api/v1/sessions/:id/events). */
 function dataText(e: LogEvent): string {
@@ -8,15 +7,9 @@ function dataText(e: LogEvent): string {
   return text.length > 4000 ? `${text.slice(0, 4000)}\n… (${text.length} characters)` : text;
 }
 
-function decisionOf(e: LogEvent | undefined): { decision: string; outcome: string } | null {
-  if (!e || !AUDIT.has(e.type)) return null;
-  return { decision: String(e.data['decision'] ?? ''), outcome: String(e.data['outcome'] ?? '') };
-}
-
 /** Who, what, why, the capability decision and the hash of one event (and of the call that produced it). */
 export function EventDetail({ event, call }: { event: LogEvent; call: LogEvent | undefined }) {
-  const audit = AUDIT.has(event.type) ? event : call;
-  const d = decisionOf(audit);
+  const d = callRecordOf(event) ?? callRecordOf(call);
   return (
     <article className="event-detail" data-testid="event-detail" aria-label={`Event ${event.seq}`}>
       <h2>#{event.seq} {event.type}</h2>
@@ -24,9 +17,9 @@ export function EventDetail({ event, call }: { event: LogEvent; call: LogEvent |
         <dt>Who</dt>
         <dd>{event.actor.principal} <span className="muted">(actor {event.actor.actor || '—'}, {event.actor.surface}, {event.actor.auth_source})</span></dd>
         <dt>What</dt>
-        <dd>{audit ? <>{String(audit.data['tool'])} <span className="muted">needs {String(audit.data['capability'])}</span></> : event.type}</dd>
+        <dd>{d ? <>{d.tool} <span className="muted">needs {d.capability}</span></> : event.type}</dd>
         <dt>Why</dt>
-        <dd>{String(audit?.data['reason'] ?? '') || <span className="muted">no reason given</span>}</dd>
+        <dd>{d?.reason || <span className="muted">no reason given</span>}</dd>
         <dt>Decision</dt>
         <dd>{d ? <span className={d.decision === 'deny' ? 'deny' : d.outcome === 'ok' ? 'ok' : 'warn'} data-testid="decision">{d.decision} · {d.outcome}</span> : <span className="muted">not a call</span>}</dd>
         <dt>When</dt>
@@ -50,12 +43,12 @@ export function EventList({ events, shown, onPick }: { events: LogEvent[]; shown
   return (
     <ol className="events" aria-label="Events near this position">
       {slice.map((e) => {
-        const d = decisionOf(e);
+        const d = callRecordOf(e);
         return (
           <li key={e.seq} className={`${e.seq === shown ? 'current' : ''} ${d?.decision === 'deny' ? 'denied' : d && d.outcome !== 'ok' ? 'failed' : ''}`}>
             <button type="button" onClick={() => onPick(e.seq)} aria-current={e.seq === shown ? 'step' : undefined}>
               <span className="seq">{e.seq}</span> {e.type}
-              {d && <> · {String(e.data['tool'])} · {d.decision}{d.outcome !== 'ok' ? ` (${d.outcome})` : ''}</>}
+              {d && <> · {d.tool} · {d.decision}{d.outcome !== 'ok' ? ` (${d.outcome})` : ''}</>}
               <span className="muted"> · {e.actor.principal}</span>
               <code className="hash-short" title={e.hash}>{e.hash.slice(0, 10)}</code>
             </button>

@@ -8,6 +8,7 @@ import { DiffPanel, type DiffMarks } from './Diff.js';
 import { EvidencePanel } from './Evidence.js';
 import { ApprovePanel } from './Approve.js';
 import { AuditPanel } from './Audit.js';
+import { callRecordOf } from './call-record.js';
 
 const NO_MARKS: DiffMarks = { added: new Set(), changed: new Set() };
 const LIVE_SETTLE_MS = 150;
@@ -71,7 +72,7 @@ export function Review({ sessionId, params }: { sessionId: string; params: URLSe
   const goTo = useCallback((s: number) => setSeq(Math.max(1, Math.min(head, s))), [head]);
   const byRequest = useMemo(() => {
     const m = new Map<string, LogEvent>();
-    for (const e of events) if (e.type === 'ToolAuthorized' || e.type === 'ToolDenied') m.set(e.request_id, e);
+    for (const e of events) if (callRecordOf(e)) m.set(e.request_id, e);
     return m;
   }, [events]);
   const current = events[shown - (events[0]?.seq ?? 1)];

@@ -65,6 +65,8 @@ export interface LogEvent {
   at: string;
   actor: EventActor;
   request_id: string;
+  /** An allowed call's record, on that call's first event (docs/event-log.md, "Audit events"). */
+  audit?: Record<string, unknown>;
   data: Record<string, unknown>;
   hash: string;
   prev_hash: string;

@@ -85,4 +85,3 @@ export interface EventDataByType {
 
 export type EventType = keyof EventDataByType;
 
-export const AUDIT_EVENT_TYPES: readonly EventType[] = ['ToolAuthorized', 'ToolDenied'];

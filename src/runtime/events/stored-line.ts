@@ -1,6 +1,6 @@
 import { hash as oneShotHash } from 'node:crypto';
 import { ChainFormError, linkedHash } from '../../kernel/hash-chain.js';
-import type { AnyEvent, EventActor } from './types.js';
+import type { AnyEvent, CallAudit, EventActor } from './types.js';
 
 /**
  * Event hash formats (docs/event-log.md, "Hash chain").
@@ -40,6 +40,7 @@ export interface UnsealedEvent {
   session_id: string;
   actor: EventActor;
   request_id: string;
+  audit?: CallAudit | undefined;
   data: unknown;
   prev_hash: string;
 }
@@ -54,20 +55,11 @@ const EMPTY_HASH_TAIL = `${HASH_KEY}"}`.length;
  * the bytes before `,"hash":"` are the ones format 2 hashes, with no second object to build.
  */
 export function sealEvent(u: UnsealedEvent): AnyEvent {
-  const event: AnyEvent = {
-    seq: u.seq,
-    log_format: LOG_FORMAT,
-    id: u.id,
-    type: u.type,
-    v: u.v,
-    at: u.at,
-    session_id: u.session_id,
-    actor: u.actor,
-    request_id: u.request_id,
-    data: u.data,
-    prev_hash: u.prev_hash,
-    hash: '',
-  };
+  // Two shapes, each built by one literal: with the call's audit record (an allowed call's first event) and without.
+  const event: AnyEvent =
+    u.audit === undefined
+      ? { seq: u.seq, log_format: LOG_FORMAT, id: u.id, type: u.type, v: u.v, at: u.at, session_id: u.session_id, actor: u.actor, request_id: u.request_id, data: u.data, prev_hash: u.prev_hash, hash: '' }
+      : { seq: u.seq, log_format: LOG_FORMAT, id: u.id, type: u.type, v: u.v, at: u.at, session_id: u.session_id, actor: u.actor, request_id: u.request_id, audit: u.audit, data: u.data, prev_hash: u.prev_hash, hash: '' };
   const text = JSON.stringify(event);
   const hashed = text.slice(0, text.length - EMPTY_HASH_TAIL);
   const hash = oneShotHash('sha256', hashed, 'hex');

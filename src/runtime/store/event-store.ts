@@ -73,6 +73,11 @@ export interface EventStore {
    * with. Memory-only mode signs one at once when its last round has not covered the latest writes.
    */
   coveringHead(sessionId: string): Promise<SignedHead | null>;
+  /**
+   * Other runtime nodes append to the same logs (the PostgreSQL store): a session's cached state must
+   * be checked against the store's head before use. Every other store has one writer, this process.
+   */
+  readonly sharedByNodes?: boolean;
   /** PEM of the key that verifies signed heads. */
   readonly publicKeyPem: string;
   /** The key that signs this store's heads; release manifests are signed with the same key. */

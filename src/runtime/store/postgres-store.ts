@@ -303,6 +303,7 @@ export async function createPostgresEventStore(options: PostgresStoreOptions): P
       return null;
     },
     publicKeyPem: signer.publicKeyPem,
+    sharedByNodes: true,
     signer,
     quarantineOf: (sessionId) => quarantined.get(sessionId) ?? null,
     status: () => ({ quarantined: [...quarantined.entries()].map(([session_id, q]) => ({ session_id, ...q })), repairs: [] }),
