@@ -210,6 +210,31 @@ export function merkleHash(value: unknown): string {
   }
   const hit = cache.get(value);
   if (hit) return hit.hash;
+  const entry = entryOf(value);
+  if (typeof entry === 'string') return entry;
+  cache.set(value, entry);
+  return entry.hash;
+}
+
+/**
+ * merkleHash of an object without recording the object itself in the identity cache (its members
+ * are recorded as usual): for a caller that keeps the hash beside the object, as component-table.ts
+ * does for each component, and hands it back with `rememberHash` once others may ask for it.
+ */
+export function unrecordedHash(value: object): string {
+  const hit = cache.get(value);
+  if (hit) return hit.hash;
+  const entry = entryOf(value);
+  return typeof entry === 'string' ? entry : entry.hash;
+}
+
+/** Records `hash` as the hash of `value` (computed by `unrecordedHash`, so it is the value's merkleHash). */
+export function rememberHash(value: object, hash: string): void {
+  if (!cache.has(value)) cache.set(value, { hash });
+}
+
+/** The cache entry of an object or array, or the hash of an empty one (which is not cached). */
+function entryOf(value: object): ObjectEntry | string {
   let entry: ObjectEntry;
   if (Array.isArray(value)) {
     // Empty containers have constant hashes: not worth a SHA-256 or a cache entry each.
@@ -227,8 +252,7 @@ export function merkleHash(value: unknown): string {
       entry = hashObject(value as Record<string, Json>, keys);
     }
   }
-  cache.set(value, entry);
-  return entry.hash;
+  return entry;
 }
 
 /**
@@ -239,6 +263,16 @@ export function merkleHash(value: unknown): string {
 export function entryLine(key: string, value: unknown): string {
   // Not through keyPrefix: these keys are record ids, most of them seen once.
   return `${jcsString(key)}:${enc(value)},`;
+}
+
+/** The entry line of an object member known by its hash: JCS(key) ":#" hash ",". */
+export function entryLineOfHash(key: string, hash: string): string {
+  return `${jcsString(key)}:#${hash},`;
+}
+
+/** The hash inside a line built by `entryLineOfHash` (its last 64 characters but the comma). */
+export function hashOfEntryLine(line: string): string {
+  return line.slice(line.length - 65, line.length - 1);
 }
 
 /**
@@ -317,23 +351,19 @@ function withChangedMembers(obj: Readonly<Record<string, unknown>>, knownKey: st
 
 function textOf(obj: Readonly<Record<string, unknown>>, keys: readonly string[], sorted: readonly string[], knownKey: string, prev: Readonly<Record<string, unknown>> | null, reuse: readonly string[] | null): KnownObjectText {
   const parts = new Array<string>(sorted.length);
-  let pre = 'o';
-  let post = '';
-  let seen = false;
+  let at = -1;
   for (let i = 0; i < sorted.length; i++) {
     const k = sorted[i]!;
     if (k === knownKey) {
       parts[i] = '';
-      seen = true;
+      at = i;
       continue;
     }
-    const part = reuse !== null && obj[k] === prev![k] ? reuse[i]! : `${keyPrefix(k)}${enc(obj[k])},`;
-    parts[i] = part;
-    if (seen) post += part;
-    else pre += part;
+    parts[i] = reuse !== null && obj[k] === prev![k] ? reuse[i]! : `${keyPrefix(k)}${enc(obj[k])},`;
   }
-  if (!seen) throw new TypeError(`objectHashWithKnown: no member ${knownKey}`);
-  return { keys, sorted, parts, pre, post };
+  if (at < 0) throw new TypeError(`objectHashWithKnown: no member ${knownKey}`);
+  // Joined, not appended: flat strings, which every later hash of a derived object copies in one piece.
+  return { keys, sorted, parts, pre: ['o', ...parts.slice(0, at)].join(''), post: parts.slice(at + 1).join('') };
 }
 
 /** The subset of an immer patch that `advance` needs. */

@@ -1,5 +1,5 @@
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, bucketedRecordHash, compareKeyOrder, entryLine, linesTextHash, objectHashWithKnown, rememberRecordHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, bucketDigestOfLines, bucketOf, bucketedRecordHash, compareKeyOrder, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
@@ -22,7 +22,11 @@ interface Entry {
   readonly component: Component;
   /** Insertion position, so the assembled record keeps JavaScript's key order. */
   readonly order: number;
-  /** Entry line of the Merkle hash text (merkle-hash.ts `entryLine`), so a digest is one pass and one SHA-256. */
+  /**
+   * Entry line of the Merkle hash text (merkle-hash.ts `entryLineOfHash`), so a digest is one pass and
+   * one SHA-256. It holds the component's hash, which is put in the hash cache only when the record is
+   * assembled: an edit adds no cache entry for the component it stores.
+   */
   readonly line: string;
 }
 
@@ -104,6 +108,10 @@ class TableSlot extends Identity {
 }
 const tables = new WeakMap<Design, ComponentTable>();
 
+function lineOf(id: string, component: Component): string {
+  return entryLineOfHash(id, unrecordedHash(component));
+}
+
 function byId(x: Entry, y: Entry): number {
   return compareKeyOrder(x.id, y.id);
 }
@@ -137,7 +145,7 @@ function allEntries(t: ComponentTable): Entry[] {
 
 function fromRecord(components: Readonly<Record<string, Component>>): ComponentTable {
   const entries: Entry[] = [];
-  for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: entryLine(id, components[id]) });
+  for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: lineOf(id, components[id]!) });
   const size = entries.length;
   if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
   return { flat: null, groups: groupsOf(entries), size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
@@ -222,7 +230,7 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   const at = position(list, id);
   const previous = at >= 0 ? list[at]! : undefined;
   // A replaced entry keeps its position, as an assignment to an existing key does.
-  const entry = component !== undefined ? { id, component, order: previous ? previous.order : t.nextOrder, line: entryLine(id, component) } : null;
+  const entry = component !== undefined ? { id, component, order: previous ? previous.order : t.nextOrder, line: lineOf(id, component) } : null;
   const size = t.size + (entry ? 1 : 0) - (previous ? 1 : 0);
   let flat: readonly Entry[] | null = null;
   let groups: Groups | null = null;
@@ -285,7 +293,10 @@ function tableHash(t: ComponentTable): string {
 function assemble(t: ComponentTable): Readonly<Record<string, Component>> {
   const entries = allEntries(t).sort((x, y) => x.order - y.order);
   const record = nullRecord<Component>();
-  for (const e of entries) record[e.id] = e.component;
+  for (const e of entries) {
+    record[e.id] = e.component;
+    rememberHash(e.component, hashOfEntryLine(e.line));
+  }
   Object.freeze(record);
   if (t.groups) {
     const keys: string[][] = [];
