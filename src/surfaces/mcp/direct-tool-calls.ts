@@ -50,22 +50,30 @@ function interpose(server: Server, transport: Transport, handle: ToolCallHandler
     const abort = new CallAbort();
     inFlight.set(id, abort);
     const extra = new DirectCallExtra(server, id, authInfo, abort);
-    Promise.resolve()
-      .then(startNextTurn)
-      .then(() => handle(params, extra))
-      .then(
-        (result) => (abort.aborted ? undefined : transport.send({ result, jsonrpc: '2.0', id } as JSONRPCMessage)),
-        (error: { code?: unknown; message?: string; data?: unknown }) => {
-          if (abort.aborted) return undefined;
-          const code = Number.isSafeInteger(error.code) ? (error.code as number) : ErrorCode.InternalError;
-          const body = error.data !== undefined ? { code, message: error.message ?? 'Internal error', data: error.data } : { code, message: error.message ?? 'Internal error' };
-          return transport.send({ jsonrpc: '2.0', id, error: body });
-        },
-      )
-      .catch((error: unknown) => server.onerror?.(new Error(`Failed to send response: ${String(error)}`)))
-      .finally(() => {
-        if (inFlight.get(id) === abort) inFlight.delete(id);
-      });
+    void run(id, params, extra, abort);
+  };
+
+  const run = async (id: RequestId, params: Record<string, unknown>, extra: ToolCallExtra, abort: CallAbort) => {
+    // The SDK starts a handler after two microtask turns (protocol.js, `_onrequest`); so does this path.
+    await undefined;
+    await undefined;
+    let response: JSONRPCMessage;
+    try {
+      const result = await handle(params, extra);
+      response = { result, jsonrpc: '2.0', id } as JSONRPCMessage;
+    } catch (err) {
+      const error = err as { code?: unknown; message?: string; data?: unknown };
+      const code = Number.isSafeInteger(error.code) ? (error.code as number) : ErrorCode.InternalError;
+      const body = error.data !== undefined ? { code, message: error.message ?? 'Internal error', data: error.data } : { code, message: error.message ?? 'Internal error' };
+      response = { jsonrpc: '2.0', id, error: body };
+    }
+    try {
+      if (!abort.aborted) await transport.send(response);
+    } catch (error) {
+      server.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+    } finally {
+      if (inFlight.get(id) === abort) inFlight.delete(id);
+    }
   };
 
   transport.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
@@ -127,9 +135,6 @@ class DirectCallExtra implements ToolCallExtra {
     await this.server.notification(notification, { relatedRequestId: this.id });
   };
 }
-
-/** The SDK starts a handler after a second microtask turn (protocol.js, `_onrequest`); so does this path. */
-const startNextTurn = () => undefined;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isRequestId = (v: unknown): v is RequestId => typeof v === 'string' || Number.isSafeInteger(v);
