@@ -4,6 +4,7 @@ import type { CallContext } from './principal.js';
 import type { SessionState } from './projections/session-state.js';
 import type { Release, SessionQueue } from './session-queue.js';
 import type { OffloadOptions, ToolContext } from './tool-definition.js';
+import type { RuntimeApi } from './runtime-api.js';
 
 export interface TurnDeps {
   queue: SessionQueue;
@@ -13,58 +14,91 @@ export interface TurnDeps {
   maxToolMs: number;
 }
 
-export interface Turn {
-  /** What the handler gets besides state: offload and the time left. */
-  context: Pick<ToolContext, 'offload' | 'remainingMs'>;
-  /** Gives the session's turn to the next command (no-op for session-less calls). */
-  release(): void;
-  /** Whether the handler gave the turn away (an offload), so the session may have moved on meanwhile. */
-  yielded(): boolean;
-}
-
 /**
  * One call's turn in its session's queue and its deadline. While a worker computes, the turn is
  * given back, so the session's other commands (and its reads) are not stuck behind a long route;
  * the turn is taken again before the result is appended, and the result counts only if the designs
  * it was computed from are unchanged (architecture.md: "the main thread appends the result only
- * if the state hash has not moved").
+ * if the state hash has not moved"). A class, so a call's turn is one object, not a set of closures.
  */
-export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: CallContext): Promise<Turn> {
-  const deadlineAt = performance.now() + deps.maxToolMs;
-  let release: Release | null = sessionId === null ? null : await deps.queue.acquire(sessionId);
-  let gaveAway = false;
-  const remainingMs = () => Math.max(0, Math.floor(deadlineAt - performance.now()));
+export class Turn {
+  private readonly deadlineAt: number;
+  private held: Release | null;
+  private gaveAway = false;
 
-  async function offload<T>(task: string, args: unknown, options: OffloadOptions = {}): Promise<T> {
+  constructor(
+    private readonly deps: TurnDeps,
+    private readonly sessionId: string | null,
+    private readonly call: CallContext,
+    held: Release | null,
+  ) {
+    this.deadlineAt = performance.now() + deps.maxToolMs;
+    this.held = held;
+  }
+
+  /** Milliseconds left before the call's deadline. */
+  remainingMs(): number {
+    return Math.max(0, Math.floor(this.deadlineAt - performance.now()));
+  }
+
+  /** Gives the session's turn to the next command (no-op for session-less calls, and when given already). */
+  release(): void {
+    const held = this.held;
+    this.held = null;
+    held?.();
+  }
+
+  /** Whether the handler gave the turn away (an offload), so the session may have moved on meanwhile. */
+  yielded(): boolean {
+    return this.gaveAway;
+  }
+
+  async offload<T>(task: string, args: unknown, options: OffloadOptions = {}): Promise<T> {
+    const { deps, sessionId, call } = this;
     if (!deps.heavy) throw new Error('heavy work needs the worker pool, and this runtime has none');
-    if (sessionId !== null && release === null) throw new Error('one offload at a time per call');
-    release?.();
-    release = null;
-    gaveAway = true;
+    if (sessionId !== null && this.held === null) throw new Error('one offload at a time per call');
+    this.release();
+    this.gaveAway = true;
     // Every offloaded task can outlast a second, so each reports that it started and that it finished
     // (MCP progress), with whatever steps the task reports in between.
     const progress = increasingProgress(call.onProgress);
     progress?.(0, undefined, `${task}: started`);
     let value: T;
     try {
-      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: remainingMs(), onProgress: progress, owner: call.principal.id });
+      value = await deps.heavy.run<T>(task, args, { signal: call.signal, deadlineMs: this.remainingMs(), onProgress: progress, owner: call.principal.id });
       progress?.finish(`${task}: done`);
     } finally {
       // Taking the turn back is never refused: the call already holds a place in the queue.
-      if (sessionId !== null) release = await deps.queue.acquire(sessionId, { force: true });
+      if (sessionId !== null) this.held = await deps.queue.acquire(sessionId, { force: true });
     }
     if (sessionId !== null && options.basis) assertUnchanged(await deps.loadState(sessionId), options.basis);
     return value;
   }
+}
 
-  return {
-    context: { offload, remainingMs },
-    release: () => {
-      release?.();
-      release = null;
-    },
-    yielded: () => gaveAway,
-  };
+/** Waits for the session's turn (none for a session-less call) and starts the call's deadline. */
+export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: CallContext): Promise<Turn> {
+  return new Turn(deps, sessionId, call, sessionId === null ? null : await deps.queue.acquire(sessionId));
+}
+
+/** What a handler gets (ToolContext): prototype methods that reach the call's turn, so a call allocates no closures for them. */
+export class TurnContext<S> implements ToolContext<S> {
+  constructor(
+    readonly call: CallContext,
+    readonly sessionId: string | null,
+    readonly state: SessionState,
+    readonly runtime: RuntimeApi,
+    readonly services: S,
+    private readonly turn: Turn,
+  ) {}
+
+  offload<T>(task: string, args: unknown, options?: OffloadOptions): Promise<T> {
+    return this.turn.offload<T>(task, args, options);
+  }
+
+  remainingMs(): number {
+    return this.turn.remainingMs();
+  }
 }
 
 function assertUnchanged(state: SessionState | null, basis: Record<string, string | null>): void {

@@ -10,9 +10,9 @@ import { emptySessionState, type SessionState } from './projections/session-stat
 import type { EventStore } from './store/event-store.js';
 import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
 import { createSessionQueue } from './session-queue.js';
-import { takeTurn, type TurnDeps } from './call-turn.js';
+import { takeTurn, Turn, TurnContext, type TurnDeps } from './call-turn.js';
 import type { HeavyWork } from './heavy-work.js';
-import type { ToolDefinition } from './tool-definition.js';
+import type { ToolDefinition, ToolResult } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
 import { zodIssuesToError } from './validation.js';
 import { createStateCache } from './state-cache.js';
@@ -275,7 +275,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         }
         const parsed = tool.input.safeParse(input ?? {});
         if (!parsed.success) throw zodIssuesToError(parsed.error);
-        const out = await tool.handler(parsed.data, { call, sessionId: null, state: emptySessionState(''), runtime: api, services, ...(await takeTurn(turnDeps, null, call)).context });
+        const out = await tool.handler(parsed.data, new TurnContext(call, null, emptySessionState(''), api, services, await takeTurn(turnDeps, null, call)));
         return 'after' in out ? out.after(emptySessionState('')) : out.result;
       }
 
@@ -283,88 +283,107 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         throw new ZapTraceError('SESSION_REQUIRED', `${tool.name} needs a session: create one with session_create and pass its id`, {});
       }
       const role = await roleOrDeny(call, sessionId, tool.name);
-
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
       const turn = await takeTurn(turnDeps, sessionId, call);
       try {
-        const audited = tool.level !== 'read';
-        // A read, or a keyed retry that may answer with a recorded outcome, shows state: only durable state.
-        // So does a release export: it writes files outside the log on the strength of an approval and
-        // evidence, which must not be ones a failed flush can still take back (contract.md, "The release gate").
-        if (!audited || call.idempotencyKey !== undefined || tool.level === 'release-export') await settledTail(sessionId);
-        const loaded = await loadState(sessionId);
-        if (!loaded) denyObject(call, tool.name, sessionId);
-        let state = loaded;
-        const keyed: Omit<IdempotencyRecord, 'outcome'> | null =
-          audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
-        if (keyed) {
-          const earlier = idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
-          if (earlier) return replayOutcome(earlier);
-        }
-        const roleRefusal = role === 'reviewer' ? reviewerRefusal(tool) : null;
-        if (roleRefusal || !satisfies(call.principal.grant, tool.level)) {
-          const err = roleRefusal ?? new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
-            required_capability: tool.level,
-            granted: impliedLevels(call.principal.grant),
-          });
-          recordRefusal(err, call, tool.name, sessionId);
-          await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId, undefined, turn.release);
-          throw err;
-        }
-        // A same-key retry may run beside the first call while its worker computes (the turn is given
-        // away meanwhile): whichever finishes second answers with the first one's recorded outcome, once
-        // that outcome is durable (a failed flush forgets it, and this call goes on by itself).
-        const answeredMeanwhile = async () => {
-          if (!keyed) return null;
-          if (turn.yielded()) await settledTail(sessionId);
-          return idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
-        };
-        const fail = async (err: unknown): Promise<unknown> => {
-          const first = await answeredMeanwhile();
-          if (first) return replayOutcome(first);
-          const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
-          // A refusal raised inside a handler (release gate, released path, self-approval, capability)
-          // is a denial, not an allowed call that failed: ToolDenied in the session, plus a security record.
-          const denied = isDenialCode(code);
-          if (denied) recordRefusal(err, call, tool.name, sessionId);
-          if (audited) {
-            const fresh = (await loadState(sessionId)) ?? state;
-            const type = denied ? 'ToolDenied' : 'ToolAuthorized';
-            await commit(
-              fresh,
-              [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }],
-              actorOf(call),
-              call.requestId,
-              () => (keyed && !transient(code) ? [idempotencyDraft({ ...keyed, outcome: failureOutcome(err) })] : []),
-              turn.release,
-            );
-          }
-          throw err;
-        };
-        const parsed = tool.input.safeParse(input ?? {});
-        if (!parsed.success) return await fail(zodIssuesToError(parsed.error));
-        let outcome;
-        try {
-          outcome = await tool.handler(parsed.data, { call, sessionId, state, runtime: api, services, ...turn.context });
-        } catch (err) {
-          return await fail(err);
-        }
-        const first = await answeredMeanwhile();
-        if (first) return replayOutcome(first);
-        if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
-        const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
-        let result: unknown;
-        const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
-          result = 'after' in outcome ? outcome.after(folded) : outcome.result;
-          return keyed ? [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })] : [];
-        }, turn.release);
-        return next === state ? ('after' in outcome ? outcome.after(state) : outcome.result) : result;
+        return await inTurn(tool, input, call, sessionId, role, turn);
       } finally {
         turn.release();
       }
     },
   };
+
+  /** A session call once it holds its turn: refusals, idempotency, validation, handler, append. */
+  async function inTurn(tool: ToolDefinition<unknown, unknown, S>, input: unknown, call: CallContext, sessionId: string, role: 'owner' | 'reviewer', turn: Turn): Promise<unknown> {
+    const audited = tool.level !== 'read';
+    // A read, or a keyed retry that may answer with a recorded outcome, shows state: only durable state.
+    // So does a release export: it writes files outside the log on the strength of an approval and
+    // evidence, which must not be ones a failed flush can still take back (contract.md, "The release gate").
+    if (!audited || call.idempotencyKey !== undefined || tool.level === 'release-export') await settledTail(sessionId);
+    const loaded = await loadState(sessionId);
+    if (!loaded) denyObject(call, tool.name, sessionId);
+    let state = loaded;
+    const keyed: KeyedCall | null =
+      audited && call.idempotencyKey !== undefined ? { key: call.idempotencyKey, principal: call.principal.id, request_hash: requestHashOf(tool.name, input) } : null;
+    if (keyed) {
+      const earlier = idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
+      if (earlier) return replayOutcome(earlier);
+    }
+    const roleRefusal = role === 'reviewer' ? reviewerRefusal(tool) : null;
+    if (roleRefusal || !satisfies(call.principal.grant, tool.level)) {
+      const err = roleRefusal ?? new ZapTraceError('OPERATION_NOT_AUTHORIZED', `${tool.name} requires the ${tool.level} capability`, {
+        required_capability: tool.level,
+        granted: impliedLevels(call.principal.grant),
+      });
+      recordRefusal(err, call, tool.name, sessionId);
+      await commit(state, [{ type: 'ToolDenied', data: auditData(call, tool, sessionId, 'deny', 'OPERATION_NOT_AUTHORIZED') }], actorOf(call), call.requestId, undefined, () => turn.release());
+      throw err;
+    }
+    const parsed = tool.input.safeParse(input ?? {});
+    if (!parsed.success) return failed(zodIssuesToError(parsed.error), tool, call, sessionId, state, keyed, turn);
+    let outcome;
+    try {
+      outcome = await tool.handler(parsed.data, new TurnContext(call, sessionId, state, api, services, turn));
+    } catch (err) {
+      return failed(err, tool, call, sessionId, state, keyed, turn);
+    }
+    const first = keyed ? await answeredMeanwhile(sessionId, keyed, turn) : null;
+    if (first) return replayOutcome(first);
+    if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
+    const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
+    if (!keyed) return resultOf(outcome, await commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release()));
+    // A keyed call records its result in the same batch as its events, so both are durable or neither.
+    let result: unknown;
+    const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
+      result = resultOf(outcome, folded);
+      return [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })];
+    }, () => turn.release());
+    return next === state ? resultOf(outcome, state) : result;
+  }
+
+  /**
+   * A same-key retry may run beside the first call while its worker computes (the turn is given
+   * away meanwhile): whichever finishes second answers with the first one's recorded outcome, once
+   * that outcome is durable (a failed flush forgets it, and this call goes on by itself).
+   */
+  async function answeredMeanwhile(sessionId: string, keyed: KeyedCall, turn: Turn): Promise<IdempotencyRecord['outcome'] | null> {
+    if (turn.yielded()) await settledTail(sessionId);
+    return idempotency.lookup(sessionId, keyed.principal, keyed.key, keyed.request_hash);
+  }
+
+  /** A call that failed in validation or in its handler: audited (ToolAuthorized with the error code, or ToolDenied), then thrown. */
+  async function failed(err: unknown, tool: ToolDefinition<unknown, unknown, S>, call: CallContext, sessionId: string, state: SessionState, keyed: KeyedCall | null, turn: Turn): Promise<unknown> {
+    const first = keyed ? await answeredMeanwhile(sessionId, keyed, turn) : null;
+    if (first) return replayOutcome(first);
+    const code = isZapTraceError(err) ? err.code : 'INTERNAL_ERROR';
+    // A refusal raised inside a handler (release gate, released path, self-approval, capability)
+    // is a denial, not an allowed call that failed: ToolDenied in the session, plus a security record.
+    const denied = isDenialCode(code);
+    if (denied) recordRefusal(err, call, tool.name, sessionId);
+    if (tool.level !== 'read') {
+      const fresh = (await loadState(sessionId)) ?? state;
+      const type = denied ? 'ToolDenied' : 'ToolAuthorized';
+      await commit(
+        fresh,
+        [{ type, data: auditData(call, tool, sessionId, denied ? 'deny' : 'allow', code) }],
+        actorOf(call),
+        call.requestId,
+        () => (keyed && !transient(code) ? [idempotencyDraft({ ...keyed, outcome: failureOutcome(err) })] : []),
+        () => turn.release(),
+      );
+    }
+    throw err;
+  }
+
   return api;
+}
+
+/** What identifies a keyed call's idempotency record (idempotency.ts). */
+type KeyedCall = Omit<IdempotencyRecord, 'outcome'>;
+
+/** A handler's result: given, or derived from the state with its events folded in. */
+function resultOf(outcome: ToolResult<unknown>, state: SessionState): unknown {
+  return 'after' in outcome ? outcome.after(state) : outcome.result;
 }
 
 /** Outcomes a retry should not get back: those that say "try again later". */
