@@ -7,6 +7,7 @@ import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './ev
 import type { LogSigner } from './log-key.js';
 import { createFlushQueue, groupForFlush, type PendingAppend } from './group-commit.js';
 import { signBatch, type SignedHead } from './signed-head.js';
+import { LineArena } from './line-arena.js';
 
 /**
  * Where flushed batches go. `write` makes each session's text durable (written whole and synced) or
@@ -53,15 +54,15 @@ export const DEFAULT_MAX_MEMORY_EVENTS = 2_000_000;
  * The integrity layer every adapter shares (architecture.md, "Ports and adapters"): optimistic
  * appends, group commit (appends that arrive while a flush is in flight share the next write and
  * sync), one signed head per session per flushed batch, and acknowledgement only once the backend
- * says the batch is durable. Without a backend (the embedded default) events are kept as their
- * serialized lines, about half the memory of parsed objects, and parsed again when read.
+ * says the batch is durable. Without a backend (the embedded default) events are kept as the UTF-8
+ * bytes of their stored lines, off the JavaScript heap (line-arena.ts), and parsed again when read.
  */
 export function createLogStore(options: LogStoreOptions): EventStore {
   const { signer, backend } = options;
   const now = options.now ?? (() => new Date());
   const maxMemoryEvents = options.maxMemoryEvents ?? DEFAULT_MAX_MEMORY_EVENTS;
   const tips = new Map<string, SessionTip>(options.initial ?? []);
-  const memoryLines = new Map<string, string[]>();
+  const memoryLines = new Map<string, LineArena>();
   const memorySnapshots = new Map<string, Snapshot>();
   let memoryEvents = 0;
   const quarantined = options.quarantined ?? new Map<string, QuarantinedSession>();
@@ -179,9 +180,9 @@ export function createLogStore(options: LogStoreOptions): EventStore {
 
   function keepInMemory(sessionId: string, events: readonly AnyEvent[]): void {
     memoryEvents += events.length;
-    const lines = memoryLines.get(sessionId);
-    if (lines) for (const e of events) lines.push(storedLineOf(e));
-    else memoryLines.set(sessionId, events.map(storedLineOf));
+    let lines = memoryLines.get(sessionId);
+    if (!lines) memoryLines.set(sessionId, (lines = new LineArena()));
+    for (const e of events) lines.push(storedLineOf(e));
     const last = events[events.length - 1]!;
     const before = durableTip(sessionId);
     tips.set(sessionId, { seq: last.seq, hash: last.hash, lastHead: before.lastHead, first: before.first ?? events[0] ?? null });
@@ -232,7 +233,12 @@ export function createLogStore(options: LogStoreOptions): EventStore {
       const to = Math.min(tip.seq, range.to ?? tip.seq);
       if (to < from) return [];
       if (from === 1 && to === 1 && tip.first) return [tip.first];
-      if (!backend) return (memoryLines.get(sessionId) ?? []).slice(from - 1, to).map((l) => Object.freeze(JSON.parse(l) as AnyEvent));
+      if (!backend) {
+        const lines = memoryLines.get(sessionId);
+        const out: AnyEvent[] = [];
+        for (let i = from - 1; lines && i < Math.min(to, lines.length); i++) out.push(Object.freeze(JSON.parse(lines.at(i)) as AnyEvent));
+        return out;
+      }
       try {
         return await backend.read(sessionId, from, to);
       } catch (err) {

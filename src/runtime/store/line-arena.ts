@@ -1,0 +1,45 @@
+/**
+ * A session's stored lines as UTF-8 bytes in off-heap chunks (memory-only mode, docs/log-integrity.md
+ * "Bounded memory"). Kept as strings, every line a session ever wrote would be copied by the young-
+ * generation collector and then promoted, which cost a command about a tenth of its time
+ * (docs/design-hash.md, "Command rates"); Buffer memory lives outside the JavaScript heap, so the
+ * collector never moves it, and one byte per ASCII character is what a line costs.
+ */
+const CHUNK_BYTES = 1 << 20;
+
+export class LineArena {
+  private readonly chunks: Buffer[] = [];
+  /** Bytes used in the last chunk. */
+  private used = CHUNK_BYTES;
+  /** Per line: its chunk, start and end byte (three numbers a line). */
+  private readonly index: number[] = [];
+
+  get length(): number {
+    return this.index.length / 3;
+  }
+
+  push(line: string): void {
+    let chunk = this.chunks[this.chunks.length - 1];
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: when that surely fits, write without measuring first.
+    let room = chunk ? CHUNK_BYTES - this.used : 0;
+    if (line.length * 3 > room) {
+      const bytes = Buffer.byteLength(line, 'utf8');
+      if (bytes > room) {
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+        this.chunks.push(chunk);
+        this.used = 0;
+        room = chunk.length;
+      }
+    }
+    const start = this.used;
+    const written = chunk!.write(line, start, 'utf8');
+    this.used = start + written;
+    this.index.push(this.chunks.length - 1, start, this.used);
+  }
+
+  /** Line `i` (0-based) as text. */
+  at(i: number): string {
+    const k = i * 3;
+    return this.chunks[this.index[k]!]!.toString('utf8', this.index[k + 1], this.index[k + 2]);
+  }
+}
