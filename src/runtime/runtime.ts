@@ -3,7 +3,7 @@ import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
-import type { CallAudit, EventActor, EventDraft } from './events/types.js';
+import type { EventActor, EventDraft } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
 import { emptySessionState, type SessionState } from './projections/session-state.js';
@@ -17,6 +17,7 @@ import type { RuntimeApi } from './runtime-api.js';
 import { zodIssuesToError } from './validation.js';
 import { createStateCache } from './state-cache.js';
 import { createSessionCommit } from './session-commit.js';
+import { createEnvelopeParts } from './envelope-parts.js';
 import { createIdempotencyIndex, IDEMPOTENCY_TTL_MS, failureOutcome, idempotencyDraft, replayOutcome, requestHashOf, type IdempotencyRecord } from './idempotency.js';
 
 export interface RuntimeOptions<S> {
@@ -134,9 +135,8 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     return null;
   }
 
-  function actorOf(call: CallContext): EventActor {
-    return { principal: call.principal.id, actor: call.actor, surface: call.surface, auth_source: call.principal.authSource };
-  }
+  const envelopeParts = createEnvelopeParts();
+  const actorOf = (call: CallContext): EventActor => envelopeParts.actorOf(call);
 
   function denyObject(call: CallContext, tool: string, object: string): never {
     // Same answer whether the session exists or not: no existence oracle.
@@ -194,15 +194,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
    */
   function auditedDrafts(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, events: readonly EventDraft[]): EventDraft[] {
     if (events.length === 0) return [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }];
-    const audit: CallAudit = {
-      tool: tool.name,
-      capability: tool.level,
-      granted: impliedLevels(call.principal.grant),
-      decision: 'allow',
-      reason: call.reason,
-      outcome: 'ok',
-      ...(tool.subject !== undefined ? { subject: tool.subject } : {}),
-    };
+    const audit = envelopeParts.auditOf(call, tool);
     const [first, ...rest] = events;
     return [{ ...first!, audit }, ...rest];
   }

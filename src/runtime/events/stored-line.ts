@@ -49,10 +49,27 @@ export interface UnsealedEvent {
 const EMPTY_HASH_TAIL = `${HASH_KEY}"}`.length;
 
 /**
+ * JSON text of the envelope members shared by many events (an actor, an audit record), by identity:
+ * the runtime hands the same frozen object to every call of one principal and tool
+ * (envelope-parts.ts), so their text is produced once instead of on every event.
+ */
+const sharedJson = new WeakMap<object, string>();
+
+/** Marks a frozen envelope member as shared, so sealing reuses its JSON text. */
+export function shareEnvelopeMember<T extends object>(member: T): T {
+  sharedJson.set(Object.freeze(member), JSON.stringify(member));
+  return member;
+}
+
+const jsonOfMember = (member: object) => sharedJson.get(member) ?? JSON.stringify(member);
+
+/**
  * A new event in format 2: its line is serialised once, hashed, and kept for the store. Every event
- * has the same shape (the same keys in the same order, `hash` a string from the start), so V8 gives
- * them one hidden class. The object is serialised with an empty hash and the hash is then filled in:
- * the bytes before `,"hash":"` are the ones format 2 hashes, with no second object to build.
+ * has one of two shapes (the same keys in the same order, `hash` a string from the start), so V8
+ * gives them two hidden classes. The line is composed member by member in the key order of the
+ * object, each member's text being exactly what JSON.stringify gives it, so the line is the object's
+ * own JSON.stringify text (test/runtime/sealed-line.test.ts checks it), with shared members' text
+ * reused; the bytes before `,"hash":"` are the ones format 2 hashes.
  */
 export function sealEvent(u: UnsealedEvent): AnyEvent {
   // Two shapes, each built by one literal: with the call's audit record (an allowed call's first event) and without.
@@ -60,12 +77,23 @@ export function sealEvent(u: UnsealedEvent): AnyEvent {
     u.audit === undefined
       ? { seq: u.seq, log_format: LOG_FORMAT, id: u.id, type: u.type, v: u.v, at: u.at, session_id: u.session_id, actor: u.actor, request_id: u.request_id, data: u.data, prev_hash: u.prev_hash, hash: '' }
       : { seq: u.seq, log_format: LOG_FORMAT, id: u.id, type: u.type, v: u.v, at: u.at, session_id: u.session_id, actor: u.actor, request_id: u.request_id, audit: u.audit, data: u.data, prev_hash: u.prev_hash, hash: '' };
-  const text = JSON.stringify(event);
-  const hashed = text.slice(0, text.length - EMPTY_HASH_TAIL);
+  const hashed = hashedText(event, u.audit);
   const hash = oneShotHash('sha256', hashed, 'hex');
   event.hash = hash;
   sealedLines.set(event, `${hashed}${HASH_KEY}${hash}"}`);
   return event;
+}
+
+/** The event's JSON text up to (not including) `,"hash":"`. */
+function hashedText(event: AnyEvent, audit: CallAudit | undefined): string {
+  const q = JSON.stringify;
+  // JSON.stringify leaves out a member whose value is undefined, and an integer's text is its decimal form:
+  // anything else (no data, a non-integer position) is serialised whole rather than composed.
+  if (event.data === undefined || !Number.isSafeInteger(event.seq) || !Number.isSafeInteger(event.v)) {
+    const text = q(event);
+    return text.slice(0, text.length - EMPTY_HASH_TAIL);
+  }
+  return `{"seq":${event.seq},"log_format":${LOG_FORMAT},"id":${q(event.id)},"type":${q(event.type)},"v":${event.v},"at":${q(event.at)},"session_id":${q(event.session_id)},"actor":${jsonOfMember(event.actor)},"request_id":${q(event.request_id)},${audit === undefined ? '' : `"audit":${jsonOfMember(audit)},`}"data":${q(event.data)},"prev_hash":${q(event.prev_hash)}`;
 }
 
 const isFormat1 = (e: { log_format?: unknown }) => e.log_format === undefined;
