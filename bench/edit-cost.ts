@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeRuntime } from '../src/compose.js';
+import { composeRuntime } from './compiled.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import type { CallContext } from '../src/runtime/principal.js';
 
