@@ -59,7 +59,14 @@ export function createStateCache(options: StateCacheOptions) {
    */
   const ahead = new Map<string, { seq: number; durable: SessionState }>();
 
+  /** The session remembered last: already the most recent in `states`, so it need not move. */
+  let newest: string | null = null;
   const remember = (sessionId: string, state: SessionState) => {
+    if (newest === sessionId && states.has(sessionId)) {
+      states.set(sessionId, state); // keeps its place, the most recent
+      return;
+    }
+    newest = sessionId;
     states.delete(sessionId); // re-insert: Map order is recency order
     states.set(sessionId, state);
     // A session ahead of the durable log is never evicted: the store cannot rebuild its state (a cold

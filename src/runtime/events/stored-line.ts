@@ -23,12 +23,25 @@ const HASH_KEY = ',"hash":"';
 /** `,"hash":"` + 64 hex digits + `"}`: what follows the hashed bytes of a format-2 line. */
 export const HASH_SUFFIX_BYTES = HASH_KEY.length + 64 + 2;
 
-/** The lines the runtime wrote for the events it sealed, so a store writes those bytes and never re-serialises. */
+/**
+ * The hashed part of the line of each event the runtime sealed (everything before `,"hash":"`), so a
+ * store writes those bytes and never re-serialises; the rest of the line is the hash itself.
+ */
 const sealedLines = new WeakMap<object, string>();
 
 /** The stored line of an event: the sealed bytes when this process sealed it, else its JSON text. */
 export function storedLineOf(event: AnyEvent): string {
-  return sealedLines.get(event) ?? JSON.stringify(event);
+  const hashed = sealedLines.get(event);
+  return hashed === undefined ? JSON.stringify(event) : `${hashed}${HASH_KEY}${event.hash}"}`;
+}
+
+/**
+ * The stored line of an event as two pieces whose concatenation is `storedLineOf(event)`: a writer
+ * that copies bytes out (line-arena.ts) writes both without first joining them into one string.
+ */
+export function storedLinePieces(event: AnyEvent): [hashed: string, rest: string] {
+  const hashed = sealedLines.get(event);
+  return hashed === undefined ? [JSON.stringify(event), ''] : [hashed, `${HASH_KEY}${event.hash}"}`];
 }
 
 export interface UnsealedEvent {
@@ -80,7 +93,7 @@ export function sealEvent(u: UnsealedEvent): AnyEvent {
   const hashed = hashedText(event, u.audit);
   const hash = oneShotHash('sha256', hashed, 'hex');
   event.hash = hash;
-  sealedLines.set(event, `${hashed}${HASH_KEY}${hash}"}`);
+  sealedLines.set(event, hashed);
   return event;
 }
 

@@ -18,12 +18,13 @@ export class LineArena {
     return this.index.length / 3;
   }
 
-  push(line: string): void {
+  /** Appends one line given as one or two pieces (`head` then `tail`), written in place without joining them. */
+  push(head: string, tail = ''): void {
     let chunk = this.chunks[this.chunks.length - 1];
     // UTF-8 takes at most 3 bytes per UTF-16 unit: when that surely fits, write without measuring first.
     let room = chunk ? CHUNK_BYTES - this.used : 0;
-    if (line.length * 3 > room) {
-      const bytes = Buffer.byteLength(line, 'utf8');
+    if ((head.length + tail.length) * 3 > room) {
+      const bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8');
       if (bytes > room) {
         chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
         this.chunks.push(chunk);
@@ -32,9 +33,10 @@ export class LineArena {
       }
     }
     const start = this.used;
-    const written = chunk!.write(line, start, 'utf8');
-    this.used = start + written;
-    this.index.push(this.chunks.length - 1, start, this.used);
+    let end = start + chunk!.write(head, start, 'utf8');
+    if (tail !== '') end += chunk!.write(tail, end, 'utf8');
+    this.used = end;
+    this.index.push(this.chunks.length - 1, start, end);
   }
 
   /** Line `i` (0-based) as text. */

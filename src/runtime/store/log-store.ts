@@ -2,7 +2,7 @@ import { Subject, filter, type Observable } from 'rxjs';
 import { ZapTraceError } from '../../kernel/errors.js';
 import { GENESIS_HASH } from '../events/chain.js';
 import type { AnyEvent } from '../events/types.js';
-import { storedLineOf } from '../events/stored-line.js';
+import { storedLineOf, storedLinePieces } from '../events/stored-line.js';
 import type { EventStore, StoreStatus, QuarantinedSession, Snapshot } from './event-store.js';
 import type { LogSigner } from './log-key.js';
 import { createFlushQueue, groupForFlush, type PendingAppend } from './group-commit.js';
@@ -182,7 +182,10 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     memoryEvents += events.length;
     let lines = memoryLines.get(sessionId);
     if (!lines) memoryLines.set(sessionId, (lines = new LineArena()));
-    for (const e of events) lines.push(storedLineOf(e));
+    for (const e of events) {
+      const [hashed, rest] = storedLinePieces(e);
+      lines.push(hashed, rest);
+    }
     const last = events[events.length - 1]!;
     const before = durableTip(sessionId);
     tips.set(sessionId, { seq: last.seq, hash: last.hash, lastHead: before.lastHead, first: before.first ?? events[0] ?? null });
