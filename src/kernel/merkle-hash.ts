@@ -1,4 +1,4 @@
-import { hash as oneShotHash } from 'node:crypto';
+import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
 
 /**
  * Merkle hash of a JSON value (docs/design-hash.md). Defined over content only, so two logs that
@@ -286,6 +286,21 @@ export function linesTextHash(sortedLinesText: string): string {
 /** Bucket digest B_i from the bucket's entry lines in key order. */
 export function bucketDigestOfLines(sortedLines: readonly string[]): string {
   return sortedLines.length === 0 ? EMPTY_BUCKET : linesTextHash(sortedLines.join(''));
+}
+
+/**
+ * A SHA-256 begun on the hash text of an object or bucket ("o" and its entry lines) or of a bucketed
+ * record ("b" and its bucket digests), to be fed the rest with `update` and finished with
+ * `digest('hex')`: the same digest as `linesTextHash` or `bucketedRecordHash` of the whole text.
+ * A caller that keeps copies of such a hash part-way (`copy()`) hashes a text that changed only
+ * after that point from there (component-table.ts).
+ */
+export function beginObjectText(): Hash {
+  return createHash('sha256').update('o');
+}
+
+export function beginBucketedText(): Hash {
+  return createHash('sha256').update('b');
 }
 
 /** H("b" || B_0 || ... || B_255) from the 256 digests already concatenated in pieces, in bucket order. */

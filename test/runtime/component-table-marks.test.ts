@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { emptySessionState, evolve, type SessionState } from '../../src/runtime/projections/session-state.js';
+import { merkleHash } from '../../src/kernel/merkle-hash.js';
+import { parseDesignText } from '../../src/eda/parse/index.js';
+import { Component, type Design } from '../../src/eda/model/design.js';
+import type { AnyEvent } from '../../src/runtime/events/types.js';
+
+/**
+ * Large records hash a bucket and the record's digest text from SHA-256 states kept part-way
+ * (component-table.ts, Bucket.marks and recordMarks; docs/design-hash.md, "Incremental"). At 20,000
+ * parts a bucket holds about 78 entries, so edits land before, between and after its marks; the
+ * expected hash is computed from a plain record built afresh for every step, so it shares nothing
+ * with the table but the components' own cached hashes.
+ */
+
+/** Deterministic PRNG (mulberry32), so a failing sequence is reproducible. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PARTS = 20_000;
+
+function parsed(): SessionState {
+  const components: Record<string, unknown> = {};
+  for (let i = 0; i < PARTS; i++) components[`M${i}`] = { ref: `M${i}`, type: 'R' };
+  const text = JSON.stringify({ meta: { name: 't' }, board: { width_mm: 50, height_mm: 50, layers: 2 }, components, nets: { A: { nodes: ['M0.1'] } } });
+  const { design } = parseDesignText(text, { format: 'json', strict: false });
+  const event = { seq: 1, type: 'DesignParsed', hash: 'h1', actor: { principal: 'p' }, data: { design_name: 'd', design, source: { kind: 'text' }, warnings: [] } };
+  return evolve(emptySessionState('s'), event as unknown as AnyEvent);
+}
+
+/** merkleHash of the design with its component record rebuilt as a fresh plain object from `model`. */
+function expectedHash(design: Design, model: ReadonlyMap<string, Component>): string {
+  const plain: Record<string, unknown> = {};
+  for (const k of Object.keys(design)) if (k !== 'components') plain[k] = (design as unknown as Record<string, unknown>)[k];
+  const record: Record<string, Component> = Object.create(null) as Record<string, Component>;
+  for (const [id, c] of model) record[id] = c;
+  plain['components'] = record;
+  return merkleHash(plain);
+}
+
+describe('component table marks (large records)', () => {
+  it.each([7, 29])('seed %i: adds, replacements and removals anywhere in a bucket, and edits from older designs, keep the hash', (seed) => {
+    const rand = prng(seed);
+    const start = parsed();
+    const startModel = new Map(Object.entries(start.designs['d']!.design.components));
+    // A few designs back, so an edit also starts from a design whose successor already hashed (its marks are shared).
+    const history: { state: SessionState; model: Map<string, Component> }[] = [{ state: start, model: startModel }];
+    let seq = 1;
+    let serial = 0;
+    for (let step = 0; step < 100; step++) {
+      const from = rand() < 0.15 && history.length > 3 ? history[history.length - 1 - Math.floor(rand() * 3)]! : history[history.length - 1]!;
+      const model = new Map(from.model);
+      const r = rand();
+      let event: { type: string; data: unknown };
+      if (r < 0.45) {
+        // Ids that sort before, among and after the parsed ones ("A…" < "M…" < "Z…").
+        const id = `${'AMZ'[Math.floor(rand() * 3)]}${serial++}x`;
+        const component = Component.parse({ id, ref: `R_${id}`, type: 'RES', value: '1k' });
+        event = { type: 'ComponentAdded', data: { design_name: 'd', component, connections: [] } };
+        model.set(id, component);
+      } else if (r < 0.6) {
+        const id = `M${Math.floor(rand() * PARTS)}`;
+        const component = Component.parse({ id, ref: `S_${id}_${step}`, type: 'CAP', value: '1u' });
+        event = { type: 'ComponentAdded', data: { design_name: 'd', component, connections: [] } };
+        model.set(id, component);
+      } else {
+        const ids = rand() < 0.5 ? [...model.keys()].slice(-200) : [`M${Math.floor(rand() * PARTS)}`];
+        const id = ids[Math.floor(rand() * ids.length)]!;
+        event = { type: 'ComponentRemoved', data: { design_name: 'd', component_id: id } };
+        model.delete(id);
+      }
+      seq++;
+      const state = evolve(from.state, { ...event, seq, hash: `h${seq}`, actor: { principal: 'p' } } as unknown as AnyEvent);
+      const entry = state.designs['d']!;
+      expect(entry.hash).toBe(expectedHash(entry.design, model));
+      history.push({ state, model });
+    }
+    const last = history[history.length - 1]!;
+    expect(last.state.designs['d']!.hash).toBe(merkleHash(structuredClone(last.state.designs['d']!.design)));
+  }, 120_000);
+});
