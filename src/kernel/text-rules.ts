@@ -12,7 +12,37 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 export type TextProblem = 'control' | 'bidi' | 'surrogate';
 
+/**
+ * Whether any character breaks the rule, in one pass over the code units: every tool argument and
+ * parsed field is checked, nearly all are short and printable, and three regular expressions per
+ * string cost a tool call more than the rest of its validation.
+ */
+function anyProblem(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue; // printable ASCII
+    if (c < 0x20) {
+      if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+      return true;
+    }
+    if (c <= 0x9f) return true; // DEL and C1
+    if (c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++; // a well-formed pair
+        continue;
+      }
+      return true;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
 export function textProblem(value: string): TextProblem | null {
+  if (!anyProblem(value)) return null;
+  // Which rule: the expressions above name it (a string breaking two rules is named by the first of them).
   if (CONTROL.test(value)) return 'control';
   if (BIDI_CONTROL.test(value)) return 'bidi';
   if (LONE_SURROGATE.test(value)) return 'surrogate';

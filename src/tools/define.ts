@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { own } from '../kernel/own.js';
-import { checkInputText } from './text-check.js';
+import { inputTextCheck } from './text-check.js';
 import { ZapTraceError } from '../kernel/errors.js';
 import type { Level } from '../runtime/capability.js';
 import type { DesignEntry, SessionState } from '../runtime/projections/session-state.js';
@@ -36,12 +36,15 @@ export function sessionTool<Shape extends z.ZodRawShape, O>(spec: Spec<Shape, O>
   return {
     ...spec,
     session: 'required',
-    input: z.object({ ...spec.input, session_id: SessionIdField }).strict().superRefine(checkInputText),
+    input: (() => {
+      const shape = { ...spec.input, session_id: SessionIdField };
+      return z.object(shape).strict().superRefine(inputTextCheck(shape));
+    })(),
   } as unknown as ToolDefinition<unknown, unknown, Services>;
 }
 
 export function globalTool<Shape extends z.ZodRawShape, O>(spec: Spec<Shape, O>): ToolDefinition<unknown, unknown, Services> {
-  return { ...spec, session: 'none', input: z.object(spec.input).strict().superRefine(checkInputText) } as unknown as ToolDefinition<unknown, unknown, Services>;
+  return { ...spec, session: 'none', input: z.object(spec.input).strict().superRefine(inputTextCheck(spec.input)) } as unknown as ToolDefinition<unknown, unknown, Services>;
 }
 
 export function requireDesign(state: SessionState, name: string): DesignEntry {

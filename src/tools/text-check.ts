@@ -11,7 +11,7 @@ const MAX_DEPTH = 64;
  * edit tool can put text into a design that the parser would refuse, and the refusal names the
  * field (`pins.0.name`, `params.value`).
  */
-export function checkInputText(value: unknown, ctx: z.RefinementCtx): void {
+export function checkInputText(value: unknown, ctx: z.RefinementCtx, ownKeys?: ReadonlySet<string>): void {
   // One path stack for the whole walk, copied only into an issue: a valid input (every call that
   // goes on to its handler) allocates no path per string.
   const path: (string | number)[] = [];
@@ -40,7 +40,8 @@ export function checkInputText(value: unknown, ctx: z.RefinementCtx): void {
       return true;
     }
     for (const key of Object.keys(v)) {
-      const problem = textProblem(key);
+      // The top-level keys a strict schema let through are its own field names, written in this code.
+      const problem = path.length === 0 && ownKeys?.has(key) ? null : textProblem(key);
       if (problem) {
         ctx.addIssue({ code: 'custom', message: `key ${TEXT_PROBLEM_MESSAGE[problem]}`, path: [...path, key] });
         return false;
@@ -53,4 +54,10 @@ export function checkInputText(value: unknown, ctx: z.RefinementCtx): void {
     return true;
   };
   walk(value);
+}
+
+/** checkInputText for a strict object schema whose field names (`shape`) need no check of their own. */
+export function inputTextCheck(shape: object): (value: unknown, ctx: z.RefinementCtx) => void {
+  const own = new Set(Object.keys(shape));
+  return (value, ctx) => checkInputText(value, ctx, own);
 }
