@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { GENESIS_HASH, type ChainVerdict } from './events/chain.js';
-import { hashOfStoredLine } from './events/stored-line.js';
+import { hash as oneShotHash } from 'node:crypto';
+import { HASH_SUFFIX_BYTES, LOG_FORMAT, hashOfStoredLine } from './events/stored-line.js';
 import type { AnyEvent } from './events/types.js';
 import { ChainFormError } from '../kernel/hash-chain.js';
 import { emptySessionState, newReplayFolder, type SessionState } from './projections/session-state.js';
@@ -21,7 +22,7 @@ export interface LogReplay {
 
 const NEWLINE = 0x0a;
 /** Bytes a line may end with besides its newline (a log edited on another system): not part of the event. */
-const TRAILING_SPACE = new Set([0x0d, 0x20, 0x09]);
+const isTrailingSpace = (b: number) => b === 0x0d || b === 0x20 || b === 0x09;
 
 /**
  * Replays a session log held as JSON lines (an export of GET /api/v1/sessions/{id}/events, or a store
@@ -47,7 +48,7 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
     let end = bytes.indexOf(NEWLINE, start);
     const next = end < 0 ? bytes.length : end + 1;
     if (end < 0) end = bytes.length;
-    while (end > start && TRAILING_SPACE.has(bytes[end - 1]!)) end--;
+    while (end > start && isTrailingSpace(bytes[end - 1]!)) end--;
     if (end > start) {
       let value: unknown;
       try {
@@ -64,7 +65,7 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
         sessionId ??= String(event.session_id);
         folder ??= newReplayFolder(emptySessionState(sessionId));
         if (!broken) {
-          const reason = linkProblem(event, count, sessionId, prev, bytes, start, end);
+          const reason = linkProblem(event, count, sessionId, prev, bytes, text, start, end);
           if (reason) broken = { seq: typeof event.seq === 'number' ? event.seq : count, index: count - 1, reason };
           else prev = event.hash;
         }
@@ -80,10 +81,14 @@ export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgre
 }
 
 /** Why event number `n` does not continue the chain at `prev` (the checks and reasons of events/chain.ts `verifyChain`). */
-function linkProblem(event: AnyEvent, n: number, sessionId: string, prev: string, bytes: Buffer, start: number, end: number): string | null {
+function linkProblem(event: AnyEvent, n: number, sessionId: string, prev: string, bytes: Buffer, text: string | null, start: number, end: number): string | null {
   if (event.seq !== n) return `expected seq ${n}, found ${String(event.seq)}`;
   if (event.session_id !== sessionId) return 'event belongs to another session';
   if (event.prev_hash !== prev) return 'prev_hash does not match the previous event hash';
+  if (text !== null && isStoredFormat2(event, text, start, end)) {
+    return oneShotHash('sha256', bytes.subarray(start, end - HASH_SUFFIX_BYTES), 'hex') === event.hash ? null : 'hash does not match the event content';
+  }
+  // Any other line (format 1, a line not in the stored form, a non-ASCII log) takes the general path and its reasons.
   let recomputed: string;
   try {
     recomputed = hashOfStoredLine(event, bytes, start, end);
@@ -91,4 +96,26 @@ function linkProblem(event: AnyEvent, n: number, sessionId: string, prev: string
     return err instanceof ChainFormError ? err.message : 'event is not canonicalisable JSON';
   }
   return recomputed === event.hash ? null : 'hash does not match the event content';
+}
+
+const HASH_KEY = ',"hash":"';
+const QUOTE = 0x22;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * Is line `text[start, end)` (an all-ASCII log, so offsets are byte offsets) a format-2 line in its
+ * stored form, ending with `,"hash":"<the event's hash>"}` (events/stored-line.ts)? Checked on the
+ * decoded text: comparing one slice is cheaper than comparing the 64 hash digits byte by byte.
+ * When it is not, `hashOfStoredLine` decides, with its own reasons.
+ */
+function isStoredFormat2(event: AnyEvent, text: string, start: number, end: number): boolean {
+  const cut = end - HASH_SUFFIX_BYTES;
+  return (
+    event.log_format === LOG_FORMAT &&
+    cut > start &&
+    text.startsWith(HASH_KEY, cut) &&
+    text.charCodeAt(end - 2) === QUOTE &&
+    text.charCodeAt(end - 1) === CLOSE_BRACE &&
+    text.slice(cut + HASH_KEY.length, end - 2) === event.hash
+  );
 }

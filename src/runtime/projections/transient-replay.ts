@@ -11,94 +11,162 @@ import type { DesignEntry, SessionState } from './state-types.js';
  * the live projection). Live, every component edit must leave the previous state untouched, so it
  * copies the design's component record: O(n) per edit, O(n²) to rebuild a log of n additions.
  * A replay throws every intermediate state away, so here a run of component edits mutates copies
- * that only this replay has seen (tracked in `owned`), and the design hash, which the live path
- * advances per edit, is computed once when the run ends (`seal`). Owned objects are never hashed
- * before they are sealed, so the identity-keyed hash cache never holds a stale entry for them.
+ * that only this replay has made (the run holds them by name, below), and the design hash, which
+ * the live path advances per edit, is computed once when the run ends (`seal`). Owned objects are
+ * never hashed before they are sealed, so the identity-keyed hash cache never holds a stale entry.
  */
 export interface TransientRun {
-  owned: WeakSet<object>;
-  /** Designs edited in place since the last seal: their `hash` is stale until sealed. */
-  dirty: Set<string>;
+  /** The state this run made and edits in place (null: none yet, the next edit copies). */
+  state: Writable<SessionState> | null;
+  /** The designs record of `state`, owned likewise. */
+  designs: Record<string, DesignEntry> | null;
+  /** Per design edited since the last seal (their `hash` is stale until sealed): what the run owns of it. */
+  edited: Map<string, DesignRun>;
 }
 
-export const newTransientRun = (): TransientRun => ({ owned: new WeakSet(), dirty: new Set() });
+type Net = Design['nets'][string];
+type Node = Net['nodes'][number];
+
+/** What a run owns of one design: each member is a copy made on its first write (null until then). */
+interface DesignRun {
+  entry: Writable<DesignEntry>;
+  design: Writable<Design>;
+  components: Record<string, Design['components'][string]> | null;
+  nets: Record<string, Net> | null;
+  placement: Record<string, Design['placement'][string]> | null;
+  /** Nets whose copy (and nodes array) this run made. */
+  ownedNets: Set<string>;
+  /**
+   * Which nets each component sits on, built from the nets on the run's first removal and kept
+   * from then on, so a removal visits the component's own nets (as the live path does with
+   * net-membership.ts) instead of every node of every net.
+   */
+  membership: Map<string, string[]> | null;
+}
+
+export const newTransientRun = (): TransientRun => ({ state: null, designs: null, edited: new Map() });
 
 type ComponentAdded = EventDataByType['ComponentAdded'];
 type ComponentRemoved = EventDataByType['ComponentRemoved'];
 
-const COMPONENT_EDITS = new Set(['ComponentAdded', 'ComponentRemoved']);
-
 /** Does the transient path take this event? (Other design events need a sealed state first.) */
-export const isTransientEdit = (event: AnyEvent) => COMPONENT_EDITS.has(event.type);
-
-function ownedCopy<T extends object>(run: TransientRun, value: T, copy: (v: T) => T): T {
-  if (run.owned.has(value)) return value;
-  const out = copy(value);
-  run.owned.add(out);
-  return out;
-}
+export const isTransientEdit = (event: AnyEvent) => event.type === 'ComponentAdded' || event.type === 'ComponentRemoved';
 
 const copyRecord = <T>(r: Readonly<Record<string, T>>) => Object.assign(nullRecord<T>(), r);
 
 /** A writable view of what a run owns: the state, its designs record and the entries in it. */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The run's own copy of design `name` (entry `entry` of `designs`), made on its first edit. */
+function designRun(run: TransientRun, name: string, entry: DesignEntry, designs: Record<string, DesignEntry>): DesignRun {
+  const known = run.edited.get(name);
+  if (known && known.entry === entry) return known;
+  const design = { ...entry.design } as Writable<Design>;
+  const owned: DesignRun = { entry: { ...entry, design }, design, components: null, nets: null, placement: null, ownedNets: new Set(), membership: null };
+  designs[name] = owned.entry;
+  run.edited.set(name, owned);
+  return owned;
+}
+
+function ownedComponents(d: DesignRun) {
+  if (d.components === null) d.design.components = d.components = copyRecord(d.design.components);
+  return d.components;
+}
+
+function ownedNets(d: DesignRun) {
+  if (d.nets === null) d.design.nets = d.nets = copyRecord(d.design.nets);
+  return d.nets;
+}
+
+/** The run's copy of net `id` (present in `nets`), with a nodes array of its own. */
+function ownedNet(d: DesignRun, nets: Record<string, Net>, id: string, net: Net): { nodes: Node[] } {
+  if (d.ownedNets.has(id)) return net as { nodes: Node[] };
+  const copy = { ...net, nodes: [...net.nodes] };
+  nets[id] = copy;
+  d.ownedNets.add(id);
+  return copy;
+}
+
+function membershipOf(d: DesignRun): Map<string, string[]> {
+  if (d.membership !== null) return d.membership;
+  const index = new Map<string, string[]>();
+  for (const net of Object.values(d.design.nets)) {
+    for (const node of net.nodes) {
+      const list = index.get(node.component);
+      if (!list) index.set(node.component, [net.id]);
+      else if (!list.includes(net.id)) list.push(net.id);
+    }
+  }
+  return (d.membership = index);
+}
+
 /**
- * Applies a component edit in place on replay-owned copies; null when the design does not exist.
- * The state, its designs record and the design's entry are owned too, so an edit allocates only what
- * it adds (no per-event copy of the state or the designs record); `seal` freezes them.
+ * Applies a component edit in place on replay-owned copies. The state, its designs record and the
+ * design's entry are owned too, so an edit allocates only what it adds (no per-event copy of the
+ * state or the designs record); `seal` freezes them.
  */
 export function applyTransient(state: SessionState, event: AnyEvent, run: TransientRun): SessionState {
   const data = event.data as ComponentAdded | ComponentRemoved;
-  const entry = own(state.designs, data.design_name);
-  const out = ownedCopy(run, state, (s) => ({ ...s })) as Writable<SessionState>;
+  const name = data.design_name;
+  let out = run.state;
+  if (out !== state) run.state = out = { ...state };
   out.seq = event.seq;
   out.head_hash = event.hash;
+  const entry = own(state.designs, name);
   if (!entry) return noteAuthor(out, state, event);
-  const design = ownedCopy(run, entry.design, (d) => ({ ...d }) as Design) as Writable<Design>;
+  let designs = run.designs;
+  if (designs !== out.designs) run.designs = out.designs = designs = copyRecord(out.designs);
+  const d = designRun(run, name, entry, designs);
   let delta = 0;
   if (event.type === 'ComponentAdded') {
     const { component, connections } = data as ComponentAdded;
-    design.components = ownedCopy(run, design.components, copyRecord);
+    const components = ownedComponents(d);
     // Counted as the live reducer counts it: re-adding an existing id replaces it.
-    delta = Object.hasOwn(design.components, component.id) ? 0 : 1;
-    design.components[component.id] = component;
-    if (connections.length > 0) design.nets = ownedCopy(run, design.nets, copyRecord);
-    for (const c of connections) {
-      const net = own(design.nets, c.net);
-      if (!net) continue;
-      const mutableNet = ownedCopy(run, net, (n) => ({ ...n, nodes: [...n.nodes] }));
-      (mutableNet.nodes as { component: string; pin: string }[]).push({ component: component.id, pin: c.pin });
-      design.nets[c.net] = mutableNet;
+    delta = Object.hasOwn(components, component.id) ? 0 : 1;
+    components[component.id] = component;
+    if (connections.length > 0) {
+      const nets = ownedNets(d);
+      for (const c of connections) {
+        const net = own(nets, c.net);
+        if (!net) continue;
+        ownedNet(d, nets, c.net, net).nodes.push({ component: component.id, pin: c.pin });
+        if (d.membership !== null) {
+          const list = d.membership.get(component.id);
+          if (!list) d.membership.set(component.id, [net.id]);
+          else if (!list.includes(net.id)) list.push(net.id);
+        }
+      }
     }
   } else {
     const id = (data as ComponentRemoved).component_id;
-    if (Object.hasOwn(design.components, id)) {
-      design.components = ownedCopy(run, design.components, copyRecord);
-      delete design.components[id];
+    if (Object.hasOwn(d.design.components, id)) {
+      delete ownedComponents(d)[id];
       delta = -1;
     }
-    if (Object.hasOwn(design.placement, id)) {
-      design.placement = ownedCopy(run, design.placement, copyRecord);
-      delete design.placement[id];
+    if (Object.hasOwn(d.design.placement, id)) {
+      if (d.placement === null) d.design.placement = d.placement = copyRecord(d.design.placement);
+      delete d.placement[id];
     }
-    for (const net of Object.values(design.nets)) {
-      if (!net.nodes.some((n) => n.component === id)) continue;
-      design.nets = ownedCopy(run, design.nets, copyRecord);
-      const mutableNet = ownedCopy(run, net, (n) => ({ ...n, nodes: [...n.nodes] }));
-      mutableNet.nodes = mutableNet.nodes.filter((n) => n.component !== id);
-      design.nets[net.id] = mutableNet;
+    const membership = membershipOf(d);
+    const netIds = membership.get(id);
+    if (netIds !== undefined) {
+      membership.delete(id);
+      for (const netId of netIds) {
+        const net = own(d.design.nets, netId);
+        if (!net) continue;
+        const nets = ownedNets(d);
+        // In place, keeping the order of the other nodes (the live path filters a copy).
+        const nodes = ownedNet(d, nets, net.id, net).nodes;
+        let kept = 0;
+        for (let k = 0; k < nodes.length; k++) if (nodes[k]!.component !== id) nodes[kept++] = nodes[k]!;
+        nodes.length = kept;
+      }
     }
   }
-  run.dirty.add(data.design_name);
-  const next = ownedCopy(run, entry, (e) => ({ ...e })) as Writable<DesignEntry>;
-  next.design = design as Design;
+  const next = d.entry;
   next.updated_seq = event.seq;
-  next.revision = entry.revision + 1;
-  next.component_count = entry.component_count + delta;
-  const designs = ownedCopy(run, out.designs, copyRecord) as Record<string, DesignEntry>;
-  designs[data.design_name] = next;
-  out.designs = designs;
+  next.revision += 1;
+  next.component_count += delta;
   return noteAuthor(out, state, event);
 }
 
@@ -110,15 +178,16 @@ function deepFreeze(value: unknown): void {
 
 /** Ends a run: freezes what it built and hashes each design it touched, once. */
 export function seal(state: SessionState, run: TransientRun): SessionState {
-  if (!run.owned.has(state) && run.dirty.size === 0) return state;
+  if (run.state === null && run.edited.size === 0) return state;
   let designs = state.designs;
-  for (const name of run.dirty) {
+  for (const name of run.edited.keys()) {
     const entry = own(designs, name);
     if (!entry) continue;
     deepFreeze(entry.design);
     designs = withEntry(designs, name, Object.freeze({ ...entry, hash: merkleHash(entry.design) }));
   }
-  run.dirty.clear();
-  run.owned = new WeakSet();
+  run.edited.clear();
+  run.state = null;
+  run.designs = null;
   return Object.freeze({ ...state, designs: Object.freeze(designs) });
 }
