@@ -5,12 +5,14 @@
  * (docs/design-hash.md, "Command rates"); Buffer memory lives outside the JavaScript heap, so the
  * collector never moves it, and one byte per ASCII character is what a line costs.
  */
-const CHUNK_BYTES = 1 << 20;
+/** The first chunk of a session is small and each next one twice the last, up to 1 MiB: a short session costs about its lines. */
+const FIRST_CHUNK_BYTES = 1 << 10;
+const MAX_CHUNK_BYTES = 1 << 20;
 
 export class LineArena {
   private readonly chunks: Buffer[] = [];
   /** Bytes used in the last chunk. */
-  private used = CHUNK_BYTES;
+  private used = 0;
   /** Per line: its chunk, start and end byte (three numbers a line). */
   private readonly index: number[] = [];
 
@@ -22,14 +24,14 @@ export class LineArena {
   push(head: string, tail = ''): void {
     let chunk = this.chunks[this.chunks.length - 1];
     // UTF-8 takes at most 3 bytes per UTF-16 unit: when that surely fits, write without measuring first.
-    let room = chunk ? CHUNK_BYTES - this.used : 0;
+    const room = chunk ? chunk.length - this.used : 0;
     if ((head.length + tail.length) * 3 > room) {
       const bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8');
       if (bytes > room) {
-        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+        const next = chunk ? Math.min(MAX_CHUNK_BYTES, chunk.length * 2) : FIRST_CHUNK_BYTES;
+        chunk = Buffer.allocUnsafe(Math.max(next, bytes));
         this.chunks.push(chunk);
         this.used = 0;
-        room = chunk.length;
       }
     }
     const start = this.used;
