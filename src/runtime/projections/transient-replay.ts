@@ -22,6 +22,8 @@ export interface TransientRun {
   designs: Record<string, DesignEntry> | null;
   /** Per design edited since the last seal (their `hash` is stale until sealed): what the run owns of it. */
   edited: Map<string, DesignRun>;
+  /** The design the last edit went to (a run of edits mostly stays on one design). */
+  last: DesignRun | null;
 }
 
 type Net = Design['nets'][string];
@@ -29,6 +31,9 @@ type Node = Net['nodes'][number];
 
 /** What a run owns of one design: each member is a copy made on its first write (null until then). */
 interface DesignRun {
+  name: string;
+  /** A principal already among the design's authors in the run's state (authorship.ts adds each once). */
+  author: string | null;
   entry: Writable<DesignEntry>;
   design: Writable<Design>;
   components: Record<string, Design['components'][string]> | null;
@@ -44,7 +49,7 @@ interface DesignRun {
   membership: Map<string, string[]> | null;
 }
 
-export const newTransientRun = (): TransientRun => ({ state: null, designs: null, edited: new Map() });
+export const newTransientRun = (): TransientRun => ({ state: null, designs: null, edited: new Map(), last: null });
 
 type ComponentAdded = EventDataByType['ComponentAdded'];
 type ComponentRemoved = EventDataByType['ComponentRemoved'];
@@ -62,7 +67,7 @@ function designRun(run: TransientRun, name: string, entry: DesignEntry, designs:
   const known = run.edited.get(name);
   if (known && known.entry === entry) return known;
   const design = { ...entry.design } as Writable<Design>;
-  const owned: DesignRun = { entry: { ...entry, design }, design, components: null, nets: null, placement: null, ownedNets: new Set(), membership: null };
+  const owned: DesignRun = { name, author: null, entry: { ...entry, design }, design, components: null, nets: null, placement: null, ownedNets: new Set(), membership: null };
   designs[name] = owned.entry;
   run.edited.set(name, owned);
   return owned;
@@ -108,15 +113,19 @@ function membershipOf(d: DesignRun): Map<string, string[]> {
 export function applyTransient(state: SessionState, event: AnyEvent, run: TransientRun): SessionState {
   const data = event.data as ComponentAdded | ComponentRemoved;
   const name = data.design_name;
-  let out = run.state;
-  if (out !== state) run.state = out = { ...state };
+  // `state` is the one the run's last edit returned: what the run owns is still its own.
+  const continues = run.state === state;
+  const out = continues ? run.state! : (run.state = { ...state });
   out.seq = event.seq;
   out.head_hash = event.hash;
-  const entry = own(state.designs, name);
-  if (!entry) return noteAuthor(out, state, event);
-  let designs = run.designs;
-  if (designs !== out.designs) run.designs = out.designs = designs = copyRecord(out.designs);
-  const d = designRun(run, name, entry, designs);
+  let d = continues ? run.last : null;
+  if (d === null || d.name !== name) {
+    const entry = own(state.designs, name);
+    if (!entry) return noteAuthor(out, state, event);
+    let designs = run.designs;
+    if (designs !== out.designs) run.designs = out.designs = designs = copyRecord(out.designs);
+    d = run.last = designRun(run, name, entry, designs);
+  }
   let delta = 0;
   if (event.type === 'ComponentAdded') {
     const { component, connections } = data as ComponentAdded;
@@ -167,7 +176,12 @@ export function applyTransient(state: SessionState, event: AnyEvent, run: Transi
   next.updated_seq = event.seq;
   next.revision += 1;
   next.component_count += delta;
-  return noteAuthor(out, state, event);
+  // noteAuthor would find the principal already listed and return `out` as it is.
+  const principal = event.actor.principal;
+  if (continues && d.author === principal) return out;
+  const after = noteAuthor(out, state, event);
+  d.author = principal;
+  return after;
 }
 
 function deepFreeze(value: unknown): void {
@@ -187,6 +201,7 @@ export function seal(state: SessionState, run: TransientRun): SessionState {
     designs = withEntry(designs, name, Object.freeze({ ...entry, hash: merkleHash(entry.design) }));
   }
   run.edited.clear();
+  run.last = null;
   run.state = null;
   run.designs = null;
   return Object.freeze({ ...state, designs: Object.freeze(designs) });
