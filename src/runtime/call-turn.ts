@@ -31,8 +31,9 @@ export class Turn {
     private readonly sessionId: string | null,
     private readonly call: CallContext,
     held: Release | null,
+    deadlineAt: number,
   ) {
-    this.deadlineAt = performance.now() + deps.maxToolMs;
+    this.deadlineAt = deadlineAt;
     this.held = held;
   }
 
@@ -76,9 +77,10 @@ export class Turn {
   }
 }
 
-/** Waits for the session's turn (none for a session-less call) and starts the call's deadline. */
+/** Starts the call's deadline, counted from its arrival (docs/heavy-work.md), then waits for the session's turn (none for a session-less call). */
 export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: CallContext): Promise<Turn> {
-  return new Turn(deps, sessionId, call, sessionId === null ? null : await deps.queue.acquire(sessionId));
+  const deadlineAt = performance.now() + deps.maxToolMs;
+  return new Turn(deps, sessionId, call, sessionId === null ? null : await deps.queue.acquire(sessionId), deadlineAt);
 }
 
 /** What a handler gets (ToolContext): prototype methods that reach the call's turn, so a call allocates no closures for them. */

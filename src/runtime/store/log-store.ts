@@ -176,6 +176,7 @@ export function createLogStore(options: LogStoreOptions): EventStore {
    * takes the log or its head out of the process (`signedHead`) gets one covering every event kept.
    */
   const unsigned = new Set<string>();
+  let oldestUnsignedAt = 0;
   let round: ReturnType<typeof setTimeout> | null = null;
 
   function keepInMemory(sessionId: string, events: readonly AnyEvent[]): void {
@@ -190,8 +191,13 @@ export function createLogStore(options: LogStoreOptions): EventStore {
     const before = durableTip(sessionId);
     tips.set(sessionId, { seq: last.seq, hash: last.hash, lastHead: before.lastHead, first: before.first ?? events[0] ?? null });
     for (const e of events) live.next(e);
+    // A round is due once the oldest unsigned write is a round old: signed here, at the next write, when
+    // writes keep coming (they may never let the event loop reach its timers), else by the timer.
+    const at = performance.now();
+    if (unsigned.size === 0) oldestUnsignedAt = at;
     unsigned.add(sessionId);
-    round ??= setTimeout(signRound, MEMORY_SIGNING_ROUND_MS).unref();
+    if (at - oldestUnsignedAt >= MEMORY_SIGNING_ROUND_MS) signRound();
+    else round ??= setTimeout(signRound, MEMORY_SIGNING_ROUND_MS).unref();
   }
 
   function signRound(): void {
