@@ -289,18 +289,13 @@ export function bucketDigestOfLines(sortedLines: readonly string[]): string {
 }
 
 /**
- * A SHA-256 begun on the hash text of an object or bucket ("o" and its entry lines) or of a bucketed
- * record ("b" and its bucket digests), to be fed the rest with `update` and finished with
- * `digest('hex')`: the same digest as `linesTextHash` or `bucketedRecordHash` of the whole text.
- * A caller that keeps copies of such a hash part-way (`copy()`) hashes a text that changed only
+ * A SHA-256 begun on the hash text of an object or bucket ("o" and its entry lines), to be fed the
+ * lines with `update` and finished with `digest('hex')`: the same digest as `linesTextHash` of the
+ * whole text. A caller that keeps a copy of it part-way (`copy()`) hashes a text that changed only
  * after that point from there (component-table.ts).
  */
 export function beginObjectText(): Hash {
   return createHash('sha256').update('o');
-}
-
-export function beginBucketedText(): Hash {
-  return createHash('sha256').update('b');
 }
 
 /** H("b" || B_0 || ... || B_255) from the 256 digests already concatenated in pieces, in bucket order. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptySessionState, evolve, type SessionState } from '../../src/runtime/projections/session-state.js';
-import { merkleHash } from '../../src/kernel/merkle-hash.js';
+import { bucketOf, compareKeyOrder, merkleHash } from '../../src/kernel/merkle-hash.js';
 import { parseDesignText } from '../../src/eda/parse/index.js';
 import { Component, type Design } from '../../src/eda/model/design.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
 
 /**
  * Large records hash a bucket and the record's digest text from SHA-256 states kept part-way
- * (component-table.ts, Bucket.marks and recordMarks; docs/design-hash.md, "Incremental"). At 20,000
- * parts a bucket holds about 78 entries, so edits land before, between and after its marks; the
+ * (component-table.ts, Bucket.mark; docs/design-hash.md, "Incremental"). At 20,000
+ * parts a bucket holds about 78 entries, so edits land before and after its mark; the
  * expected hash is computed from a plain record built afresh for every step, so it shares nothing
  * with the table but the components' own cached hashes.
  */
@@ -86,4 +86,45 @@ describe('component table marks (large records)', () => {
     const last = history[history.length - 1]!;
     expect(last.state.designs['d']!.hash).toBe(merkleHash(structuredClone(last.state.designs['d']!.design)));
   }, 120_000);
+
+  it('edits just before, at and after the mark of one bucket', () => {
+    let state = parsed();
+    const model = new Map(Object.entries(state.designs['d']!.design.components));
+    const bucket = bucketOf('M0');
+    let seq = 1;
+    let serial = 0;
+    const apply = (type: string, data: unknown) => {
+      seq++;
+      state = evolve(state, { type, data, seq, hash: `h${seq}`, actor: { principal: 'p' } } as unknown as AnyEvent);
+      expect(state.designs['d']!.hash).toBe(expectedHash(state.designs['d']!.design, model));
+    };
+    /** The bucket's ids in the order its hash text lists them. */
+    const ids = () => [...model.keys()].filter((id) => bucketOf(id) === bucket).sort(compareKeyOrder);
+    /** A new id in the bucket, sorting after every parsed one: an edit in the tail, which takes a mark. */
+    const tailAdd = () => {
+      let id = '';
+      do id = `Z${serial++}`;
+      while (bucketOf(id) !== bucket);
+      const component = Component.parse({ id, ref: id, type: 'RES' });
+      model.set(id, component);
+      apply('ComponentAdded', { design_name: 'd', component, connections: [] });
+    };
+    for (const offset of [-2, -1, 0, 1]) {
+      for (const op of ['replace', 'remove']) {
+        tailAdd();
+        const list = ids();
+        const at = Math.floor((list.length - 1) / 32) * 32;
+        const id = list[at + offset]!;
+        if (op === 'replace') {
+          const component = Component.parse({ id, ref: `${id}_${offset}`, type: 'CAP' });
+          model.set(id, component);
+          apply('ComponentAdded', { design_name: 'd', component, connections: [] });
+        } else {
+          model.delete(id);
+          apply('ComponentRemoved', { design_name: 'd', component_id: id });
+        }
+        tailAdd();
+      }
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, beginBucketedText, beginObjectText, bucketDigestOfLines, bucketOf, compareKeyOrder, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, beginObjectText, bucketDigestOfLines, bucketOf, bucketedRecordHash, compareKeyOrder, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
@@ -37,24 +37,26 @@ interface Bucket {
   /** Bucket digest B_i, computed when first asked for. */
   digest: string | null;
   /**
-   * For a bucket of more than MARK_LINES entries: marks[k] is the SHA-256 part-way through its hash
-   * text, after "o" and the lines of entries[0 .. (k + 1)·MARK_LINES). An edit at index i leaves the
-   * text before i as it was, so the edited bucket keeps the marks that end at or before i and hashes
-   * only from there (its own array, extended when its digest is computed; a mark is only ever copied).
+   * For a bucket of more than MARK_LINES entries: the SHA-256 part-way through its hash text, after
+   * "o" and the lines of entries[0 .. at), `at` the last multiple of MARK_LINES below the bucket's
+   * length when the mark was taken. An edit at index i >= at leaves that text as it was, so the
+   * edited bucket keeps the mark and hashes only the lines after it: an entry added or removed near
+   * the end of its bucket costs at most MARK_LINES lines, not the whole bucket (about 195 lines,
+   * 15 KB, at 50,000 parts). A mark is only ever copied, never fed.
    */
-  marks: Hash[] | null;
+  mark: { readonly at: number; readonly state: Hash } | null;
+  /** Index of the entry the edit that made this bucket changed (0 for a bucket built whole). */
+  readonly changed: number;
 }
 
 /**
- * Lines between two marks of a bucket (about 2.4 KB at 75 bytes a line). A mark costs a `Hash.copy()`,
- * about what hashing 1 KB costs, so marks closer than this would not pay for themselves.
+ * Lines of a bucket hashed after its mark at most (about 2.4 KB at 75 bytes a line). A mark is taken
+ * only by an edit at or after where it goes (the tail of the bucket), which would have used it: an
+ * edit before it hashes the bucket whole in one call, as without marks, and allocates no Hash object
+ * (measured: a `Hash` and its copies cost more in a command, collector included, than hashing
+ * 10 KB, so a mark on every edit made edits at the front of a bucket slower).
  */
 const MARK_LINES = 32;
-/**
- * Groups between two marks of the record's hash text H("b" || B_0 || ... || B_255) (4 groups of 16
- * digests, 4 KB): an edit in group g hashes from the last mark at or before it, on average 10 of the 16 KB.
- */
-const MARK_GROUPS = 4;
 
 /**
  * The 256 buckets as 16 groups of 16 (bucket b is groups[b >> 4].buckets[b & 15]): an edit copies
@@ -84,12 +86,6 @@ interface ComponentTable {
   readonly groups: Groups | null;
   readonly size: number;
   readonly nextOrder: number;
-  /**
-   * For a bucketed record: recordMarks[q] is the SHA-256 part-way through H("b" || B_0 || ...), after
-   * the digests of groups 0 .. (q + 1)·MARK_GROUPS - 1; an edit in group g keeps those that end at or
-   * before g. Extended when the table's hash is computed.
-   */
-  readonly recordMarks: Hash[];
   refs: RefIndex | null;
   hash: string | null;
   /** The plain record, assembled on first read of `design.components`. */
@@ -104,7 +100,7 @@ interface ComponentTable {
   netIndex: unknown;
 }
 
-const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]), marks: null });
+const EMPTY: Bucket = Object.freeze({ entries: Object.freeze([]) as readonly Entry[], digest: bucketDigestOfLines([]), mark: null, changed: 0 });
 /**
  * Where a design's table is found. A design built here carries it in a class private field, stamped
  * before the design is frozen: private names are not properties, so no reader, JSON, structuredClone,
@@ -150,19 +146,29 @@ function digestOf(b: Bucket): string {
     for (const e of entries) text += e.line;
     return (b.digest = linesTextHash(text));
   }
-  // Resume from the last mark still valid (see Bucket.marks); hash the rest a stretch at a time.
-  const marks = (b.marks ??= []);
-  const kept = Math.min(marks.length, Math.floor(n / MARK_LINES));
-  marks.length = kept;
-  const h = kept > 0 ? marks[kept - 1]!.copy() : beginObjectText();
-  for (let start = kept * MARK_LINES; start < n; start += MARK_LINES) {
-    const end = Math.min(start + MARK_LINES, n);
-    let text = '';
-    for (let j = start; j < end; j++) text += entries[j]!.line;
-    h.update(text);
-    if (end - start === MARK_LINES) marks.push(h.copy());
+  // Resume from the mark (see Bucket.mark) when the edit left it valid, and move it to the last
+  // multiple of MARK_LINES below n if it is not there yet.
+  const at = Math.floor((n - 1) / MARK_LINES) * MARK_LINES;
+  if (b.mark === null && b.changed < at) return (b.digest = linesTextHash(linesText(entries, 0, n)));
+  let from = 0;
+  let h: Hash;
+  if (b.mark !== null) {
+    from = b.mark.at;
+    h = b.mark.state.copy();
+  } else h = beginObjectText();
+  if (from < at) {
+    h.update(linesText(entries, from, at));
+    b.mark = { at, state: h.copy() };
+    from = at;
   }
+  h.update(linesText(entries, from, n));
   return (b.digest = h.digest('hex'));
+}
+
+function linesText(entries: readonly Entry[], from: number, to: number): string {
+  let text = '';
+  for (let j = from; j < to; j++) text += entries[j]!.line;
+  return text;
 }
 
 /** Groups holding `entries` (any order), each bucket sorted by id. */
@@ -171,7 +177,7 @@ function groupsOf(entries: readonly Entry[]): Groups {
   for (const e of entries) lists[bucketOf(e.id)]!.push(e);
   const groups: Group[] = [];
   for (let g = 0; g < BUCKETS; g += GROUP) {
-    groups.push({ buckets: lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null, marks: null })), digests: null });
+    groups.push({ buckets: lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null, mark: null, changed: 0 })), digests: null });
   }
   return groups;
 }
@@ -187,8 +193,8 @@ function fromRecord(components: Readonly<Record<string, Component>>): ComponentT
   const entries: Entry[] = [];
   for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: lineOf(id, components[id]!) });
   const size = entries.length;
-  if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, recordMarks: [], refs: null, hash: null, record: null, designText: null, netIndex: null };
-  return { flat: null, groups: groupsOf(entries), size, nextOrder: size, recordMarks: [], refs: null, hash: null, record: null, designText: null, netIndex: null };
+  if (size <= BUCKET_THRESHOLD) return { flat: entries.sort(byId), groups: null, size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
+  return { flat: null, groups: groupsOf(entries), size, nextOrder: size, refs: null, hash: null, record: null, designText: null, netIndex: null };
 }
 
 function tableOf(design: Design): ComponentTable {
@@ -274,7 +280,6 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   const size = t.size + (entry ? 1 : 0) - (previous ? 1 : 0);
   let flat: readonly Entry[] | null = null;
   let groups: Groups | null = null;
-  let recordMarks: Hash[] = [];
   if (entry === null && previous === undefined) {
     flat = t.flat;
     groups = t.groups;
@@ -292,15 +297,15 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
     const next = edited(list, at, entry);
     const old = t.groups![b >> 4]!.buckets[b & 15]!;
     const buckets = t.groups![b >> 4]!.buckets.slice();
-    // The lines before index `changed` are those of the old bucket: its marks up to there still hold.
+    // The lines before index `changed` are those of the old bucket: a mark up to there still holds.
     const changed = at >= 0 ? at : -at - 1;
-    buckets[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null, marks: old.marks?.slice(0, Math.floor(changed / MARK_LINES)) ?? null };
+    const mark = old.mark !== null && old.mark.at <= changed ? old.mark : null;
+    buckets[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null, mark, changed };
     const top = t.groups!.slice();
     top[b >> 4] = { buckets, digests: null };
     groups = top;
-    recordMarks = t.recordMarks.slice(0, Math.floor((b >> 4) / MARK_GROUPS));
   }
-  const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, recordMarks, refs: null, hash: null, record: null, designText: null, netIndex: null };
+  const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
     const ids = t.refs.ids;
@@ -329,21 +334,11 @@ function groupDigests(g: Group): string {
   return (g.digests ??= g.buckets.map(digestOf).join(''));
 }
 
-/** H("b" || B_0 || ... || B_255), resumed from the last valid mark of the table (ComponentTable.recordMarks). */
-function bucketedHash(t: ComponentTable, groups: Groups): string {
-  const marks = t.recordMarks;
-  const h = marks.length > 0 ? marks[marks.length - 1]!.copy() : beginBucketedText();
-  for (let g = marks.length * MARK_GROUPS; g < groups.length; g++) {
-    h.update(groupDigests(groups[g]!));
-    if ((g + 1) % MARK_GROUPS === 0 && g + 1 < groups.length) marks.push(h.copy());
-  }
-  return h.digest('hex');
-}
-
 /** merkleHash of the record the table stands for, without building it. */
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
-  if (t.groups) return (t.hash = bucketedHash(t, t.groups));
+  // Hashed whole in one call: marks part-way through these 16 KB were measured to cost more than they save.
+  if (t.groups) return (t.hash = bucketedRecordHash(t.groups.map(groupDigests)));
   let text = '';
   for (const e of t.flat!) text += e.line;
   return (t.hash = linesTextHash(text));
