@@ -50,11 +50,28 @@ export function errorResponses(extra: Partial<Record<'400' | '401' | '403' | '40
 
 export const COMPONENT_SCHEMAS = {
   ErrorEnvelope: ERROR_ENVELOPE_JSON_SCHEMA,
-  Event: {
+  AuditRecord: {
     type: 'object',
-    description: 'One event of a session log (docs/event-log.md): seq, id, type, v, at, session_id, actor, request_id, data, prev_hash, hash.',
-    required: ['seq', 'id', 'type', 'session_id', 'hash'],
-    properties: { seq: { type: 'integer' }, id: { type: 'string' }, type: { type: 'string' }, session_id: { type: 'string' }, hash: { type: 'string' }, prev_hash: { type: 'string' } },
+    description: 'One call of the audit view (contract.md, "Audit evidence"; docs/event-log.md, "Audit events"): the event that holds it (seq, event_type, hash), its time, and the record.',
+    required: ['seq', 'timestamp', 'event_type', 'hash', 'surface', 'session_id', 'principal', 'actor', 'tool', 'capability', 'granted', 'decision', 'reason', 'request_id', 'outcome'],
+    properties: {
+      seq: { type: 'integer' },
+      timestamp: { type: 'string', format: 'date-time' },
+      event_type: { type: 'string' },
+      hash: { type: 'string' },
+      surface: { type: 'string' },
+      session_id: { type: 'string' },
+      principal: { type: 'string' },
+      actor: { type: 'string' },
+      tool: { type: 'string' },
+      capability: { type: 'string' },
+      granted: { type: 'array', items: { type: 'string' } },
+      decision: { type: 'string', enum: ['allow', 'deny'] },
+      reason: { type: 'string' },
+      request_id: { type: 'string' },
+      outcome: { type: 'string', description: '"ok" or the error code the call ended with.' },
+      subject: { type: 'string', description: 'The plugin principal that did the work, when a plugin did.' },
+    },
   },
 };
 
