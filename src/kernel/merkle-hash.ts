@@ -298,6 +298,11 @@ export function beginObjectText(): Hash {
   return createHash('sha256').update('o');
 }
 
+/** H over a hash text its caller keeps encoded as UTF-8 bytes, such as "b" || B_0 || ... || B_255 (component-table.ts). */
+export function bytesHash(utf8Text: Uint8Array): string {
+  return oneShotHash('sha256', utf8Text, 'hex');
+}
+
 /** H("b" || B_0 || ... || B_255) from the 256 digests already concatenated in pieces, in bucket order. */
 export function bucketedRecordHash(digestTexts: readonly string[]): string {
   return sha(['b', ...digestTexts].join(''));

@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import type { Component, Design } from '../../eda/model/design.js';
-import { BUCKET_THRESHOLD, BUCKETS, beginObjectText, bucketDigestOfLines, bucketOf, bucketedRecordHash, compareKeyOrder, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, BUCKETS, beginObjectText, bucketDigestOfLines, bucketOf, bytesHash, compareKeyOrder, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 
 /**
@@ -60,12 +60,10 @@ const MARK_LINES = 32;
 
 /**
  * The 256 buckets as 16 groups of 16 (bucket b is groups[b >> 4].buckets[b & 15]): an edit copies
- * two short arrays, and the record's hash text reuses the digests of the 15 groups it did not touch.
+ * two short arrays, and the record's hash text rewrites the digests of the one group it touched (recordText).
  */
 interface Group {
   readonly buckets: readonly Bucket[];
-  /** The group's 16 bucket digests concatenated, computed when first asked for. */
-  digests: string | null;
 }
 type Groups = readonly Group[];
 const GROUP = 16;
@@ -177,7 +175,7 @@ function groupsOf(entries: readonly Entry[]): Groups {
   for (const e of entries) lists[bucketOf(e.id)]!.push(e);
   const groups: Group[] = [];
   for (let g = 0; g < BUCKETS; g += GROUP) {
-    groups.push({ buckets: lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null, mark: null, changed: 0 })), digests: null });
+    groups.push({ buckets: lists.slice(g, g + GROUP).map((l): Bucket => (l.length === 0 ? EMPTY : { entries: l.sort(byId), digest: null, mark: null, changed: 0 })) });
   }
   return groups;
 }
@@ -302,7 +300,7 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
     const mark = old.mark !== null && old.mark.at <= changed ? old.mark : null;
     buckets[b & 15] = next.length === 0 ? EMPTY : { entries: next, digest: null, mark, changed };
     const top = t.groups!.slice();
-    top[b >> 4] = { buckets, digests: null };
+    top[b >> 4] = { buckets };
     groups = top;
   }
   const table: ComponentTable = { flat, groups, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
@@ -330,15 +328,40 @@ function bucketDigests(groups: Groups): string[] {
   return out;
 }
 
-function groupDigests(g: Group): string {
-  return (g.digests ??= g.buckets.map(digestOf).join(''));
+/**
+ * The hash text "b" || B_0 || ... || B_255 of the bucketed record hashed last, as bytes (hex digests
+ * are ASCII), with the groups and buckets whose digests are in it: the next table along the live
+ * line of edits differs in one bucket, so hashing it rewrites that bucket's 64 bytes where joining
+ * the 256 digests built and encoded a 16 KB string per edit. Buckets and groups are immutable once a
+ * digest is known, so identity says what is in place. Holds the buckets of one table until the next.
+ */
+const DIGEST_CHARS = 64;
+const recordText = Buffer.alloc(1 + BUCKETS * DIGEST_CHARS, 'b', 'latin1');
+const bucketsInText: (Bucket | undefined)[] = new Array<Bucket | undefined>(BUCKETS);
+const groupsInText: (Group | undefined)[] = new Array<Group | undefined>(BUCKETS / GROUP);
+
+function bucketedHash(groups: Groups): string {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (groupsInText[g] === group) continue;
+    for (let k = 0; k < GROUP; k++) {
+      const i = g * GROUP + k;
+      const b = group.buckets[k]!;
+      if (bucketsInText[i] !== b) {
+        recordText.write(digestOf(b), 1 + i * DIGEST_CHARS, 'latin1');
+        bucketsInText[i] = b;
+      }
+    }
+    groupsInText[g] = group;
+  }
+  return bytesHash(recordText);
 }
 
 /** merkleHash of the record the table stands for, without building it. */
 function tableHash(t: ComponentTable): string {
   if (t.hash !== null) return t.hash;
   // Hashed whole in one call: marks part-way through these 16 KB were measured to cost more than they save.
-  if (t.groups) return (t.hash = bucketedRecordHash(t.groups.map(groupDigests)));
+  if (t.groups) return (t.hash = bucketedHash(t.groups));
   let text = '';
   for (const e of t.flat!) text += e.line;
   return (t.hash = linesTextHash(text));
