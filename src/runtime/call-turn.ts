@@ -83,6 +83,13 @@ export async function takeTurn(deps: TurnDeps, sessionId: string | null, call: C
   return new Turn(deps, sessionId, call, sessionId === null ? null : await deps.queue.acquire(sessionId), deadlineAt);
 }
 
+/** The same without waiting, when the session's turn is free; null when the call must queue (then use takeTurn). */
+export function turnNow(deps: TurnDeps, sessionId: string, call: CallContext): Turn | null {
+  const deadlineAt = performance.now() + deps.maxToolMs;
+  const held = deps.queue.tryAcquire(sessionId);
+  return held === null ? null : new Turn(deps, sessionId, call, held, deadlineAt);
+}
+
 /** What a handler gets (ToolContext): prototype methods that reach the call's turn, so a call allocates no closures for them. */
 export class TurnContext<S> implements ToolContext<S> {
   constructor(

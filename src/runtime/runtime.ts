@@ -10,7 +10,7 @@ import { emptySessionState, type SessionState } from './projections/session-stat
 import type { EventStore } from './store/event-store.js';
 import { isDenialCode, recordDenialOnce, type SecurityLog } from './security-log.js';
 import { createSessionQueue } from './session-queue.js';
-import { takeTurn, Turn, TurnContext, type TurnDeps } from './call-turn.js';
+import { takeTurn, turnNow, Turn, TurnContext, type TurnDeps } from './call-turn.js';
 import type { HeavyWork } from './heavy-work.js';
 import type { ToolDefinition, ToolResult } from './tool-definition.js';
 import type { RuntimeApi } from './runtime-api.js';
@@ -120,7 +120,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     const state = emptySessionState(sessionId);
     const actor: EventActor = { principal: principal.id, actor: meta.actor, surface: meta.surface as EventActor['surface'], auth_source: principal.authSource };
     const data = { owner: principal.id, auth_source: principal.authSource, ...(meta.idempotencyKey !== undefined ? { idempotency_key: meta.idempotencyKey } : {}) };
-    await withLock(sessionId, () => commit(state, [{ type: 'SessionCreated', data }], actor, meta.requestId));
+    await withLock(sessionId, async () => commit(state, [{ type: 'SessionCreated', data }], actor, meta.requestId));
     return sessionId;
   }
 
@@ -274,9 +274,10 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       if (sessionId === null) {
         throw new ZapTraceError('SESSION_REQUIRED', `${tool.name} needs a session: create one with session_create and pass its id`, {});
       }
-      const role = await roleOrDeny(call, sessionId, tool.name);
+      // The owner known from earlier calls, else the full check (the synchronous paths save a call its awaits).
+      const role = owners.get(sessionId) === call.principal.id ? 'owner' : await roleOrDeny(call, sessionId, tool.name);
       // The session's turn (bounded queue) and the call's deadline; a heavy handler gives the turn back while a worker computes.
-      const turn = await takeTurn(turnDeps, sessionId, call);
+      const turn = turnNow(turnDeps, sessionId, call) ?? (await takeTurn(turnDeps, sessionId, call));
       try {
         return await inTurn(tool, input, call, sessionId, role, turn);
       } finally {
@@ -292,7 +293,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     // So does a release export: it writes files outside the log on the strength of an approval and
     // evidence, which must not be ones a failed flush can still take back (contract.md, "The release gate").
     if (!audited || call.idempotencyKey !== undefined || tool.level === 'release-export') await settledTail(sessionId);
-    const loaded = await loadState(sessionId);
+    const loaded = states.peek(sessionId) ?? (await loadState(sessionId));
     if (!loaded) denyObject(call, tool.name, sessionId);
     let state = loaded;
     const keyed: KeyedCall | null =
@@ -313,9 +314,10 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     }
     const parsed = tool.input.safeParse(input ?? {});
     if (!parsed.success) return failed(zodIssuesToError(parsed.error), tool, call, sessionId, state, keyed, turn);
-    let outcome;
+    let outcome: ToolResult<unknown>;
     try {
-      outcome = await tool.handler(parsed.data, new TurnContext(call, sessionId, state, api, services, turn));
+      const out = tool.handler(parsed.data, new TurnContext(call, sessionId, state, api, services, turn));
+      outcome = out instanceof Promise ? await out : out;
     } catch (err) {
       return failed(err, tool, call, sessionId, state, keyed, turn);
     }
@@ -323,7 +325,10 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     if (first) return replayOutcome(first);
     if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
     const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
-    if (!keyed) return resultOf(outcome, await commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release()));
+    if (!keyed) {
+      const committed = commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release());
+      return resultOf(outcome, committed instanceof Promise ? await committed : committed);
+    }
     // A keyed call records its result in the same batch as its events, so both are durable or neither.
     let result: unknown;
     const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {

@@ -71,22 +71,28 @@ export function createSessionCommit(deps: SessionCommitDeps) {
    * holding the result), so they become durable together or not at all. `onAccepted` runs once the
    * store accepted the events (before they are durable): the caller gives the session's turn on there.
    */
-  async function commit(
+  function commit(
     state: SessionState,
     drafts: readonly EventDraft[],
     actor: EventActor,
     requestId: string,
     closing?: (folded: SessionState) => EventDraft[],
     onAccepted?: () => void,
-  ): Promise<SessionState> {
+  ): SessionState | Promise<SessionState> {
     if (drafts.length === 0) return state;
-    const sessionId = state.session_id;
     const events = envelope(state, drafts, actor, requestId);
     let next = state;
     for (const e of events) next = evolve(next, e);
     const extra = closing ? envelope(next, closing(next), actor, requestId) : [];
     for (const e of extra) next = evolve(next, e);
+    // A memory-only store keeps the events as it accepts them: the commit is done when this returns.
     if (store.appendNow) return keptAtOnce(store.appendNow, state, next, events, extra);
+    return appended(state, next, events, extra, onAccepted);
+  }
+
+  /** Appends to a store that makes events durable later: accepted first (the turn may pass on), answered once durable. */
+  async function appended(state: SessionState, next: SessionState, events: AnyEvent[], extra: AnyEvent[], onAccepted?: () => void): Promise<SessionState> {
+    const sessionId = state.session_id;
     let done: (() => void) | null = null;
     const settle = () => {
       if (!done) return;

@@ -17,6 +17,8 @@ export interface SessionQueue {
    * with CANCELLED when `signal` aborts while waiting.
    */
   acquire(sessionId: string, options?: { signal?: AbortSignal | undefined; force?: boolean }): Promise<Release>;
+  /** The session's turn at once when nobody holds it (and `signal` has not aborted); null otherwise, and nothing is queued. */
+  tryAcquire(sessionId: string, signal?: AbortSignal | undefined): Release | null;
   /** Runs `work` holding the session's turn (the classic per-session lock). */
   run<T>(sessionId: string, work: () => Promise<T>, options?: { signal?: AbortSignal | undefined }): Promise<T>;
   /** Commands waiting for this session right now. */
@@ -91,8 +93,21 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
     });
   }
 
+  function tryAcquire(sessionId: string, signal?: AbortSignal | undefined): Release | null {
+    if (signal?.aborted) return null;
+    let lane = lanes.get(sessionId);
+    if (lane?.busy) return null;
+    if (!lane) {
+      lane = { busy: false, waiters: [] };
+      lanes.set(sessionId, lane);
+    }
+    lane.busy = true;
+    return releaseFor(sessionId, lane);
+  }
+
   return {
     acquire,
+    tryAcquire,
     async run(sessionId, work, opts = {}) {
       const release = await acquire(sessionId, opts);
       try {

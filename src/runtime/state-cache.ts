@@ -115,15 +115,25 @@ export function createStateCache(options: StateCacheOptions) {
 
   const coldLoad = (sessionId: string) => rebuild(sessionId, undefined, true);
 
+  /** The cached state when it needs no check against the store (one writer, not quarantined, or ahead of it); else undefined. */
+  function trusted(sessionId: string): SessionState | undefined {
+    const cached = states.get(sessionId);
+    if (cached && ((!store.sharedByNodes && !store.quarantineOf(sessionId)) || ahead.get(sessionId)?.seq === cached.seq)) {
+      remember(sessionId, cached);
+      return cached;
+    }
+    return undefined;
+  }
+
   return {
+    /** `get` without waiting, when the cached state can be used as it is (`trusted`); undefined otherwise. */
+    peek: trusted,
     async get(sessionId: string): Promise<SessionState | null> {
-      const cached = states.get(sessionId);
       // With one writer (this process), the cached state is the head unless the log was quarantined
       // since (the store then answers SESSION_QUARANTINED below); a store other nodes append to is asked.
-      if (cached && ((!store.sharedByNodes && !store.quarantineOf(sessionId)) || ahead.get(sessionId)?.seq === cached.seq)) {
-        remember(sessionId, cached);
-        return cached;
-      }
+      const ready = trusted(sessionId);
+      if (ready) return ready;
+      const cached = states.get(sessionId);
       if (cached) {
         // The store's head is the truth: another node may have appended through a shared store.
         // Then only the events after the cached position are folded, not the whole log again.
