@@ -35,11 +35,16 @@ export async function sessionWith(runtime: Runtime, n: number): Promise<string> 
   return sid;
 }
 
-/** Mean µs of one edit: adds then removes `count` components, so the design keeps its size. */
-async function timeEdits(runtime: Runtime, sid: string, count: number, tag: string): Promise<number> {
+/**
+ * Mean µs of one edit: adds then removes `count` components, so the design keeps its size. The new
+ * ids sort after every parsed one (`X…` after `R…`), so each lands at the end of its hash bucket; with
+ * `spread` they sort among the parsed ids (`R<k>_…`), anywhere in a bucket, which costs a large design
+ * more (a bucket is rehashed from the edited entry on, docs/design-hash.md "Incremental").
+ */
+async function timeEdits(runtime: Runtime, sid: string, count: number, tag: string, spread: boolean): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
-    const ref = `X${tag}_${i >> 1}`;
+    const ref = spread ? `R${((i >> 1) * 7919) % PARSED_AT_MOST}_${tag}` : `X${tag}_${i >> 1}`;
     const add = i % 2 === 0;
     const input = add ? { design_name: 'd', ref, type_name: 'RES', value: '1k' } : { design_name: 'd', ref };
     await runtime.invoke({ tool: add ? 'component_add' : 'component_remove', input, call, sessionId: sid });
@@ -49,14 +54,14 @@ async function timeEdits(runtime: Runtime, sid: string, count: number, tag: stri
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-export async function measureEditCost(sizes: readonly number[], rounds = 7, perRound = 300): Promise<Map<number, number>> {
+export async function measureEditCost(sizes: readonly number[], rounds = 7, perRound = 300, spread = false): Promise<Map<number, number>> {
   const runtime = await composeRuntime({ workspaceDir: mkdtempSync(join(tmpdir(), 'zt-bench-')), ...(process.env.SNAP ? { snapshotEvery: Number(process.env.SNAP) } : {}) });
   const sids = new Map<number, string>();
   for (const n of sizes) sids.set(n, await sessionWith(runtime, n));
-  for (const [n, sid] of sids) await timeEdits(runtime, sid, 200, `w${n}`); // warm-up
+  for (const [n, sid] of sids) await timeEdits(runtime, sid, 200, `w${n}`, spread); // warm-up
   const samples = new Map<number, number[]>(sizes.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const [n, sid] of sids) samples.get(n)!.push(await timeEdits(runtime, sid, perRound, `r${r}`));
+    for (const [n, sid] of sids) samples.get(n)!.push(await timeEdits(runtime, sid, perRound, `r${r}`, spread));
   }
   return new Map(sizes.map((n) => [n, median(samples.get(n)!)]));
 }
