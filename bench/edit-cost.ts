@@ -58,11 +58,13 @@ export async function measureEditCost(sizes: readonly number[], rounds = 7, perR
   const runtime = await composeRuntime({ workspaceDir: mkdtempSync(join(tmpdir(), 'zt-bench-')), ...(process.env.SNAP ? { snapshotEvery: Number(process.env.SNAP) } : {}) });
   const sids = new Map<number, string>();
   for (const n of sizes) sids.set(n, await sessionWith(runtime, n));
-  for (const [n, sid] of sids) await timeEdits(runtime, sid, 200, `w${n}`, spread); // warm-up
+  // Warm-up long enough for the optimising compiler (as the command rows): a cold small design's edit looked slower than it is, and the ratios better.
+  for (const [n, sid] of sids) await timeEdits(runtime, sid, 3000, `w${n}`, spread);
   const samples = new Map<number, number[]>(sizes.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++) {
     for (const [n, sid] of sids) samples.get(n)!.push(await timeEdits(runtime, sid, perRound, `r${r}`, spread));
   }
+  await runtime.close();
   return new Map(sizes.map((n) => [n, median(samples.get(n)!)]));
 }
 
