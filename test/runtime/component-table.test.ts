@@ -6,19 +6,14 @@ import { BUCKET_THRESHOLD, merkleHash } from '../../src/kernel/merkle-hash.js';
 import { parseDesignText } from '../../src/eda/parse/index.js';
 import { Component } from '../../src/eda/model/design.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
+import { seededRng } from '../../src/kernel/rng.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Deterministic PRNG (mulberry32), so a failing sequence is reproducible. */
+/** Deterministic numbers (the kernel's seeded mulberry32), so a failing sequence is reproducible from its seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = seededRng(seed);
+  return () => rng.next();
 }
 
 function parsed(n: number): SessionState {

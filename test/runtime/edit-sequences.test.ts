@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { replay, type SessionState } from '../../src/runtime/projections/session-state.js';
 import { BUCKET_THRESHOLD, merkleHash } from '../../src/kernel/merkle-hash.js';
 import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harness.js';
+import { seededRng } from '../../src/kernel/rng.js';
 
-/** Deterministic PRNG (mulberry32) so a failing sequence is reproducible from its seed. */
+/** Deterministic numbers (the kernel's seeded mulberry32), so a failing sequence is reproducible from its seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = seededRng(seed);
+  return () => rng.next();
 }
 
 /** Starts just under the threshold where the hash switches to buckets, so random edits cross it both ways. */
