@@ -194,9 +194,9 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
    */
   function auditedDrafts(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, events: readonly EventDraft[]): EventDraft[] {
     if (events.length === 0) return [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }];
-    const audit = envelopeParts.auditOf(call, tool);
-    const [first, ...rest] = events;
-    return [{ ...first!, audit }, ...rest];
+    const drafts = events.slice();
+    drafts[0] = { ...events[0]!, audit: envelopeParts.auditOf(call, tool) };
+    return drafts;
   }
 
   const api: Runtime = {

@@ -76,10 +76,12 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
         new ZapTraceError('SERVER_BUSY', `this session already has ${options.bound} commands waiting; retry later`, { queue_bound: options.bound, retry_after_seconds: retryAfter }),
       );
     }
+    // Without a signal a waiter is only granted (the common case: no abort listener to add and remove).
+    if (!signal) return new Promise<Release>((resolve) => current.waiters.push({ grant: () => resolve(releaseFor(sessionId, current)) }));
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          signal.removeEventListener('abort', onAbort);
           resolve(releaseFor(sessionId, current));
         },
       };
@@ -88,7 +90,7 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
         if (at >= 0) current.waiters.splice(at, 1);
         reject(cancelled());
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, { once: true });
       current.waiters.push(waiter);
     });
   }
