@@ -23,7 +23,7 @@ describe('replaying an ASCII log whose line is not in the stored form of format 
     const line = lines[at]!;
     const hash = (JSON.parse(line) as { hash: string }).hash;
     const damaged = [
-      line.replace(`"hash":"${hash}"`, `"hash":"${hash.slice(0, -1)}0"`), // another hash in the tail
+      line.replace(`"hash":"${hash}"`, `"hash":"${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}"`), // another hash in the tail
       line.replace(`,"hash":"${hash}"}`, `,"hash":"${hash}","x":1}`), // a member after the hash
       line.replace(`,"hash":"${hash}"}`, `,"hash":"${hash}" }`), // space before the brace
       line.replace(`,"hash":"${hash}"}`, `,"hash" :"${hash}"}`), // space in the key's separator
