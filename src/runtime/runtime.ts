@@ -150,24 +150,27 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     recordDenialOnce(securityLog, err, { principal: call.principal.id, surface: call.surface, tool, object: sessionId ?? '', request_id: call.requestId });
   }
 
-  /** The owner, or (when `reviewers` is set) a reviewer the owner named (session-access.ts); anyone else is refused. */
-  async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext, reviewers = false): Promise<SessionState> {
+  /** The principal's role in a session: its owner, a reviewer the owner named (session-access.ts), or none. */
+  async function roleIn(principalId: string, sessionId: string): Promise<'owner' | 'reviewer' | null> {
     const owner = typeof sessionId === 'string' && sessionId.length <= 200 ? await ownerOf(sessionId) : null;
-    const allowed = owner !== null && (owner === principal.id || (reviewers && (await access.isReviewer(sessionId, principal.id))));
-    const state = allowed ? await loadState(sessionId) : null;
+    if (owner === null) return null;
+    if (owner === principalId) return 'owner';
+    return (await access.isReviewer(sessionId, principalId)) ? 'reviewer' : null;
+  }
+
+  /** The owner or a reviewer gets the session's state; anyone else is refused, whether the session exists or not. */
+  async function assertOwner(principal: Principal, sessionId: string, what: string, call?: CallContext): Promise<SessionState> {
+    const state = (await roleIn(principal.id, sessionId)) !== null ? await loadState(sessionId) : null;
     if (!state) denyObject(call ?? { principal, surface: 'cli', actor: '', reason: '', requestId: '' }, what, String(sessionId));
     return state;
   }
 
   /**
-   * The caller's role in the session, from the cached owner and reviewer lists, or the refusal: the
-   * state is loaded once, in the call's turn (a quarantined log answers SESSION_QUARANTINED there).
+   * The caller's role in the session, or the refusal: the state is loaded once, in the call's turn
+   * (a quarantined log answers SESSION_QUARANTINED there).
    */
   async function roleOrDeny(call: CallContext, sessionId: string, tool: string): Promise<'owner' | 'reviewer'> {
-    const owner = typeof sessionId === 'string' && sessionId.length <= 200 ? await ownerOf(sessionId) : null;
-    if (owner !== null && owner === call.principal.id) return 'owner';
-    if (owner !== null && (await access.isReviewer(sessionId, call.principal.id))) return 'reviewer';
-    denyObject(call, tool, String(sessionId));
+    return (await roleIn(call.principal.id, sessionId)) ?? denyObject(call, tool, String(sessionId));
   }
 
   function auditData(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, decision: 'allow' | 'deny', outcome: string): AuditData {
@@ -227,15 +230,10 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
       return out;
     },
 
-    async roleOf(principal, sessionId) {
-      const owner = await ownerOf(sessionId);
-      if (owner === null) return null;
-      if (owner === principal.id) return 'owner';
-      return (await access.isReviewer(sessionId, principal.id)) ? 'reviewer' : null;
-    },
+    roleOf: (principal, sessionId) => roleIn(principal.id, sessionId),
 
     async assertOwner(principal, sessionId, what, meta) {
-      await assertOwner(principal, sessionId, what, meta ? { principal, surface: meta.surface, actor: '', reason: '', requestId: meta.requestId } : undefined, true);
+      await assertOwner(principal, sessionId, what, meta ? { principal, surface: meta.surface, actor: '', reason: '', requestId: meta.requestId } : undefined);
     },
 
     async state(sessionId) {

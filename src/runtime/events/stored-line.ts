@@ -31,8 +31,8 @@ const sealedLines = new WeakMap<object, string>();
 
 /** The stored line of an event: the sealed bytes when this process sealed it, else its JSON text. */
 export function storedLineOf(event: AnyEvent): string {
-  const hashed = sealedLines.get(event);
-  return hashed === undefined ? JSON.stringify(event) : `${hashed}${HASH_KEY}${event.hash}"}`;
+  const [hashed, rest] = storedLinePieces(event);
+  return hashed + rest;
 }
 
 /**
