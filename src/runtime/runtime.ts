@@ -2,6 +2,7 @@ import { ZapTraceError, isZapTraceError } from '../kernel/errors.js';
 import { createSessionAccess, reviewerRefusal } from './session-access.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
+import { DESIGN_HASH_FORMAT } from '../kernel/merkle-hash.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
 import type { EventActor, EventDraft } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
@@ -119,7 +120,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     const sessionId = ids.sessionId();
     const state = emptySessionState(sessionId);
     const actor: EventActor = { principal: principal.id, actor: meta.actor, surface: meta.surface as EventActor['surface'], auth_source: principal.authSource };
-    const data = { owner: principal.id, auth_source: principal.authSource, ...(meta.idempotencyKey !== undefined ? { idempotency_key: meta.idempotencyKey } : {}) };
+    const data = { owner: principal.id, auth_source: principal.authSource, design_hash_format: DESIGN_HASH_FORMAT, ...(meta.idempotencyKey !== undefined ? { idempotency_key: meta.idempotencyKey } : {}) };
     await withLock(sessionId, async () => commit(state, [{ type: 'SessionCreated', data }], actor, meta.requestId));
     return sessionId;
   }

@@ -51,7 +51,8 @@ export interface PluginCheckData {
 }
 
 export interface EventDataByType {
-  SessionCreated: { owner: string; auth_source: string };
+  /** `design_hash_format` (docs/design-hash.md, "Formats"): absent in sessions created before format 2. */
+  SessionCreated: { owner: string; auth_source: string; design_hash_format?: number };
   DesignParsed: { design_name: string; design: Design; source: { kind: 'text' | 'file' | 'synthesis' | 'pipeline' | 'transaction'; path?: string; format?: string }; warnings: unknown[] };
   ComponentAdded: { design_name: string; component: Component; connections: { net: string; pin: string }[] };
   ComponentRemoved: { design_name: string; component_id: string };
