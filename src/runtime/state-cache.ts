@@ -31,8 +31,11 @@ function snapshotWeight(state: SessionState): number {
 /** Events read and folded at a time on a cold load. */
 const COLD_LOAD_CHUNK = 5000;
 
-/** 2: design entries carry `sized_to_content`; a snapshot of another version is ignored and the log replayed. */
-const SNAPSHOT_VERSION = 2;
+/**
+ * 2: design entries carry `sized_to_content`; 3: the state carries `design_hash_format`. A snapshot of
+ * another version is ignored and the log replayed.
+ */
+const SNAPSHOT_VERSION = 3;
 
 interface SnapshotPayload {
   v: typeof SNAPSHOT_VERSION;
