@@ -1,4 +1,5 @@
 import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
+import { keyPrefix32, trieDigest, trieOf, trieWith, type TrieItem, type TrieNode } from './hash-trie.js';
 
 /**
  * Merkle hash of a JSON value (docs/design-hash.md). Defined over content only, so two logs that
@@ -9,9 +10,13 @@ import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
  *   array   H("a" || for each item: enc(item) || ",")
  *   object  with at most BUCKET_THRESHOLD keys:
  *           H("o" || for each key in code-unit order: JCS(key) || ":" || enc(value) || ",")
- *   object  with more keys (large records such as 5,000 components): the keys are spread over 256
- *           buckets by the first byte of H(JCS(key)); each bucket hashes like a small object,
- *           bucket digest B_i (empty buckets use H("e")); the object is H("b" || B_0 || ... || B_255).
+ *   object  with more keys (large records such as 5,000 components), by the session's format:
+ *           format 1: the keys are spread over 256 buckets by the first byte of H(JCS(key)); each
+ *           bucket hashes like a small object, bucket digest B_i (empty buckets use H("e")); the
+ *           object is H("b" || B_0 || ... || B_255).
+ *           format 2: the keys are split by the hex digits of h(JCS(key)) into a 16-ary trie whose
+ *           leaves hold at most 64 keys and hash like small objects (hash-trie.ts), so an edit
+ *           rehashes one short path instead of all 256 digests.
  *
  * H is SHA-256 and h(...) its lower-case hex. Hashes are cached per object identity (immer shares
  * unchanged subtrees and freezes them), and `advance` rehashes only the paths named by immer
@@ -21,17 +26,27 @@ import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
 export const BUCKET_THRESHOLD = 64;
 export const BUCKETS = 256;
 
+/**
+ * Which definition of a large object a session's design hashes use (docs/design-hash.md, "Formats"):
+ * a session records it when created, and a session that records none was created in format 1, so its
+ * approvals and check results, which name hashes, still match when its log is replayed.
+ */
+export type DesignHashFormat = 1 | 2;
+export const DESIGN_HASH_FORMAT: DesignHashFormat = 2;
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 interface ObjectEntry {
   hash: string;
-  /** For bucketed objects: each bucket's digest and keys, so one bucket can be redone. */
+  /** For bucketed objects (format 1): each bucket's digest and keys, so one bucket can be redone. */
   buckets?: string[];
   bucketKeys?: string[][];
+  /** For large objects in format 2: the trie of their entry lines, so one path can be redone. */
+  trie?: TrieNode<TrieItem>;
 }
 
-const cache = new WeakMap<object, ObjectEntry>();
-const keyBucketCache = new Map<string, number>();
+/** One identity cache per format: an object holding a large record hashes differently in each. */
+const caches: Record<DesignHashFormat, WeakMap<object, ObjectEntry>> = { 1: new WeakMap(), 2: new WeakMap() };
 const EMPTY_BUCKET = sha('e');
 /** The hashes of {} and []: a component's `pins` and `properties` are often empty, fresh objects each time. */
 const EMPTY_OBJECT = sha('o');
@@ -67,14 +82,9 @@ function leafHash(value: null | boolean | number | string): string {
   return sha(`l${JSON.stringify(value)}`);
 }
 
+/** Format 1's bucket of a key: the first byte of H(JCS(key)), the top of the 16 bits format 2's trie uses. */
 export function bucketOf(key: string): number {
-  let b = keyBucketCache.get(key);
-  if (b === undefined) {
-    b = parseInt(sha(jcsString(key)).slice(0, 2), 16);
-    if (keyBucketCache.size > 1_000_000) keyBucketCache.clear();
-    keyBucketCache.set(key, b);
-  }
-  return b;
+  return keyPrefix32(key) >>> 24;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -82,13 +92,13 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** Leaves are inlined as their canonical JSON: one SHA-256 per object or array, not per value. */
-function enc(value: unknown): string {
+function enc(value: unknown, f: DesignHashFormat): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number has no JSON form');
     if (value === undefined) throw new TypeError('undefined has no JSON form');
     return `=${JSON.stringify(value)}`;
   }
-  return `#${merkleHash(value)}`;
+  return `#${merkleHash(value, f)}`;
 }
 
 /**
@@ -101,16 +111,16 @@ const LINE_KEYS = 1024;
 const LINE_VALUES = 512;
 const leafLines = new Map<string, Map<null | boolean | number | string, string>>();
 
-function entryText(key: string, value: unknown): string {
-  if (value !== null && typeof value === 'object') return `${keyPrefix(key)}#${merkleHash(value)},`;
+function entryText(key: string, value: unknown, f: DesignHashFormat): string {
+  if (value !== null && typeof value === 'object') return `${keyPrefix(key)}#${merkleHash(value, f)},`;
   let byValue = leafLines.get(key);
   if (byValue === undefined) {
-    if (leafLines.size >= LINE_KEYS) return `${keyPrefix(key)}${enc(value)},`;
+    if (leafLines.size >= LINE_KEYS) return `${keyPrefix(key)}${enc(value, f)},`;
     leafLines.set(key, (byValue = new Map()));
   }
   let line = byValue.get(value as null | boolean | number | string);
   if (line === undefined) {
-    line = `${keyPrefix(key)}${enc(value)},`;
+    line = `${keyPrefix(key)}${enc(value, f)},`;
     if (byValue.size < LINE_VALUES) byValue.set(value as null | boolean | number | string, line);
   }
   return line;
@@ -120,14 +130,14 @@ function entryText(key: string, value: unknown): string {
 const scratch: string[][] = [];
 let depth = 0;
 
-function smallObjectHash(obj: Record<string, Json>, sortedKeys: readonly string[]): string {
+function smallObjectHash(obj: Record<string, Json>, sortedKeys: readonly string[], f: DesignHashFormat): string {
   const parts = (scratch[depth] ??= []);
   depth++;
   try {
     const n = sortedKeys.length;
     parts.length = n + 1;
     parts[0] = 'o';
-    for (let i = 0; i < n; i++) parts[i + 1] = entryText(sortedKeys[i]!, obj[sortedKeys[i]!]);
+    for (let i = 0; i < n; i++) parts[i + 1] = entryText(sortedKeys[i]!, obj[sortedKeys[i]!], f);
     return sha(parts.join(''));
   } finally {
     depth--;
@@ -188,29 +198,35 @@ function knownShape(obj: object): readonly string[] | null {
 }
 
 function bucketHash(obj: Record<string, Json>, keys: string[]): string {
-  return keys.length === 0 ? EMPTY_BUCKET : smallObjectHash(obj, keys.sort(compareKeys));
+  return keys.length === 0 ? EMPTY_BUCKET : smallObjectHash(obj, keys.sort(compareKeys), 1);
 }
 
 function combineBuckets(buckets: string[]): string {
   return sha(`b${buckets.join('')}`);
 }
 
-function hashObject(obj: Record<string, Json>, keys: string[]): ObjectEntry {
-  if (keys.length <= BUCKET_THRESHOLD) return { hash: smallObjectHash(obj, sortedShape(keys)) };
+function hashObject(obj: Record<string, Json>, keys: string[], f: DesignHashFormat): ObjectEntry {
+  if (keys.length <= BUCKET_THRESHOLD) return { hash: smallObjectHash(obj, sortedShape(keys), f) };
+  if (f === 2) {
+    const trie = trieOf(keys.map((k) => ({ id: k, line: entryText(k, obj[k], 2) })));
+    return { hash: trieDigest(trie), trie };
+  }
   const groups: string[][] = Array.from({ length: BUCKETS }, () => []);
   for (const k of keys) groups[bucketOf(k)]!.push(k);
   const buckets = groups.map((g) => bucketHash(obj, g.slice()));
   return { hash: combineBuckets(buckets), buckets, bucketKeys: groups };
 }
 
-export function merkleHash(value: unknown): string {
+/** The design hash of `value` in format `f` (the session's; DESIGN_HASH_FORMAT for a design no session holds yet). */
+export function merkleHash(value: unknown, f: DesignHashFormat): string {
   if (value === null || typeof value !== 'object') {
     if (value === undefined) throw new TypeError('undefined has no JSON form');
     return leafHash(value as null | boolean | number | string);
   }
+  const cache = caches[f];
   const hit = cache.get(value);
   if (hit) return hit.hash;
-  const entry = entryOf(value);
+  const entry = entryOf(value, f);
   if (typeof entry === 'string') return entry;
   cache.set(value, entry);
   return entry.hash;
@@ -221,35 +237,36 @@ export function merkleHash(value: unknown): string {
  * are recorded as usual): for a caller that keeps the hash beside the object, as component-table.ts
  * does for each component, and hands it back with `rememberHash` once others may ask for it.
  */
-export function unrecordedHash(value: object): string {
-  const hit = cache.get(value);
+export function unrecordedHash(value: object, f: DesignHashFormat): string {
+  const hit = caches[f].get(value);
   if (hit) return hit.hash;
-  const entry = entryOf(value);
+  const entry = entryOf(value, f);
   return typeof entry === 'string' ? entry : entry.hash;
 }
 
 /** Records `hash` as the hash of `value` (computed by `unrecordedHash`, so it is the value's merkleHash). */
-export function rememberHash(value: object, hash: string): void {
+export function rememberHash(value: object, hash: string, f: DesignHashFormat): void {
+  const cache = caches[f];
   if (!cache.has(value)) cache.set(value, { hash });
 }
 
 /** The cache entry of an object or array, or the hash of an empty one (which is not cached). */
-function entryOf(value: object): ObjectEntry | string {
+function entryOf(value: object, f: DesignHashFormat): ObjectEntry | string {
   let entry: ObjectEntry;
   if (Array.isArray(value)) {
     // Empty containers have constant hashes: not worth a SHA-256 or a cache entry each.
     if (value.length === 0) return EMPTY_ARRAY;
     let text = 'a';
-    for (const item of value) text += `${enc(item)},`;
+    for (const item of value) text += `${enc(item, f)},`;
     entry = { hash: sha(text) };
   } else {
     const known = knownShape(value);
     if (known !== null) {
-      entry = { hash: smallObjectHash(value as Record<string, Json>, known) };
+      entry = { hash: smallObjectHash(value as Record<string, Json>, known, f) };
     } else {
       const keys = Object.keys(value);
       if (keys.length === 0) return EMPTY_OBJECT;
-      entry = hashObject(value as Record<string, Json>, keys);
+      entry = hashObject(value as Record<string, Json>, keys, f);
     }
   }
   return entry;
@@ -260,9 +277,9 @@ function entryOf(value: object): ObjectEntry | string {
  * so an edit rehashes one bucket from lines it already holds.
  */
 /** One entry of an object's hash text: JCS(key) ":" enc(value) ",". */
-export function entryLine(key: string, value: unknown): string {
+export function entryLine(key: string, value: unknown, f: DesignHashFormat): string {
   // Not through keyPrefix: these keys are record ids, most of them seen once.
-  return `${jcsString(key)}:${enc(value)},`;
+  return `${jcsString(key)}:${enc(value, f)},`;
 }
 
 /** The entry line of an object member known by its hash: JCS(key) ":#" hash ",". */
@@ -312,9 +329,15 @@ export function compareKeyOrder(a: string, b: string): number {
   return compareKeys(a, b);
 }
 
-/** Records the known hash of a large record built from buckets, so `advanceMerkleHash` can start from it. */
-export function rememberRecordHash(record: object, hash: string, bucketDigests?: readonly string[], bucketKeys?: readonly (readonly string[])[]): void {
-  cache.set(record, bucketDigests && bucketKeys ? { hash, buckets: [...bucketDigests], bucketKeys: bucketKeys.map((k) => [...k]) } : { hash });
+/**
+ * Records the known hash of a record another module built (component-table.ts), with its large form
+ * (format 1's bucket digests and keys, or format 2's trie and size) so `advanceMerkleHash` can start from it.
+ */
+export function rememberRecordHash(record: object, hash: string, f: DesignHashFormat, large?: { bucketDigests: readonly string[]; bucketKeys: readonly (readonly string[])[] } | { trie: TrieNode<TrieItem> }): void {
+  let entry: ObjectEntry = { hash };
+  if (large && 'trie' in large) entry = { hash, trie: large.trie };
+  else if (large) entry = { hash, buckets: [...large.bucketDigests], bucketKeys: large.bucketKeys.map((k) => [...k]) };
+  caches[f].set(record, entry);
 }
 
 /**
@@ -343,28 +366,25 @@ export function objectHashWithKnown(
   obj: Readonly<Record<string, unknown>>,
   knownKey: string,
   knownHash: string,
+  f: DesignHashFormat,
   prev?: { obj: Readonly<Record<string, unknown>>; text: KnownObjectText },
 ): { hash: string; text: KnownObjectText } {
   let text = prev?.text;
   if (text !== undefined) {
     for (const k of text.sorted) {
       if (k !== knownKey && obj[k] !== prev!.obj[k]) {
-        text = withChangedMembers(obj, knownKey, prev!.obj, text);
+        text = textOf(obj, text.keys, text.sorted, knownKey, f, prev!.obj, text.parts);
         break;
       }
     }
   } else {
     const keys = Object.keys(obj);
-    text = textOf(obj, keys, [...keys].sort(compareKeys), knownKey, null, null);
+    text = textOf(obj, keys, [...keys].sort(compareKeys), knownKey, f, null, null);
   }
   return { hash: sha(`${text.pre}${keyPrefix(knownKey)}#${knownHash},${text.post}`), text };
 }
 
-function withChangedMembers(obj: Readonly<Record<string, unknown>>, knownKey: string, prev: Readonly<Record<string, unknown>>, before: KnownObjectText): KnownObjectText {
-  return textOf(obj, before.keys, before.sorted, knownKey, prev, before.parts);
-}
-
-function textOf(obj: Readonly<Record<string, unknown>>, keys: readonly string[], sorted: readonly string[], knownKey: string, prev: Readonly<Record<string, unknown>> | null, reuse: readonly string[] | null): KnownObjectText {
+function textOf(obj: Readonly<Record<string, unknown>>, keys: readonly string[], sorted: readonly string[], knownKey: string, f: DesignHashFormat, prev: Readonly<Record<string, unknown>> | null, reuse: readonly string[] | null): KnownObjectText {
   const parts = new Array<string>(sorted.length);
   let at = -1;
   for (let i = 0; i < sorted.length; i++) {
@@ -374,7 +394,7 @@ function textOf(obj: Readonly<Record<string, unknown>>, keys: readonly string[],
       at = i;
       continue;
     }
-    parts[i] = reuse !== null && obj[k] === prev![k] ? reuse[i]! : `${keyPrefix(k)}${enc(obj[k])},`;
+    parts[i] = reuse !== null && obj[k] === prev![k] ? reuse[i]! : `${keyPrefix(k)}${enc(obj[k], f)},`;
   }
   if (at < 0) throw new TypeError(`objectHashWithKnown: no member ${knownKey}`);
   // Joined, not appended: flat strings, which every later hash of a derived object copies in one piece.
@@ -411,15 +431,17 @@ function buildTrie(patches: readonly PathPatch[]): PathTrie {
 }
 
 /**
- * Hash `next`, known to differ from `prev` only along `patches` (immer's produceWithPatches).
- * Result equals merkleHash(next); only changed paths and, in large records, changed buckets are redone.
+ * Hash `next`, known to differ from `prev` only along `patches` (immer's produceWithPatches), in
+ * format `f`. Result equals merkleHash(next, f); only changed paths and, in large records, changed
+ * buckets (format 1) or trie paths (format 2) are redone.
  */
-export function advanceMerkleHash(prev: unknown, next: unknown, patches: readonly PathPatch[]): string {
-  return advanceNode(prev, next, buildTrie(patches));
+export function advanceMerkleHash(prev: unknown, next: unknown, patches: readonly PathPatch[], f: DesignHashFormat): string {
+  return advanceNode(prev, next, buildTrie(patches), f);
 }
 
-function advanceNode(prev: unknown, next: unknown, trie: PathTrie): string {
-  if (next === null || typeof next !== 'object') return merkleHash(next);
+function advanceNode(prev: unknown, next: unknown, trie: PathTrie, f: DesignHashFormat): string {
+  if (next === null || typeof next !== 'object') return merkleHash(next, f);
+  const cache = caches[f];
   const known = cache.get(next);
   if (known) return known.hash;
   const prevEntry = prev !== null && typeof prev === 'object' ? cache.get(prev) : undefined;
@@ -430,25 +452,43 @@ function advanceNode(prev: unknown, next: unknown, trie: PathTrie): string {
     if (!trie.whole && !Array.isArray(next)) {
       if (prev !== null && typeof prev === 'object' && !Array.isArray(prev)) {
         for (const [k, sub] of trie.children) {
-          if (Object.prototype.hasOwnProperty.call(next, k)) advanceNode((prev as Record<string, Json>)[k], (next as Record<string, Json>)[k], sub);
+          if (Object.prototype.hasOwnProperty.call(next, k)) advanceNode((prev as Record<string, Json>)[k], (next as Record<string, Json>)[k], sub, f);
         }
       }
-      return merkleHash(next);
+      return merkleHash(next, f);
     }
     if (Array.isArray(next) && Array.isArray(prev) && !trie.whole) {
-      for (const [k, sub] of trie.children) advanceNode((prev as unknown[])[Number(k)], (next as unknown[])[Number(k)], sub);
+      for (const [k, sub] of trie.children) advanceNode((prev as unknown[])[Number(k)], (next as unknown[])[Number(k)], sub, f);
     }
-    return merkleHash(next);
+    return merkleHash(next, f);
   }
   const prevObj = prev as Record<string, Json>;
   const nextObj = next as Record<string, Json>;
   // Warm the cache of changed children incrementally first.
   for (const [k, sub] of trie.children) {
-    if (Object.prototype.hasOwnProperty.call(nextObj, k)) advanceNode(prevObj[k], nextObj[k], sub);
+    if (Object.prototype.hasOwnProperty.call(nextObj, k)) advanceNode(prevObj[k], nextObj[k], sub, f);
   }
-  if (!prevEntry.buckets || !prevEntry.bucketKeys || trie.children.size > 16) return merkleHash(next);
-  const buckets = prevEntry.buckets.slice();
-  const bucketKeys = prevEntry.bucketKeys.slice();
+  if (trie.children.size > 16) return merkleHash(next, f);
+  const entry = prevEntry.trie !== undefined ? advancedTrie(prevEntry, nextObj, trie) : prevEntry.buckets !== undefined ? advancedBuckets(prevEntry, nextObj, trie) : null;
+  // Crossing the threshold changes the definition in use: recompute from scratch.
+  if (entry === null) return merkleHash(next, f);
+  cache.set(next, entry);
+  return entry.hash;
+}
+
+/** Format 2: the changed keys' paths of the trie redone (a trie of any size hashes by the one definition). */
+function advancedTrie(prevEntry: ObjectEntry, nextObj: Record<string, Json>, trie: PathTrie): ObjectEntry {
+  let root = prevEntry.trie!;
+  for (const k of trie.children.keys()) {
+    root = trieWith(root, k, Object.prototype.hasOwnProperty.call(nextObj, k) ? { id: k, line: entryText(k, nextObj[k], 2) } : null);
+  }
+  return { hash: trieDigest(root), trie: root };
+}
+
+/** Format 1: the changed keys' buckets redone, or null when the object is no longer large. */
+function advancedBuckets(prevEntry: ObjectEntry, nextObj: Record<string, Json>, trie: PathTrie): ObjectEntry | null {
+  const buckets = prevEntry.buckets!.slice();
+  const bucketKeys = prevEntry.bucketKeys!.slice();
   const dirty = new Set<number>();
   for (const k of trie.children.keys()) {
     const b = bucketOf(k);
@@ -460,10 +500,7 @@ function advanceNode(prev: unknown, next: unknown, trie: PathTrie): string {
     dirty.add(b);
   }
   const total = bucketKeys.reduce((n, keys) => n + keys.length, 0);
-  // Crossing the threshold changes the definition in use: recompute from scratch.
-  if (total <= BUCKET_THRESHOLD) return merkleHash(next);
+  if (total <= BUCKET_THRESHOLD) return null;
   for (const b of dirty) buckets[b] = bucketHash(nextObj, bucketKeys[b]!.slice());
-  const entry = { hash: combineBuckets(buckets), buckets, bucketKeys };
-  cache.set(next, entry);
-  return entry.hash;
+  return { hash: combineBuckets(buckets), buckets, bucketKeys };
 }

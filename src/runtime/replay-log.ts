@@ -1,9 +1,7 @@
-import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { GENESIS_HASH, type ChainVerdict } from './events/chain.js';
-import { hash as oneShotHash } from 'node:crypto';
-import { HASH_SUFFIX_BYTES, LOG_FORMAT, hashOfStoredLine } from './events/stored-line.js';
 import type { AnyEvent } from './events/types.js';
-import { ChainFormError } from '../kernel/hash-chain.js';
+import { lineText, linkProblem, nextLine, walkLines, type LogLineWalk } from './log-lines.js';
 import { emptySessionState, newReplayFolder, type SessionState } from './projections/session-state.js';
 
 export interface LogReplay {
@@ -20,109 +18,135 @@ export interface LogReplay {
   tornTail?: { line: number; bytes: number };
 }
 
+export interface ReplayOptions {
+  upTo?: number;
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
 const NEWLINE = 0x0a;
 /** Bytes a line may end with besides its newline (a log edited on another system): not part of the event. */
 const isTrailingSpace = (b: number) => b === 0x0d || b === 0x20 || b === 0x09;
+
+/** What a replay carries from line to line. */
+interface Replaying {
+  readonly options: ReplayOptions;
+  folder: ReturnType<typeof newReplayFolder> | null;
+  sessionId: string | undefined;
+  count: number;
+  prev: string;
+  broken: ChainVerdict['first_broken'] | undefined;
+  badLine: number | undefined;
+  tornTail: LogReplay['tornTail'];
+}
+
+const replaying = (options: ReplayOptions): Replaying => ({ options, folder: null, sessionId: undefined, count: 0, prev: GENESIS_HASH, broken: undefined, badLine: undefined, tornTail: undefined });
 
 /**
  * Replays a session log held as JSON lines (an export of GET /api/v1/sessions/{id}/events, or a store
  * file) one line at a time: each event is parsed, its link checked against the bytes it was read from
  * (format 2 hashes those bytes as they are: no re-serialisation, events/stored-line.ts), folded, and
- * dropped. Memory holds the file and the state, never the parsed log, and the cost per event is about
+ * dropped. Memory holds the bytes and the state, never the parsed log, and the cost per event is about
  * that of parsing its line (`npm run bench`, "replay from a JSONL file"). Signed-head lines are
- * skipped: signatures are `zaptrace audit verify`'s concern.
+ * skipped: signatures are `zaptrace audit verify`'s concern. The lines are walked as verification
+ * walks them (log-lines.ts).
  */
-export function replayLogBytes(bytes: Buffer, options: { upTo?: number; onProgress?: (doneBytes: number, totalBytes: number) => void } = {}): LogReplay {
-  // In an all-ASCII log (JSON.stringify escapes nothing else here, but names may be UTF-8) a line's
-  // string offsets are its byte offsets. Each line is decoded on its own, so its string dies young:
-  // one string of the whole file is as large as the file, held outside the heap until a full
-  // mark-compact frees it (11 full collections in 20 replays of the bench's 8 MB log with it, 8 without).
-  const ascii = isAscii(bytes);
-  let folder: ReturnType<typeof newReplayFolder> | null = null;
-  let sessionId: string | null = null;
-  let count = 0;
-  let prev = GENESIS_HASH;
-  let broken: ChainVerdict['first_broken'] | undefined;
-  let badLine: number | undefined;
-  let tornTail: LogReplay['tornTail'];
-  let start = 0;
-  for (let lineNo = 1; start < bytes.length; lineNo++) {
-    let end = bytes.indexOf(NEWLINE, start);
-    const next = end < 0 ? bytes.length : end + 1;
-    if (end < 0) end = bytes.length;
+export function replayLogBytes(bytes: Buffer, options: ReplayOptions = {}): LogReplay {
+  const r = replaying(options);
+  replayLines(r, walkLines(bytes), 0, bytes.length);
+  return replayed(r);
+}
+
+/** Bytes read at a time by `replayLogFile`; a longer line grows the window. */
+const WINDOW_BYTES = 1 << 20;
+
+/**
+ * `replayLogBytes` of a file, read a window at a time (what `zaptrace replay FILE` runs): memory holds
+ * one window, not the file. A window is reused for the whole file, so a replay allocates no buffer the
+ * size of its log, which would outlive two young collections and then wait for a full one (the bench's
+ * 8 MB log ran one every third replay read whole).
+ */
+export function replayLogFile(path: string, options: ReplayOptions = {}): LogReplay {
+  const r = replaying(options);
+  const fd = openSync(path, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    let window = Buffer.allocUnsafeSlow(Math.max(1, Math.min(WINDOW_BYTES, total)));
+    let filled = 0; // bytes of the window holding file content: a carried line, then what was read
+    let base = 0; // file offset of the window's first byte
+    let lines = 0;
+    for (;;) {
+      if (filled === window.length) {
+        const wider = Buffer.allocUnsafeSlow(window.length * 2);
+        window.copy(wider, 0, 0, filled);
+        window = wider;
+      }
+      const got = readSync(fd, window, filled, window.length - filled, base + filled);
+      filled += got;
+      const atEnd = got === 0;
+      // Complete lines only, until the file ends: the rest is carried to the next window.
+      const limit = atEnd ? filled : window.lastIndexOf(NEWLINE, filled - 1) + 1;
+      if (limit > 0) {
+        const walk = walkLines(window.subarray(0, filled), limit, lines);
+        if (!replayLines(r, walk, base, total) || atEnd) break;
+        lines = walk.line;
+        window.copy(window, 0, limit, filled);
+        base += limit;
+        filled -= limit;
+      } else if (atEnd) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return replayed(r);
+}
+
+/** Folds the lines of `walk` (whose byte 0 is file offset `base`); false when reading stops (a line that is not JSON). */
+function replayLines(r: Replaying, walk: LogLineWalk, base: number, total: number): boolean {
+  const bytes = walk.bytes;
+  const ascii = walk.encoding === 'latin1';
+  const { upTo, onProgress } = r.options;
+  // The chain's state in locals for the loop, written back when it ends.
+  let { count, prev, broken } = r;
+  let more = true;
+  while (nextLine(walk)) {
+    const start = walk.start;
+    let end = walk.end;
     while (end > start && isTrailingSpace(bytes[end - 1]!)) end--;
     if (end > start) {
       let value: unknown;
-      let line: string;
+      const line = lineText(walk, start, end);
       try {
-        line = bytes.toString(ascii ? 'latin1' : 'utf8', start, end);
         value = JSON.parse(line);
       } catch {
-        if (next === bytes.length && bytes[bytes.length - 1] !== NEWLINE) tornTail = { line: lineNo, bytes: bytes.length - start };
-        else badLine = lineNo;
+        if (walk.end === walk.limit && bytes[walk.limit - 1] !== NEWLINE) r.tornTail = { line: walk.line, bytes: walk.limit - start };
+        else r.badLine = walk.line;
+        more = false;
         break;
       }
       const isHead = typeof value === 'object' && value !== null && 'head' in value && Object.keys(value).length === 1;
       if (!isHead) {
         const event = value as AnyEvent;
         count++;
-        sessionId ??= String(event.session_id);
-        folder ??= newReplayFolder(emptySessionState(sessionId));
+        r.sessionId ??= String(event.session_id);
+        r.folder ??= newReplayFolder(emptySessionState(r.sessionId));
         if (!broken) {
-          const reason = linkProblem(event, count, sessionId, prev, bytes, ascii ? line : null, start, end);
+          const reason = linkProblem(event, count, r.sessionId, prev, bytes, start, end, ascii ? line : null);
           if (reason) broken = { seq: typeof event.seq === 'number' ? event.seq : count, index: count - 1, reason };
           else prev = event.hash;
         }
-        if (options.upTo === undefined || event.seq <= options.upTo) folder.add(event);
+        if (upTo === undefined || event.seq <= upTo) r.folder.add(event);
       }
     }
-    start = next;
-    if (options.onProgress && lineNo % 5000 === 0) options.onProgress(start, bytes.length);
+    if (onProgress && walk.line % 5000 === 0) onProgress(base + walk.next, total);
   }
-  const state = folder?.state() ?? emptySessionState('');
-  const chain: ChainVerdict = broken ? { ok: false, events: count, head_hash: prev, first_broken: broken } : { ok: true, events: count, head_hash: prev };
-  return { state, chain, ...(badLine !== undefined ? { badLine } : {}), ...(tornTail ? { tornTail } : {}) };
+  r.count = count;
+  r.prev = prev;
+  r.broken = broken;
+  return more;
 }
 
-/** Why event number `n` does not continue the chain at `prev` (the checks and reasons of events/chain.ts `verifyChain`). */
-function linkProblem(event: AnyEvent, n: number, sessionId: string, prev: string, bytes: Buffer, asciiLine: string | null, start: number, end: number): string | null {
-  if (event.seq !== n) return `expected seq ${n}, found ${String(event.seq)}`;
-  if (event.session_id !== sessionId) return 'event belongs to another session';
-  if (event.prev_hash !== prev) return 'prev_hash does not match the previous event hash';
-  if (asciiLine !== null && isStoredFormat2(event, asciiLine)) {
-    // A plain Uint8Array view: cheaper to make than a Buffer (subarray), and the digest is the same.
-    const hashed = new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - HASH_SUFFIX_BYTES - start);
-    return oneShotHash('sha256', hashed, 'hex') === event.hash ? null : 'hash does not match the event content';
-  }
-  // Any other line (format 1, a line not in the stored form, a non-ASCII log) takes the general path and its reasons.
-  let recomputed: string;
-  try {
-    recomputed = hashOfStoredLine(event, bytes, start, end);
-  } catch (err) {
-    return err instanceof ChainFormError ? err.message : 'event is not canonicalisable JSON';
-  }
-  return recomputed === event.hash ? null : 'hash does not match the event content';
-}
-
-const HASH_KEY = ',"hash":"';
-const QUOTE = 0x22;
-const CLOSE_BRACE = 0x7d;
-
-/**
- * Is `line` (of an all-ASCII log, so its offsets are byte offsets) a format-2 line in its
- * stored form, ending with `,"hash":"<the event's hash>"}` (events/stored-line.ts)? Checked on the
- * decoded line: comparing slices is cheaper than comparing the 64 hash digits byte by byte.
- * When it is not, `hashOfStoredLine` decides, with its own reasons.
- */
-function isStoredFormat2(event: AnyEvent, line: string): boolean {
-  const end = line.length;
-  const cut = end - HASH_SUFFIX_BYTES;
-  return (
-    event.log_format === LOG_FORMAT &&
-    cut > 0 &&
-    line.slice(cut, cut + HASH_KEY.length) === HASH_KEY &&
-    line.charCodeAt(end - 2) === QUOTE &&
-    line.charCodeAt(end - 1) === CLOSE_BRACE &&
-    line.slice(cut + HASH_KEY.length, end - 2) === event.hash
-  );
+function replayed(r: Replaying): LogReplay {
+  const state = r.folder?.state() ?? emptySessionState('');
+  const chain: ChainVerdict = r.broken ? { ok: false, events: r.count, head_hash: r.prev, first_broken: r.broken } : { ok: true, events: r.count, head_hash: r.prev };
+  return { state, chain, ...(r.badLine !== undefined ? { badLine: r.badLine } : {}), ...(r.tornTail ? { tornTail: r.tornTail } : {}) };
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Ids } from '../kernel/ids.js';
 import { DESIGN_HASH_FORMAT } from '../kernel/merkle-hash.js';
 import { satisfies, impliedLevels, isLevel } from './capability.js';
-import type { EventActor, EventDraft } from './events/types.js';
+import type { CallAudit, EventActor, EventDraft } from './events/types.js';
 import type { AuditData } from './events/catalog.js';
 import type { CallContext, Principal } from './principal.js';
 import { emptySessionState, type SessionState } from './projections/session-state.js';
@@ -199,7 +199,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
   function auditedDrafts(call: CallContext, tool: ToolDefinition<unknown, unknown, S>, sessionId: string, events: readonly EventDraft[]): EventDraft[] {
     if (events.length === 0) return [{ type: 'ToolAuthorized', data: auditData(call, tool, sessionId, 'allow', 'ok') }];
     const drafts = events.slice();
-    drafts[0] = { ...events[0]!, audit: envelopeParts.auditOf(call, tool) };
+    drafts[0] = withAudit(events[0]!, envelopeParts.auditOf(call, tool));
     return drafts;
   }
 
@@ -376,6 +376,15 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
 
 /** What identifies a keyed call's idempotency record (idempotency.ts). */
 type KeyedCall = Omit<IdempotencyRecord, 'outcome'>;
+
+/**
+ * The draft with the call's audit record: the members sealing reads (session-commit.ts, `envelope`),
+ * written out rather than spread: `{ ...draft, audit }` took V8's slow copy path here, about 0.6 µs, a
+ * fortieth of a whole command.
+ */
+function withAudit(draft: EventDraft, audit: CallAudit): EventDraft {
+  return draft.v === undefined ? { type: draft.type, data: draft.data, audit } : { type: draft.type, v: draft.v, data: draft.data, audit };
+}
 
 /** A handler's result: given, or derived from the state with its events folded in. */
 function resultOf(outcome: ToolResult<unknown>, state: SessionState): unknown {

@@ -11,7 +11,7 @@ import { PING_TASK } from '../runtime/heavy-work.js';
 import { bundleArtifacts, drillArtifacts, gerberArtifacts, kicadArtifacts, pnpArtifacts, type ArtifactBuilder, type ArtifactFile } from './artifact-builders.js';
 import { runPipelineStages, type PipelineArgs, type PipelineOutcome } from './pipeline-stages.js';
 import { benchIntent, type BenchRow } from './synth-bench.js';
-import { merkleHash } from '../kernel/merkle-hash.js';
+import { merkleHash, type DesignHashFormat } from '../kernel/merkle-hash.js';
 import { proofCatalogue, type ProofCheck } from '../eda/plan/proof.js';
 import { parseWithLibrary } from './part-footprints.js';
 import { analysisResults, chooseChecks, type ProofReports } from './proof-checks.js';
@@ -43,7 +43,8 @@ export type ArtifactKind = keyof typeof artifactBuilders;
 
 type PlaceArgs = Omit<PlaceOptions, 'mapPins'>;
 /** A workspace design file's text, read on the main thread and parsed here (tools/proof-tools.ts). */
-type DesignFile = { text: string; format: 'json' | 'auto' };
+/** A workspace design file to parse; `hash_format` is the session's design-hash format (docs/design-hash.md, "Formats"). */
+type DesignFile = { text: string; format: 'json' | 'auto'; hash_format: DesignHashFormat };
 
 /** The proof checks (tools/proof-checks.ts) on one design: ERC/DRC reports to record, and the advice checks. */
 function proofChecks(design: Design, chosen: ProofCheck[], env: HeavyEnv) {
@@ -89,12 +90,12 @@ export const heavyTasks = {
   /** proof_list_checks with a path: the parsed design's hash and which checks apply to it. */
   proof_file_checks: (a: DesignFile, env: HeavyEnv) => {
     const { design } = parseFile(a, env);
-    return { design_hash: merkleHash(design), checks: proofCatalogue(design) };
+    return { design_hash: merkleHash(design, a.hash_format), checks: proofCatalogue(design) };
   },
   /** proof_run: parse the file, hash it, run the chosen checks; the main thread names it and builds the events. */
   proof_file: (a: DesignFile & { checks?: ProofCheck[] }, env: HeavyEnv) => {
     const { design, warnings } = parseFile(a, env);
-    return { design, warnings, hash: merkleHash(design), ...proofChecks(design, chooseChecks(design, a.checks), env) };
+    return { design, warnings, hash: merkleHash(design, a.hash_format), ...proofChecks(design, chooseChecks(design, a.checks), env) };
   },
   /** proof_run_design: the chosen checks on a session design. */
   proof_design: (a: { design: DesignText; checks: ProofCheck[] }, env: HeavyEnv) => proofChecks(designOf(a.design), a.checks, env),

@@ -5,6 +5,7 @@ import { runDrc } from '../eda/drc/index.js';
 import { runErc } from '../eda/erc/index.js';
 import { buildBoardGeometry } from '../eda/board/index.js';
 import type { Design } from '../eda/model/design.js';
+import type { DesignHashFormat } from '../kernel/merkle-hash.js';
 import type { EventDraft } from '../runtime/events/types.js';
 import { emptySessionState, type SessionState } from '../runtime/projections/session-state.js';
 import { parseWithLibrary } from './part-footprints.js';
@@ -31,7 +32,7 @@ export interface PipelineArgs {
   /** The router's own time budget inside the call's deadline. */
   routeBudgetMs: number;
   /** Where the session's log stands: the scratch state numbers stages as they will be appended. */
-  base: { session_id: string; seq: number; head_hash: string | null };
+  base: { session_id: string; seq: number; head_hash: string | null; design_hash_format: DesignHashFormat };
   /** Also measure the final board's area use (synthesize_board_score), here rather than by refolding the drafts on the main thread. */
   areaUse?: boolean;
 }
@@ -59,7 +60,7 @@ export function runPipelineStages(args: PipelineArgs, env: HeavyEnv): PipelineOu
   const stages: StageResult[] = [];
   const drafts: EventDraft[] = [];
   const at = args.base.head_hash ?? '';
-  let scratch: SessionState = { ...emptySessionState(args.base.session_id), seq: args.base.seq, head_hash: args.base.head_hash };
+  let scratch: SessionState = { ...emptySessionState(args.base.session_id), seq: args.base.seq, head_hash: args.base.head_hash, design_hash_format: args.base.design_hash_format };
   const total = (args.only ?? STAGE_NAMES).length + 1; // + the source stage
   const stage = (stageName: string, run: () => { events: EventDraft[]; ok: boolean; detail: Record<string, unknown> }) => {
     if (stageName !== 'source' && args.only && !args.only.includes(stageName as StageName)) return false;

@@ -36,7 +36,7 @@ export async function runPipeline(ctx: Ctx, name: string, from: PipelineArgs['fr
     ...measure,
     // The router inside the pipeline gets half of what is left: the other stages need time too.
     routeBudgetMs: routerBudgetMs(60_000, ctx.remainingMs() / 2),
-    base: { session_id: ctx.state.session_id, seq: ctx.state.seq, head_hash: ctx.state.head_hash },
+    base: { session_id: ctx.state.session_id, seq: ctx.state.seq, head_hash: ctx.state.head_hash, design_hash_format: ctx.state.design_hash_format },
   };
   return runHeavy(ctx, 'pipeline', args, { basis: { [name]: null } });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZapTraceError } from '../kernel/errors.js';
-import { merkleHash } from '../kernel/merkle-hash.js';
+import { DESIGN_HASH_FORMAT, merkleHash } from '../kernel/merkle-hash.js';
 import { parseRequirements, requirementsHash, type Requirement } from '../eda/plan/requirements.js';
 import { reviewRequirements } from '../eda/plan/review.js';
 import { planBoard } from '../eda/plan/board-plan.js';
@@ -88,8 +88,8 @@ export const planTools = [
     output: Out,
     async handler(input, ctx) {
       const s = await synthesized(ctx, input.intent);
-      // The hash the planned board would have as a design (synthesize_design of the same intent reports it).
-      return { result: { design_hash: merkleHash(s.design), ...planBoard(s, ctx.services.library.lookup) } };
+      // The hash the planned board would have as a design in a session created now (synthesize_design of the same intent reports it).
+      return { result: { design_hash: merkleHash(s.design, DESIGN_HASH_FORMAT), ...planBoard(s, ctx.services.library.lookup) } };
     },
   }),
   globalTool({
@@ -101,7 +101,7 @@ export const planTools = [
     output: Out,
     async handler(input, ctx) {
       const s = await synthesized(ctx, input.intent);
-      return { result: { template: s.template, design_hash: merkleHash(s.design), ...powerTree(s.design, ctx.services.library.lookup) } };
+      return { result: { template: s.template, design_hash: merkleHash(s.design, DESIGN_HASH_FORMAT), ...powerTree(s.design, ctx.services.library.lookup) } };
     },
   }),
   sessionTool({

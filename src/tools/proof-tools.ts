@@ -40,7 +40,7 @@ export const proofTools = [
     output: Out,
     async handler(input, ctx) {
       if (input.path === undefined) return { result: { checks: proofCatalogue() } };
-      const listed = await runHeavy(ctx, 'proof_file_checks', await readDesignFile(ctx, input.path));
+      const listed = await runHeavy(ctx, 'proof_file_checks', { ...(await readDesignFile(ctx, input.path)), hash_format: ctx.state.design_hash_format });
       return { result: { path: input.path, ...listed } };
     },
   }),
@@ -58,7 +58,7 @@ export const proofTools = [
       const name = input.design_name ?? deriveDesignName(metaNameOf(file.text) ?? 'design', (n) => Object.hasOwn(ctx.state.designs, n));
       if (!DesignName.safeParse(name).success) throw new ZapTraceError('INVALID_INPUT', 'meta.name is not usable as a design name; pass design_name', { path: 'design_name' });
       if (Object.hasOwn(ctx.state.designs, name)) throw new ZapTraceError('INVALID_INPUT', `a design named "${name}" already exists; proof_run creates a new one`, { path: 'design_name' });
-      const proved = await runHeavy(ctx, 'proof_file', { ...file, ...(input.checks ? { checks: input.checks } : {}) }, { basis: { [name]: null } });
+      const proved = await runHeavy(ctx, 'proof_file', { ...file, hash_format: ctx.state.design_hash_format, ...(input.checks ? { checks: input.checks } : {}) }, { basis: { [name]: null } });
       // proved.hash is the state hash the parsed design will have once appended (docs/design-hash.md): evidence names it.
       const hash = proved.hash;
       const { events, summary } = proofSummary(name, hash, proved.reports, proved.analysis);

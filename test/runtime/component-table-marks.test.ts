@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySessionState, evolve, type SessionState } from '../../src/runtime/projections/session-state.js';
-import { bucketOf, compareKeyOrder, merkleHash } from '../../src/kernel/merkle-hash.js';
+import { bucketOf, compareKeyOrder, merkleHash, type DesignHashFormat } from '../../src/kernel/merkle-hash.js';
 import { parseDesignText } from '../../src/eda/parse/index.js';
 import { Component, type Design } from '../../src/eda/model/design.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
@@ -22,29 +22,34 @@ function prng(seed: number): () => number {
 
 const PARTS = 20_000;
 
-function parsed(): SessionState {
+function parsed(format: DesignHashFormat = 1): SessionState {
   const components: Record<string, unknown> = {};
   for (let i = 0; i < PARTS; i++) components[`M${i}`] = { ref: `M${i}`, type: 'R' };
   const text = JSON.stringify({ meta: { name: 't' }, board: { width_mm: 50, height_mm: 50, layers: 2 }, components, nets: { A: { nodes: ['M0.1'] } } });
   const { design } = parseDesignText(text, { format: 'json', strict: false });
   const event = { seq: 1, type: 'DesignParsed', hash: 'h1', actor: { principal: 'p' }, data: { design_name: 'd', design, source: { kind: 'text' }, warnings: [] } };
-  return evolve(emptySessionState('s'), event as unknown as AnyEvent);
+  // Format 1's buckets keep marks; format 2's trie has none and is checked by the same random edits.
+  return evolve({ ...emptySessionState('s'), design_hash_format: format }, event as unknown as AnyEvent);
 }
 
 /** merkleHash of the design with its component record rebuilt as a fresh plain object from `model`. */
-function expectedHash(design: Design, model: ReadonlyMap<string, Component>): string {
+function expectedHash(design: Design, model: ReadonlyMap<string, Component>, format: DesignHashFormat = 1): string {
   const plain: Record<string, unknown> = {};
   for (const k of Object.keys(design)) if (k !== 'components') plain[k] = (design as unknown as Record<string, unknown>)[k];
   const record: Record<string, Component> = Object.create(null) as Record<string, Component>;
   for (const [id, c] of model) record[id] = c;
   plain['components'] = record;
-  return merkleHash(plain);
+  return merkleHash(plain, format);
 }
 
 describe('component table marks (large records)', () => {
-  it.each([7, 29])('seed %i: adds, replacements and removals anywhere in a bucket, and edits from older designs, keep the hash', (seed) => {
+  it.each([
+    [7, 1],
+    [29, 1],
+    [7, 2],
+  ] as const)('seed %i, format %i: adds, replacements and removals anywhere in a bucket, and edits from older designs, keep the hash', (seed, format) => {
     const rand = prng(seed);
-    const start = parsed();
+    const start = parsed(format);
     const startModel = new Map(Object.entries(start.designs['d']!.design.components));
     // A few designs back, so an edit also starts from a design whose successor already hashed (its marks are shared).
     const history: { state: SessionState; model: Map<string, Component> }[] = [{ state: start, model: startModel }];
@@ -75,11 +80,11 @@ describe('component table marks (large records)', () => {
       seq++;
       const state = evolve(from.state, { ...event, seq, hash: `h${seq}`, actor: { principal: 'p' } } as unknown as AnyEvent);
       const entry = state.designs['d']!;
-      expect(entry.hash).toBe(expectedHash(entry.design, model));
+      expect(entry.hash).toBe(expectedHash(entry.design, model, format));
       history.push({ state, model });
     }
     const last = history[history.length - 1]!;
-    expect(last.state.designs['d']!.hash).toBe(merkleHash(structuredClone(last.state.designs['d']!.design)));
+    expect(last.state.designs['d']!.hash).toBe(merkleHash(structuredClone(last.state.designs['d']!.design), format));
   }, 120_000);
 
   it('edits just before, at and after the mark of one bucket', () => {

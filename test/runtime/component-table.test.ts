@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { emptySessionState, evolve, type SessionState } from '../../src/runtime/projections/session-state.js';
 import { componentById, idsWithRef } from '../../src/runtime/projections/component-table.js';
-import { BUCKET_THRESHOLD, merkleHash } from '../../src/kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, merkleHash as merkleHashIn, type DesignHashFormat } from '../../src/kernel/merkle-hash.js';
 import { parseDesignText } from '../../src/eda/parse/index.js';
 import { Component } from '../../src/eda/model/design.js';
 import type { AnyEvent } from '../../src/runtime/events/types.js';
@@ -16,16 +16,17 @@ function prng(seed: number): () => number {
   return () => rng.next();
 }
 
-function parsed(n: number): SessionState {
+function parsed(n: number, format: DesignHashFormat): SessionState {
   const lines = ['meta: {name: t}', 'board: {width_mm: 50, height_mm: 50, layers: 2}', 'components:'];
   for (let i = 0; i < n; i++) lines.push(`  C${i}: {ref: C${i}, type: RES, value: 1k}`);
   lines.push('nets:', '  A: {nodes: [C0.1]}', '  B: {nodes: [C1.1]}');
   const { design } = parseDesignText(`${lines.join('\n')}\n`, { format: 'auto', strict: false });
   const event = { seq: 1, type: 'DesignParsed', hash: 'h1', actor: { principal: 'p' }, data: { design_name: 'd', design, source: { kind: 'text' }, warnings: [] } };
-  return evolve(emptySessionState('s'), event as unknown as AnyEvent);
+  return evolve({ ...emptySessionState('s'), design_hash_format: format }, event as unknown as AnyEvent);
 }
 
-describe('component table (docs/design-hash.md, "Incremental")', () => {
+describe.each([1, 2] as const)('component table in design-hash format %i (docs/design-hash.md, "Incremental")', (format) => {
+  const merkleHash = (value: unknown) => merkleHashIn(value, format);
   it('the empty object and the empty array hash by the definition', () => {
     expect(merkleHash({})).toBe(sha('o'));
     expect(merkleHash(Object.create(null))).toBe(sha('o'));
@@ -46,7 +47,7 @@ describe('component table (docs/design-hash.md, "Incremental")', () => {
 
   it.each([3, 17])('seed %i: adds, re-adds and removes across the bucket threshold keep hash, lookups and key order', (seed) => {
     const rand = prng(seed);
-    let state = parsed(BUCKET_THRESHOLD - 3);
+    let state = parsed(BUCKET_THRESHOLD - 3, format);
     // The same edits on a plain object: the record's key order and content to expect.
     const model: Record<string, string> = {};
     for (let i = 0; i < BUCKET_THRESHOLD - 3; i++) model[`C${i}`] = `C${i}`;
@@ -98,7 +99,7 @@ describe('component table (docs/design-hash.md, "Incremental")', () => {
   });
 
   it.each([5, BUCKET_THRESHOLD + 10])('an immer edit after component edits (%i parts) still equals a full recomputation', (n) => {
-    let state = parsed(n);
+    let state = parsed(n, format);
     let seq = 1;
     const next = (type: string, data: unknown) => {
       seq++;

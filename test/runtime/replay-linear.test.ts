@@ -39,7 +39,7 @@ describe('replay equals the live projection at every position (runs of component
       expect(rebuilt).toEqual(state);
       for (const name of Object.keys(state.designs)) {
         expect(rebuilt.designs[name]!.hash).toBe(state.designs[name]!.hash);
-        expect(rebuilt.designs[name]!.hash).toBe(merkleHash(rebuilt.designs[name]!.design));
+        expect(rebuilt.designs[name]!.hash).toBe(merkleHash(rebuilt.designs[name]!.design, rebuilt.design_hash_format));
         expect(Object.isFrozen(rebuilt.designs[name]!.design.components)).toBe(true);
       }
     }

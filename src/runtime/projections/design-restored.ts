@@ -15,7 +15,7 @@ export function restoreDesign(d: Draft<SessionState>, data: EventDataByType['Des
   const entry = own(s.designs, data.design_name);
   d.designs[data.design_name] = {
     design: data.design as Draft<Design>,
-    hash: merkleHash(data.design),
+    hash: merkleHash(data.design, s.design_hash_format),
     created_seq: entry?.created_seq ?? e.seq,
     updated_seq: e.seq,
     revision: (entry?.revision ?? 0) + 1,

@@ -20,7 +20,7 @@ export type { Approval, DesignEntry, SessionState, Transaction, ValidationResult
 
 export function emptySessionState(sessionId: string): SessionState {
   // Prototype-free records: a design called `constructor` or `toString` is an ordinary key.
-  return { session_id: sessionId, owner: null, seq: 0, head_hash: null, designs: nullRecord(), evidence: nullRecord(), approvals: [], transactions: nullRecord(), authors: nullRecord(), reviewers: [] };
+  return { session_id: sessionId, owner: null, design_hash_format: 1, seq: 0, head_hash: null, designs: nullRecord(), evidence: nullRecord(), approvals: [], transactions: nullRecord(), authors: nullRecord(), reviewers: [] };
 }
 
 type Reducer<K extends keyof EventDataByType> = (draft: Draft<SessionState>, data: EventDataByType[K], event: AnyEvent, state: SessionState) => void;
@@ -32,7 +32,7 @@ function editDesign(draft: Draft<SessionState>, state: SessionState, name: strin
   const [next, patches] = produceWithPatches(entry.design, recipe);
   draft.designs[name] = {
     design: next as Draft<Design>,
-    hash: advanceMerkleHash(entry.design, next, patches),
+    hash: advanceMerkleHash(entry.design, next, patches, state.design_hash_format),
     created_seq: entry.created_seq,
     updated_seq: seq,
     revision: entry.revision + 1,
@@ -89,9 +89,9 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     }
     if (nets !== base.nets) {
       Object.freeze(nets);
-      advanceMerkleHash(base.nets, nets, patches);
+      advanceMerkleHash(base.nets, nets, patches, s.design_hash_format);
     }
-    const built = designWithComponent(base, component.id, component, { nets });
+    const built = designWithComponent(base, component.id, component, { nets }, s.design_hash_format);
     handMembershipOn(base, built.design, (index) => {
       for (const c of data.connections) {
         if (!own(nets, c.net)) continue;
@@ -111,7 +111,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     if (Object.hasOwn(base.placement, id)) {
       const { [id]: _p, ...keep } = base.placement;
       placement = Object.freeze(Object.assign(nullRecord<Design['placement'][string]>(), keep));
-      advanceMerkleHash(base.placement, placement, [{ path: [id] }]);
+      advanceMerkleHash(base.placement, placement, [{ path: [id] }], s.design_hash_format);
     }
     let nets = base.nets;
     const patches: PathPatch[] = [];
@@ -124,9 +124,9 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     }
     if (nets !== base.nets) {
       Object.freeze(nets);
-      advanceMerkleHash(base.nets, nets, patches);
+      advanceMerkleHash(base.nets, nets, patches, s.design_hash_format);
     }
-    const built = designWithComponent(base, id, undefined, { nets, placement });
+    const built = designWithComponent(base, id, undefined, { nets, placement }, s.design_hash_format);
     handMembershipOn(base, built.design, (index) => index.delete(id));
     return nextEntry(s, data.design_name, e.seq, built, delta);
   },
@@ -135,11 +135,13 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
 const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   SessionCreated: (d, data) => {
     d.owner = data.owner;
+    // Only a format this code knows: anything else hashes as format 1, so no approval of it matches.
+    d.design_hash_format = data.design_hash_format === 2 ? 2 : 1;
   },
-  DesignParsed: (d, data, e) => {
+  DesignParsed: (d, data, e, s) => {
     d.designs[data.design_name] = {
       design: data.design as Draft<Design>,
-      hash: merkleHash(data.design),
+      hash: merkleHash(data.design, s.design_hash_format),
       created_seq: e.seq,
       updated_seq: e.seq,
       revision: 1,
@@ -224,7 +226,7 @@ const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
     d.transactions[data.tx_id]!.status = 'committed';
     d.designs[data.design_name] = {
       design: tx.candidate as Draft<Design>,
-      hash: merkleHash(tx.candidate),
+      hash: merkleHash(tx.candidate, s.design_hash_format),
       created_seq: entry.created_seq,
       updated_seq: e.seq,
       revision: entry.revision + 1,

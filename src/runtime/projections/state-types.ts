@@ -1,6 +1,7 @@
 import type { Design } from '../../eda/model/design.js';
 import type { ContentSize } from '../../eda/place/board-growth.js';
 import type { PluginCheckData, ValidationData } from '../events/catalog.js';
+import type { DesignHashFormat } from '../../kernel/merkle-hash.js';
 
 /**
  * The shape of a session's projection (architecture.md, "Projections"), apart from the reducers that
@@ -50,6 +51,11 @@ export interface Approval {
 export interface SessionState {
   session_id: string;
   owner: string | null;
+  /**
+   * How this session's design hashes treat large records (docs/design-hash.md, "Formats"): recorded in
+   * its SessionCreated event, 1 for a session that records none.
+   */
+  design_hash_format: DesignHashFormat;
   seq: number;
   head_hash: string | null;
   designs: Record<string, DesignEntry>;

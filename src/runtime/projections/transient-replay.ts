@@ -198,7 +198,7 @@ export function seal(state: SessionState, run: TransientRun): SessionState {
     const entry = own(designs, name);
     if (!entry) continue;
     deepFreeze(entry.design);
-    designs = withEntry(designs, name, Object.freeze({ ...entry, hash: merkleHash(entry.design) }));
+    designs = withEntry(designs, name, Object.freeze({ ...entry, hash: merkleHash(entry.design, state.design_hash_format) }));
   }
   run.edited.clear();
   run.last = null;

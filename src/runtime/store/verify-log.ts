@@ -1,9 +1,8 @@
-import { isAscii } from 'node:buffer';
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../events/chain.js';
-import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
+import { hashBefore } from '../../kernel/hash-chain.js';
 import type { AnyEvent } from '../events/types.js';
-import { hashOfStoredLine } from '../events/stored-line.js';
+import { lineText, linkProblem, nextLine, walkLines } from '../log-lines.js';
 import { headProblem, type SignedHead } from './signed-head.js';
 
 /**
@@ -43,7 +42,8 @@ const OPEN_BRACE = 123;
 
 /**
  * Splits into lines and classifies them; the first line that is neither an event nor a head is damage.
- * Works on the bytes (a string is encoded first), so offsets are exact byte positions in the file.
+ * Works on the bytes (a string is encoded first), so offsets are exact byte positions in the file;
+ * the lines are walked as `zaptrace replay FILE` walks them (log-lines.ts).
  */
 export function parseLog(input: string | Buffer): ParsedLog {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
@@ -51,17 +51,14 @@ export function parseLog(input: string | Buffer): ParsedLog {
   const lastNewline = bytes.lastIndexOf(NEWLINE);
   if (lastNewline + 1 < bytes.length) out.torn = { bytes: bytes.length - lastNewline - 1 };
   out.completeBytes = lastNewline + 1;
-  // An all-ASCII log is decoded once and its byte offsets are string offsets; otherwise line by line.
-  const text = isAscii(bytes) ? bytes.toString('latin1', 0, out.completeBytes) : null;
-  let start = 0;
-  for (let i = 0; start <= lastNewline; i++) {
-    const end = bytes.indexOf(NEWLINE, start);
-    out.lineEnds.push(end + 1);
+  // Complete lines only: a final line without its newline is the torn tail, never parsed.
+  const walk = walkLines(bytes, out.completeBytes);
+  while (nextLine(walk)) {
+    out.lineEnds.push(walk.next);
     if (!out.damage) {
-      const reason = classifyLine(out, text !== null ? text.slice(start, end) : bytes.toString('utf8', start, end), start, end, i + 1);
-      if (reason) out.damage = { line: i + 1, reason };
+      const reason = classifyLine(out, lineText(walk, walk.start, walk.end), walk.start, walk.end, walk.line);
+      if (reason) out.damage = { line: walk.line, reason };
     }
-    start = end + 1;
   }
   return out;
 }
@@ -127,15 +124,16 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
   });
   if (log.damage) return fail(log.damage.line, log.damage.reason, GENESIS_HASH, null);
   const sessionId = options.sessionId ?? log.events[0]?.session_id;
-  const broken = firstBrokenLink(log.events, {
-    after: { seq: 0, hash: GENESIS_HASH },
-    noun: 'event',
-    check: (e) => (e.session_id !== sessionId ? 'event belongs to another session' : null),
-    // Each event's hash from the bytes of its line as stored: never re-serialised (format 2).
-    recompute: (e, i) => hashOfStoredLine(e, log.bytes, log.eventStarts[i]!, log.eventEnds[i]!),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  if (broken) return fail(lineOfEvent(broken.index), broken.reason, hashBefore(log.events, broken.index, GENESIS_HASH), null);
+  // Each event's link checked as replay checks it, its hash from the bytes of its line as stored:
+  // never re-serialised (format 2).
+  const { events, bytes, eventStarts, eventEnds } = log;
+  const total = events.length;
+  for (let i = 0; i < total; i++) {
+    const event = events[i]!;
+    const reason = linkProblem(event, i + 1, sessionId, hashBefore(events, i, GENESIS_HASH), bytes, eventStarts[i]!, eventEnds[i]!);
+    if (reason) return fail(lineOfEvent(i), reason, hashBefore(events, i, GENESIS_HASH), null);
+    if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
+  }
   const prev = hashBefore(log.events, log.events.length, GENESIS_HASH);
   let lastHead: SignedHead | null = null;
   if (options.publicKey === null) return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: null };

@@ -1,0 +1,186 @@
+import { hash as oneShotHash } from 'node:crypto';
+
+/**
+ * Design-hash format 2's object hash (docs/design-hash.md, "Format 2") as a persistent trie. With H =
+ * SHA-256, h its lower-case hex and K an object's keys, the hash is T(K, 0):
+ *
+ *   T(K, d) = H("o" || the entry lines of K in code-unit order)   when |K| <= LEAF_KEYS (or d = 64)
+ *   T(K, d) = H("n" || T(K_0, d+1) || ... || T(K_f, d+1))         otherwise
+ *
+ * K_x the keys whose hex digit d of h(JCS(key)) is x. A leaf is the small-object hash of its keys (so
+ * an object of at most 64 keys hashes as in format 1, and an empty child is H("o")). Nodes hold at
+ * most LEAF_KEYS keys per leaf and more per inner node, so the shape is a function of the keys alone,
+ * and changing one key copies one leaf and the 16-slot arrays above it: about 1 KB per level and a
+ * leaf of a few dozen lines, whatever the object's size (format 1 rehashed 16 KB of bucket digests
+ * and a bucket of n/256 keys). Nodes are immutable once built and share what an edit did not touch;
+ * a digest, once computed, stays.
+ */
+export interface TrieItem {
+  /** The key. */
+  readonly id: string;
+  /** Its entry line of the hash text: JCS(key) ":" enc(value) "," (merkle-hash.ts). */
+  readonly line: string;
+}
+
+export interface TrieLeaf<T extends TrieItem> {
+  /** Sorted by id. */
+  readonly items: readonly T[];
+  digest: string | null;
+}
+
+export interface TrieInner<T extends TrieItem> {
+  /** Child x holds the keys whose next hex digit is x (null: none). */
+  readonly kids: readonly (TrieNode<T> | null)[];
+  /** Keys below this node, always more than LEAF_KEYS. */
+  readonly size: number;
+  digest: string | null;
+}
+
+export type TrieNode<T extends TrieItem> = TrieInner<T> | TrieLeaf<T>;
+
+/** The most keys a leaf holds: the small-object threshold of both formats. */
+export const LEAF_KEYS = 64;
+const FANOUT = 16;
+const MAX_DEPTH = 64;
+
+const sha = (text: string) => oneShotHash('sha256', text, 'hex');
+/** T of no keys: the small-object hash of nothing. */
+const EMPTY_CHILD = sha('o');
+
+/**
+ * The first eight hex digits of h(JCS(key)) as a number (bounded cache: keys are design ids, visited
+ * by every edit of one). Deeper digits, needed only past eight levels, are recomputed.
+ */
+const prefixes = new Map<string, number>();
+const CACHED_DIGITS = 8;
+export function keyPrefix32(key: string): number {
+  let p = prefixes.get(key);
+  if (p === undefined) {
+    p = parseInt(sha(JSON.stringify(key)).slice(0, CACHED_DIGITS), 16);
+    if (prefixes.size > 500_000) prefixes.clear();
+    prefixes.set(key, p);
+  }
+  return p;
+}
+
+function digitAt(key: string, depth: number): number {
+  if (depth < CACHED_DIGITS) return (keyPrefix32(key) >>> ((CACHED_DIGITS - 1 - depth) * 4)) & 15;
+  return parseInt(sha(JSON.stringify(key))[depth]!, 16);
+}
+
+const isLeaf = <T extends TrieItem>(n: TrieNode<T>): n is TrieLeaf<T> => 'items' in n;
+const sizeOf = <T extends TrieItem>(n: TrieNode<T> | null): number => (n === null ? 0 : isLeaf(n) ? n.items.length : n.size);
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of `id` in the id-sorted `items` if present, else -(insertion point) - 1 (binary search). */
+export function position<T extends TrieItem>(items: readonly T[], id: string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareIds(items[mid]!.id, id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -lo - 1;
+}
+
+/** The node holding `items` (distinct ids, sorted by id) at `depth`. */
+function build<T extends TrieItem>(items: T[], depth: number): TrieNode<T> {
+  if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return { items, digest: null };
+  const groups: T[][] = Array.from({ length: FANOUT }, () => []);
+  // Stable: each group stays sorted.
+  for (const item of items) groups[digitAt(item.id, depth)]!.push(item);
+  return { kids: groups.map((g) => (g.length === 0 ? null : build(g, depth + 1))), size: items.length, digest: null };
+}
+
+/** The trie holding `items` (distinct ids, any order). */
+export function trieOf<T extends TrieItem>(items: readonly T[]): TrieNode<T> {
+  return build([...items].sort((x, y) => compareIds(x.id, y.id)), 0);
+}
+
+/** The leaf `id` belongs in, if there is one. */
+function leafOf<T extends TrieItem>(root: TrieNode<T>, id: string): TrieLeaf<T> | null {
+  let node: TrieNode<T> | null = root;
+  for (let depth = 0; node !== null && !isLeaf(node); depth++) node = node.kids[digitAt(id, depth)]!;
+  return node;
+}
+
+export function trieGet<T extends TrieItem>(root: TrieNode<T>, id: string): T | undefined {
+  const leaf = leafOf(root, id);
+  if (leaf === null) return undefined;
+  const at = position(leaf.items, id);
+  return at >= 0 ? leaf.items[at] : undefined;
+}
+
+export function trieSize<T extends TrieItem>(root: TrieNode<T>): number {
+  return sizeOf(root);
+}
+
+/**
+ * The trie with `item` stored under `id` (replacing what was there), or with `id` removed when
+ * `item` is null. A leaf pushed past LEAF_KEYS splits and an inner node left with LEAF_KEYS or fewer
+ * becomes a leaf, so the shape stays the one `trieOf` gives. Returns `root` itself when removing an
+ * id it does not hold; an empty trie is a leaf with no items.
+ */
+export function trieWith<T extends TrieItem>(root: TrieNode<T>, id: string, item: T | null): TrieNode<T> {
+  return withItem(root, id, item, 0) ?? { items: [], digest: null };
+}
+
+function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item: T | null, depth: number): TrieNode<T> | null {
+  if (node === null) return item === null ? null : { items: [item], digest: null };
+  if (isLeaf(node)) {
+    const items = node.items;
+    const at = position(items, id);
+    if (item === null) {
+      if (at < 0) return node;
+      return items.length === 1 ? null : { items: items.filter((_, k) => k !== at), digest: null };
+    }
+    if (at >= 0) {
+      const next = items.slice();
+      next[at] = item;
+      return { items: next, digest: null };
+    }
+    const i = -at - 1;
+    return build([...items.slice(0, i), item, ...items.slice(i)], depth);
+  }
+  const d = digitAt(id, depth);
+  const kid = node.kids[d]!;
+  const changed = withItem(kid, id, item, depth + 1);
+  if (changed === kid) return node;
+  const kids = node.kids.slice();
+  kids[d] = changed;
+  const size = node.size - sizeOf(kid) + sizeOf(changed);
+  if (size > LEAF_KEYS) return { kids, size, digest: null };
+  // Down to LEAF_KEYS keys: one leaf again, its items in id order.
+  const items: T[] = [];
+  for (const k of kids) if (k !== null) trieItems(k, items);
+  return { items: items.sort((x, y) => compareIds(x.id, y.id)), digest: null };
+}
+
+/** Every item, leaf by leaf in trie order, appended to `out`. */
+export function trieItems<T extends TrieItem>(node: TrieNode<T>, out: T[] = []): T[] {
+  if (isLeaf(node)) {
+    for (const item of node.items) out.push(item);
+    return out;
+  }
+  for (const kid of node.kids) if (kid !== null) trieItems(kid, out);
+  return out;
+}
+
+/** The digest of a node, T above (memoised in the node). */
+export function trieDigest<T extends TrieItem>(node: TrieNode<T>): string {
+  if (node.digest !== null) return node.digest;
+  if (isLeaf(node)) {
+    let text = 'o';
+    for (const item of node.items) text += item.line;
+    return (node.digest = sha(text));
+  }
+  let text = 'n';
+  for (const kid of node.kids) text += kid === null ? EMPTY_CHILD : trieDigest(kid);
+  return (node.digest = sha(text));
+}
