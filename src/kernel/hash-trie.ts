@@ -89,18 +89,18 @@ export function position<T extends TrieItem>(items: readonly T[], id: string): n
   return -lo - 1;
 }
 
-/** The node holding `items` (distinct ids, sorted by id) at `depth`. */
+/** The node holding `items` (distinct ids, any order; this function may reorder the array) at `depth`. */
 function build<T extends TrieItem>(items: T[], depth: number): TrieNode<T> {
-  if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return { items, digest: null };
+  // Sorted only at the leaves: n log(leaf size), not n log n.
+  if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return { items: items.sort((x, y) => compareIds(x.id, y.id)), digest: null };
   const groups: T[][] = Array.from({ length: FANOUT }, () => []);
-  // Stable: each group stays sorted.
   for (const item of items) groups[digitAt(item.id, depth)]!.push(item);
   return { kids: groups.map((g) => (g.length === 0 ? null : build(g, depth + 1))), size: items.length, digest: null };
 }
 
 /** The trie holding `items` (distinct ids, any order). */
 export function trieOf<T extends TrieItem>(items: readonly T[]): TrieNode<T> {
-  return build([...items].sort((x, y) => compareIds(x.id, y.id)), 0);
+  return build(items.slice(), 0);
 }
 
 /** The leaf `id` belongs in, if there is one. */
