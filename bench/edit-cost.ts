@@ -37,9 +37,9 @@ export async function sessionWith(runtime: Runtime, n: number): Promise<string> 
 
 /**
  * Mean µs of one edit: adds then removes `count` components, so the design keeps its size. The new
- * ids sort after every parsed one (`X…` after `R…`), so each lands at the end of its hash bucket; with
- * `spread` they sort among the parsed ids (`R<k>_…`), anywhere in a bucket, which costs a large design
- * more (a bucket is rehashed from the edited entry on, docs/design-hash.md "Incremental").
+ * ids sort after every parsed one (`X…` after `R…`); with `spread` they sort among the parsed ids
+ * (`R<k>_…`). In design-hash format 2 both cost alike; in format 1 an id among the existing ones cost a
+ * large design more (a bucket was rehashed from the edited entry on, docs/design-hash.md "Incremental").
  */
 async function timeEdits(runtime: Runtime, sid: string, count: number, tag: string, spread: boolean): Promise<number> {
   const t0 = performance.now();
