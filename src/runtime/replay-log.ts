@@ -23,6 +23,11 @@ export interface ReplayOptions {
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
+export interface FileReplayOptions extends ReplayOptions {
+  /** Bytes read at a time (default 1 MiB); a longer line widens the window. */
+  windowBytes?: number;
+}
+
 const NEWLINE = 0x0a;
 /** Bytes a line may end with besides its newline (a log edited on another system): not part of the event. */
 const isTrailingSpace = (b: number) => b === 0x0d || b === 0x20 || b === 0x09;
@@ -56,21 +61,21 @@ export function replayLogBytes(bytes: Buffer, options: ReplayOptions = {}): LogR
   return replayed(r);
 }
 
-/** Bytes read at a time by `replayLogFile`; a longer line grows the window. */
 const WINDOW_BYTES = 1 << 20;
 
 /**
- * `replayLogBytes` of a file, read a window at a time (what `zaptrace replay FILE` runs): memory holds
- * one window, not the file. A window is reused for the whole file, so a replay allocates no buffer the
- * size of its log, which would outlive two young collections and then wait for a full one (the bench's
- * 8 MB log ran one every third replay read whole).
+ * `replayLogBytes` of a file, read a window at a time: memory holds one window and the state, not the
+ * file, and the result is the one the whole bytes give (test/runtime/replay-log-window.test.ts). The
+ * window is reused for the whole file, so a replay allocates no buffer the size of its log: such a
+ * buffer outlives two young collections and is then freed only by a full one (one every third replay
+ * of the bench's 8 MB log read whole, against none here).
  */
-export function replayLogFile(path: string, options: ReplayOptions = {}): LogReplay {
+export function replayLogFile(path: string, options: FileReplayOptions = {}): LogReplay {
   const r = replaying(options);
   const fd = openSync(path, 'r');
   try {
     const total = fstatSync(fd).size;
-    let window = Buffer.allocUnsafeSlow(Math.max(1, Math.min(WINDOW_BYTES, total)));
+    let window = Buffer.allocUnsafeSlow(Math.max(1, Math.min(options.windowBytes ?? WINDOW_BYTES, total)));
     let filled = 0; // bytes of the window holding file content: a carried line, then what was read
     let base = 0; // file offset of the window's first byte
     let lines = 0;
@@ -86,7 +91,7 @@ export function replayLogFile(path: string, options: ReplayOptions = {}): LogRep
       // Complete lines only, until the file ends: the rest is carried to the next window.
       const limit = atEnd ? filled : window.lastIndexOf(NEWLINE, filled - 1) + 1;
       if (limit > 0) {
-        const walk = walkLines(window.subarray(0, filled), limit, lines);
+        const walk = walkLines(window.subarray(0, filled), { limit, linesBefore: lines });
         if (!replayLines(r, walk, base, total) || atEnd) break;
         lines = walk.line;
         window.copy(window, 0, limit, filled);

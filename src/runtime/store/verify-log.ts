@@ -51,8 +51,9 @@ export function parseLog(input: string | Buffer): ParsedLog {
   const lastNewline = bytes.lastIndexOf(NEWLINE);
   if (lastNewline + 1 < bytes.length) out.torn = { bytes: bytes.length - lastNewline - 1 };
   out.completeBytes = lastNewline + 1;
-  // Complete lines only: a final line without its newline is the torn tail, never parsed.
-  const walk = walkLines(bytes, out.completeBytes);
+  // Complete lines only: a final line without its newline is the torn tail, never parsed. Every event
+  // is kept, so an all-ASCII log is decoded once (log-lines.ts, `decodeOnce`).
+  const walk = walkLines(bytes, { limit: out.completeBytes, decodeOnce: true });
   while (nextLine(walk)) {
     out.lineEnds.push(walk.next);
     if (!out.damage) {
