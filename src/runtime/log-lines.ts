@@ -140,22 +140,20 @@ function isStoredFormat2(event: AnyEvent, bytes: Buffer, start: number, end: num
 }
 
 /**
- * The same check on the line's text, for a line of an all-ASCII log (its offsets are byte offsets),
- * with `startsWith` at an offset: compared in place on a string the reader decoded anyway, with no
- * slice allocated, which costs less than comparing the 64 hash digits byte by byte.
+ * The same check on the line's text, for a line of an all-ASCII log (its offsets are byte offsets):
+ * comparing slices of the string the reader decoded anyway costs less than comparing the 64 hash
+ * digits byte by byte, and less than `startsWith` at an offset (0.7 against 1.6 ms over the bench's
+ * 10,002 lines).
  */
 function isStoredFormat2Text(event: AnyEvent, line: string): boolean {
   const end = line.length;
   const cut = end - HASH_SUFFIX_BYTES;
-  const hash = event.hash;
   return (
     event.log_format === LOG_FORMAT &&
     cut > 0 &&
-    typeof hash === 'string' &&
-    hash.length === 64 &&
-    line.charCodeAt(end - 1) === CLOSE_BRACE &&
+    line.slice(cut, cut + HASH_KEY.length) === HASH_KEY &&
     line.charCodeAt(end - 2) === QUOTE &&
-    line.startsWith(HASH_KEY, cut) &&
-    line.startsWith(hash, cut + HASH_KEY.length)
+    line.charCodeAt(end - 1) === CLOSE_BRACE &&
+    line.slice(cut + HASH_KEY.length, end - 2) === event.hash
   );
 }
