@@ -146,7 +146,12 @@ function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item
       return { items: next, digest: null };
     }
     const i = -at - 1;
-    return build([...items.slice(0, i), item, ...items.slice(i)], depth);
+    const next = new Array<T>(items.length + 1);
+    for (let k = 0; k < i; k++) next[k] = items[k]!;
+    next[i] = item;
+    for (let k = i; k < items.length; k++) next[k + 1] = items[k]!;
+    // Still sorted: a leaf unless it passed LEAF_KEYS, when it splits.
+    return next.length <= LEAF_KEYS ? { items: next, digest: null } : build(next, depth);
   }
   const d = digitAt(id, depth);
   const kid = node.kids[d]!;
