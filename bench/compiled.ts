@@ -8,7 +8,7 @@ const dist = async <T>(path: string): Promise<T> => (await import(new URL(`../di
 
 export const { composeRuntime } = await dist<typeof import('../src/compose.js')>('compose.js');
 export const { replay } = await dist<typeof import('../src/runtime/projections/session-state.js')>('runtime/projections/session-state.js');
-export const { replayLogBytes } = await dist<typeof import('../src/runtime/replay-log.js')>('runtime/replay-log.js');
+export const { replayLogFile } = await dist<typeof import('../src/runtime/replay-log.js')>('runtime/replay-log.js');
 export const { parseLog, verifyParsedLog } = await dist<typeof import('../src/runtime/store/verify-log.js')>('runtime/store/verify-log.js');
 export const { createMcpConnection } = await dist<typeof import('../src/surfaces/mcp/connection.js')>('surfaces/mcp/connection.js');
 export const { createMcpServer } = await dist<typeof import('../src/surfaces/mcp/server.js')>('surfaces/mcp/server.js');

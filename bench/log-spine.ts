@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallContext } from '../src/runtime/principal.js';
 import type { Runtime } from '../src/runtime/runtime.js';
-import { composeRuntime, createMcpConnection, createMcpServer, parseLog, replay, replayLogBytes, verifyParsedLog } from './compiled.js';
+import { composeRuntime, createMcpConnection, createMcpServer, parseLog, replay, replayLogFile, verifyParsedLog } from './compiled.js';
 import { measureEditCost } from './edit-cost.js';
 
 /**
@@ -245,7 +245,7 @@ export async function benchLogSpine(): Promise<Record<string, number | string>> 
   };
   // What `zaptrace replay FILE` runs: each line parsed, its chain link checked from its bytes (SHA-256), folded.
   const fromFile = besideFloor(parseAlone, () => {
-    const r = replayLogBytes(readFileSync(file));
+    const r = replayLogFile(file);
     if (!r.chain.ok || r.state.seq !== events.length) throw new Error('bench log does not replay');
   });
   const parseFloor = events.length / fromFile.floorSeconds;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -7,7 +6,7 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { designSummary } from '../../tools/design-views.js';
 import { createMcpConnection } from '../mcp/connection.js';
 import { createMcpServer } from '../mcp/server.js';
-import { replayLogBytes } from '../../runtime/replay-log.js';
+import { replayLogFile } from '../../runtime/replay-log.js';
 import { serve } from './serve.js';
 import { LOG_LEVELS } from '../http/access-log.js';
 import type { LevelWithSilent } from 'pino';
@@ -182,9 +181,9 @@ export function buildProgram(deps: CliDeps): Command {
         ({ state, fromSnapshot } = await replayFromStore(opts.store, opts.session, opts.to));
         verdict = { ok: true }; // the store verified the file before serving it
       } else {
-        // Streamed: each line is parsed, its link checked from its bytes, folded and dropped (runtime/replay-log.ts).
+        // Streamed a window at a time: each line is parsed, its link checked from its bytes, folded and dropped (runtime/replay-log.ts).
         const bar = progressBar('replay');
-        const replayed = replayLogBytes(readFileSync(file), { ...(opts.to !== undefined ? { upTo: opts.to } : {}), onProgress: (done, total) => bar.update(done, total) });
+        const replayed = replayLogFile(file, { ...(opts.to !== undefined ? { upTo: opts.to } : {}), onProgress: (done, total) => bar.update(done, total) });
         bar.end();
         if (replayed.badLine !== undefined) throw new Error(`${basename(file)}: line ${replayed.badLine} is not JSON`);
         state = replayed.state;
