@@ -148,17 +148,21 @@ class McpCall implements CallContext {
   readonly surface = 'mcp' as const;
   declare idempotencyKey?: string;
   declare onProgress?: NonNullable<CallContext['onProgress']>;
+  /** The request's context, held in a private slot: not an own property anyone could log or copy with the call. */
+  readonly #extra: ToolCallExtra;
 
   constructor(
     readonly principal: Principal,
     readonly actor: string,
     readonly reason: string,
     readonly requestId: string,
-    private readonly extra: ToolCallExtra,
-  ) {}
+    extra: ToolCallExtra,
+  ) {
+    this.#extra = extra;
+  }
 
   get signal(): AbortSignal {
-    return this.extra.signal;
+    return this.#extra.signal;
   }
 }
 
