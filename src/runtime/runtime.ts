@@ -325,8 +325,24 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
     const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
     if (!keyed) {
-      const committed = commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release());
-      return resultOf(outcome, committed instanceof Promise ? await committed : committed);
+      if (!('after' in outcome)) {
+        const committed = commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release());
+        if (committed instanceof Promise) await committed;
+        return outcome.result;
+      }
+      // The result is derived from the state with the events folded in, before they are appended: a
+      // result function that throws then fails the call (audited as a handler failure) and nothing of
+      // it is kept, instead of events standing that the caller was told failed.
+      const derived = resultBeforeAppend(outcome);
+      let next: SessionState;
+      try {
+        const committed = commit(state, drafts, actorOf(call), call.requestId, derived.closing, () => turn.release());
+        next = committed instanceof Promise ? await committed : committed;
+      } catch (err) {
+        if (derived.failed(err)) return failed(err, tool, call, sessionId, state, keyed, turn);
+        throw err;
+      }
+      return next === state ? outcome.after(state) : derived.result;
     }
     // A keyed call records its result in the same batch as its events, so both are durable or neither.
     let result: unknown;
@@ -384,6 +400,27 @@ type KeyedCall = Omit<IdempotencyRecord, 'outcome'>;
  */
 function withAudit(draft: EventDraft, audit: CallAudit): EventDraft {
   return draft.v === undefined ? { type: draft.type, data: draft.data, audit } : { type: draft.type, v: draft.v, data: draft.data, audit };
+}
+
+const NOT_THROWN: unique symbol = Symbol('not thrown');
+
+/** `outcome.after` run as a commit's closing step (no events added), remembering its result or what it threw. */
+function resultBeforeAppend(outcome: { after: (state: SessionState) => unknown }) {
+  let thrown: unknown = NOT_THROWN;
+  const derived = {
+    result: undefined as unknown,
+    closing(folded: SessionState): EventDraft[] {
+      try {
+        derived.result = outcome.after(folded);
+      } catch (err) {
+        thrown = err;
+        throw err;
+      }
+      return [];
+    },
+    failed: (err: unknown) => thrown !== NOT_THROWN && err === thrown,
+  };
+  return derived;
 }
 
 /** A handler's result: given, or derived from the state with its events folded in. */
