@@ -34,6 +34,11 @@ export interface TrieInner<T extends TrieItem> {
   /** Keys below this node, always more than LEAF_KEYS. */
   readonly size: number;
   digest: string | null;
+  /** Its hash text "n" || D_0 || ... || D_15 once computed, so the node an edit derives from it rewrites one digest of it. */
+  text: string | null;
+  /** The node this one was derived from by changing child `changed` (until this one's text is computed). */
+  from: TrieInner<T> | null;
+  changed: number;
 }
 
 export type TrieNode<T extends TrieItem> = TrieInner<T> | TrieLeaf<T>;
@@ -46,6 +51,7 @@ const MAX_DEPTH = 64;
 const sha = (text: string) => oneShotHash('sha256', text, 'hex');
 /** T of no keys: the small-object hash of nothing. */
 const EMPTY_CHILD = sha('o');
+const DIGEST_CHARS = 64;
 
 /**
  * The first eight hex digits of h(JCS(key)) as a number (bounded cache: keys are design ids, visited
@@ -95,7 +101,7 @@ function build<T extends TrieItem>(items: T[], depth: number): TrieNode<T> {
   if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return { items: items.sort((x, y) => compareIds(x.id, y.id)), digest: null };
   const groups: T[][] = Array.from({ length: FANOUT }, () => []);
   for (const item of items) groups[digitAt(item.id, depth)]!.push(item);
-  return { kids: groups.map((g) => (g.length === 0 ? null : build(g, depth + 1))), size: items.length, digest: null };
+  return { kids: groups.map((g) => (g.length === 0 ? null : build(g, depth + 1))), size: items.length, digest: null, text: null, from: null, changed: 0 };
 }
 
 /** The trie holding `items` (distinct ids, any order). */
@@ -160,7 +166,7 @@ function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item
   const kids = node.kids.slice();
   kids[d] = changed;
   const size = node.size - sizeOf(kid) + sizeOf(changed);
-  if (size > LEAF_KEYS) return { kids, size, digest: null };
+  if (size > LEAF_KEYS) return { kids, size, digest: null, text: null, from: node, changed: d };
   // Down to LEAF_KEYS keys: one leaf again, its items in id order.
   const items: T[] = [];
   for (const k of kids) if (k !== null) trieItems(k, items);
@@ -185,7 +191,19 @@ export function trieDigest<T extends TrieItem>(node: TrieNode<T>): string {
     for (const item of node.items) text += item.line;
     return (node.digest = sha(text));
   }
-  let text = 'n';
-  for (const kid of node.kids) text += kid === null ? EMPTY_CHILD : trieDigest(kid);
+  // The parent's text with one digest rewritten: read from one 1 KB string rather than from 16 child
+  // nodes spread over the heap (on a 50,000-part record, their cache misses cost more than the hash).
+  const from = node.from;
+  let text: string;
+  if (from !== null && from.text !== null) {
+    const at = 1 + node.changed * DIGEST_CHARS;
+    const kid = node.kids[node.changed]!;
+    text = `${from.text.slice(0, at)}${kid === null ? EMPTY_CHILD : trieDigest(kid)}${from.text.slice(at + DIGEST_CHARS)}`;
+  } else {
+    text = 'n';
+    for (const kid of node.kids) text += kid === null ? EMPTY_CHILD : trieDigest(kid);
+  }
+  node.from = null;
+  node.text = text;
   return (node.digest = sha(text));
 }
