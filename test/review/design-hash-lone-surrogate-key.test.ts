@@ -17,10 +17,10 @@ import { callTool, localPrincipal, mcpClient, newRuntime } from '../helpers/harn
  * definition does not give: an approval and check results bind a hash nobody can recompute from
  * docs/design-hash.md, and the part's id is text that every UTF-8 export (KiCad, BOM, SVG) mangles.
  *
- * Fixed when design_parse_str refuses the key (INVALID_INPUT naming the components path).
+ * design_parse_str now refuses the key (INVALID_INPUT naming the components path).
  */
 describe('design hash: a component key with a lone surrogate', () => {
-  it.fails('design text whose component key is an unpaired surrogate is refused, as the parser refuses it in values', async () => {
+  it('design text whose component key is an unpaired surrogate is refused, as the parser refuses it in values', async () => {
     const { runtime } = await newRuntime();
     const client = await mcpClient(runtime, localPrincipal('sandbox-write', 'local:owner'));
     try {

@@ -43,6 +43,10 @@ export function checkTree(value: unknown, path: PathSeg[] = [], depth = 0): void
   for (const key of keys) {
     if (RESERVED_KEYS.has(key)) fail(`reserved key ${JSON.stringify(key)} is not allowed`, path);
     if (BAD_IDENT.test(key)) fail('key contains a control or bidi-override character', path);
+    // Keys follow the text rule as values do: a lone surrogate has no UTF-8 or JCS form (RFC 8785), so a
+    // design-state hash over such a key could not be recomputed from docs/design-hash.md.
+    const keyProblem = textProblem(key);
+    if (keyProblem) fail(`key ${TEXT_PROBLEM_MESSAGE[keyProblem]}`, path);
     checkTree((value as Record<string, unknown>)[key], [...path, key], depth + 1);
   }
 }
