@@ -62,8 +62,9 @@ export const editTools = [
       const design = entry.design;
       const id = input.component_id ?? input.ref;
       // Index lookups (component-table.ts): an edit must not read every component of a large design.
-      if (componentById(design, id)) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
-      if (idsWithRef(design, input.ref).length > 0) {
+      const format = ctx.state.design_hash_format;
+      if (componentById(design, id, format)) throw new ZapTraceError('INVALID_INPUT', `component id "${id}" already exists`, { path: 'component_id' });
+      if (idsWithRef(design, input.ref, format).length > 0) {
         throw new ZapTraceError('INVALID_INPUT', `reference ${input.ref} is already used in this design`, { path: 'ref' });
       }
       // Built as Component.parse would build it (key order, defaults, a plain pins record): every field
@@ -102,9 +103,10 @@ export const editTools = [
       const design = requireDesign(ctx.state, input.design_name).design;
       const key = input.component_id ?? input.ref;
       if (key === undefined) throw new ZapTraceError('INVALID_INPUT', 'give component_id or ref', { path: 'component_id' });
-      const byRef = input.ref !== undefined ? idsWithRef(design, input.ref) : [];
+      const format = ctx.state.design_hash_format;
+      const byRef = input.ref !== undefined ? idsWithRef(design, input.ref, format) : [];
       // A ref names a component only when exactly one carries it (as componentByRef in the model).
-      const component = componentById(design, key) ?? (byRef.length === 1 ? componentById(design, byRef[0]!) : undefined);
+      const component = componentById(design, key, format) ?? (byRef.length === 1 ? componentById(design, byRef[0]!, format) : undefined);
       if (!component) throw new ZapTraceError('NOT_FOUND', `no component "${key}" in design ${input.design_name}`, { path: input.component_id !== undefined ? 'component_id' : 'ref' });
       return {
         events: [{ type: 'ComponentRemoved', data: { design_name: input.design_name, component_id: component.id } }],

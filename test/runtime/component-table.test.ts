@@ -84,12 +84,12 @@ describe.each([1, 2] as const)('component table in design-hash format %i (docs/d
       if (before > BUCKET_THRESHOLD && after <= BUCKET_THRESHOLD) crossings.down++;
       const entry = state.designs['d']!;
       for (const id of ['C0', 'X0', `X${serial - 1}`, 'ABSENT']) {
-        expect(componentById(entry.design, id)?.ref).toBe(model[id]);
-        expect(idsWithRef(entry.design, model[id] ?? 'none')).toEqual(model[id] ? [id] : []);
+        expect(componentById(entry.design, id, format)?.ref).toBe(model[id]);
+        expect(idsWithRef(entry.design, model[id] ?? 'none', format)).toEqual(model[id] ? [id] : []);
       }
       // The earlier design is untouched: its lookups answer as before.
       const older = previous.designs['d']!.design;
-      expect(componentById(older, 'C0')?.ref).toBe(previous.designs['d']!.design.components['C0']?.ref);
+      expect(componentById(older, 'C0', format)?.ref).toBe(previous.designs['d']!.design.components['C0']?.ref);
       expect(entry.component_count).toBe(after);
       expect(entry.hash).toBe(merkleHash(structuredClone(entry.design)));
       expect(Object.entries(entry.design.components).map(([id, c]) => [id, c.ref])).toEqual(Object.entries(model));

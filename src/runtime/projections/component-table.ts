@@ -1,6 +1,6 @@
 import type { Component, Design } from '../../eda/model/design.js';
 import { trieDigest, trieGet, trieItems, trieOf, trieWith, type TrieNode } from '../../kernel/hash-trie.js';
-import { BUCKET_THRESHOLD, DESIGN_HASH_FORMAT, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type DesignHashFormat, type KnownObjectText } from '../../kernel/merkle-hash.js';
+import { BUCKET_THRESHOLD, entryLineOfHash, hashOfEntryLine, linesTextHash, objectHashWithKnown, rememberHash, rememberRecordHash, unrecordedHash, type DesignHashFormat, type KnownObjectText } from '../../kernel/merkle-hash.js';
 import { nullRecord } from '../../kernel/own.js';
 import { bucketEntries, groupEntries, groupsDigestsAndKeys, groupsHash, groupsOf, groupsWith, type Groups } from './component-buckets.js';
 import { byId, edited, position, type Entry } from './component-entry.js';
@@ -146,17 +146,9 @@ function refIds(t: ComponentTable): Map<string, string[]> {
   return t.refs.ids;
 }
 
-/**
- * The table a lookup by id or ref uses, which any format's table answers alike: the design's own, or
- * one already built for it, or one in the current format (a design no edit has built yet).
- */
-function lookupTable(design: Design): ComponentTable {
-  return TableSlot.read(design) ?? tables[1].get(design) ?? tableOf(design, DESIGN_HASH_FORMAT);
-}
-
-/** The component stored under `id`, without assembling the record. */
-export function componentById(design: Design, id: string): Component | undefined {
-  const t = lookupTable(design);
+/** The component stored under `id`, without assembling the record (`format`: the session's, whose table an edit will use). */
+export function componentById(design: Design, id: string, format: DesignHashFormat): Component | undefined {
+  const t = tableOf(design, format);
   if (t.trie) return trieGet(t.trie, id)?.component;
   const list = listOf(t, id);
   const at = position(list, id);
@@ -164,8 +156,8 @@ export function componentById(design: Design, id: string): Component | undefined
 }
 
 /** Ids of the components whose reference designator is `ref` (normally zero or one). */
-export function idsWithRef(design: Design, ref: string): readonly string[] {
-  return refIds(lookupTable(design)).get(ref) ?? [];
+export function idsWithRef(design: Design, ref: string, format: DesignHashFormat): readonly string[] {
+  return refIds(tableOf(design, format)).get(ref) ?? [];
 }
 
 /** The table with `id` set to `component` (or removed when undefined): one sorted list copied. */
@@ -277,10 +269,10 @@ export function designWithComponent(base: Design, id: string, component: Compone
 }
 
 /** Side data another projection keeps per design along the line of component edits (net-membership.ts). */
-export function netIndexOf(design: Design): unknown {
-  return lookupTable(design).netIndex;
+export function netIndexOf(design: Design, format: DesignHashFormat): unknown {
+  return tableOf(design, format).netIndex;
 }
 
-export function setNetIndex(design: Design, index: unknown): void {
-  lookupTable(design).netIndex = index;
+export function setNetIndex(design: Design, format: DesignHashFormat, index: unknown): void {
+  tableOf(design, format).netIndex = index;
 }

@@ -1,4 +1,5 @@
 import type { Design } from '../../eda/model/design.js';
+import type { DesignHashFormat } from '../../kernel/merkle-hash.js';
 import { netIndexOf, setNetIndex } from './component-table.js';
 
 /**
@@ -25,25 +26,25 @@ function build(design: Design): Membership {
   return { owner: design, nets };
 }
 
-function membershipOf(design: Design): Membership {
-  let m = netIndexOf(design) as Membership | null;
+function membershipOf(design: Design, format: DesignHashFormat): Membership {
+  let m = netIndexOf(design, format) as Membership | null;
   if (!m || m.owner !== design) {
     m = build(design);
-    setNetIndex(design, m);
+    setNetIndex(design, format, m);
   }
   return m;
 }
 
-/** Ids of the nets with at least one node of component `id`. */
-export function netsOfComponent(design: Design, id: string): readonly string[] {
-  return [...(membershipOf(design).nets.get(id) ?? [])];
+/** Ids of the nets with at least one node of component `id` (`format`: the session's design-hash format, whose table keeps the index). */
+export function netsOfComponent(design: Design, id: string, format: DesignHashFormat): readonly string[] {
+  return [...(membershipOf(design, format).nets.get(id) ?? [])];
 }
 
 /** `next` is `prev` after a component edit: pass the index on, updated by `change` (O(1) per connection). */
-export function handMembershipOn(prev: Design, next: Design, change: (nets: Map<string, Set<string>>) => void): void {
-  const m = netIndexOf(prev) as Membership | null;
+export function handMembershipOn(prev: Design, next: Design, format: DesignHashFormat, change: (nets: Map<string, Set<string>>) => void): void {
+  const m = netIndexOf(prev, format) as Membership | null;
   if (!m || m.owner !== prev) return;
   change(m.nets);
   m.owner = next;
-  setNetIndex(next, m);
+  setNetIndex(next, format, m);
 }

@@ -77,7 +77,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     if (!base) return null;
     // No immer draft and no copy of the component record: component-table.ts copies one bucket.
     const component = deepFreeze(data.component);
-    const delta = componentById(base, component.id) ? 0 : 1;
+    const delta = componentById(base, component.id, s.design_hash_format) ? 0 : 1;
     let nets = base.nets;
     const patches: PathPatch[] = [];
     for (const c of data.connections) {
@@ -92,7 +92,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
       advanceMerkleHash(base.nets, nets, patches, s.design_hash_format);
     }
     const built = designWithComponent(base, component.id, component, { nets }, s.design_hash_format);
-    handMembershipOn(base, built.design, (index) => {
+    handMembershipOn(base, built.design, s.design_hash_format, (index) => {
       for (const c of data.connections) {
         if (!own(nets, c.net)) continue;
         let set = index.get(component.id);
@@ -106,7 +106,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     const base = own(s.designs, data.design_name)?.design;
     if (!base) return null;
     const id = data.component_id;
-    const delta = componentById(base, id) ? -1 : 0;
+    const delta = componentById(base, id, s.design_hash_format) ? -1 : 0;
     let placement = base.placement;
     if (Object.hasOwn(base.placement, id)) {
       const { [id]: _p, ...keep } = base.placement;
@@ -115,7 +115,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
     }
     let nets = base.nets;
     const patches: PathPatch[] = [];
-    for (const netId of netsOfComponent(base, id)) {
+    for (const netId of netsOfComponent(base, id, s.design_hash_format)) {
       const net = own(base.nets, netId);
       if (!net) continue;
       if (nets === base.nets) nets = Object.assign(nullRecord<Design['nets'][string]>(), base.nets);
@@ -127,7 +127,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
       advanceMerkleHash(base.nets, nets, patches, s.design_hash_format);
     }
     const built = designWithComponent(base, id, undefined, { nets, placement }, s.design_hash_format);
-    handMembershipOn(base, built.design, (index) => index.delete(id));
+    handMembershipOn(base, built.design, s.design_hash_format, (index) => index.delete(id));
     return nextEntry(s, data.design_name, e.seq, built, delta);
   },
 };
