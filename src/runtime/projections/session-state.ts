@@ -135,7 +135,7 @@ const directReducers: { [K in keyof EventDataByType]?: DirectReducer<K> } = {
 const reducers: { [K in keyof EventDataByType]?: Reducer<K> } = {
   SessionCreated: (d, data) => {
     d.owner = data.owner;
-    // Only a format this code knows: anything else hashes as format 1, so no approval of it matches.
+    // A value this code does not know (a log from later code) folds as format 1 (docs/design-hash.md, "Formats").
     d.design_hash_format = data.design_hash_format === 2 ? 2 : 1;
   },
   DesignParsed: (d, data, e, s) => {
