@@ -92,15 +92,22 @@ export function createStateCache(options: StateCacheOptions) {
    * then the events after it, folded a chunk at a time so a long log never sits in memory whole.
    */
   async function rebuild(sessionId: string, upTo?: number, restoreExtra = false): Promise<SessionState | null> {
+    return (await rebuildFrom(sessionId, upTo, restoreExtra))?.state ?? null;
+  }
+
+  /** `rebuild`, and the seq of the snapshot it started from (0: none used, the log from its start). */
+  async function rebuildFrom(sessionId: string, upTo?: number, restoreExtra = false): Promise<{ state: SessionState; fromSnapshot: number } | null> {
     const head = await store.head(sessionId);
     if (!head) return null;
     const target = Math.min(head.seq, upTo ?? head.seq);
     const snapshot = await store.loadSnapshot(sessionId, target);
     let state = emptySessionState(sessionId);
+    let fromSnapshot = 0;
     if (snapshot) {
       const payload = JSON.parse(snapshot.payload, revive) as SnapshotPayload;
       if (payload.v === SNAPSHOT_VERSION && payload.state.seq === snapshot.seq && payload.state.head_hash === snapshot.hash) {
         state = payload.state;
+        fromSnapshot = snapshot.seq;
         if (restoreExtra) {
           options.extra.restore(sessionId, payload.extra);
           snapshotSeq.set(sessionId, snapshot.seq);
@@ -113,7 +120,7 @@ export function createStateCache(options: StateCacheOptions) {
       if (restoreExtra) options.onLoaded(events);
       state = replay(events, { from: state });
     }
-    return state;
+    return { state, fromSnapshot };
   }
 
   const coldLoad = (sessionId: string) => rebuild(sessionId, undefined, true);
@@ -193,6 +200,8 @@ export function createStateCache(options: StateCacheOptions) {
     },
     /** The state as it was after event `seq` (not cached): snapshot at or before it, then the log. */
     at: (sessionId: string, seq: number) => rebuild(sessionId, seq),
+    /** `at`, with the seq of the snapshot it started from (0 when it replayed the log from its start: none, or one of another version). */
+    atFrom: (sessionId: string, seq: number) => rebuildFrom(sessionId, seq),
     forget(sessionId: string): void {
       states.delete(sessionId);
       ahead.delete(sessionId);

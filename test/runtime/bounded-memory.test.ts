@@ -75,6 +75,26 @@ describe('bounded memory: idle sessions leave memory, snapshots, caps', () => {
     expect(viaSnapshot.designs).toEqual((JSON.parse(fromFile.stdout) as { designs: unknown }).designs);
   });
 
+  it('`zaptrace replay --store` reports no snapshot when the one it found is of another version and was ignored', async () => {
+    const dir = tempDir('zt-replay-oldsnap-');
+    const store = createFileEventStore(dir);
+    const runtime = await composeRuntime({ workspaceDir: tempDir(), store, snapshotEvery: 1_000_000 });
+    const a = await session(runtime, 12);
+    const head = (await store.head(a.sid))!;
+    // A snapshot signed by the store's own key, but of an earlier payload version (no design_hash_format).
+    const state = await runtime.state(a.sid);
+    const { design_hash_format: _format, ...older } = state;
+    await store.saveSnapshot(a.sid, { seq: head.seq, hash: head.hash, payload: JSON.stringify({ v: 2, state: older, extra: null }) });
+    expect((await store.loadSnapshot(a.sid, head.seq))?.seq).toBe(head.seq);
+    store.close();
+    const fromStore = runCli(['replay', '--store', dir, '--session', a.sid]);
+    expect(fromStore.code).toBe(0);
+    const out = JSON.parse(fromStore.stdout) as { seq: number; from_snapshot_seq: number; designs: unknown };
+    expect(out.from_snapshot_seq).toBe(0);
+    expect(out.seq).toBe(head.seq);
+    expect(out.designs).toEqual((JSON.parse(runCli(['replay', join(dir, `${a.sid}.jsonl`)]).stdout) as { designs: unknown }).designs);
+  });
+
   it('quarantines a session whose file changes on disk while the server runs, at its next cold read', async () => {
     const dir = tempDir('zt-changed-');
     const store = createFileEventStore(dir);

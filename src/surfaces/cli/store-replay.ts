@@ -15,10 +15,9 @@ export async function replayFromStore(dir: string, sessionId: string, to: number
     const head = await store.head(sessionId); // a quarantined session throws SESSION_QUARANTINED here
     if (!head) throw new Error('no such session in this store');
     const target = Math.min(to ?? head.seq, head.seq);
-    const snapshot = await store.loadSnapshot(sessionId, target);
     const cache = createStateCache({ store, maxSessions: 1, snapshotEvery: Number.MAX_SAFE_INTEGER, onLoaded: () => undefined, extra: { save: () => null, restore: () => undefined } });
-    const state = await cache.at(sessionId, target);
-    return { state: state!, fromSnapshot: snapshot?.seq ?? 0 };
+    const rebuilt = (await cache.atFrom(sessionId, target))!;
+    return { state: rebuilt.state, fromSnapshot: rebuilt.fromSnapshot };
   } finally {
     store.close();
   }
