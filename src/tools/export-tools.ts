@@ -25,11 +25,13 @@ const ExportOutput = looseObject({
 });
 
 /** Manifest of contract.md: files with SHA-256 and size, design hash, evidence and approval, log position and head hash. */
-export function manifestOf(kind: string, designName: string, gate: GateEvidence, files: { path: string; bytes: number; sha256: string }[], state: { seq: number; head_hash: string | null }) {
+export function manifestOf(kind: string, designName: string, gate: GateEvidence, files: { path: string; bytes: number; sha256: string }[], state: { seq: number; head_hash: string | null; design_hash_format: number }) {
   return {
     kind,
     design_name: designName,
     design_hash: gate.design_hash,
+    // Which definition gave design_hash (docs/design-hash.md, "Formats"), so anyone can recompute it.
+    design_hash_format: state.design_hash_format,
     approval: { approval_id: gate.approval.approval_id, seq: gate.approval.seq, principal: gate.approval.principal, statement: gate.approval.statement, self_approval: gate.approval.self_approval },
     authors: gate.authors,
     // contract.md: a development setup that lets authors approve their own work says so in every manifest.

@@ -153,6 +153,7 @@ describe('design-hash formats: a session written before format 2 keeps hashing i
     expect(exported['design_hash']).toBe(approvedHash);
     expect(exported['manifest']).toMatchObject({
       design_hash: approvedHash,
+      design_hash_format: 1,
       approval: { approval_id: APPROVAL, principal: REVIEWER },
       evidence: { erc: { evaluated_hash: approvedHash }, drc: { evaluated_hash: approvedHash } },
     });

@@ -35,7 +35,7 @@ describe('release gate through MCP', () => {
     expect(out.isError).toBe(false);
     expect(out.data.files.map((f: { path: string }) => f.path).sort()).toEqual(['fab/led.kicad_pcb', 'fab/led.kicad_pro', 'fab/led.kicad_sch', 'fab/manifest.json', 'fab/manifest.sig']);
     const manifest = JSON.parse(readFileSync(join(workspaceDir, 'fab/manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, approval: { approval_id: 'APR-1', principal: 'local:reviewer', self_approval: false }, authors: ['local:test'], self_approval_allowed: false });
+    expect(manifest).toMatchObject({ design_hash: commit.data.design_hash, design_hash_format: 2, approval: { approval_id: 'APR-1', principal: 'local:reviewer', self_approval: false }, authors: ['local:test'], self_approval_allowed: false });
     expect(manifest.approval.statement).toMatch(/reviewed led/);
     expect(manifest.evidence.erc.evaluated_hash).toBe(commit.data.design_hash);
     expect(manifest.files.find((f: { path: string }) => f.path === 'led.kicad_pcb').sha256).toMatch(/^[0-9a-f]{64}$/);
