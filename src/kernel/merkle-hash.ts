@@ -273,16 +273,10 @@ function entryOf(value: object, f: DesignHashFormat): ObjectEntry | string {
 }
 
 /**
- * Pieces of the definition above for a record the caller keeps bucketed itself (component-table.ts),
- * so an edit rehashes one bucket from lines it already holds.
+ * The entry line of an object member known by its hash: JCS(key) ":#" hash ",". With the functions
+ * below, pieces of the definition for a record whose lines the caller keeps itself (component-table.ts),
+ * so an edit rehashes only what it changed.
  */
-/** One entry of an object's hash text: JCS(key) ":" enc(value) ",". */
-export function entryLine(key: string, value: unknown, f: DesignHashFormat): string {
-  // Not through keyPrefix: these keys are record ids, most of them seen once.
-  return `${jcsString(key)}:${enc(value, f)},`;
-}
-
-/** The entry line of an object member known by its hash: JCS(key) ":#" hash ",". */
 export function entryLineOfHash(key: string, hash: string): string {
   return `${jcsString(key)}:#${hash},`;
 }
@@ -318,11 +312,6 @@ export function beginObjectText(): Hash {
 /** H over a hash text its caller keeps encoded as UTF-8 bytes, such as "b" || B_0 || ... || B_255 (component-table.ts). */
 export function bytesHash(utf8Text: Uint8Array): string {
   return oneShotHash('sha256', utf8Text, 'hex');
-}
-
-/** H("b" || B_0 || ... || B_255) from the 256 digests already concatenated in pieces, in bucket order. */
-export function bucketedRecordHash(digestTexts: readonly string[]): string {
-  return sha(['b', ...digestTexts].join(''));
 }
 
 export function compareKeyOrder(a: string, b: string): number {
