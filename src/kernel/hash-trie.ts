@@ -1,7 +1,7 @@
 import { hash as oneShotHash } from 'node:crypto';
 
 /**
- * Design-hash format 2's object hash (docs/design-hash.md, "Format 2") as a persistent trie. With H =
+ * Design-hash format 2's object hash (docs/design-hash.md, "Formats") as a persistent trie. With H =
  * SHA-256, h its lower-case hex and K an object's keys, the hash is T(K, 0):
  *
  *   T(K, d) = H("o" || the entry lines of K in code-unit order)   when |K| <= LEAF_KEYS (or d = 64)
