@@ -26,6 +26,12 @@ export interface TrieLeaf<T extends TrieItem> {
   /** Sorted by id. */
   readonly items: readonly T[];
   digest: string | null;
+  /**
+   * Its hash text "o" || the lines, once computed, and where each item's line ends in it: the leaf an
+   * edit derives from it splices one line into that text instead of reading every item's line again.
+   */
+  text: string | null;
+  ends: readonly number[] | null;
 }
 
 export interface TrieInner<T extends TrieItem> {
@@ -98,7 +104,7 @@ export function position<T extends TrieItem>(items: readonly T[], id: string): n
 /** The node holding `items` (distinct ids, any order; this function may reorder the array) at `depth`. */
 function build<T extends TrieItem>(items: T[], depth: number): TrieNode<T> {
   // Sorted only at the leaves: n log(leaf size), not n log n.
-  if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return { items: items.sort((x, y) => compareIds(x.id, y.id)), digest: null };
+  if (items.length <= LEAF_KEYS || depth >= MAX_DEPTH) return leafOfSorted(items.sort((x, y) => compareIds(x.id, y.id)));
   const groups: T[][] = Array.from({ length: FANOUT }, () => []);
   for (const item of items) groups[digitAt(item.id, depth)]!.push(item);
   return { kids: groups.map((g) => (g.length === 0 ? null : build(g, depth + 1))), size: items.length, digest: null, text: null, from: null, changed: 0 };
@@ -134,22 +140,47 @@ export function trieSize<T extends TrieItem>(root: TrieNode<T>): number {
  * id it does not hold; an empty trie is a leaf with no items.
  */
 export function trieWith<T extends TrieItem>(root: TrieNode<T>, id: string, item: T | null): TrieNode<T> {
-  return withItem(root, id, item, 0) ?? { items: [], digest: null };
+  return withItem(root, id, item, 0) ?? leafOfSorted([]);
+}
+
+const leafOfSorted = <T extends TrieItem>(items: readonly T[]): TrieLeaf<T> => ({ items, digest: null, text: null, ends: null });
+
+/**
+ * The leaf `items` (`node`'s items with the one at `k` replaced, removed when `line` is null, or with one
+ * inserted before it when `replaces` is false), carrying `node`'s hash text with that one line spliced in
+ * when `node` has its text: one string of a few KB rewritten, not every item's line read again.
+ */
+function leafEdited<T extends TrieItem>(node: TrieLeaf<T>, items: readonly T[], k: number, replaces: boolean, line: string | null): TrieLeaf<T> {
+  const out = leafOfSorted(items);
+  const { text, ends } = node;
+  if (text === null || ends === null) return out;
+  const start = k === 0 ? 1 : ends[k - 1]!;
+  const end = replaces ? ends[k]! : start;
+  const added = line === null ? 0 : line.length;
+  const delta = added - (end - start);
+  out.text = line === null ? `${text.slice(0, start)}${text.slice(end)}` : `${text.slice(0, start)}${line}${text.slice(end)}`;
+  const next = new Array<number>(ends.length + (line === null ? 0 : 1) - (replaces ? 1 : 0));
+  for (let j = 0; j < k; j++) next[j] = ends[j]!;
+  let w = k;
+  if (line !== null) next[w++] = start + added;
+  for (let j = replaces ? k + 1 : k; j < ends.length; j++) next[w++] = ends[j]! + delta;
+  out.ends = next;
+  return out;
 }
 
 function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item: T | null, depth: number): TrieNode<T> | null {
-  if (node === null) return item === null ? null : { items: [item], digest: null };
+  if (node === null) return item === null ? null : leafOfSorted([item]);
   if (isLeaf(node)) {
     const items = node.items;
     const at = position(items, id);
     if (item === null) {
       if (at < 0) return node;
-      return items.length === 1 ? null : { items: items.filter((_, k) => k !== at), digest: null };
+      return items.length === 1 ? null : leafEdited(node, items.filter((_, k) => k !== at), at, true, null);
     }
     if (at >= 0) {
       const next = items.slice();
       next[at] = item;
-      return { items: next, digest: null };
+      return leafEdited(node, next, at, true, item.line);
     }
     const i = -at - 1;
     const next = new Array<T>(items.length + 1);
@@ -157,7 +188,7 @@ function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item
     next[i] = item;
     for (let k = i; k < items.length; k++) next[k + 1] = items[k]!;
     // Still sorted: a leaf unless it passed LEAF_KEYS, when it splits.
-    return next.length <= LEAF_KEYS ? { items: next, digest: null } : build(next, depth);
+    return next.length <= LEAF_KEYS ? leafEdited(node, next, i, false, item.line) : build(next, depth);
   }
   const d = digitAt(id, depth);
   const kid = node.kids[d]!;
@@ -170,7 +201,7 @@ function withItem<T extends TrieItem>(node: TrieNode<T> | null, id: string, item
   // Down to LEAF_KEYS keys: one leaf again, its items in id order.
   const items: T[] = [];
   for (const k of kids) if (k !== null) trieItems(k, items);
-  return { items: items.sort((x, y) => compareIds(x.id, y.id)), digest: null };
+  return leafOfSorted(items.sort((x, y) => compareIds(x.id, y.id)));
 }
 
 /** Every item, leaf by leaf in trie order, appended to `out`. */
@@ -187,9 +218,17 @@ export function trieItems<T extends TrieItem>(node: TrieNode<T>, out: T[] = []):
 export function trieDigest<T extends TrieItem>(node: TrieNode<T>): string {
   if (node.digest !== null) return node.digest;
   if (isLeaf(node)) {
-    let text = 'o';
-    for (const item of node.items) text += item.line;
-    return (node.digest = sha(text));
+    if (node.text === null) {
+      let text = 'o';
+      const ends = new Array<number>(node.items.length);
+      for (let k = 0; k < node.items.length; k++) {
+        text += node.items[k]!.line;
+        ends[k] = text.length;
+      }
+      node.text = text;
+      node.ends = ends;
+    }
+    return (node.digest = sha(node.text));
   }
   // The parent's text with one digest rewritten: read from one 1 KB string rather than from 16 child
   // nodes spread over the heap (on a 50,000-part record, their cache misses cost more than the hash).
