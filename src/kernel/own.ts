@@ -18,3 +18,16 @@ export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, v
   out[key] = value;
   return out;
 }
+
+/**
+ * Freezes a JSON value and everything in it, own keys walked in place (no array of values per object).
+ * An object already frozen is taken as frozen through: values this project freezes are frozen whole.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    const record = value as Record<string, unknown>;
+    for (const k in record) if (Object.hasOwn(record, k)) deepFreeze(record[k]);
+    Object.freeze(value);
+  }
+  return value;
+}

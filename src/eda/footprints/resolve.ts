@@ -1,5 +1,6 @@
 import type { Footprint } from '../model/footprint.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
+import { deepFreeze } from '../../kernel/own.js';
 
 /**
  * Footprint name resolution (docs/footprints.md, "Name resolution"). Names are normalised (library prefix "Lib:" dropped, case
@@ -48,14 +49,6 @@ export const aliasCollisions = (): string[] => getIndex().collisions;
 const built = new Map<string, Footprint>();
 const memo = new Map<string, CatalogEntry | null>();
 const MEMO_LIMIT = 10_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function buildEntry(entry: CatalogEntry): Footprint {
   let fp = built.get(entry.name);

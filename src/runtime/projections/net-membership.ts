@@ -14,16 +14,21 @@ interface Membership {
   nets: Map<string, Set<string>>;
 }
 
-function build(design: Design): Membership {
-  const nets = new Map<string, Set<string>>();
-  for (const net of Object.values(design.nets)) {
+/** Component id → ids of the nets holding one of its nodes, from the nets as they are. */
+export function componentNets(nets: Design['nets']): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const net of Object.values(nets)) {
     for (const node of net.nodes) {
-      let set = nets.get(node.component);
-      if (!set) nets.set(node.component, (set = new Set()));
+      let set = index.get(node.component);
+      if (!set) index.set(node.component, (set = new Set()));
       set.add(net.id);
     }
   }
-  return { owner: design, nets };
+  return index;
+}
+
+function build(design: Design): Membership {
+  return { owner: design, nets: componentNets(design.nets) };
 }
 
 function membershipOf(design: Design, format: DesignHashFormat): Membership {

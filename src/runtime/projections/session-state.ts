@@ -7,7 +7,7 @@ import { componentById, designWithComponent } from './component-table.js';
 import { handMembershipOn, netsOfComponent } from './net-membership.js';
 import type { Design } from '../../eda/model/design.js';
 import type { DesignEntry, SessionState, ValidationResult } from './state-types.js';
-import { nullRecord, own, withEntry } from '../../kernel/own.js';
+import { deepFreeze, nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
 import { withPlacerKeepouts } from '../../eda/place/edge-parts.js';
 import { contentSizeAfterUpdate, contentSizeOfParsed } from '../../eda/place/board-growth.js';
@@ -53,16 +53,6 @@ function nextEntry(state: SessionState, name: string, seq: number, built: { desi
     component_count: entry.component_count + componentDelta,
     sized_to_content: entry.sized_to_content,
   });
-}
-
-/** Freezes a JSON value and everything in it (own keys walked in place: no array of values per object). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    const record = value as Record<string, unknown>;
-    for (const k in record) if (Object.hasOwn(record, k)) deepFreeze(record[k]);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 type DirectReducer<K extends keyof EventDataByType> = (state: SessionState, data: EventDataByType[K], event: AnyEvent) => DesignEntry | null;

@@ -1,9 +1,10 @@
 import type { Design } from '../../eda/model/design.js';
 import { merkleHash } from '../../kernel/merkle-hash.js';
-import { nullRecord, own, withEntry } from '../../kernel/own.js';
+import { deepFreeze, nullRecord, own, withEntry } from '../../kernel/own.js';
 import type { AnyEvent } from '../events/types.js';
 import type { EventDataByType } from '../events/catalog.js';
 import { noteAuthor } from './authorship.js';
+import { componentNets } from './net-membership.js';
 import type { DesignEntry, SessionState } from './state-types.js';
 
 /**
@@ -46,7 +47,7 @@ interface DesignRun {
    * from then on, so a removal visits the component's own nets (as the live path does with
    * net-membership.ts) instead of every node of every net.
    */
-  membership: Map<string, string[]> | null;
+  membership: Map<string, Set<string>> | null;
 }
 
 export const newTransientRun = (): TransientRun => ({ state: null, designs: null, edited: new Map(), last: null });
@@ -92,17 +93,8 @@ function ownedNet(d: DesignRun, nets: Record<string, Net>, id: string, net: Net)
   return copy;
 }
 
-function membershipOf(d: DesignRun): Map<string, string[]> {
-  if (d.membership !== null) return d.membership;
-  const index = new Map<string, string[]>();
-  for (const net of Object.values(d.design.nets)) {
-    for (const node of net.nodes) {
-      const list = index.get(node.component);
-      if (!list) index.set(node.component, [net.id]);
-      else if (!list.includes(net.id)) list.push(net.id);
-    }
-  }
-  return (d.membership = index);
+function membershipOf(d: DesignRun): Map<string, Set<string>> {
+  return (d.membership ??= componentNets(d.design.nets));
 }
 
 /**
@@ -140,9 +132,9 @@ export function applyTransient(state: SessionState, event: AnyEvent, run: Transi
         if (!net) continue;
         ownedNet(d, nets, c.net, net).nodes.push({ component: component.id, pin: c.pin });
         if (d.membership !== null) {
-          const list = d.membership.get(component.id);
-          if (!list) d.membership.set(component.id, [net.id]);
-          else if (!list.includes(net.id)) list.push(net.id);
+          const set = d.membership.get(component.id);
+          if (!set) d.membership.set(component.id, new Set([net.id]));
+          else set.add(net.id);
         }
       }
     }
@@ -182,12 +174,6 @@ export function applyTransient(state: SessionState, event: AnyEvent, run: Transi
   const after = noteAuthor(out, state, event);
   d.author = principal;
   return after;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const v of Object.values(value)) deepFreeze(v);
-  Object.freeze(value);
 }
 
 /** Ends a run: freezes what it built and hashes each design it touched, once. */
