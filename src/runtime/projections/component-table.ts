@@ -52,22 +52,15 @@ interface ComponentTable {
   netIndex: unknown;
 }
 
-/** A format-1 table of `entries` (`sorted`: already in id order). */
-function newTable(entries: Entry[], sorted: boolean, size: number, nextOrder: number): ComponentTable {
-  const small = size <= BUCKET_THRESHOLD;
-  return {
-    format: 1,
-    trie: null,
-    flat: small ? (sorted ? entries : entries.sort(byId)) : null,
-    groups: small ? null : groupsOf(entries),
-    size,
-    nextOrder,
-    refs: null,
-    hash: null,
-    record: null,
-    designText: null,
-    netIndex: null,
-  };
+/** A table holding one form (exactly one of `trie`, `flat`, `groups`), with nothing derived from it yet. */
+function newTable(format: DesignHashFormat, form: { trie?: TrieNode<Entry> | null; flat?: readonly Entry[] | null; groups?: Groups | null }, size: number, nextOrder: number): ComponentTable {
+  return { format, trie: form.trie ?? null, flat: form.flat ?? null, groups: form.groups ?? null, size, nextOrder, refs: null, hash: null, record: null, designText: null, netIndex: null };
+}
+
+/** A format-1 table of `entries` (`sorted`: already in id order): one list up to BUCKET_THRESHOLD, else buckets. */
+function formatOneTable(entries: Entry[], sorted: boolean, size: number, nextOrder: number): ComponentTable {
+  if (size > BUCKET_THRESHOLD) return newTable(1, { groups: groupsOf(entries) }, size, nextOrder);
+  return newTable(1, { flat: sorted ? entries : entries.sort(byId) }, size, nextOrder);
 }
 
 /**
@@ -112,8 +105,8 @@ function allEntries(t: ComponentTable): Entry[] {
 function fromRecord(components: Readonly<Record<string, Component>>, format: DesignHashFormat): ComponentTable {
   const entries: Entry[] = [];
   for (const id of Object.keys(components)) entries.push({ id, component: components[id]!, order: entries.length, line: lineOf(id, components[id]!, format) });
-  if (format === 2) return { format, trie: trieOf(entries), flat: null, groups: null, size: entries.length, nextOrder: entries.length, refs: null, hash: null, record: null, designText: null, netIndex: null };
-  return newTable(entries, false, entries.length, entries.length);
+  if (format === 2) return newTable(2, { trie: trieOf(entries) }, entries.length, entries.length);
+  return formatOneTable(entries, false, entries.length, entries.length);
 }
 
 function tableOf(design: Design, format: DesignHashFormat): ComponentTable {
@@ -175,18 +168,18 @@ function derive(t: ComponentTable, id: string, component: Component | undefined)
   const size = t.size + (entry ? 1 : 0) - (previous ? 1 : 0);
   let table: ComponentTable;
   if (entry === null && previous === undefined) {
-    table = { ...t, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
+    table = newTable(t.format, t, t.size, t.nextOrder + 1);
   } else if (t.trie) {
-    table = { format: 2, trie: trieWith(t.trie, id, entry), flat: null, groups: null, size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
+    table = newTable(2, { trie: trieWith(t.trie, id, entry) }, size, t.nextOrder + 1);
   } else if (t.flat) {
     // Crossing the threshold changes the definition in use: the record goes into buckets.
-    table = newTable(edited(t.flat, at, entry), true, size, t.nextOrder + 1);
+    table = formatOneTable(edited(t.flat, at, entry), true, size, t.nextOrder + 1);
   } else if (size <= BUCKET_THRESHOLD) {
     const all = allEntries(t).filter((e) => e.id !== id);
     if (entry) all.push(entry);
-    table = newTable(all, false, size, t.nextOrder + 1);
+    table = formatOneTable(all, false, size, t.nextOrder + 1);
   } else {
-    table = { format: 1, trie: null, flat: null, groups: groupsWith(t.groups!, id, at, entry), size, nextOrder: t.nextOrder + 1, refs: null, hash: null, record: null, designText: null, netIndex: null };
+    table = newTable(1, { groups: groupsWith(t.groups!, id, at, entry) }, size, t.nextOrder + 1);
   }
   // The live projection edits in a line: hand the ref index on in O(1); an older table rebuilds its own if asked.
   if (t.refs?.owner === t) {
