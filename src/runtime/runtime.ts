@@ -267,7 +267,7 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
         const parsed = tool.input.safeParse(input ?? {});
         if (!parsed.success) throw zodIssuesToError(parsed.error);
         const out = await tool.handler(parsed.data, new TurnContext(call, null, emptySessionState(''), api, services, await takeTurn(turnDeps, null, call)));
-        return 'after' in out ? out.after(emptySessionState('')) : out.result;
+        return resultOf(out, emptySessionState(''));
       }
 
       if (sessionId === null) {
@@ -324,33 +324,23 @@ export function createRuntime<S>(options: RuntimeOptions<S>): Runtime {
     if (first) return replayOutcome(first);
     if (turn.yielded()) state = (await loadState(sessionId)) ?? state; // moved on while the handler gave its turn away
     const drafts = audited ? auditedDrafts(call, tool, sessionId, outcome.events ?? []) : (outcome.events ?? []);
-    if (!keyed) {
-      if (!('after' in outcome)) {
-        const committed = commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release());
-        if (committed instanceof Promise) await committed;
-        return outcome.result;
-      }
-      // The result is derived from the state with the events folded in, before they are appended: a
-      // result function that throws then fails the call (audited as a handler failure) and nothing of
-      // it is kept, instead of events standing that the caller was told failed.
-      const derived = resultBeforeAppend(outcome);
-      let next: SessionState;
-      try {
-        const committed = commit(state, drafts, actorOf(call), call.requestId, derived.closing, () => turn.release());
-        next = committed instanceof Promise ? await committed : committed;
-      } catch (err) {
-        if (derived.failed(err)) return failed(err, tool, call, sessionId, state, keyed, turn);
-        throw err;
-      }
-      return next === state ? outcome.after(state) : derived.result;
+    if (!keyed && !('after' in outcome)) {
+      const committed = commit(state, drafts, actorOf(call), call.requestId, undefined, () => turn.release());
+      if (committed instanceof Promise) await committed;
+      return outcome.result;
     }
-    // A keyed call records its result in the same batch as its events, so both are durable or neither.
-    let result: unknown;
-    const next = await commit(state, drafts, actorOf(call), call.requestId, (folded) => {
-      result = resultOf(outcome, folded);
-      return [idempotencyDraft({ ...keyed, outcome: { ok: true, result } })];
-    }, () => turn.release());
-    return next === state ? resultOf(outcome, state) : result;
+    // The result is settled before the events are appended (resultBeforeAppend): a result function
+    // that throws fails the call, audited as a handler failure, and nothing of it is kept.
+    const derived = resultBeforeAppend(outcome, keyed);
+    let next: SessionState;
+    try {
+      const committed = commit(state, drafts, actorOf(call), call.requestId, derived.closing, () => turn.release());
+      next = committed instanceof Promise ? await committed : committed;
+    } catch (err) {
+      if (derived.failed(err)) return failed(err, tool, call, sessionId, state, keyed, turn);
+      throw err;
+    }
+    return next === state ? resultOf(outcome, state) : derived.result;
   }
 
   /**
@@ -404,19 +394,23 @@ function withAudit(draft: EventDraft, audit: CallAudit): EventDraft {
 
 const NOT_THROWN: unique symbol = Symbol('not thrown');
 
-/** `outcome.after` run as a commit's closing step (no events added), remembering its result or what it threw. */
-function resultBeforeAppend(outcome: { after: (state: SessionState) => unknown }) {
+/**
+ * A call's result settled as its commit's closing step: derived from the state with its events folded
+ * in, before they are appended, remembering what it threw. A keyed call records the result in the same
+ * batch as its events (idempotency.ts), so both are durable or neither.
+ */
+function resultBeforeAppend(outcome: ToolResult<unknown>, keyed: KeyedCall | null) {
   let thrown: unknown = NOT_THROWN;
   const derived = {
     result: undefined as unknown,
     closing(folded: SessionState): EventDraft[] {
       try {
-        derived.result = outcome.after(folded);
+        derived.result = resultOf(outcome, folded);
       } catch (err) {
         thrown = err;
         throw err;
       }
-      return [];
+      return keyed ? [idempotencyDraft({ ...keyed, outcome: { ok: true, result: derived.result } })] : [];
     },
     failed: (err: unknown) => thrown !== NOT_THROWN && err === thrown,
   };

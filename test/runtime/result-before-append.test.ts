@@ -63,4 +63,18 @@ describe.each([
     expect((await runtime.state(sid)).seq).toBe(4);
     await runtime.close();
   });
+
+  it('with an idempotency key: fails the call, keeps none of its events and no recorded outcome, and audits the failure', async () => {
+    const store = makeStore();
+    const { runtime, sid } = await runtimeOn(store);
+    const keyed = { ...call, idempotencyKey: 'k1' };
+    await expect(runtime.invoke({ tool: 'note_add', input: { session_id: sid, text: 'explode' }, call: keyed, sessionId: sid })).rejects.toThrow(/result function failed/);
+    const events = await runtime.readEvents(sid);
+    expect(events.map((e) => e.type)).toEqual(['SessionCreated', 'ToolAuthorized']);
+    expect(events[1]!.data).toMatchObject({ tool: 'note_add', decision: 'allow', outcome: 'INTERNAL_ERROR' });
+    // The session goes on: the next keyed call builds on the log as it is.
+    const retried = (await runtime.invoke({ tool: 'note_add', input: { session_id: sid, text: 'fine' }, call: { ...call, idempotencyKey: 'k2' }, sessionId: sid })) as { seq: number };
+    expect(retried.seq).toBe(3);
+    await runtime.close();
+  });
 });
