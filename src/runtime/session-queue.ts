@@ -13,14 +13,15 @@ export interface SessionQueueOptions {
 export interface SessionQueue {
   /**
    * Waits for the session's turn. Refused with SERVER_BUSY when `bound` commands already wait
-   * (unless `force`: a command taking its turn back after off-thread work is never refused), and
-   * with CANCELLED when `signal` aborts while waiting.
+   * (unless `force`: a command taking its turn back after off-thread work is never refused). A wait
+   * is not cancellable: a turn on the event loop is short, and a caller's cancellation stops the one
+   * part of a call that is long, its off-thread work (call-turn.ts).
    */
-  acquire(sessionId: string, options?: { signal?: AbortSignal | undefined; force?: boolean }): Promise<Release>;
-  /** The session's turn at once when nobody holds it (and `signal` has not aborted); null otherwise, and nothing is queued. */
-  tryAcquire(sessionId: string, signal?: AbortSignal | undefined): Release | null;
+  acquire(sessionId: string, options?: { force?: boolean }): Promise<Release>;
+  /** The session's turn at once when nobody holds it; null otherwise, and nothing is queued. */
+  tryAcquire(sessionId: string): Release | null;
   /** Runs `work` holding the session's turn (the classic per-session lock). */
-  run<T>(sessionId: string, work: () => Promise<T>, options?: { signal?: AbortSignal | undefined }): Promise<T>;
+  run<T>(sessionId: string, work: () => Promise<T>): Promise<T>;
   /** Commands waiting for this session right now. */
   waiting(sessionId: string): number;
 }
@@ -58,45 +59,19 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
     };
   }
 
-  function acquire(sessionId: string, opts: { signal?: AbortSignal | undefined; force?: boolean } = {}): Promise<Release> {
-    const { signal } = opts;
-    if (signal?.aborted) return Promise.reject(cancelled());
-    let lane = lanes.get(sessionId);
-    if (!lane) {
-      lane = { busy: false, waiters: [] };
-      lanes.set(sessionId, lane);
-    }
-    const current = lane;
-    if (!current.busy) {
-      current.busy = true;
-      return Promise.resolve(releaseFor(sessionId, current));
-    }
-    if (!opts.force && current.waiters.length >= options.bound) {
+  function acquire(sessionId: string, opts: { force?: boolean } = {}): Promise<Release> {
+    const held = tryAcquire(sessionId);
+    if (held) return Promise.resolve(held);
+    const lane = lanes.get(sessionId)!;
+    if (!opts.force && lane.waiters.length >= options.bound) {
       return Promise.reject(
         new ZapTraceError('SERVER_BUSY', `this session already has ${options.bound} commands waiting; retry later`, { queue_bound: options.bound, retry_after_seconds: retryAfter }),
       );
     }
-    // Without a signal a waiter is only granted (the common case: no abort listener to add and remove).
-    if (!signal) return new Promise<Release>((resolve) => current.waiters.push({ grant: () => resolve(releaseFor(sessionId, current)) }));
-    return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = {
-        grant: () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(releaseFor(sessionId, current));
-        },
-      };
-      const onAbort = () => {
-        const at = current.waiters.indexOf(waiter);
-        if (at >= 0) current.waiters.splice(at, 1);
-        reject(cancelled());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      current.waiters.push(waiter);
-    });
+    return new Promise<Release>((resolve) => lane.waiters.push({ grant: () => resolve(releaseFor(sessionId, lane)) }));
   }
 
-  function tryAcquire(sessionId: string, signal?: AbortSignal | undefined): Release | null {
-    if (signal?.aborted) return null;
+  function tryAcquire(sessionId: string): Release | null {
     let lane = lanes.get(sessionId);
     if (lane?.busy) return null;
     if (!lane) {
@@ -110,8 +85,8 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
   return {
     acquire,
     tryAcquire,
-    async run(sessionId, work, opts = {}) {
-      const release = await acquire(sessionId, opts);
+    async run(sessionId, work) {
+      const release = await acquire(sessionId);
       try {
         return await work();
       } finally {
@@ -120,8 +95,4 @@ export function createSessionQueue(options: SessionQueueOptions): SessionQueue {
     },
     waiting: (sessionId) => lanes.get(sessionId)?.waiters.length ?? 0,
   };
-}
-
-function cancelled(): ZapTraceError {
-  return new ZapTraceError('CANCELLED', 'the caller cancelled the request while it waited for its turn', {});
 }
