@@ -36,26 +36,34 @@ export interface ChainWalk<T> {
   recompute?: (record: T, index: number) => string;
 }
 
+/**
+ * Why record `r` (number `index` of the walk) does not continue the chain at `prev`: seq gap, the
+ * walk's extra check, prev_hash, then its hash. Null when the link holds. For a reader that checks
+ * records one at a time as it reads them (runtime/log-lines.ts); `firstBrokenLink` walks an array.
+ */
+export function brokenLinkReason<T extends Linked>(r: T, index: number, prev: string, walk: ChainWalk<T>): string | null {
+  const expected = walk.after.seq + index + 1;
+  if (r.seq !== expected) return `expected seq ${expected}, found ${String(r.seq)}`;
+  const other = walk.check?.(r);
+  if (other) return other;
+  if (r.prev_hash !== prev) return `prev_hash does not match the previous ${walk.noun} hash`;
+  let recomputed: string;
+  try {
+    recomputed = walk.recompute ? walk.recompute(r, index) : linkedHash(r as unknown as { prev_hash: string });
+  } catch (err) {
+    return err instanceof ChainFormError ? err.message : `${walk.noun} is not canonicalisable JSON`;
+  }
+  return recomputed === r.hash ? null : `hash does not match the ${walk.noun} content`;
+}
+
 /** The first broken link (seq gap, extra check, prev_hash, hash) as its index and reason; null when intact. */
 export function firstBrokenLink<T extends Linked>(records: readonly T[], walk: ChainWalk<T>): { index: number; reason: string } | null {
   let prev = walk.after.hash;
-  const recompute = walk.recompute ?? ((r: T) => linkedHash(r as unknown as { prev_hash: string }));
-  // No closure per record: this loop runs once per event of every log verified.
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    const expected = walk.after.seq + i + 1;
-    if (r.seq !== expected) return { index: i, reason: `expected seq ${expected}, found ${String(r.seq)}` };
-    const other = walk.check?.(r);
-    if (other) return { index: i, reason: other };
-    if (r.prev_hash !== prev) return { index: i, reason: `prev_hash does not match the previous ${walk.noun} hash` };
-    let recomputed: string;
-    try {
-      recomputed = recompute(r, i);
-    } catch (err) {
-      return { index: i, reason: err instanceof ChainFormError ? err.message : `${walk.noun} is not canonicalisable JSON` };
-    }
-    if (recomputed !== r.hash) return { index: i, reason: `hash does not match the ${walk.noun} content` };
-    prev = r.hash;
+    const reason = brokenLinkReason(r, i, prev, walk);
+    if (reason !== null) return { index: i, reason };
+    prev = r.hash as string;
     if (walk.onProgress && i % 2000 === 0) walk.onProgress(i, records.length);
   }
   return null;

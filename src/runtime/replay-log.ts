@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { GENESIS_HASH, type ChainVerdict } from './events/chain.js';
 import type { AnyEvent } from './events/types.js';
-import { lineText, linkProblem, nextLine, walkLines, type LogLineWalk } from './log-lines.js';
+import { lineText, newLinkCheck, nextLine, walkLines, type LinkCheck, type LogLineWalk } from './log-lines.js';
 import { emptySessionState, newReplayFolder, type SessionState } from './projections/session-state.js';
 
 export interface LogReplay {
@@ -42,9 +42,10 @@ interface Replaying {
   broken: ChainVerdict['first_broken'] | undefined;
   badLine: number | undefined;
   tornTail: LogReplay['tornTail'];
+  readonly linkProblem: LinkCheck;
 }
 
-const replaying = (options: ReplayOptions): Replaying => ({ options, folder: null, sessionId: undefined, count: 0, prev: GENESIS_HASH, broken: undefined, badLine: undefined, tornTail: undefined });
+const replaying = (options: ReplayOptions): Replaying => ({ options, folder: null, sessionId: undefined, count: 0, prev: GENESIS_HASH, broken: undefined, badLine: undefined, tornTail: undefined, linkProblem: newLinkCheck() });
 
 /**
  * Replays a session log held as JSON lines (an export of GET /api/v1/sessions/{id}/events, or a store
@@ -108,7 +109,6 @@ export function replayLogFile(path: string, options: FileReplayOptions = {}): Lo
 /** Folds the lines of `walk` (whose byte 0 is file offset `base`); false when reading stops (a line that is not JSON). */
 function replayLines(r: Replaying, walk: LogLineWalk, base: number, total: number): boolean {
   const bytes = walk.bytes;
-  const ascii = walk.encoding === 'latin1';
   const { upTo, onProgress } = r.options;
   // The chain's state in locals for the loop, written back when it ends.
   let { count, prev, broken } = r;
@@ -135,7 +135,7 @@ function replayLines(r: Replaying, walk: LogLineWalk, base: number, total: numbe
         r.sessionId ??= String(event.session_id);
         r.folder ??= newReplayFolder(emptySessionState(r.sessionId));
         if (!broken) {
-          const reason = linkProblem(event, count, r.sessionId, prev, bytes, start, end, ascii ? line : null);
+          const reason = r.linkProblem(event, count, r.sessionId, prev, bytes, start, end);
           if (reason) broken = { seq: typeof event.seq === 'number' ? event.seq : count, index: count - 1, reason };
           else prev = event.hash;
         }

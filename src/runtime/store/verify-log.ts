@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../events/chain.js';
-import { hashBefore } from '../../kernel/hash-chain.js';
+import { firstBrokenLink, hashBefore } from '../../kernel/hash-chain.js';
+import { hashOfStoredLine } from '../events/stored-line.js';
 import type { AnyEvent } from '../events/types.js';
-import { lineText, linkProblem, nextLine, walkLines } from '../log-lines.js';
+import { lineText, nextLine, walkLines } from '../log-lines.js';
 import { headProblem, type SignedHead } from './signed-head.js';
 
 /**
@@ -125,16 +126,17 @@ export function verifyParsedLog(log: ParsedLog, options: VerifyOptions): LogVerd
   });
   if (log.damage) return fail(log.damage.line, log.damage.reason, GENESIS_HASH, null);
   const sessionId = options.sessionId ?? log.events[0]?.session_id;
-  // Each event's link checked as replay checks it, its hash from the bytes of its line as stored:
-  // never re-serialised (format 2).
+  // Each event's link checked as replay checks it (kernel/hash-chain.ts), its hash from the bytes of
+  // its line as stored: never re-serialised (format 2).
   const { events, bytes, eventStarts, eventEnds } = log;
-  const total = events.length;
-  for (let i = 0; i < total; i++) {
-    const event = events[i]!;
-    const reason = linkProblem(event, i + 1, sessionId, hashBefore(events, i, GENESIS_HASH), bytes, eventStarts[i]!, eventEnds[i]!);
-    if (reason) return fail(lineOfEvent(i), reason, hashBefore(events, i, GENESIS_HASH), null);
-    if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
-  }
+  const broken = firstBrokenLink(events, {
+    after: { seq: 0, hash: GENESIS_HASH },
+    noun: 'event',
+    check: (e) => (e.session_id === sessionId ? null : 'event belongs to another session'),
+    recompute: (e, i) => hashOfStoredLine(e, bytes, eventStarts[i]!, eventEnds[i]!),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (broken) return fail(lineOfEvent(broken.index), broken.reason, hashBefore(events, broken.index, GENESIS_HASH), null);
   const prev = hashBefore(log.events, log.events.length, GENESIS_HASH);
   let lastHead: SignedHead | null = null;
   if (options.publicKey === null) return { ok: true, events: log.events.length, heads: log.heads.length, head_hash: prev, last_head: null };
