@@ -173,7 +173,7 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--session <id>', 'the session, with --store')
     .action(async (file: string | undefined, opts: { to?: number; full?: boolean; store?: string; session?: string }) => {
       let state;
-      let verdict: { ok: boolean };
+      let verdict: { ok: boolean; first_broken?: { seq: number; index: number; reason: string } };
       let fromSnapshot: number | undefined;
       let tornTail: { line: number; bytes: number } | undefined;
       if (opts.store !== undefined || file === undefined) {
@@ -191,7 +191,7 @@ export function buildProgram(deps: CliDeps): Command {
         tornTail = replayed.tornTail;
       }
       const designs = Object.entries(state.designs).map(([name, entry]) => (opts.full ? { ...designSummary(name, entry), design: entry.design } : designSummary(name, entry)));
-      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), ...(tornTail ? { torn_tail: tornTail } : {}), designs }, null, 2));
+      deps.out(JSON.stringify({ session_id: state.session_id, seq: state.seq, chain_ok: verdict.ok, ...(verdict.first_broken ? { first_broken: verdict.first_broken } : {}), ...(fromSnapshot !== undefined ? { from_snapshot_seq: fromSnapshot } : {}), ...(tornTail ? { torn_tail: tornTail } : {}), designs }, null, 2));
     });
 
   const audit = program.command('audit').description('Audit trail tools');
