@@ -90,6 +90,28 @@ describe('versioned event hash: format-1 logs keep verifying, format-2 lines has
     reopened.close();
   });
 
+  it('the audit view shows a log written before audit records rode on events the same way, old calls and new alike', async () => {
+    const { dir, sid, file } = fixtureStore();
+    const old = readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"type":"ToolAuthorized"') || l.includes('"type":"ToolDenied"')).length;
+    expect(old).toBe(6);
+    await appendThroughMcp(dir, sid, ['R7']);
+    const store = createFileEventStore(dir);
+    const runtime = await composeRuntime({ workspaceDir: tempDir(), store });
+    const client = await mcpClient(runtime, localPrincipal('read', OWNER));
+    const audit = (await callTool(client, 'audit_list_events', { session_id: sid, limit: 1000 })).data.events as Record<string, unknown>[];
+    // One record per audited call: the six old ones (a ToolAuthorized or ToolDenied event each) and the new call's, on its event.
+    const types = audit.map((r) => r['event_type']);
+    expect(types.filter((t) => t === 'ToolAuthorized')).toHaveLength(5);
+    expect(types.filter((t) => t === 'ToolDenied')).toHaveLength(1);
+    expect(types[types.length - 1]).toBe('ComponentAdded');
+    for (const r of audit) expect(Object.keys(r).sort()).toEqual(Object.keys(audit[audit.length - 1]!).sort());
+    expect(audit[audit.length - 1]).toMatchObject({ event_type: 'ComponentAdded', tool: 'component_add', decision: 'allow', outcome: 'ok', principal: OWNER });
+    expect(audit.filter((r) => r['event_type'] === 'ToolDenied').map((r) => r['decision'])).toEqual(['deny']);
+    expect(audit).toHaveLength(old + 1);
+    await client.close();
+    store.close();
+  });
+
   it('a flipped byte is caught in either format, by audit verify and by the store on open', async () => {
     const { dir, sid, file, pubkey } = fixtureStore();
     await appendThroughMcp(dir, sid, ['R7']);
